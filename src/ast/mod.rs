@@ -1,0 +1,453 @@
+//! The typed model of a `.csa` document, with exact spans, and its lowering from the
+//! syntax tree.
+
+mod lower;
+pub mod schema;
+pub mod values;
+
+use serde::Serialize;
+
+pub use lower::lower;
+pub use values::{Date, Period};
+
+use crate::diagnostics::Diagnostic;
+use crate::text::Span;
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs a value with its span.
+    pub fn new(value: T, span: Span) -> Self {
+        Self { value, span }
+    }
+}
+
+/// A reference by id (or by title, when written in quotes) to something defined
+/// elsewhere in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// The id or title, without quotes.
+    pub name: String,
+    /// Whether it was written in quotes (a title rather than an id).
+    pub quoted: bool,
+    /// Where it was written (inside the quotes).
+    pub span: Span,
+}
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Document {
+    /// The `@agreement` header, if the document has one.
+    pub agreement: Option<Agreement>,
+    /// `@version` rows, in document order.
+    pub versions: Vec<Version>,
+    /// `@authority` blocks.
+    pub authorities: Vec<Organisation>,
+    /// `@body` blocks.
+    pub bodies: Vec<Organisation>,
+    /// `@priority` blocks.
+    pub priorities: Vec<Priority>,
+    /// `@theme` blocks.
+    pub themes: Vec<Theme>,
+    /// Rows of every `@leads` table.
+    pub leads: Vec<Lead>,
+    /// `@plan` blocks (Police and Crime Plans).
+    pub plans: Vec<PccPlan>,
+    /// `@action-plan` blocks.
+    pub action_plans: Vec<ActionPlan>,
+    /// `@assessment` blocks.
+    pub assessments: Vec<Assessment>,
+    /// `@risk-ranking` blocks.
+    pub risk_rankings: Vec<RiskRanking>,
+    /// `@horizon-scan` blocks.
+    pub horizon_scans: Vec<HorizonScan>,
+    /// `@links` blocks.
+    pub links: Vec<Links>,
+    /// `@contact` blocks.
+    pub contacts: Vec<Contact>,
+    /// The headings, in order: the document's outline.
+    pub outline: Vec<Heading>,
+    /// `// csa-ignore` comments.
+    pub suppressions: Vec<Suppression>,
+    /// Every line of the document, in order, as top-level items.
+    pub items: Vec<Item>,
+}
+
+/// The `@agreement` header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agreement {
+    /// The document's title.
+    pub title: Option<Spanned<String>>,
+    /// `county-agreement`, `district-plan` or `unitary-plan`.
+    pub kind: Option<Spanned<String>>,
+    /// The area covered.
+    pub area: Option<Spanned<String>>,
+    /// Areas not covered.
+    pub excludes: Vec<Spanned<String>>,
+    /// The partnership.
+    pub partnership: Option<Spanned<String>>,
+    /// The version.
+    pub version: Option<Spanned<String>>,
+    /// The effective date.
+    pub effective: Option<Spanned<Date>>,
+    /// The review cycle.
+    pub review: Option<Spanned<String>>,
+    /// `draft` or `final`.
+    pub status: Option<Spanned<String>>,
+    /// The header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A row of the version history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Version {
+    /// The version number.
+    pub version: Spanned<String>,
+    /// Its summary.
+    pub summary: Option<Spanned<String>>,
+    /// When it was issued.
+    pub date: Option<Spanned<Date>>,
+    /// `agreement` (default) or `action-plan`.
+    pub scope: String,
+    /// The changes it made.
+    pub changes: Vec<Spanned<String>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A responsible authority or another body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its name.
+    pub name: Option<Spanned<String>>,
+    /// Its kind.
+    pub kind: Option<Spanned<String>>,
+    /// A note.
+    pub note: Option<Spanned<String>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A lead officer: a role in an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lead {
+    /// The role (everything before the last comma).
+    pub role: Spanned<String>,
+    /// The organisation (what follows the last comma), when given.
+    pub organisation: Option<Spanned<String>>,
+    /// The priority it leads: set for `@leads` rows that name one, and for leads
+    /// written inside a priority or action plan.
+    pub priority: Option<Reference>,
+    /// Where the lead was written: `priority`, `leads-table` or `action-plan`.
+    pub source: &'static str,
+    /// The whole line.
+    pub span: Span,
+}
+
+/// A priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Priority {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// What it includes.
+    pub includes: Option<Spanned<String>>,
+    /// Its leads, written inline.
+    pub leads: Vec<Lead>,
+    /// The statutory areas it declares.
+    pub addresses: Vec<Reference>,
+    /// The PCC objectives it supports.
+    pub supports: Vec<Reference>,
+    /// A note.
+    pub note: Option<Spanned<String>>,
+    /// The header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A cross-cutting theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Theme {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// What it includes.
+    pub includes: Option<Spanned<String>>,
+    /// The statutory areas it declares.
+    pub addresses: Vec<Reference>,
+    /// The PCC objectives it supports.
+    pub supports: Vec<Reference>,
+    /// A note.
+    pub note: Option<Spanned<String>>,
+    /// The header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A Police and Crime Plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PccPlan {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// Who issued it.
+    pub commissioner: Option<Spanned<String>>,
+    /// The police area.
+    pub area: Option<Spanned<String>>,
+    /// The period it runs.
+    pub period: Option<Spanned<Period>>,
+    /// Its guiding principles.
+    pub principles: Vec<Spanned<String>>,
+    /// Its objectives.
+    pub objectives: Vec<Objective>,
+    /// The header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// An objective of a Police and Crime Plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Objective {
+    /// Its id.
+    pub id: Spanned<String>,
+    /// What it says.
+    pub text: Option<Spanned<String>>,
+    /// The heading it sits under in the plan.
+    pub group: Option<Spanned<String>>,
+    /// Why the partnership considered but did not adopt it.
+    pub not_adopted: Option<Spanned<String>>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// The action plan for one priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionPlan {
+    /// The priority it belongs to.
+    pub priority: Reference,
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// Its leads.
+    pub leads: Vec<Lead>,
+    /// Its aims.
+    pub aims: Vec<Aim>,
+    /// The header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A numbered aim of an action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Aim {
+    /// Its number, as written (`1.1`).
+    pub number: Spanned<String>,
+    /// Whether the number was written in quotes.
+    pub quoted: bool,
+    /// What it aims at.
+    pub text: Option<Spanned<String>>,
+    /// Its actions.
+    pub actions: Vec<Spanned<String>>,
+    /// The cross-cutting themes it links to.
+    pub themes: Vec<Reference>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// The strategic assessments table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// How many partnerships made assessments.
+    pub partnerships: Option<Spanned<u32>>,
+    /// The issues.
+    pub issues: Vec<AssessedIssue>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A row of the strategic assessments table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssessedIssue {
+    /// How many partnerships named the issue (absent when not a number).
+    pub count: Option<Spanned<u32>>,
+    /// The issue.
+    pub text: Option<Spanned<String>>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// A risk ranking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskRanking {
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// The method.
+    pub method: Option<Spanned<String>>,
+    /// The issues, highest risk first.
+    pub items: Vec<Spanned<String>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A PESTELO horizon scan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HorizonScan {
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// Its headings, in order.
+    pub headings: Vec<HorizonHeading>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A heading of a horizon scan (or `recent`/`upcoming` under `legislation`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HorizonHeading {
+    /// `political`, `economic`, ..., or `recent` / `upcoming`.
+    pub name: Spanned<String>,
+    /// The introductory sentence.
+    pub intro: Option<Spanned<String>>,
+    /// The items.
+    pub items: Vec<Spanned<String>>,
+    /// Sub-headings (`recent` and `upcoming` under `legislation`).
+    pub children: Vec<HorizonHeading>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+/// A list of other plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Links {
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// The plans.
+    pub items: Vec<Spanned<String>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// Who.
+    pub name: Option<Spanned<String>>,
+    /// Email address.
+    pub email: Option<Spanned<String>>,
+    /// Telephone number.
+    pub phone: Option<Spanned<String>>,
+    /// Postal address.
+    pub address: Option<Spanned<String>>,
+    /// Web address.
+    pub web: Option<Spanned<String>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// A heading of the prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 for `#`, 2 for `##`, ...
+    pub level: u32,
+    /// The heading's text.
+    pub text: Spanned<String>,
+    /// The heading line.
+    pub span: Span,
+}
+
+/// What a suppression comment covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuppressionScope {
+    /// The next line (or, when it is a block header, the whole block).
+    Next,
+    /// The whole file.
+    File,
+}
+
+/// A `// csa-ignore` comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// The codes or names it suppresses.
+    pub codes: Vec<Spanned<String>>,
+    /// Why.
+    pub reason: Option<Spanned<String>>,
+    /// What it covers.
+    pub scope: SuppressionScope,
+    /// The byte range of source it covers (the next line or block; the whole file).
+    pub covers: Span,
+    /// The comment itself.
+    pub span: Span,
+}
+
+/// What a top-level item is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ItemKind {
+    /// A heading.
+    Heading,
+    /// A line of prose; `list` is set for list items (`-`, `*`, `•`, `1.`).
+    Prose {
+        /// The text, without the escape backslash.
+        text: String,
+        /// Whether the line is a list item.
+        list: bool,
+        /// The indentation width.
+        indent: u32,
+    },
+    /// A block, by keyword.
+    Block {
+        /// The keyword after `@` (empty when missing).
+        keyword: String,
+    },
+    /// A comment.
+    Comment,
+    /// A blank line.
+    Blank,
+    /// Text that could not be read.
+    Error,
+}
+
+/// A top-level item: one or more whole lines. The spans of all items, in order,
+/// cover the document exactly once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// What it is.
+    #[serde(flatten)]
+    pub kind: ItemKind,
+    /// Its lines, including the final line break.
+    pub span: Span,
+}
+
+/// A document lowered from text, and what was wrong with its syntax.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The typed model.
+    pub document: Document,
+    /// Syntax and shape diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses and lowers `text` in one step.
+pub fn parse(text: &str) -> Parsed {
+    let tree = crate::syntax::parse_tree(text, None);
+    lower(text, &tree)
+}

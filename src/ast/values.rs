@@ -1,0 +1,201 @@
+//! Typed values: dates, periods, numbers and comma-separated lists, parsed from a
+//! field's text with the exact span of each part.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A calendar date, or a month when the day is not known (`2022-04`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day of the month, when given.
+    pub day: Option<u32>,
+}
+
+impl Date {
+    /// A full date. Returns `None` when it does not exist (2023-02-30).
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        let date = Self {
+            year,
+            month,
+            day: Some(day),
+        };
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let year = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+        let month: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+        let day = match parts.next() {
+            Some(p) if p.len() == 2 => Some(p.parse().ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        if parts.next().is_some() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return None;
+        }
+        match day {
+            Some(d) => Self::ymd(year, month, d),
+            None => (1..=12).contains(&month).then_some(Self {
+                year,
+                month,
+                day: None,
+            }),
+        }
+    }
+
+    /// The first day this date could mean (the 1st for a month).
+    pub fn first_day(self) -> Self {
+        Self {
+            day: Some(self.day.unwrap_or(1)),
+            ..self
+        }
+    }
+
+    /// The last day this date could mean (the month's last day for a month).
+    pub fn last_day(self) -> Self {
+        Self {
+            day: Some(self.day.unwrap_or(days_in_month(self.year, self.month))),
+            ..self
+        }
+    }
+
+    /// Days since 1970-01-01 of the first day this date could mean.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let d = self.first_day();
+        let y = if d.month <= 2 { d.year - 1 } else { d.year } as i64;
+        let m = d.month as i64;
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let doy =
+            (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d.day.unwrap_or(1) as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            Some(day) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, day),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A period `FROM to TO`, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub from: Date,
+    /// Last day.
+    pub to: Date,
+}
+
+impl Period {
+    /// Parses `DATE to DATE`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (from, to) = text.split_once(" to ")?;
+        Some(Self {
+            from: Date::parse(from.trim())?,
+            to: Date::parse(to.trim())?,
+        })
+    }
+
+    /// Whether `date` falls within the period.
+    pub fn covers(&self, date: Date) -> bool {
+        self.from.first_day() <= date.first_day() && date.first_day() <= self.to.last_day()
+    }
+}
+
+/// Splits `text` (found at byte `offset`) at commas into trimmed, non-empty parts,
+/// each with its byte range.
+pub fn split_list(text: &str, offset: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split(',') {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            let s = offset + start + lead;
+            out.push((trimmed.to_string(), s..s + trimmed.len()));
+        }
+        start += part.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_full_and_month_forms() {
+        assert_eq!(Date::parse("2022-04-01"), Date::ymd(2022, 4, 1));
+        assert_eq!(Date::parse("2022-04").unwrap().to_string(), "2022-04");
+        for bad in [
+            "2022-4-1",
+            "1 April 2022",
+            "2023-02-29",
+            "2022-13",
+            "2022-04-01-01",
+            "２０２２-04",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn periods_cover_their_ends() {
+        let p = Period::parse("2022-04-01 to 2025-03-31").unwrap();
+        assert!(p.covers(Date::parse("2022-04-01").unwrap()));
+        assert!(p.covers(Date::parse("2025-03-31").unwrap()));
+        assert!(!p.covers(Date::parse("2025-04-01").unwrap()));
+        assert!(!p.covers(Date::parse("2022-03-31").unwrap()));
+    }
+
+    #[test]
+    fn epoch_days_order_dates() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        assert_eq!(
+            Date::parse("2000-03-01").unwrap().days_since_epoch(),
+            11_017
+        );
+    }
+
+    #[test]
+    fn lists_keep_exact_ranges() {
+        let parts = split_list(" MKS-1,  MKS-2 ,,x", 10);
+        assert_eq!(
+            parts,
+            vec![
+                ("MKS-1".to_string(), 11..16),
+                ("MKS-2".to_string(), 19..24),
+                ("x".to_string(), 27..28)
+            ]
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! Finding `.csa` files and reading them as UTF-8 text, with errors that say where
+//! and what to do.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why a source could not be read.
+#[derive(Debug)]
+pub enum SourceError {
+    /// The operating system refused (missing file, no permission, ...).
+    Io(PathBuf, std::io::Error),
+    /// The bytes are not UTF-8; `line` and `column` (from 1) locate the first bad byte.
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Line of the first bad byte, from 1.
+        line: usize,
+        /// Column (in bytes) of the first bad byte, from 1.
+        column: usize,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::Io(path, err) => {
+                write!(f, "cannot read `{}`: {}", path.display(), io_reason(err))
+            }
+            SourceError::NotUtf8 { path, line, column } => write!(
+                f,
+                "`{}` is not UTF-8 text (the first bad byte is at line {line}, column {column})",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl SourceError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            SourceError::Io(_, err) => match err.kind() {
+                std::io::ErrorKind::NotFound => "check the path; run the command from the folder that holds the file",
+                std::io::ErrorKind::PermissionDenied => "ask for read access to the file, or copy it somewhere you can read",
+                _ => "check that the path names a readable file",
+            },
+            SourceError::NotUtf8 { .. } => {
+                "save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8); in most editors: Save with Encoding → UTF-8)"
+            }
+        }
+    }
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+/// Reads `path` as UTF-8 text.
+pub fn read_source(path: &Path) -> Result<String, SourceError> {
+    let bytes = std::fs::read(path).map_err(|e| SourceError::Io(path.to_path_buf(), e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = bytes[..valid]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        SourceError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column: valid - line_start + 1,
+        }
+    })
+}
+
+/// The `.csa` files named by `paths`: files as given, folders searched (sorted, not
+/// following links to folders, so a link loop cannot trap the search).
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => errors.push(SourceError::Io(path.clone(), e)),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(SourceError::Io(dir.to_path_buf(), e));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, files, errors);
+        } else if path.extension().is_some_and(|e| e == "csa") && (meta.is_file() || path.is_file())
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// Prints an error and its hint to standard error, as every command does.
+pub fn report(err: &SourceError) {
+    eprintln!("error: {err}\n  help: {}", err.hint());
+}

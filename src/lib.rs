@@ -1,0 +1,11 @@
+//! csa: check Community Safety Agreements against the law and the Police and Crime
+//! Plan.
+//!
+//! Data flows one way: text → tree ([`syntax`]) → typed document ([`ast`]) →
+//! findings ([`diagnostics`]) → renderers ([`cli`]).
+
+pub mod ast;
+pub mod cli;
+pub mod diagnostics;
+pub mod syntax;
+pub mod text;

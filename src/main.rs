@@ -1,0 +1,5 @@
+//! The `csa` command.
+
+fn main() -> std::process::ExitCode {
+    csa::cli::main()
+}

@@ -1,0 +1,429 @@
+//! From text to a concrete syntax tree (tree-sitter), and from that tree to the raw,
+//! line-shaped model that the lowering types.
+//!
+//! The grammar knows only the four kinds of line and the shape of a block entry. This
+//! module keeps that shape, with byte ranges and indentation, and turns the few
+//! things tree-sitter cannot read at all (ERROR and MISSING nodes) into plain-English
+//! diagnostics. Everything else about meaning is the lowering's job.
+
+use std::ops::Range;
+
+use tree_sitter::{Node, Parser, Tree};
+use tree_sitter_language::LanguageFn;
+
+use crate::diagnostics::{syntax, Diagnostic, Severity};
+use crate::text::LineIndex;
+
+extern "C" {
+    fn tree_sitter_csa() -> *const ();
+}
+
+/// The tree-sitter language of `.csa` documents.
+pub const LANGUAGE: LanguageFn = unsafe { LanguageFn::from_raw(tree_sitter_csa) };
+
+/// Parses `text`, reusing `old` (already edited with `Tree::edit`) when given.
+pub fn parse_tree(text: &str, old: Option<&Tree>) -> Tree {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&LANGUAGE.into())
+        .expect("the bundled grammar matches the tree-sitter library");
+    parser
+        .parse(text, old)
+        .expect("parsing without a timeout or cancellation flag always yields a tree")
+}
+
+/// A piece of source text and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The text, exactly as written (quotes removed for quoted ids).
+    pub text: String,
+    /// Its byte range.
+    pub range: Range<usize>,
+}
+
+/// An id as written: bare (`DA`) or quoted (`"Road Safety"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawId {
+    /// The id without quotes.
+    pub token: Token,
+    /// Whether it was written in quotes.
+    pub quoted: bool,
+}
+
+/// One indented line of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry {
+    /// What the line holds.
+    pub kind: RawEntryKind,
+    /// Byte range of the line's content (without indentation or line break).
+    pub range: Range<usize>,
+    /// Indentation width: a space counts 1, a tab 2.
+    pub indent: usize,
+}
+
+/// What an indented line of a block holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawEntryKind {
+    /// `name id: value`, where id and value are optional; `unexpected` holds what
+    /// stood where the colon should have been.
+    Field {
+        /// The field name.
+        name: Token,
+        /// The item id, if any.
+        id: Option<RawId>,
+        /// The value, if any.
+        value: Option<Token>,
+        /// Text found instead of a colon.
+        unexpected: Option<Token>,
+    },
+    /// `- text`.
+    ListItem {
+        /// The item's text, if any.
+        value: Option<Token>,
+    },
+    /// `// text`.
+    Comment(Token),
+    /// A line that is none of the above.
+    Unexpected(Token),
+}
+
+/// A block: its header line and its indented lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBlock {
+    /// The keyword after `@` (absent when missing).
+    pub keyword: Option<Token>,
+    /// The id after the keyword.
+    pub id: Option<RawId>,
+    /// Whether the header has a colon.
+    pub has_colon: bool,
+    /// The title after the colon.
+    pub title: Option<Token>,
+    /// Text found where the colon or title should have been.
+    pub unexpected: Option<Token>,
+    /// Byte range of the header line's content.
+    pub header: Range<usize>,
+    /// The indented lines, in order.
+    pub entries: Vec<RawEntry>,
+}
+
+/// What a top-level stretch of lines is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawItemKind {
+    /// A block and its lines.
+    Block(Box<RawBlock>),
+    /// A `#` heading.
+    Heading,
+    /// A line of prose.
+    Prose,
+    /// A `//` comment.
+    Comment,
+    /// An empty (or whitespace-only) line.
+    Blank,
+    /// Text that could not be read.
+    Error,
+}
+
+/// A top-level item: one or more whole lines of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawItem {
+    /// What it is.
+    pub kind: RawItemKind,
+    /// Its whole lines, including indentation and the final line break. The ranges of
+    /// all items, in order, cover the document exactly once.
+    pub range: Range<usize>,
+    /// The range of its content (without surrounding whitespace or line break).
+    pub content: Range<usize>,
+}
+
+/// The raw model of a document, and the syntax errors tree-sitter could not place.
+#[derive(Debug, Clone)]
+pub struct RawDocument {
+    /// The top-level items, in order.
+    pub items: Vec<RawItem>,
+    /// Diagnostics for ERROR and MISSING nodes.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the tree of `text` into the raw model.
+pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
+    let root = tree.root_node();
+    let mut items = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut cursor = 0;
+    let children: Vec<Node> = {
+        let mut walk = root.walk();
+        root.children(&mut walk).collect()
+    };
+    for (i, node) in children.iter().enumerate() {
+        let content = node.start_byte()..node.end_byte();
+        let line_start = index
+            .line_start(index.line_of(content.start))
+            .unwrap_or(content.start);
+        let start = line_start.max(cursor);
+        // A node that ends with its line break (a block swallowing blank lines does
+        // not, but be safe) already ends its line.
+        let ends_line = content.end > content.start && text.as_bytes()[content.end - 1] == b'\n';
+        let mut end = if ends_line {
+            content.end
+        } else {
+            line_end(text, content.end)
+        };
+        if let Some(next) = children.get(i + 1) {
+            end = end.min(next.start_byte().max(start));
+        }
+        push_blanks(text, cursor..start, &mut items);
+        let kind = match node.kind() {
+            "block" => RawItemKind::Block(Box::new(read_block(text, *node, index))),
+            "heading" => RawItemKind::Heading,
+            "prose" => RawItemKind::Prose,
+            "comment" => RawItemKind::Comment,
+            _ => RawItemKind::Error,
+        };
+        items.push(RawItem {
+            kind,
+            range: start..end,
+            content,
+        });
+        cursor = end;
+    }
+    push_blanks(text, cursor..text.len(), &mut items);
+    collect_errors(text, root, index, &mut diagnostics);
+    RawDocument { items, diagnostics }
+}
+
+/// The offset just after the line break that ends the line holding `offset` (or the
+/// end of the text).
+fn line_end(text: &str, offset: usize) -> usize {
+    match text[offset..].find('\n') {
+        Some(i) => offset + i + 1,
+        None => text.len(),
+    }
+}
+
+/// Splits a stretch of blank lines into one item per line.
+fn push_blanks(text: &str, range: Range<usize>, items: &mut Vec<RawItem>) {
+    let mut start = range.start;
+    while start < range.end {
+        let end = line_end(text, start).min(range.end);
+        let kind = if text[start..end].trim().is_empty() {
+            RawItemKind::Blank
+        } else {
+            RawItemKind::Error
+        };
+        items.push(RawItem {
+            kind,
+            range: start..end,
+            content: start..end,
+        });
+        start = end;
+    }
+}
+
+fn token(text: &str, node: Node) -> Token {
+    Token {
+        text: text[node.byte_range()].to_string(),
+        range: node.byte_range(),
+    }
+}
+
+fn raw_id(text: &str, node: Node) -> RawId {
+    let quoted = node.kind() == "quoted_id";
+    let mut range = node.byte_range();
+    if quoted && range.len() >= 2 {
+        range = range.start + 1..range.end - 1;
+    }
+    RawId {
+        token: Token {
+            text: text[range.clone()].to_string(),
+            range,
+        },
+        quoted,
+    }
+}
+
+fn present(node: Option<Node>) -> Option<Node> {
+    node.filter(|n| !n.is_missing() && !n.byte_range().is_empty())
+}
+
+fn first_child_of_kind<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
+    let mut walk = node.walk();
+    let found = node.children(&mut walk).find(|c| c.kind() == kind);
+    found
+}
+
+fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
+    let header_node = first_child_of_kind(node, "block_header").unwrap_or(node);
+    let keyword = present(header_node.child_by_field_name("keyword")).map(|n| token(text, n));
+    let id = present(header_node.child_by_field_name("id")).map(|n| raw_id(text, n));
+    let title = present(header_node.child_by_field_name("title")).map(|n| token(text, n));
+    let has_colon = {
+        let mut walk = header_node.walk();
+        let found = header_node
+            .children(&mut walk)
+            .any(|c| c.kind() == ":" && !c.is_missing());
+        found
+    };
+    let unexpected = first_child_of_kind(header_node, "unexpected").map(|n| token(text, n));
+    let mut entries = Vec::new();
+    let mut walk = node.walk();
+    for child in node.children(&mut walk) {
+        let kind = match child.kind() {
+            "entry" => RawEntryKind::Field {
+                name: child
+                    .child_by_field_name("name")
+                    .map(|n| token(text, n))
+                    .unwrap_or_else(|| token(text, child)),
+                id: present(child.child_by_field_name("id")).map(|n| raw_id(text, n)),
+                value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
+                unexpected: first_child_of_kind(child, "unexpected").map(|n| token(text, n)),
+            },
+            "list_item" => RawEntryKind::ListItem {
+                value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
+            },
+            "comment" => RawEntryKind::Comment(token(text, child)),
+            "unexpected" => RawEntryKind::Unexpected(token(text, child)),
+            _ => continue,
+        };
+        let line_start = index
+            .line_start(index.line_of(child.start_byte()))
+            .unwrap_or(0);
+        let indent = text[line_start..child.start_byte()]
+            .chars()
+            .map(|c| if c == '\t' { 2 } else { 1 })
+            .sum();
+        entries.push(RawEntry {
+            kind,
+            range: child.byte_range(),
+            indent,
+        });
+    }
+    RawBlock {
+        keyword,
+        id,
+        has_colon,
+        title,
+        unexpected,
+        header: header_node.byte_range(),
+        entries,
+    }
+}
+
+/// Turns ERROR and MISSING nodes into diagnostics, at most one per line.
+fn collect_errors(text: &str, root: Node, index: &LineIndex, out: &mut Vec<Diagnostic>) {
+    if !root.has_error() {
+        return;
+    }
+    let mut lines_reported = std::collections::HashSet::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.is_error() || node.is_missing() {
+            let line = index.line_of(node.start_byte());
+            if lines_reported.insert(line) {
+                out.push(error_for(text, node, index));
+            }
+            continue;
+        }
+        if node.has_error() {
+            let mut walk = node.walk();
+            stack.extend(node.children(&mut walk));
+        }
+    }
+}
+
+fn error_for(text: &str, node: Node, index: &LineIndex) -> Diagnostic {
+    let (code, name) = syntax::SYNTAX_ERROR;
+    let mut range = node.byte_range();
+    let snippet = text[range.clone()].trim_end();
+    let (message, help) = if node.is_missing() {
+        match node.kind() {
+            "keyword" => (
+                "expected the kind of block after `@`".to_string(),
+                "write a block keyword such as `@priority` or `@theme` straight after the `@`",
+            ),
+            other => (
+                format!("expected {} here", describe_kind(other)),
+                "see docs/format.md for how this line is written",
+            ),
+        }
+    } else if snippet.starts_with('@') {
+        (
+            "expected the kind of block after `@`".to_string(),
+            "write a block keyword such as `@priority` straight after the `@`; to start a line of prose with `@`, write `\\@`",
+        )
+    } else {
+        (
+            format!("this could not be read: `{}`", shorten(snippet)),
+            "see docs/format.md for the four kinds of line",
+        )
+    };
+    if range.is_empty() {
+        range.end = (range.start + 1).min(text.len());
+    }
+    let range_end = range.end.min(line_end(text, range.start));
+    Diagnostic::new(
+        code,
+        name,
+        Severity::Error,
+        index.span(text, range.start, range_end.max(range.start)),
+        message,
+    )
+    .with_help(help)
+}
+
+fn describe_kind(kind: &str) -> String {
+    match kind {
+        ":" => "`:`".to_string(),
+        "name" => "a field name".to_string(),
+        "id" => "an id".to_string(),
+        other => format!("`{other}`"),
+    }
+}
+
+/// The first 40 characters of `s`, with an ellipsis when cut.
+pub fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: &str) -> RawDocument {
+        let tree = parse_tree(text, None);
+        read(text, &tree, &LineIndex::new(text))
+    }
+
+    #[test]
+    fn items_cover_every_byte_once() {
+        let text = "# Title\n\n\n  indented prose\n@priority DA: x\n  lead: y\n\n  // c\nend";
+        let doc = raw(text);
+        let mut cursor = 0;
+        for item in &doc.items {
+            assert_eq!(item.range.start, cursor, "{:?}", doc.items);
+            cursor = item.range.end;
+        }
+        assert_eq!(cursor, text.len());
+    }
+
+    #[test]
+    fn block_entries_keep_their_indentation() {
+        let doc = raw("@plan P: x\n  objective P1: y\n    group: z\n\t- tab\n");
+        let RawItemKind::Block(block) = &doc.items[0].kind else {
+            panic!("expected a block, got {:?}", doc.items[0]);
+        };
+        let indents: Vec<usize> = block.entries.iter().map(|e| e.indent).collect();
+        assert_eq!(indents, vec![2, 4, 2]);
+    }
+
+    #[test]
+    fn a_lone_at_sign_is_one_located_error() {
+        let doc = raw("prose\n@\nmore prose\n");
+        assert_eq!(doc.diagnostics.len(), 1);
+        assert_eq!(doc.diagnostics[0].span.start.line, 1);
+        assert!(doc.diagnostics[0].message.contains("after `@`"));
+    }
+}
