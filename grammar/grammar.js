@@ -41,7 +41,9 @@ module.exports = grammar({
 
     block_header: ($) => seq(
       '@',
-      field('keyword', $.keyword),
+      // Optional so that a bare `@` (or `@` and a digit) is still read as a block
+      // header whose keyword is missing, and the lines after it stay what they are.
+      optional(field('keyword', $.keyword)),
       optional(field('id', $._id)),
       optional(seq(':', optional(field('title', $.text)))),
       optional($.unexpected),
@@ -64,7 +66,8 @@ module.exports = grammar({
 
     list_item: ($) => seq('-', optional(field('value', $.text))),
 
-    keyword: (_) => /[A-Za-z][A-Za-z0-9_-]*/,
+    // Wins over `id` straight after `@`, where both could match.
+    keyword: (_) => token(prec(1, /[A-Za-z][A-Za-z0-9_-]*/)),
     name: (_) => /[A-Za-z][A-Za-z0-9_-]*/,
 
     _id: ($) => choice($.id, $.quoted_id),

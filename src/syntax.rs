@@ -75,6 +75,8 @@ pub enum RawEntryKind {
         value: Option<Token>,
         /// Text found instead of a colon.
         unexpected: Option<Token>,
+        /// Whether the colon is there.
+        has_colon: bool,
     },
     /// `- text`.
     ListItem {
@@ -251,18 +253,20 @@ fn first_child_of_kind<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
     found
 }
 
+fn colon_present(node: Node) -> bool {
+    let mut walk = node.walk();
+    let found = node
+        .children(&mut walk)
+        .any(|c| c.kind() == ":" && !c.is_missing());
+    found
+}
+
 fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
     let header_node = first_child_of_kind(node, "block_header").unwrap_or(node);
     let keyword = present(header_node.child_by_field_name("keyword")).map(|n| token(text, n));
     let id = present(header_node.child_by_field_name("id")).map(|n| raw_id(text, n));
     let title = present(header_node.child_by_field_name("title")).map(|n| token(text, n));
-    let has_colon = {
-        let mut walk = header_node.walk();
-        let found = header_node
-            .children(&mut walk)
-            .any(|c| c.kind() == ":" && !c.is_missing());
-        found
-    };
+    let has_colon = colon_present(header_node);
     let unexpected = first_child_of_kind(header_node, "unexpected").map(|n| token(text, n));
     let mut entries = Vec::new();
     let mut walk = node.walk();
@@ -276,6 +280,7 @@ fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
                 id: present(child.child_by_field_name("id")).map(|n| raw_id(text, n)),
                 value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
                 unexpected: first_child_of_kind(child, "unexpected").map(|n| token(text, n)),
+                has_colon: colon_present(child),
             },
             "list_item" => RawEntryKind::ListItem {
                 value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
@@ -316,6 +321,16 @@ fn collect_errors(text: &str, root: Node, index: &LineIndex, out: &mut Vec<Diagn
     let mut lines_reported = std::collections::HashSet::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
+        // A missing colon in a header or entry is reported by the lowering, which
+        // knows what the line is and can say what to write.
+        let colon_in_line = node.is_missing()
+            && node.kind() == ":"
+            && node
+                .parent()
+                .is_some_and(|p| matches!(p.kind(), "entry" | "block_header"));
+        if colon_in_line {
+            continue;
+        }
         if node.is_error() || node.is_missing() {
             let line = index.line_of(node.start_byte());
             if lines_reported.insert(line) {
@@ -345,6 +360,16 @@ fn error_for(text: &str, node: Node, index: &LineIndex) -> Diagnostic {
                 "see docs/format.md for how this line is written",
             ),
         }
+    } else if snippet.contains('\r') {
+        (
+            "this line has a carriage return (CR) that does not end the line".to_string(),
+            "save the file with Windows (CR LF) or Unix (LF) line endings",
+        )
+    } else if snippet.contains('\0') {
+        (
+            "this line has a NUL character, which text files do not contain".to_string(),
+            "the file may not be plain text; copy its text into a new file",
+        )
     } else if snippet.starts_with('@') {
         (
             "expected the kind of block after `@`".to_string(),
@@ -420,10 +445,10 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_at_sign_is_one_located_error() {
-        let doc = raw("prose\n@\nmore prose\n");
-        assert_eq!(doc.diagnostics.len(), 1);
+    fn a_lone_carriage_return_is_one_located_error() {
+        let doc = raw("prose\nfirst\rsecond\nmore prose\n");
+        assert_eq!(doc.diagnostics.len(), 1, "{:?}", doc.diagnostics);
         assert_eq!(doc.diagnostics[0].span.start.line, 1);
-        assert!(doc.diagnostics[0].message.contains("after `@`"));
+        assert!(doc.diagnostics[0].message.contains("carriage return"));
     }
 }

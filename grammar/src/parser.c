@@ -7,16 +7,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 39
+#define STATE_COUNT 48
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 26
+#define SYMBOL_COUNT 25
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 14
+#define TOKEN_COUNT 15
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 5
 #define MAX_ALIAS_SEQUENCE_LENGTH 6
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 10
+#define PRODUCTION_ID_COUNT 13
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -28,23 +28,22 @@ enum ts_symbol_identifiers {
   anon_sym_COLON = 6,
   sym__indent = 7,
   anon_sym_DASH = 8,
-  aux_sym_keyword_token1 = 9,
-  sym_id = 10,
-  sym_quoted_id = 11,
-  sym_unexpected = 12,
-  sym_text = 13,
-  sym_source_file = 14,
-  sym__line = 15,
-  sym_block = 16,
-  sym_block_header = 17,
-  sym__entry_line = 18,
-  sym_entry = 19,
-  sym_list_item = 20,
-  sym_keyword = 21,
-  sym_name = 22,
-  sym__id = 23,
-  aux_sym_source_file_repeat1 = 24,
-  aux_sym_block_repeat1 = 25,
+  sym_keyword = 9,
+  sym_name = 10,
+  sym_id = 11,
+  sym_quoted_id = 12,
+  sym_unexpected = 13,
+  sym_text = 14,
+  sym_source_file = 15,
+  sym__line = 16,
+  sym_block = 17,
+  sym_block_header = 18,
+  sym__entry_line = 19,
+  sym_entry = 20,
+  sym_list_item = 21,
+  sym__id = 22,
+  aux_sym_source_file_repeat1 = 23,
+  aux_sym_block_repeat1 = 24,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -57,7 +56,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_COLON] = ":",
   [sym__indent] = "_indent",
   [anon_sym_DASH] = "-",
-  [aux_sym_keyword_token1] = "keyword_token1",
+  [sym_keyword] = "keyword",
+  [sym_name] = "name",
   [sym_id] = "id",
   [sym_quoted_id] = "quoted_id",
   [sym_unexpected] = "unexpected",
@@ -69,8 +69,6 @@ static const char * const ts_symbol_names[] = {
   [sym__entry_line] = "_entry_line",
   [sym_entry] = "entry",
   [sym_list_item] = "list_item",
-  [sym_keyword] = "keyword",
-  [sym_name] = "name",
   [sym__id] = "_id",
   [aux_sym_source_file_repeat1] = "source_file_repeat1",
   [aux_sym_block_repeat1] = "block_repeat1",
@@ -86,7 +84,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_COLON] = anon_sym_COLON,
   [sym__indent] = sym__indent,
   [anon_sym_DASH] = anon_sym_DASH,
-  [aux_sym_keyword_token1] = aux_sym_keyword_token1,
+  [sym_keyword] = sym_keyword,
+  [sym_name] = sym_name,
   [sym_id] = sym_id,
   [sym_quoted_id] = sym_quoted_id,
   [sym_unexpected] = sym_unexpected,
@@ -98,8 +97,6 @@ static const TSSymbol ts_symbol_map[] = {
   [sym__entry_line] = sym__entry_line,
   [sym_entry] = sym_entry,
   [sym_list_item] = sym_list_item,
-  [sym_keyword] = sym_keyword,
-  [sym_name] = sym_name,
   [sym__id] = sym__id,
   [aux_sym_source_file_repeat1] = aux_sym_source_file_repeat1,
   [aux_sym_block_repeat1] = aux_sym_block_repeat1,
@@ -142,9 +139,13 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [aux_sym_keyword_token1] = {
-    .visible = false,
-    .named = false,
+  [sym_keyword] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_name] = {
+    .visible = true,
+    .named = true,
   },
   [sym_id] = {
     .visible = true,
@@ -190,14 +191,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
-  [sym_keyword] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym_name] = {
-    .visible = true,
-    .named = true,
-  },
   [sym__id] = {
     .visible = false,
     .named = true,
@@ -231,40 +224,50 @@ static const char * const ts_field_names[] = {
 
 static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [1] = {.index = 0, .length = 1},
-  [2] = {.index = 1, .length = 2},
-  [3] = {.index = 3, .length = 2},
-  [4] = {.index = 5, .length = 1},
-  [5] = {.index = 6, .length = 1},
-  [6] = {.index = 7, .length = 3},
-  [7] = {.index = 10, .length = 2},
-  [8] = {.index = 12, .length = 2},
-  [9] = {.index = 14, .length = 3},
+  [2] = {.index = 1, .length = 1},
+  [3] = {.index = 2, .length = 1},
+  [4] = {.index = 3, .length = 2},
+  [5] = {.index = 5, .length = 2},
+  [6] = {.index = 7, .length = 2},
+  [7] = {.index = 9, .length = 1},
+  [8] = {.index = 10, .length = 1},
+  [9] = {.index = 11, .length = 3},
+  [10] = {.index = 14, .length = 2},
+  [11] = {.index = 16, .length = 2},
+  [12] = {.index = 18, .length = 3},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
   [0] =
     {field_keyword, 1},
   [1] =
+    {field_id, 1},
+  [2] =
+    {field_title, 2},
+  [3] =
     {field_id, 2},
     {field_keyword, 1},
-  [3] =
+  [5] =
     {field_keyword, 1},
     {field_title, 3},
-  [5] =
-    {field_value, 1},
-  [6] =
-    {field_name, 0},
   [7] =
+    {field_id, 1},
+    {field_title, 3},
+  [9] =
+    {field_value, 1},
+  [10] =
+    {field_name, 0},
+  [11] =
     {field_id, 2},
     {field_keyword, 1},
     {field_title, 4},
-  [10] =
+  [14] =
     {field_name, 0},
     {field_value, 2},
-  [12] =
+  [16] =
     {field_id, 1},
     {field_name, 0},
-  [14] =
+  [18] =
     {field_id, 1},
     {field_name, 0},
     {field_value, 3},
@@ -318,6 +321,15 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [36] = 36,
   [37] = 37,
   [38] = 38,
+  [39] = 39,
+  [40] = 40,
+  [41] = 41,
+  [42] = 42,
+  [43] = 43,
+  [44] = 44,
+  [45] = 45,
+  [46] = 46,
+  [47] = 47,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -325,25 +337,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(11);
+      if (eof) ADVANCE(12);
       ADVANCE_MAP(
-        '\n', 13,
+        '\n', 14,
         '\r', 1,
-        '"', 26,
-        '#', 14,
-        '-', 22,
-        '/', 27,
-        ':', 20,
-        '@', 19,
+        '"', 28,
+        '#', 15,
+        '-', 23,
+        '/', 29,
+        ':', 21,
+        '@', 20,
       );
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(0);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
-      if (lookahead != 0) ADVANCE(28);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(13);
+      if (lookahead == '\n') ADVANCE(14);
       END_STATE();
     case 2:
       if (lookahead == '\n') ADVANCE(3);
@@ -352,178 +364,199 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == '\n') ADVANCE(3);
       if (lookahead == '\r') ADVANCE(2);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(21);
+          lookahead == ' ') ADVANCE(22);
       END_STATE();
     case 4:
-      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(13);
       END_STATE();
     case 5:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(13);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(26);
-      if (lookahead == ':') ADVANCE(20);
+      if (lookahead == '"') ADVANCE(28);
+      if (lookahead == ':') ADVANCE(21);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(5);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(26);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
-      if (lookahead != 0) ADVANCE(28);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 6:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(13);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '-') ADVANCE(22);
-      if (lookahead == '/') ADVANCE(27);
+      if (lookahead == '"') ADVANCE(28);
+      if (lookahead == ':') ADVANCE(21);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(6);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
-      if (lookahead != 0) ADVANCE(28);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(26);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 7:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(13);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == ':') ADVANCE(20);
+      if (lookahead == '-') ADVANCE(23);
+      if (lookahead == '/') ADVANCE(29);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(7);
-      if (lookahead != 0) ADVANCE(28);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 8:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(13);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
       if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == ':') ADVANCE(21);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(8);
-      if (lookahead != 0) ADVANCE(29);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 9:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(13);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
       if (lookahead == '\r') ADVANCE(1);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(9);
-      if (lookahead != 0) ADVANCE(28);
+      if (lookahead != 0) ADVANCE(31);
       END_STATE();
     case 10:
-      if (eof) ADVANCE(11);
-      if (lookahead == '\n') ADVANCE(12);
-      if (lookahead == '\r') ADVANCE(4);
-      if (lookahead == '#') ADVANCE(14);
-      if (lookahead == '/') ADVANCE(17);
-      if (lookahead == '@') ADVANCE(19);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(14);
+      if (lookahead == '\r') ADVANCE(1);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(10);
-      if (lookahead != 0) ADVANCE(18);
+      if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 11:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (eof) ADVANCE(12);
+      if (lookahead == '\n') ADVANCE(13);
+      if (lookahead == '\r') ADVANCE(4);
+      if (lookahead == '#') ADVANCE(15);
+      if (lookahead == '/') ADVANCE(18);
+      if (lookahead == '@') ADVANCE(20);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(11);
+      if (lookahead != 0) ADVANCE(19);
       END_STATE();
     case 12:
-      ACCEPT_TOKEN(sym__newline);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 13:
+      ACCEPT_TOKEN(sym__newline);
+      END_STATE();
+    case 14:
       ACCEPT_TOKEN(sym__newline);
       if (lookahead == '\n') ADVANCE(3);
       if (lookahead == '\r') ADVANCE(2);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(21);
-      END_STATE();
-    case 14:
-      ACCEPT_TOKEN(sym_heading);
-      if (lookahead == '#') ADVANCE(14);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(15);
+          lookahead == ' ') ADVANCE(22);
       END_STATE();
     case 15:
       ACCEPT_TOKEN(sym_heading);
+      if (lookahead == '#') ADVANCE(15);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(15);
+          lookahead != '\r') ADVANCE(16);
       END_STATE();
     case 16:
-      ACCEPT_TOKEN(sym_comment);
+      ACCEPT_TOKEN(sym_heading);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r') ADVANCE(16);
       END_STATE();
     case 17:
-      ACCEPT_TOKEN(sym_prose);
-      if (lookahead == '/') ADVANCE(16);
+      ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(18);
+          lookahead != '\r') ADVANCE(17);
       END_STATE();
     case 18:
       ACCEPT_TOKEN(sym_prose);
+      if (lookahead == '/') ADVANCE(17);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(18);
+          lookahead != '\r') ADVANCE(19);
       END_STATE();
     case 19:
-      ACCEPT_TOKEN(anon_sym_AT);
+      ACCEPT_TOKEN(sym_prose);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(19);
       END_STATE();
     case 20:
-      ACCEPT_TOKEN(anon_sym_COLON);
+      ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
     case 21:
+      ACCEPT_TOKEN(anon_sym_COLON);
+      END_STATE();
+    case 22:
       ACCEPT_TOKEN(sym__indent);
       if (lookahead == '\n') ADVANCE(3);
       if (lookahead == '\r') ADVANCE(2);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(21);
-      END_STATE();
-    case 22:
-      ACCEPT_TOKEN(anon_sym_DASH);
+          lookahead == ' ') ADVANCE(22);
       END_STATE();
     case 23:
-      ACCEPT_TOKEN(aux_sym_keyword_token1);
+      ACCEPT_TOKEN(anon_sym_DASH);
+      END_STATE();
+    case 24:
+      ACCEPT_TOKEN(sym_keyword);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
       END_STATE();
-    case 24:
+    case 25:
+      ACCEPT_TOKEN(sym_name);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
+      END_STATE();
+    case 26:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '&' ||
           lookahead == '+' ||
           ('-' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
-      END_STATE();
-    case 25:
-      ACCEPT_TOKEN(sym_quoted_id);
-      END_STATE();
-    case 26:
-      ACCEPT_TOKEN(sym_unexpected);
-      if (lookahead == '"') ADVANCE(25);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(26);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(26);
       END_STATE();
     case 27:
-      ACCEPT_TOKEN(sym_unexpected);
-      if (lookahead == '/') ADVANCE(16);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(28);
+      ACCEPT_TOKEN(sym_quoted_id);
       END_STATE();
     case 28:
       ACCEPT_TOKEN(sym_unexpected);
+      if (lookahead == '"') ADVANCE(27);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r') ADVANCE(28);
       END_STATE();
     case 29:
+      ACCEPT_TOKEN(sym_unexpected);
+      if (lookahead == '/') ADVANCE(17);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(30);
+      END_STATE();
+    case 30:
+      ACCEPT_TOKEN(sym_unexpected);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(30);
+      END_STATE();
+    case 31:
       ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(29);
+          lookahead != '\r') ADVANCE(31);
       END_STATE();
     default:
       return false;
@@ -532,30 +565,30 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 10},
-  [2] = {.lex_state = 6},
-  [3] = {.lex_state = 10},
-  [4] = {.lex_state = 10},
+  [1] = {.lex_state = 11},
+  [2] = {.lex_state = 11},
+  [3] = {.lex_state = 7},
+  [4] = {.lex_state = 11},
   [5] = {.lex_state = 5},
-  [6] = {.lex_state = 5},
-  [7] = {.lex_state = 10},
-  [8] = {.lex_state = 7},
-  [9] = {.lex_state = 5},
+  [6] = {.lex_state = 6},
+  [7] = {.lex_state = 11},
+  [8] = {.lex_state = 6},
+  [9] = {.lex_state = 8},
   [10] = {.lex_state = 8},
-  [11] = {.lex_state = 8},
-  [12] = {.lex_state = 8},
-  [13] = {.lex_state = 0},
-  [14] = {.lex_state = 0},
+  [11] = {.lex_state = 9},
+  [12] = {.lex_state = 9},
+  [13] = {.lex_state = 9},
+  [14] = {.lex_state = 9},
   [15] = {.lex_state = 0},
-  [16] = {.lex_state = 5},
+  [16] = {.lex_state = 0},
   [17] = {.lex_state = 9},
-  [18] = {.lex_state = 9},
-  [19] = {.lex_state = 8},
-  [20] = {.lex_state = 8},
-  [21] = {.lex_state = 0},
-  [22] = {.lex_state = 0},
-  [23] = {.lex_state = 0},
-  [24] = {.lex_state = 0},
+  [18] = {.lex_state = 0},
+  [19] = {.lex_state = 10},
+  [20] = {.lex_state = 10},
+  [21] = {.lex_state = 10},
+  [22] = {.lex_state = 9},
+  [23] = {.lex_state = 10},
+  [24] = {.lex_state = 9},
   [25] = {.lex_state = 0},
   [26] = {.lex_state = 0},
   [27] = {.lex_state = 0},
@@ -564,12 +597,21 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [30] = {.lex_state = 0},
   [31] = {.lex_state = 0},
   [32] = {.lex_state = 0},
-  [33] = {.lex_state = 10},
+  [33] = {.lex_state = 0},
   [34] = {.lex_state = 0},
-  [35] = {.lex_state = 10},
-  [36] = {.lex_state = 7},
+  [35] = {.lex_state = 0},
+  [36] = {.lex_state = 0},
   [37] = {.lex_state = 0},
-  [38] = {.lex_state = 10},
+  [38] = {.lex_state = 0},
+  [39] = {.lex_state = 0},
+  [40] = {.lex_state = 0},
+  [41] = {.lex_state = 0},
+  [42] = {.lex_state = 0},
+  [43] = {.lex_state = 11},
+  [44] = {.lex_state = 8},
+  [45] = {.lex_state = 11},
+  [46] = {.lex_state = 11},
+  [47] = {.lex_state = 0},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -582,16 +624,17 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_COLON] = ACTIONS(1),
     [sym__indent] = ACTIONS(1),
     [anon_sym_DASH] = ACTIONS(1),
-    [aux_sym_keyword_token1] = ACTIONS(1),
+    [sym_keyword] = ACTIONS(1),
+    [sym_name] = ACTIONS(1),
     [sym_quoted_id] = ACTIONS(1),
     [sym_unexpected] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(37),
-    [sym__line] = STATE(33),
-    [sym_block] = STATE(33),
-    [sym_block_header] = STATE(14),
-    [aux_sym_source_file_repeat1] = STATE(3),
+    [sym_source_file] = STATE(47),
+    [sym__line] = STATE(45),
+    [sym_block] = STATE(45),
+    [sym_block_header] = STATE(16),
+    [aux_sym_source_file_repeat1] = STATE(2),
     [ts_builtin_sym_end] = ACTIONS(3),
     [sym__newline] = ACTIONS(5),
     [sym_heading] = ACTIONS(7),
@@ -603,45 +646,43 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
 
 static const uint16_t ts_small_parse_table[] = {
   [0] = 8,
-    ACTIONS(15), 1,
-      sym__newline,
-    ACTIONS(17), 1,
-      sym_comment,
-    ACTIONS(19), 1,
-      anon_sym_DASH,
-    ACTIONS(21), 1,
-      aux_sym_keyword_token1,
-    ACTIONS(23), 1,
-      sym_unexpected,
-    STATE(9), 1,
-      sym_name,
-    ACTIONS(13), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-    STATE(22), 3,
-      sym__entry_line,
-      sym_entry,
-      sym_list_item,
-  [28] = 8,
     ACTIONS(11), 1,
       anon_sym_AT,
-    ACTIONS(25), 1,
+    ACTIONS(13), 1,
       ts_builtin_sym_end,
-    ACTIONS(27), 1,
+    ACTIONS(15), 1,
       sym__newline,
-    ACTIONS(31), 1,
+    ACTIONS(19), 1,
       sym_prose,
     STATE(4), 1,
       aux_sym_source_file_repeat1,
-    STATE(14), 1,
+    STATE(16), 1,
       sym_block_header,
-    ACTIONS(29), 2,
+    ACTIONS(17), 2,
       sym_heading,
       sym_comment,
-    STATE(35), 2,
+    STATE(43), 2,
       sym__line,
       sym_block,
-  [55] = 8,
+  [27] = 7,
+    ACTIONS(23), 1,
+      sym__newline,
+    ACTIONS(25), 1,
+      sym_comment,
+    ACTIONS(27), 1,
+      anon_sym_DASH,
+    ACTIONS(29), 1,
+      sym_name,
+    ACTIONS(31), 1,
+      sym_unexpected,
+    ACTIONS(21), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+    STATE(25), 3,
+      sym__entry_line,
+      sym_entry,
+      sym_list_item,
+  [52] = 8,
     ACTIONS(33), 1,
       ts_builtin_sym_end,
     ACTIONS(35), 1,
@@ -652,41 +693,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_AT,
     STATE(4), 1,
       aux_sym_source_file_repeat1,
-    STATE(14), 1,
+    STATE(16), 1,
       sym_block_header,
     ACTIONS(38), 2,
       sym_heading,
       sym_comment,
-    STATE(38), 2,
+    STATE(46), 2,
       sym__line,
       sym_block,
-  [82] = 6,
+  [79] = 8,
     ACTIONS(49), 1,
       sym__newline,
     ACTIONS(51), 1,
       anon_sym_COLON,
+    ACTIONS(53), 1,
+      sym_keyword,
     ACTIONS(55), 1,
+      sym_id,
+    ACTIONS(57), 1,
+      sym_quoted_id,
+    ACTIONS(59), 1,
       sym_unexpected,
-    STATE(8), 1,
+    STATE(9), 1,
       sym__id,
     ACTIONS(47), 2,
       ts_builtin_sym_end,
       sym__indent,
-    ACTIONS(53), 2,
-      sym_id,
-      sym_quoted_id,
-  [103] = 2,
-    ACTIONS(59), 2,
+  [105] = 6,
+    ACTIONS(63), 1,
       sym__newline,
-      sym_unexpected,
-    ACTIONS(57), 5,
-      ts_builtin_sym_end,
+    ACTIONS(65), 1,
       anon_sym_COLON,
+    ACTIONS(69), 1,
+      sym_unexpected,
+    STATE(10), 1,
+      sym__id,
+    ACTIONS(61), 2,
+      ts_builtin_sym_end,
       sym__indent,
+    ACTIONS(67), 2,
       sym_id,
       sym_quoted_id,
-  [115] = 2,
-    ACTIONS(61), 1,
+  [126] = 2,
+    ACTIONS(71), 1,
       sym_prose,
     ACTIONS(33), 5,
       ts_builtin_sym_end,
@@ -694,351 +743,458 @@ static const uint16_t ts_small_parse_table[] = {
       sym_heading,
       sym_comment,
       anon_sym_AT,
-  [126] = 4,
-    ACTIONS(65), 1,
-      sym__newline,
-    ACTIONS(67), 1,
+  [137] = 4,
+    ACTIONS(73), 1,
       anon_sym_COLON,
-    ACTIONS(69), 1,
+    ACTIONS(77), 1,
       sym_unexpected,
-    ACTIONS(63), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [140] = 4,
-    ACTIONS(71), 1,
-      anon_sym_COLON,
-    ACTIONS(75), 1,
-      sym_unexpected,
-    STATE(36), 1,
+    STATE(44), 1,
       sym__id,
-    ACTIONS(73), 2,
+    ACTIONS(75), 2,
       sym_id,
       sym_quoted_id,
-  [154] = 4,
-    ACTIONS(79), 1,
-      sym__newline,
+  [151] = 4,
     ACTIONS(81), 1,
-      sym_unexpected,
+      sym__newline,
     ACTIONS(83), 1,
-      sym_text,
-    ACTIONS(77), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [168] = 4,
-    ACTIONS(87), 1,
-      sym__newline,
-    ACTIONS(89), 1,
+      anon_sym_COLON,
+    ACTIONS(85), 1,
       sym_unexpected,
-    ACTIONS(91), 1,
-      sym_text,
-    ACTIONS(85), 2,
+    ACTIONS(79), 2,
       ts_builtin_sym_end,
       sym__indent,
-  [182] = 3,
-    ACTIONS(95), 1,
+  [165] = 4,
+    ACTIONS(89), 1,
       sym__newline,
+    ACTIONS(91), 1,
+      anon_sym_COLON,
+    ACTIONS(93), 1,
+      sym_unexpected,
+    ACTIONS(87), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [179] = 4,
     ACTIONS(97), 1,
+      sym__newline,
+    ACTIONS(99), 1,
+      sym_unexpected,
+    ACTIONS(101), 1,
       sym_text,
-    ACTIONS(93), 2,
+    ACTIONS(95), 2,
       ts_builtin_sym_end,
       sym__indent,
   [193] = 4,
-    ACTIONS(99), 1,
-      ts_builtin_sym_end,
-    ACTIONS(101), 1,
+    ACTIONS(105), 1,
       sym__newline,
-    ACTIONS(103), 1,
+    ACTIONS(107), 1,
+      sym_unexpected,
+    ACTIONS(109), 1,
+      sym_text,
+    ACTIONS(103), 2,
+      ts_builtin_sym_end,
       sym__indent,
-    STATE(13), 1,
+  [207] = 4,
+    ACTIONS(113), 1,
+      sym__newline,
+    ACTIONS(115), 1,
+      sym_unexpected,
+    ACTIONS(117), 1,
+      sym_text,
+    ACTIONS(111), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [221] = 4,
+    ACTIONS(121), 1,
+      sym__newline,
+    ACTIONS(123), 1,
+      sym_unexpected,
+    ACTIONS(125), 1,
+      sym_text,
+    ACTIONS(119), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [235] = 4,
+    ACTIONS(127), 1,
+      ts_builtin_sym_end,
+    ACTIONS(129), 1,
+      sym__newline,
+    ACTIONS(131), 1,
+      sym__indent,
+    STATE(18), 1,
       aux_sym_block_repeat1,
-  [206] = 4,
-    ACTIONS(106), 1,
-      ts_builtin_sym_end,
-    ACTIONS(108), 1,
-      sym__newline,
-    ACTIONS(110), 1,
+  [248] = 4,
+    ACTIONS(131), 1,
       sym__indent,
+    ACTIONS(133), 1,
+      ts_builtin_sym_end,
+    ACTIONS(135), 1,
+      sym__newline,
     STATE(15), 1,
       aux_sym_block_repeat1,
-  [219] = 4,
-    ACTIONS(110), 1,
-      sym__indent,
-    ACTIONS(112), 1,
-      ts_builtin_sym_end,
-    ACTIONS(114), 1,
+  [261] = 3,
+    ACTIONS(139), 1,
       sym__newline,
-    STATE(13), 1,
+    ACTIONS(141), 1,
+      sym_text,
+    ACTIONS(137), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [272] = 4,
+    ACTIONS(143), 1,
+      ts_builtin_sym_end,
+    ACTIONS(145), 1,
+      sym__newline,
+    ACTIONS(147), 1,
+      sym__indent,
+    STATE(18), 1,
       aux_sym_block_repeat1,
-  [232] = 2,
-    ACTIONS(118), 1,
-      sym_unexpected,
-    ACTIONS(116), 3,
-      anon_sym_COLON,
-      sym_id,
-      sym_quoted_id,
-  [241] = 3,
-    ACTIONS(122), 1,
+  [285] = 3,
+    ACTIONS(152), 1,
       sym__newline,
-    ACTIONS(124), 1,
-      sym_unexpected,
-    ACTIONS(120), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [252] = 3,
-    ACTIONS(128), 1,
-      sym__newline,
-    ACTIONS(130), 1,
-      sym_unexpected,
-    ACTIONS(126), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [263] = 3,
-    ACTIONS(134), 1,
-      sym__newline,
-    ACTIONS(136), 1,
-      sym_text,
-    ACTIONS(132), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [274] = 3,
-    ACTIONS(140), 1,
-      sym__newline,
-    ACTIONS(142), 1,
-      sym_text,
-    ACTIONS(138), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [285] = 2,
-    ACTIONS(79), 1,
-      sym__newline,
-    ACTIONS(77), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [293] = 2,
-    ACTIONS(101), 1,
-      sym__newline,
-    ACTIONS(99), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [301] = 2,
-    ACTIONS(146), 1,
-      sym__newline,
-    ACTIONS(144), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [309] = 2,
-    ACTIONS(150), 1,
-      sym__newline,
-    ACTIONS(148), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [317] = 2,
     ACTIONS(154), 1,
-      sym__newline,
-    ACTIONS(152), 2,
+      sym_unexpected,
+    ACTIONS(150), 2,
       ts_builtin_sym_end,
       sym__indent,
-  [325] = 2,
+  [296] = 3,
     ACTIONS(158), 1,
       sym__newline,
+    ACTIONS(160), 1,
+      sym_unexpected,
     ACTIONS(156), 2,
       ts_builtin_sym_end,
       sym__indent,
-  [333] = 2,
-    ACTIONS(162), 1,
+  [307] = 3,
+    ACTIONS(164), 1,
       sym__newline,
-    ACTIONS(160), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [341] = 2,
-    ACTIONS(87), 1,
-      sym__newline,
-    ACTIONS(85), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [349] = 2,
-    ACTIONS(140), 1,
-      sym__newline,
-    ACTIONS(138), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [357] = 2,
-    ACTIONS(134), 1,
-      sym__newline,
-    ACTIONS(132), 2,
-      ts_builtin_sym_end,
-      sym__indent,
-  [365] = 2,
     ACTIONS(166), 1,
-      sym__newline,
-    ACTIONS(164), 2,
+      sym_unexpected,
+    ACTIONS(162), 2,
       ts_builtin_sym_end,
       sym__indent,
-  [373] = 2,
+  [318] = 3,
+    ACTIONS(170), 1,
+      sym__newline,
+    ACTIONS(172), 1,
+      sym_text,
+    ACTIONS(168), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [329] = 3,
+    ACTIONS(176), 1,
+      sym__newline,
+    ACTIONS(178), 1,
+      sym_unexpected,
+    ACTIONS(174), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [340] = 3,
+    ACTIONS(182), 1,
+      sym__newline,
+    ACTIONS(184), 1,
+      sym_text,
+    ACTIONS(180), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [351] = 2,
+    ACTIONS(145), 1,
+      sym__newline,
+    ACTIONS(143), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [359] = 2,
+    ACTIONS(113), 1,
+      sym__newline,
+    ACTIONS(111), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [367] = 2,
+    ACTIONS(188), 1,
+      sym__newline,
+    ACTIONS(186), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [375] = 2,
+    ACTIONS(192), 1,
+      sym__newline,
+    ACTIONS(190), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [383] = 2,
+    ACTIONS(196), 1,
+      sym__newline,
+    ACTIONS(194), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [391] = 2,
+    ACTIONS(200), 1,
+      sym__newline,
+    ACTIONS(198), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [399] = 2,
+    ACTIONS(105), 1,
+      sym__newline,
+    ACTIONS(103), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [407] = 2,
+    ACTIONS(121), 1,
+      sym__newline,
+    ACTIONS(119), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [415] = 2,
+    ACTIONS(204), 1,
+      sym__newline,
+    ACTIONS(202), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [423] = 2,
     ACTIONS(170), 1,
       sym__newline,
     ACTIONS(168), 2,
       ts_builtin_sym_end,
       sym__indent,
-  [381] = 2,
-    ACTIONS(25), 1,
-      ts_builtin_sym_end,
-    ACTIONS(172), 1,
+  [431] = 2,
+    ACTIONS(97), 1,
       sym__newline,
-  [388] = 2,
-    ACTIONS(174), 1,
-      aux_sym_keyword_token1,
-    STATE(5), 1,
-      sym_keyword,
-  [395] = 2,
-    ACTIONS(172), 1,
-      sym__newline,
-    ACTIONS(176), 1,
+    ACTIONS(95), 2,
       ts_builtin_sym_end,
-  [402] = 2,
-    ACTIONS(178), 1,
-      anon_sym_COLON,
-    ACTIONS(180), 1,
-      sym_unexpected,
-  [409] = 1,
+      sym__indent,
+  [439] = 2,
+    ACTIONS(208), 1,
+      sym__newline,
+    ACTIONS(206), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [447] = 2,
+    ACTIONS(212), 1,
+      sym__newline,
+    ACTIONS(210), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [455] = 2,
     ACTIONS(182), 1,
-      ts_builtin_sym_end,
-  [413] = 1,
-    ACTIONS(172), 1,
       sym__newline,
+    ACTIONS(180), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [463] = 2,
+    ACTIONS(216), 1,
+      sym__newline,
+    ACTIONS(214), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [471] = 2,
+    ACTIONS(220), 1,
+      sym__newline,
+    ACTIONS(218), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [479] = 2,
+    ACTIONS(224), 1,
+      sym__newline,
+    ACTIONS(222), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [487] = 2,
+    ACTIONS(228), 1,
+      sym__newline,
+    ACTIONS(226), 2,
+      ts_builtin_sym_end,
+      sym__indent,
+  [495] = 2,
+    ACTIONS(230), 1,
+      ts_builtin_sym_end,
+    ACTIONS(232), 1,
+      sym__newline,
+  [502] = 2,
+    ACTIONS(234), 1,
+      anon_sym_COLON,
+    ACTIONS(236), 1,
+      sym_unexpected,
+  [509] = 2,
+    ACTIONS(13), 1,
+      ts_builtin_sym_end,
+    ACTIONS(232), 1,
+      sym__newline,
+  [516] = 1,
+    ACTIONS(232), 1,
+      sym__newline,
+  [520] = 1,
+    ACTIONS(238), 1,
+      ts_builtin_sym_end,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 28,
-  [SMALL_STATE(4)] = 55,
-  [SMALL_STATE(5)] = 82,
-  [SMALL_STATE(6)] = 103,
-  [SMALL_STATE(7)] = 115,
-  [SMALL_STATE(8)] = 126,
-  [SMALL_STATE(9)] = 140,
-  [SMALL_STATE(10)] = 154,
-  [SMALL_STATE(11)] = 168,
-  [SMALL_STATE(12)] = 182,
-  [SMALL_STATE(13)] = 193,
-  [SMALL_STATE(14)] = 206,
-  [SMALL_STATE(15)] = 219,
-  [SMALL_STATE(16)] = 232,
-  [SMALL_STATE(17)] = 241,
-  [SMALL_STATE(18)] = 252,
-  [SMALL_STATE(19)] = 263,
-  [SMALL_STATE(20)] = 274,
-  [SMALL_STATE(21)] = 285,
-  [SMALL_STATE(22)] = 293,
-  [SMALL_STATE(23)] = 301,
-  [SMALL_STATE(24)] = 309,
-  [SMALL_STATE(25)] = 317,
-  [SMALL_STATE(26)] = 325,
-  [SMALL_STATE(27)] = 333,
-  [SMALL_STATE(28)] = 341,
-  [SMALL_STATE(29)] = 349,
-  [SMALL_STATE(30)] = 357,
-  [SMALL_STATE(31)] = 365,
-  [SMALL_STATE(32)] = 373,
-  [SMALL_STATE(33)] = 381,
-  [SMALL_STATE(34)] = 388,
-  [SMALL_STATE(35)] = 395,
-  [SMALL_STATE(36)] = 402,
-  [SMALL_STATE(37)] = 409,
-  [SMALL_STATE(38)] = 413,
+  [SMALL_STATE(3)] = 27,
+  [SMALL_STATE(4)] = 52,
+  [SMALL_STATE(5)] = 79,
+  [SMALL_STATE(6)] = 105,
+  [SMALL_STATE(7)] = 126,
+  [SMALL_STATE(8)] = 137,
+  [SMALL_STATE(9)] = 151,
+  [SMALL_STATE(10)] = 165,
+  [SMALL_STATE(11)] = 179,
+  [SMALL_STATE(12)] = 193,
+  [SMALL_STATE(13)] = 207,
+  [SMALL_STATE(14)] = 221,
+  [SMALL_STATE(15)] = 235,
+  [SMALL_STATE(16)] = 248,
+  [SMALL_STATE(17)] = 261,
+  [SMALL_STATE(18)] = 272,
+  [SMALL_STATE(19)] = 285,
+  [SMALL_STATE(20)] = 296,
+  [SMALL_STATE(21)] = 307,
+  [SMALL_STATE(22)] = 318,
+  [SMALL_STATE(23)] = 329,
+  [SMALL_STATE(24)] = 340,
+  [SMALL_STATE(25)] = 351,
+  [SMALL_STATE(26)] = 359,
+  [SMALL_STATE(27)] = 367,
+  [SMALL_STATE(28)] = 375,
+  [SMALL_STATE(29)] = 383,
+  [SMALL_STATE(30)] = 391,
+  [SMALL_STATE(31)] = 399,
+  [SMALL_STATE(32)] = 407,
+  [SMALL_STATE(33)] = 415,
+  [SMALL_STATE(34)] = 423,
+  [SMALL_STATE(35)] = 431,
+  [SMALL_STATE(36)] = 439,
+  [SMALL_STATE(37)] = 447,
+  [SMALL_STATE(38)] = 455,
+  [SMALL_STATE(39)] = 463,
+  [SMALL_STATE(40)] = 471,
+  [SMALL_STATE(41)] = 479,
+  [SMALL_STATE(42)] = 487,
+  [SMALL_STATE(43)] = 495,
+  [SMALL_STATE(44)] = 502,
+  [SMALL_STATE(45)] = 509,
+  [SMALL_STATE(46)] = 516,
+  [SMALL_STATE(47)] = 520,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
   [0] = {.entry = {.count = 0, .reusable = false}},
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(33),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [13] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 1, 0, 0),
-  [15] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_block_repeat1, 1, 0, 0),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(22),
-  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
+  [5] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [13] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [19] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
+  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 1, 0, 0),
+  [23] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_block_repeat1, 1, 0, 0),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
   [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
   [35] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
-  [38] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(38),
-  [41] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(38),
-  [44] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(34),
-  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 2, 0, 1),
-  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 2, 0, 1),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(21),
-  [57] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_keyword, 1, 0, 0),
-  [59] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_keyword, 1, 0, 0),
-  [61] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [63] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 2),
-  [65] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 2),
-  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [69] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
-  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(30),
-  [77] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 1),
-  [79] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 1),
-  [81] = {.entry = {.count = 1, .reusable = false}}, SHIFT(23),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [85] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 2),
-  [87] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 2),
-  [89] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
-  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [93] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list_item, 1, 0, 0),
-  [95] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list_item, 1, 0, 0),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [99] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0),
-  [101] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0),
-  [103] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0), SHIFT_REPEAT(2),
-  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 1, 0, 0),
-  [108] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 1, 0, 0),
-  [110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 2, 0, 0),
-  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 2, 0, 0),
-  [116] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
-  [118] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
-  [120] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 3),
-  [122] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 3),
-  [124] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [126] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 6),
-  [128] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 6),
-  [130] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [132] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 2, 0, 5),
-  [134] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 2, 0, 5),
-  [136] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [138] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 8),
-  [140] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 8),
-  [142] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 1),
-  [146] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 1),
-  [148] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list_item, 2, 0, 4),
-  [150] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list_item, 2, 0, 4),
-  [152] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 2),
-  [154] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 2),
-  [156] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 3),
-  [158] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 3),
-  [160] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 7),
-  [162] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 7),
-  [164] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 6, 0, 6),
-  [166] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 6, 0, 6),
-  [168] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
-  [170] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [180] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
-  [182] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [38] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(46),
+  [41] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(46),
+  [44] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(5),
+  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 1, 0, 0),
+  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 1, 0, 0),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [53] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(9),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(35),
+  [61] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 2, 0, 1),
+  [63] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 2, 0, 1),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [69] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
+  [71] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [77] = {.entry = {.count = 1, .reusable = false}}, SHIFT(34),
+  [79] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 2, 0, 2),
+  [81] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 2, 0, 2),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
+  [87] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 4),
+  [89] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 4),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
+  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(31),
+  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 2, 0, 0),
+  [97] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 2, 0, 0),
+  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(30),
+  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [103] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 4),
+  [105] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 4),
+  [107] = {.entry = {.count = 1, .reusable = false}}, SHIFT(37),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 1),
+  [113] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 1),
+  [115] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
+  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 2),
+  [121] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 2),
+  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
+  [125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 2, 0, 0),
+  [129] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 2, 0, 0),
+  [131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block, 1, 0, 0),
+  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block, 1, 0, 0),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list_item, 1, 0, 0),
+  [139] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list_item, 1, 0, 0),
+  [141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(33),
+  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0),
+  [145] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0),
+  [147] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_block_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
+  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 5),
+  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 5),
+  [154] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [156] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 3),
+  [158] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 3),
+  [160] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [162] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 6),
+  [164] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 6),
+  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [168] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 2, 0, 8),
+  [170] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 2, 0, 8),
+  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [174] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 9),
+  [176] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 9),
+  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 11),
+  [182] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 11),
+  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [186] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 2),
+  [188] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 2),
+  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 3),
+  [192] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 3),
+  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 4, 0, 1),
+  [196] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 4, 0, 1),
+  [198] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 3, 0, 0),
+  [200] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 3, 0, 0),
+  [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_list_item, 2, 0, 7),
+  [204] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_list_item, 2, 0, 7),
+  [206] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 5),
+  [208] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 5),
+  [210] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 4),
+  [212] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 4),
+  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 5, 0, 6),
+  [216] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 5, 0, 6),
+  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 10),
+  [220] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 10),
+  [222] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_block_header, 6, 0, 9),
+  [224] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_block_header, 6, 0, 9),
+  [226] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 12),
+  [228] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 12),
+  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 2, 0, 0),
+  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [234] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [236] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
+  [238] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
 };
 
 #ifdef __cplusplus

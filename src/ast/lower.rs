@@ -275,7 +275,13 @@ impl<'a> Lowering<'a> {
 
     fn block(&mut self, block: &RawBlock, content: Range<usize>) {
         let Some(keyword) = &block.keyword else {
-            return; // reported by the syntax layer as a MISSING keyword
+            self.error(
+                codes::SYNTAX_ERROR,
+                block.header.clone(),
+                "expected the kind of block after `@`".to_string(),
+                "write a block keyword such as `@priority` straight after the `@`; to start a line of prose with `@`, write `\\@`",
+            );
+            return;
         };
         let Some(spec) = schema::block(&keyword.text) else {
             self.unknown_block(keyword);
@@ -476,28 +482,40 @@ impl<'a> Lowering<'a> {
                     id,
                     value,
                     unexpected,
+                    has_colon,
                 } => {
                     let Some(spec) = fields.iter().find(|f| f.name == name.text) else {
                         self.unknown_field(name, fields, parent);
                         continue;
                     };
-                    if let Some(unexpected) = unexpected {
-                        let after = match id {
-                            Some(id) => format!("`{} {}`", name.text, id.token.text),
-                            None => format!("`{}`", name.text),
-                        };
-                        let help = match (spec.id, id) {
-                            (IdRule::None, Some(id)) => format!(
-                                "write `{}: {} {}`",
-                                name.text,
-                                id.token.text,
-                                unexpected.text.trim()
+                    if unexpected.is_some() || !has_colon {
+                        let rest = unexpected.as_ref().map_or("", |u| u.text.trim());
+                        let (after, help) = match (spec.id, id) {
+                            (IdRule::None, Some(id)) => (
+                                format!("`{}`", name.text),
+                                format!(
+                                    "write `{}: {}`",
+                                    name.text,
+                                    format!("{} {rest}", id.token.text).trim_end()
+                                ),
                             ),
-                            _ => format!("write {after} followed by `:` and the value"),
+                            (_, Some(id)) => (
+                                format!("`{} {}`", name.text, id.token.text),
+                                format!("write `{} {}: {rest}`", name.text, id.token.text),
+                            ),
+                            (_, None) => (
+                                format!("`{}`", name.text),
+                                format!("write `{}: {rest}`", name.text),
+                            ),
+                        };
+                        let range = match (unexpected, id) {
+                            (Some(u), _) => u.range.clone(),
+                            (None, Some(id)) => id.token.range.clone(),
+                            (None, None) => name.range.clone(),
                         };
                         self.error(
                             codes::SYNTAX_ERROR,
-                            unexpected.range.clone(),
+                            range,
                             format!("expected `:` after {after}"),
                             &help,
                         );

@@ -1,0 +1,113 @@
+//! The `csa` command as users run it: output, errors and exit codes.
+
+use std::process::{Command, Output};
+
+fn csa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+#[test]
+fn parse_prints_the_documented_json_shape() {
+    let out = csa(&["parse", "examples/minimal.csa"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], "csa-ast/1");
+    assert_eq!(json["path"], "examples/minimal.csa");
+    assert_eq!(
+        json["document"]["agreement"]["effective"]["value"],
+        "2024-04-01"
+    );
+    let start = &json["document"]["agreement"]["effective"]["span"]["start"];
+    assert_eq!(
+        (
+            start["line"].as_u64(),
+            start["column"].as_u64(),
+            start["column_utf16"].as_u64()
+        ),
+        (Some(4), Some(13), Some(13))
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn parse_of_a_folder_prints_an_array_of_every_document() {
+    let out = csa(&["parse", "examples"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "examples/kent-2014-17.csa",
+            "examples/kent-2018.csa",
+            "examples/kent-2022.csa",
+            "examples/minimal.csa"
+        ]
+    );
+}
+
+#[test]
+fn syntax_diagnostics_are_output_not_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.csa");
+    std::fs::write(&path, "@prority DA: x\n").unwrap();
+    let out = csa(&["parse", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "CSA002");
+}
+
+#[test]
+fn a_missing_file_exits_2_with_a_hint() {
+    let out = csa(&["parse", "examples/nope.csa"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot read `examples/nope.csa`: no such file or folder"),
+        "{err}"
+    );
+    assert!(err.contains("help:"), "{err}");
+}
+
+#[test]
+fn non_utf8_input_exits_2_with_the_location_of_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.csa");
+    std::fs::write(&path, b"@agreement: A\n  area: Kent \xa3 Medway\n").unwrap();
+    let out = csa(&["parse", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("is not UTF-8 text (the first bad byte is at line 2, column 14)"),
+        "{err}"
+    );
+    assert!(err.contains("save the file as UTF-8"), "{err}");
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let out = csa(&["parse", "examples/minimal.csa", "examples/nope.csa"]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(csa(&["parse"]).status.code(), Some(2));
+    assert_eq!(csa(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(csa(&["--help"]).status.code(), Some(0));
+}
