@@ -6,6 +6,9 @@
 
 pub mod ast;
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
+pub mod render;
+pub mod rules;
 pub mod syntax;
 pub mod text;

@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 /// A point in a document. Lines and columns count from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, Default,
+)]
 pub struct Position {
     /// Byte offset from the start of the document.
     pub offset: usize,
@@ -20,7 +22,9 @@ pub struct Position {
 }
 
 /// A range of a document, from `start` (inclusive) to `end` (exclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, Default,
+)]
 pub struct Span {
     /// Where the range starts.
     pub start: Position,

@@ -4,8 +4,10 @@
 //! fail level, 2 when the command could not do its job (bad arguments, a file that
 //! cannot be read).
 
+mod check;
 mod files;
 mod parse;
+pub mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,12 +26,69 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check documents against the rules, as the law stood on each one's effective date.
+    ///
+    /// Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
+    /// 2 a file, folder or configuration could not be read.
+    Check {
+        /// `.csa` files, or folders to search for them (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value = "human")]
+        output_format: crate::render::Format,
+        /// The date to check review cycles against (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Use this configuration file for every document instead of each one's
+        /// nearest csa.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// The lowest severity that makes the check fail (exit 1). Default: error.
+        #[arg(long, value_enum)]
+        fail_level: Option<crate::config::Level>,
+        /// Run only these rules (codes, names or families), as well as the config's.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules (codes, names or families).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+    },
+    /// List the rules.
+    Rules {
+        /// `text`, `json` or `markdown` (the rule reference, docs/rules.md).
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
+        format: String,
+        /// List the kinds of rule a rule pack can use instead.
+        #[arg(long)]
+        kinds: bool,
+        /// List the statutory strategy areas instead.
+        #[arg(long)]
+        areas: bool,
+    },
+    /// Explain a rule: what it checks, why, the law, an example and the fix.
+    Explain {
+        /// A rule code (CSA201) or name (priority-without-lead).
+        rule: String,
+    },
+    /// The configuration file, csa.toml.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
         /// `.csa` files, or folders to search for them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print the JSON schema of csa.toml (for editors' completion and validation).
+    Schema,
+    /// Print a csa.toml with every setting at its default, commented.
+    Default,
 }
 
 /// Runs the command line and returns its exit code.
@@ -44,6 +103,74 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse { paths } => parse::run(&paths),
+        Command::Check {
+            paths,
+            output_format,
+            as_of,
+            config,
+            fail_level,
+            select,
+            ignore,
+        } => check::run(check::Args {
+            paths,
+            format: output_format,
+            as_of,
+            config,
+            fail_level,
+            select,
+            ignore,
+        }),
+        Command::Rules {
+            format,
+            kinds,
+            areas,
+        } => {
+            let registry = crate::rules::Registry::bundled();
+            let text = if kinds {
+                rules::kinds()
+            } else if areas {
+                rules::areas(&registry)
+            } else {
+                match format.as_str() {
+                    "json" => rules::json(&registry) + "\n",
+                    "markdown" => rules::markdown(&registry),
+                    _ => rules::text(&registry),
+                }
+            };
+            print!("{text}");
+            0
+        }
+        Command::Explain { rule } => {
+            let registry = crate::rules::Registry::bundled();
+            match registry.find(&rule) {
+                Some(found) => {
+                    print!("{}", rules::explain(found, false));
+                    0
+                }
+                None => {
+                    let words = registry
+                        .rules
+                        .iter()
+                        .flat_map(|r| [r.code.as_str(), r.name.as_str()]);
+                    let hint = crate::ast::schema::did_you_mean(&rule, words)
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    eprintln!("error: `{rule}` is not a rule code or name\n  help: {hint}`csa rules` lists them");
+                    2
+                }
+            }
+        }
+        Command::Config { command } => {
+            match command {
+                ConfigCommand::Schema => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&crate::config::schema())
+                        .expect("schema serialises")
+                ),
+                ConfigCommand::Default => print!("{}", crate::config::DEFAULT_TOML),
+            }
+            0
+        }
     };
     ExitCode::from(code)
 }

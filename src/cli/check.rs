@@ -1,0 +1,153 @@
+//! `csa check`: parse, run the rules, render, and exit with a code CI can trust.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use super::files::{discover, read_source, report};
+use crate::ast::{self, Date};
+use crate::config::{Config, Level};
+use crate::diagnostics::Severity;
+use crate::render::{self, FileReport, Format, Summary};
+use crate::rules::{self, Registry};
+
+/// The command line's settings for one check.
+pub struct Args {
+    /// Files and folders.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    pub format: Format,
+    /// `--as-of`.
+    pub as_of: Option<String>,
+    /// `--config`: one configuration for every file.
+    pub config: Option<PathBuf>,
+    /// `--fail-level`.
+    pub fail_level: Option<Level>,
+    /// `--select`.
+    pub select: Vec<String>,
+    /// `--ignore`.
+    pub ignore: Vec<String>,
+}
+
+/// A configuration with its rules, shared by the files it applies to.
+struct Setup {
+    config: Config,
+    registry: Registry,
+}
+
+/// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
+fn setup(path: Option<&Path>) -> Result<Setup, String> {
+    let config = match path {
+        Some(p) => Config::load(p).map_err(|e| e.to_string())?,
+        None => Config::default(),
+    };
+    let dir = path.and_then(Path::parent).unwrap_or(Path::new("."));
+    let registry = config.registry(dir).map_err(|e| e.to_string())?;
+    let unknown = config.unknown_rules(&registry);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "{}: {} not a rule code, name or family",
+            path.map_or("the command line".to_string(), |p| p.display().to_string()),
+            unknown
+                .iter()
+                .map(|u| format!("`{u}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+                + if unknown.len() == 1 { " is" } else { " are" }
+        ));
+    }
+    Ok(Setup { config, registry })
+}
+
+/// Runs the check; returns the exit code.
+pub fn run(args: Args) -> u8 {
+    let as_of = match args
+        .as_of
+        .as_deref()
+        .map(|s| Date::parse(s).filter(|d| d.day.is_some()))
+    {
+        Some(None) => {
+            eprintln!("error: `--as-of {}` is not a date\n  help: write it as YYYY-MM-DD, such as 2024-04-01", args.as_of.unwrap_or_default());
+            return 2;
+        }
+        Some(Some(date)) => Some(date),
+        None => None,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (files, errors) = discover(&paths);
+    let mut failed = !errors.is_empty();
+    for err in &errors {
+        report(err);
+    }
+    // One setup per configuration file, built once and shared.
+    let mut setups: HashMap<Option<PathBuf>, Result<Setup, String>> = HashMap::new();
+    let mut reports = Vec::new();
+    let mut fail_level = args.fail_level;
+    for path in files {
+        let config_path = match &args.config {
+            Some(c) => Some(c.clone()),
+            None => Config::find(path.parent().unwrap_or(Path::new("."))),
+        };
+        let setup = setups
+            .entry(config_path.clone())
+            .or_insert_with(|| setup(config_path.as_deref()));
+        let setup = match setup {
+            Ok(s) => &*s,
+            Err(message) => {
+                eprintln!("error: {message}\n  help: fix the configuration; files it applies to are not checked until then");
+                failed = true;
+                continue;
+            }
+        };
+        let text = match read_source(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                report(&e);
+                failed = true;
+                continue;
+            }
+        };
+        let mut options = setup.config.options();
+        options.as_of = as_of.or(options.as_of);
+        options.select.extend(args.select.iter().cloned());
+        options.ignore.extend(args.ignore.iter().cloned());
+        fail_level = fail_level.or(setup.config.fail_level);
+        let parsed = ast::parse(&text);
+        let mut diagnostics = parsed.diagnostics;
+        diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
+        crate::diagnostics::sort(&mut diagnostics);
+        reports.push(FileReport {
+            path: path.display().to_string(),
+            source: text,
+            diagnostics,
+        });
+    }
+    // Any registry renders SARIF rule metadata: the first loaded, else the bundled one.
+    let registry = setups
+        .values()
+        .find_map(|s| s.as_ref().ok())
+        .map(|s| s.registry.clone())
+        .unwrap_or_else(Registry::bundled);
+    let color = args.format == Format::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    print!(
+        "{}",
+        render::render(args.format, &reports, &registry, color)
+    );
+    if failed {
+        return 2;
+    }
+    let threshold: Severity = fail_level.unwrap_or(Level::Error).into();
+    let summary = Summary::of(&reports);
+    let _ = summary;
+    let fails = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= threshold);
+    u8::from(fails)
+}

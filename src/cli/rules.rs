@@ -1,0 +1,119 @@
+//! `csa rules`, `csa explain` and the generated rule reference (docs/rules.md).
+
+use crate::rules::{kinds, Registry, Rule};
+
+/// The rule reference in Markdown, generated from the rule data.
+pub fn markdown(registry: &Registry) -> String {
+    let mut out = String::from(
+        "# Rule reference\n\n\
+         <!-- Generated from rules/rules.toml by `csa rules --format markdown`; do not edit by hand. -->\n\n\
+         Every finding of `csa check` has a stable code and a kebab-case name; either can be used in \
+         `csa.toml` (`select`, `ignore`, `severity`) and in `// csa-ignore` comments, as can a family \
+         name. Severities are the defaults; a finding that rests on a legal fact csa's data marks as \
+         unverified is never an error.\n\n",
+    );
+    out.push_str("| code | name | family | severity | what it finds |\n|---|---|---|---|---|\n");
+    for rule in &registry.rules {
+        out.push_str(&format!(
+            "| [{}](#{}) | `{}` | {} | {} | {} |\n",
+            rule.code,
+            rule.code.to_lowercase(),
+            rule.name,
+            rule.family,
+            rule.severity.as_str(),
+            rule.summary
+        ));
+    }
+    for rule in &registry.rules {
+        out.push('\n');
+        out.push_str(&explain(rule, true));
+    }
+    out
+}
+
+/// One rule's full explanation, as `csa explain` prints it (Markdown when `markdown`).
+pub fn explain(rule: &Rule, markdown: bool) -> String {
+    let e = &rule.explanation;
+    let heading = if markdown { "### " } else { "" };
+    let mut out = format!(
+        "{}{} {}\n\n",
+        if markdown { "## " } else { "" },
+        rule.code,
+        rule.name
+    );
+    out.push_str(&format!(
+        "Family: {}. Default severity: {}.\n\n{}\n\n",
+        rule.family,
+        rule.severity.as_str(),
+        rule.summary
+    ));
+    out.push_str(&format!("{heading}What it checks\n\n{}\n\n", e.what));
+    out.push_str(&format!("{heading}Why it matters\n\n{}\n\n", e.why));
+    if let Some(basis) = &rule.legal_basis {
+        if !basis.contains('{') {
+            out.push_str(&format!("{heading}Legal basis\n\n{basis}\n\n"));
+        } else if rule.family == "coverage" || rule.family == "authorities" {
+            out.push_str(&format!(
+                "{heading}Legal basis\n\nThe provision for each area or authority, from csa's law data (`csa rules --areas`), as in force on the document's effective date.\n\n"
+            ));
+        }
+    }
+    let example = if markdown {
+        format!("```\n{}\n```", e.example)
+    } else {
+        indent(&e.example)
+    };
+    out.push_str(&format!("{heading}Example\n\n{example}\n\n"));
+    out.push_str(&format!("{heading}How to fix it\n\n{}\n", e.fix));
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `csa rules` as text: one line per rule.
+pub fn text(registry: &Registry) -> String {
+    registry
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{:<7} {:<32} {:<8} {}\n",
+                r.code,
+                r.name,
+                r.severity.as_str(),
+                r.summary
+            )
+        })
+        .collect()
+}
+
+/// `csa rules --format json`.
+pub fn json(registry: &Registry) -> String {
+    serde_json::to_string_pretty(
+        &serde_json::json!({ "schema": "csa-rules/1", "rules": registry.rules }),
+    )
+    .expect("rules serialise")
+}
+
+/// `csa rules --kinds`: the kinds a rule pack can use.
+pub fn kinds() -> String {
+    kinds::KINDS
+        .iter()
+        .map(|k| format!("{:<26} {}\n", k.name, k.doc))
+        .collect()
+}
+
+/// `csa rules --areas`: the statutory areas and when they are in force.
+pub fn areas(registry: &Registry) -> String {
+    registry
+        .law
+        .areas
+        .iter()
+        .map(|a| format!("{:<20} {}\n{:<20} {}\n", a.id, a.title, "", a.basis()))
+        .collect()
+}

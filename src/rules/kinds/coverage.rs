@@ -1,0 +1,208 @@
+//! Statutory coverage: the strategy areas the law requires a partnership to address
+//! (Crime and Disorder Act 1998 s6), as in force on the document's effective date.
+
+use crate::ast::Date;
+use crate::diagnostics::{Applicability, Fix};
+use crate::rules::law::{Area, Confidence};
+use crate::rules::{matching, Context, Finding, Rule, Topic};
+
+/// How an area is addressed by a document.
+enum Addressed<'t> {
+    /// A priority or theme declares it with `addresses:`.
+    Explicitly,
+    /// Only found by keywords, in these priorities or themes.
+    ByKeywords(Vec<&'t Topic<'t>>),
+    /// Not at all.
+    No,
+}
+
+fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
+    if topics
+        .iter()
+        .any(|t| t.addresses.iter().any(|a| a.name == area.id))
+    {
+        return Addressed::Explicitly;
+    }
+    // Strongest match first: the topic that shares most keywords with the area.
+    let mut scored: Vec<(usize, &Topic)> = topics
+        .iter()
+        .map(|t| {
+            (
+                area.keywords
+                    .iter()
+                    .filter(|k| matching::contains_phrase(&t.text, k))
+                    .count(),
+                t,
+            )
+        })
+        .filter(|(hits, _)| *hits > 0)
+        .collect();
+    scored.sort_by_key(|(hits, _)| std::cmp::Reverse(*hits));
+    let inferred: Vec<&Topic> = scored.into_iter().map(|(_, t)| t).collect();
+    if inferred.is_empty() {
+        Addressed::No
+    } else {
+        Addressed::ByKeywords(inferred)
+    }
+}
+
+fn area_args(finding: Finding, area: &Area) -> Finding {
+    finding
+        .arg("area", area.id.clone())
+        .arg("area_title", area.title.to_lowercase())
+        .arg("citation", area.citation.clone())
+        .arg("basis", area.basis())
+        .arg("in_force_from", area.in_force_from.0.to_string())
+        .unverified_if(area.confidence == Confidence::Unverified)
+}
+
+/// `statutory-coverage`: areas in force on the effective date that no priority or
+/// theme addresses.
+pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let topics = cx.topics();
+    for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
+        if let Addressed::No = addressed(area, &topics) {
+            out.push(
+                area_args(Finding::at(cx.document_span()), area)
+                    .arg("effective", effective.to_string()),
+            );
+        }
+    }
+}
+
+/// `inferred-coverage`: areas addressed only by keywords; suggests declaring them.
+pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let topics = cx.topics();
+    for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
+        if let Addressed::ByKeywords(found) = addressed(area, &topics) {
+            let topic = found[0];
+            let fix = Fix {
+                title: format!("Declare `addresses: {}` on `{}`", area.id, topic.id),
+                applicability: Applicability::Unsafe,
+                edits: vec![super::insert_after(
+                    topic.header_span,
+                    &format!("  addresses: {}", area.id),
+                )],
+            };
+            // Only offer the edit where the block has no `addresses:` yet; otherwise
+            // the author adds the id to the existing list.
+            let mut finding = area_args(Finding::at(topic.header_span), area)
+                .arg("keyword", topic.keyword)
+                .arg("id", topic.id);
+            if topic.addresses.is_empty() {
+                finding = finding.fix(fix);
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// The months a document runs: the rule's `months`, else its review cycle.
+fn life_months(cx: &Context, rule: &Rule) -> i64 {
+    if let Some(m) = rule.param_int("months") {
+        return m;
+    }
+    match cx
+        .doc
+        .agreement
+        .as_ref()
+        .and_then(|a| a.review.as_ref())
+        .map(|r| r.value.as_str())
+    {
+        Some("biennial") => 24,
+        Some("triennial") => 36,
+        _ => 12,
+    }
+}
+
+/// The date `months` after `date`.
+pub fn add_months(date: Date, months: i64) -> Date {
+    let total = date.year as i64 * 12 + (date.month as i64 - 1) + months;
+    let year = total.div_euclid(12) as i32;
+    let month = total.rem_euclid(12) as u32 + 1;
+    let day = date.day.map(|d| d.min(days_in(year, month)));
+    Date { year, month, day }
+}
+
+fn days_in(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|d| Date::ymd(year, month, *d).is_some())
+        .unwrap_or(28)
+}
+
+/// `upcoming-coverage`: areas that come into force during the document's life and
+/// that it does not yet address.
+pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let end = add_months(effective, life_months(cx, rule));
+    let topics = cx.topics();
+    for area in &cx.law.areas {
+        let from = area.in_force_from.0;
+        if effective.first_day() < from && from.first_day() <= end.last_day() {
+            if let Addressed::No = addressed(area, &topics) {
+                out.push(
+                    area_args(Finding::at(cx.document_span()), area).arg("until", end.to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// `area-reference`: `addresses:` ids that are not statutory areas.
+pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let ids: Vec<&str> = cx.law.areas.iter().map(|a| a.id.as_str()).collect();
+    for topic in cx.topics() {
+        for reference in topic.addresses {
+            if cx.law.area(&reference.name).is_none() {
+                let mut finding = Finding::at(reference.span)
+                    .arg("area", reference.name.clone())
+                    .arg(
+                        "known",
+                        ids.iter()
+                            .map(|i| format!("`{i}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
+                match crate::ast::schema::did_you_mean(&reference.name, ids.iter().copied()) {
+                    Some(s) => {
+                        finding = finding
+                            .arg("suggestion", format!("; did you mean `{s}`?"))
+                            .fix(Fix {
+                                title: format!("Change to `{s}`"),
+                                applicability: Applicability::Safe,
+                                edits: vec![crate::diagnostics::Edit {
+                                    span: reference.span,
+                                    replacement: s.to_string(),
+                                }],
+                            })
+                    }
+                    None => finding = finding.arg("suggestion", ""),
+                }
+                out.push(finding);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_roll_over_years_and_clamp_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(add_months(d("2022-04-01"), 12), d("2023-04-01"));
+        assert_eq!(add_months(d("2022-11-30"), 3), d("2023-02-28"));
+        assert_eq!(add_months(d("2024-01-31"), 1), d("2024-02-29"));
+        assert_eq!(add_months(d("2022-04"), 24), d("2024-04"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Evidence: the strategic assessments table adds up, and what most partnerships
+//! named is covered by a priority or theme.
+
+use crate::rules::{matching, Context, Finding, Rule};
+
+/// `assessment-count`: an issue named by more partnerships than made assessments.
+pub fn count_exceeds(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for assessment in &cx.doc.assessments {
+        let Some(total) = &assessment.partnerships else {
+            continue;
+        };
+        for issue in &assessment.issues {
+            if let Some(count) = issue.count.as_ref().filter(|c| c.value > total.value) {
+                out.push(
+                    Finding::at(count.span)
+                        .arg("count", count.value.to_string())
+                        .arg("total", total.value.to_string())
+                        .arg(
+                            "issue",
+                            issue
+                                .text
+                                .as_ref()
+                                .map_or(String::new(), |t| t.value.clone()),
+                        )
+                        .label(total.span, "the number of partnerships"),
+                );
+            }
+        }
+    }
+}
+
+/// `assessment-coverage`: an issue named by at least `share` of the partnerships that
+/// no priority or theme covers (they share no meaningful word).
+pub fn uncovered_issue(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let share = rule.param_float("share").unwrap_or(0.5);
+    let topics = cx.topics();
+    for assessment in &cx.doc.assessments {
+        let Some(total) = &assessment.partnerships else {
+            continue;
+        };
+        for issue in &assessment.issues {
+            let (Some(count), Some(text)) = (&issue.count, &issue.text) else {
+                continue;
+            };
+            if (count.value as f64) < share * total.value as f64 {
+                continue;
+            }
+            if !topics
+                .iter()
+                .any(|t| matching::shares_word(&text.value, &t.text))
+            {
+                out.push(
+                    Finding::at(text.span)
+                        .arg("issue", text.value.clone())
+                        .arg("count", count.value.to_string())
+                        .arg("total", total.value.to_string()),
+                );
+            }
+        }
+    }
+}

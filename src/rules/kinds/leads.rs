@@ -1,0 +1,183 @@
+//! Priority-to-lead completeness: every priority is led, every lead leads a
+//! priority, and every lead's organisation is part of the partnership.
+
+use crate::ast::{Lead, Priority};
+use crate::diagnostics::{Applicability, Fix};
+use crate::rules::{matching, Context, Finding, Rule};
+
+/// Every lead the document gives, wherever written.
+fn all_leads<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Lead> {
+    cx.doc
+        .priorities
+        .iter()
+        .flat_map(|p| &p.leads)
+        .chain(&cx.doc.leads)
+        .chain(cx.doc.action_plans.iter().flat_map(|a| &a.leads))
+}
+
+/// The leads of a priority, wherever written.
+fn leads_of<'a>(cx: &Context<'a>, priority: &Priority) -> Vec<&'a Lead> {
+    all_leads(cx)
+        .filter(|l| {
+            l.priority
+                .as_ref()
+                .and_then(|r| cx.priority(&r.name))
+                .is_some_and(|p| p.id.value == priority.id.value)
+        })
+        .collect()
+}
+
+fn title(priority: &Priority) -> String {
+    priority
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_default()
+}
+
+/// `priority-lead`: priorities nobody leads.
+pub fn priority_without_lead(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for priority in &cx.doc.priorities {
+        if leads_of(cx, priority).is_empty() {
+            out.push(
+                Finding::at(priority.header_span)
+                    .arg("id", priority.id.value.clone())
+                    .arg("title", title(priority))
+                    .fix(Fix {
+                        title: "Add a lead placeholder".to_string(),
+                        applicability: Applicability::DisplayOnly,
+                        edits: vec![super::insert_after(
+                            priority.header_span,
+                            "  lead: ROLE, ORGANISATION",
+                        )],
+                    }),
+            );
+        }
+    }
+}
+
+/// `lead-priority`: leads-table rows that name no priority.
+pub fn lead_without_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for lead in cx.doc.leads.iter().filter(|l| l.priority.is_none()) {
+        let mut finding = Finding::at(lead.span)
+            .arg("role", lead.role.value.clone())
+            .arg("lead", describe(lead));
+        // The likeliest owner: a priority no lead is given for yet, when only one is.
+        let unled: Vec<&Priority> = cx
+            .doc
+            .priorities
+            .iter()
+            .filter(|p| leads_of(cx, p).is_empty())
+            .collect();
+        if unled.len() == 1 {
+            finding = finding.label(unled[0].header_span, "the one priority with no lead");
+        }
+        out.push(finding);
+    }
+}
+
+fn describe(lead: &Lead) -> String {
+    match &lead.organisation {
+        Some(org) => format!("{}, {}", lead.role.value, org.value),
+        None => lead.role.value.clone(),
+    }
+}
+
+/// `lead-organisation`: leads that name a role but no organisation.
+pub fn lead_without_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for lead in all_leads(cx).filter(|l| l.organisation.is_none()) {
+        out.push(Finding::at(lead.span).arg("role", lead.role.value.clone()));
+    }
+}
+
+/// `lead-organisation-known`: a lead's organisation is no declared authority or body.
+pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let organisations: Vec<(&str, &str)> = cx
+        .doc
+        .authorities
+        .iter()
+        .chain(&cx.doc.bodies)
+        .map(|o| {
+            (
+                o.name.as_ref().map_or("", |n| n.value.as_str()),
+                o.id.value.as_str(),
+            )
+        })
+        .collect();
+    let mut reported = Vec::new();
+    for lead in all_leads(cx) {
+        let Some(org) = &lead.organisation else {
+            continue;
+        };
+        if organisations
+            .iter()
+            .any(|(name, id)| matching::same_organisation(&org.value, name, id))
+        {
+            continue;
+        }
+        // One finding per organisation per place, not one per lead of it.
+        if reported.contains(&(org.value.clone(), lead.source)) {
+            continue;
+        }
+        reported.push((org.value.clone(), lead.source));
+        let closest = organisations
+            .iter()
+            .map(|(name, _)| (matching::similarity(&org.value, name), *name))
+            .filter(|(score, _)| *score >= 0.5)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let mut finding = Finding::at(org.span).arg("organisation", org.value.clone());
+        finding = match closest {
+            Some((_, name)) => finding
+                .arg("suggestion", format!("; did you mean `{name}`?"))
+                .fix(Fix {
+                    title: format!("Change to `{name}`"),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![crate::diagnostics::Edit {
+                        span: org.span,
+                        replacement: name.to_string(),
+                    }],
+                }),
+            None => finding.arg("suggestion", ""),
+        };
+        out.push(finding);
+    }
+}
+
+fn same_lead(a: &Lead, b: &Lead) -> bool {
+    matching::words(&describe(a)) == matching::words(&describe(b))
+}
+
+/// `leads-agree`: a priority's own leads and its leads-table rows differ.
+pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for priority in cx.doc.priorities.iter().filter(|p| !p.leads.is_empty()) {
+        let table: Vec<&Lead> = leads_of(cx, priority)
+            .into_iter()
+            .filter(|l| l.source == "leads-table")
+            .collect();
+        if table.is_empty() {
+            continue;
+        }
+        for lead in &table {
+            if !priority.leads.iter().any(|own| same_lead(own, lead)) {
+                out.push(
+                    Finding::at(lead.span)
+                        .arg("id", priority.id.value.clone())
+                        .arg("lead", describe(lead))
+                        .arg("where", "in the leads table but not in the priority")
+                        .label(priority.header_span, "the priority's own leads are here"),
+                );
+            }
+        }
+        for own in &priority.leads {
+            if !table.iter().any(|lead| same_lead(own, lead)) {
+                out.push(
+                    Finding::at(own.span)
+                        .arg("id", priority.id.value.clone())
+                        .arg("lead", describe(own))
+                        .arg("where", "in the priority but not in the leads table")
+                        .label(table[0].span, "the leads table's row for it is here"),
+                );
+            }
+        }
+    }
+}

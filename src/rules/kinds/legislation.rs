@@ -1,0 +1,76 @@
+//! Legislation: a Bill is listed (say, as upcoming) after it became an Act.
+
+use crate::diagnostics::{Applicability, Edit, Fix};
+use crate::rules::law::Confidence;
+use crate::rules::{matching, Context, Finding, Rule};
+
+/// Every item of every horizon-scan heading, however deep.
+fn items<'a>(
+    headings: &'a [crate::ast::HorizonHeading],
+    out: &mut Vec<&'a crate::ast::Spanned<String>>,
+) {
+    for heading in headings {
+        out.extend(&heading.items);
+        items(&heading.children, out);
+    }
+}
+
+/// `bill-after-assent`: horizon-scan items that name a Bill which had Royal Assent on
+/// or before the effective date.
+pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let mut all = Vec::new();
+    for scan in &cx.doc.horizon_scans {
+        items(&scan.headings, &mut all);
+    }
+    for item in all {
+        for act in &cx.law.acts {
+            let Some(assent) = act.royal_assent.filter(|d| d.0 <= effective.first_day()) else {
+                continue;
+            };
+            let Some(bill) = act
+                .bill_names()
+                .find(|b| matching::contains_phrase(&item.value, b))
+            else {
+                continue;
+            };
+            let mut finding = Finding::at(item.span)
+                .arg("bill", bill)
+                .arg("act", act.title.clone())
+                .arg("assent", assent.0.to_string())
+                .arg("effective", effective.to_string())
+                .unverified_if(act.confidence == Confidence::Unverified);
+            // The written form may differ from the alias in spacing or "&": replace
+            // exactly what was written when it is found as typed.
+            let found = item.value.to_lowercase().find(&bill.to_lowercase());
+            if let Some(at) = found.filter(|&at| {
+                item.value
+                    .get(at..at + bill.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(bill))
+            }) {
+                let start = item.span.start.offset + at;
+                let mut edit_span = item.span;
+                edit_span.start.offset = start;
+                edit_span.end.offset = start + bill.len();
+                let prefix = &item.value[..at];
+                edit_span.start.column += prefix.len() as u32;
+                edit_span.start.column_utf16 += prefix.encode_utf16().count() as u32;
+                edit_span.end.line = edit_span.start.line;
+                edit_span.end.column = edit_span.start.column + bill.len() as u32;
+                edit_span.end.column_utf16 =
+                    edit_span.start.column_utf16 + bill.encode_utf16().count() as u32;
+                finding = finding.fix(Fix {
+                    title: format!("Cite the {}", act.title),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![Edit {
+                        span: edit_span,
+                        replacement: act.title.clone(),
+                    }],
+                });
+            }
+            out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Alignment with the Police and Crime Plan: the responsible authorities must have
+//! regard to its objectives (Crime and Disorder Act 1998 s6(1A)). Having regard means
+//! each objective was considered: adopted by a priority or theme, or recorded as not
+//! adopted, with the reason.
+
+use crate::ast::{Date, Objective};
+use crate::diagnostics::{Applicability, Edit, Fix};
+use crate::rules::law::Confidence;
+use crate::rules::{matching, Context, Finding, Rule};
+
+/// The day Police and Crime Commissioners took office and s6(1A) came into force.
+const PCCS_TOOK_OFFICE: Date = Date {
+    year: 2012,
+    month: 11,
+    day: Some(22),
+};
+
+/// `pcc-plan-declared`: no `@plan` in a document in force after PCCs took office.
+pub fn plan_declared(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    if cx.doc.plans.is_empty() && effective.first_day() >= PCCS_TOOK_OFFICE {
+        out.push(Finding::at(cx.document_span()).arg("effective", effective.to_string()));
+    }
+}
+
+/// `pcc-plan-period`: the plan's period misses the effective date, or is not given.
+pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    for plan in &cx.doc.plans {
+        let title = plan
+            .title
+            .as_ref()
+            .map_or(plan.id.value.clone(), |t| t.value.clone());
+        match &plan.period {
+            Some(period) if !period.value.covers(effective) => out.push(
+                Finding::at(period.span)
+                    .arg("plan", title)
+                    .arg("period", format!("{} to {}", period.value.from, period.value.to))
+                    .arg("problem", format!("does not cover the agreement's effective date, {effective}")),
+            ),
+            None => out.push(
+                Finding::at(plan.header_span)
+                    .arg("plan", title)
+                    .arg("period", "not given")
+                    .arg("problem", "is not given, so no one can tell whether it covers the agreement's effective date"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// `pcc-plan-current`: the law data knows another plan in effect for the area.
+pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let (Some(effective), Some(agreement)) = (cx.effective, cx.doc.agreement.as_ref()) else {
+        return;
+    };
+    let Some(area) = agreement.area.as_ref() else {
+        return;
+    };
+    let known: Vec<_> = cx
+        .law
+        .pcc_plans
+        .iter()
+        .filter(|p| matching::contains_phrase(&area.value, &p.area) && p.in_effect_on(effective))
+        .collect();
+    let Some(expected) = known.first() else {
+        return;
+    };
+    let names_expected = |title: &str| {
+        std::iter::once(expected.title.as_str())
+            .chain(expected.aliases.iter().map(String::as_str))
+            .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
+    };
+    for plan in &cx.doc.plans {
+        let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
+        if !names_expected(title) {
+            out.push(
+                Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
+                    .arg("plan", title)
+                    .arg("expected", expected.title.clone())
+                    .arg("area", expected.area.clone())
+                    .arg("effective", effective.to_string())
+                    .arg(
+                        "expected_period",
+                        match expected.to {
+                            Some(to) => format!("{} to {}", expected.from.0, to.0),
+                            None => format!("from {}", expected.from.0),
+                        },
+                    )
+                    .unverified_if(expected.confidence == Confidence::Unverified),
+            );
+        }
+    }
+}
+
+/// Whether any priority or theme supports the objective.
+fn supported(cx: &Context, objective: &Objective) -> bool {
+    cx.topics()
+        .iter()
+        .any(|t| t.supports.iter().any(|s| s.name == objective.id.value))
+}
+
+fn text(objective: &Objective) -> String {
+    objective
+        .text
+        .as_ref()
+        .map_or(String::new(), |t| t.value.clone())
+}
+
+/// `pcc-objective-regarded`: objectives neither supported nor recorded as not adopted.
+pub fn objective_regarded(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    for objective in cx.objectives() {
+        if objective.not_adopted.is_none() && !supported(cx, objective) {
+            out.push(
+                Finding::at(objective.id.span)
+                    .arg("id", objective.id.value.clone())
+                    .arg("objective", text(objective)),
+            );
+        }
+    }
+}
+
+/// `pcc-objective-reference`: `supports:` ids that name no objective.
+pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let ids: Vec<&str> = cx.objectives().map(|o| o.id.value.as_str()).collect();
+    for topic in cx.topics() {
+        for reference in topic.supports {
+            if ids.contains(&reference.name.as_str()) {
+                continue;
+            }
+            let mut finding = Finding::at(reference.span)
+                .arg("id", reference.name.clone())
+                .arg("topic", topic.id);
+            finding = match crate::ast::schema::did_you_mean(&reference.name, ids.iter().copied()) {
+                Some(s) => finding
+                    .arg("suggestion", format!("; did you mean `{s}`?"))
+                    .fix(Fix {
+                        title: format!("Change to `{s}`"),
+                        applicability: Applicability::Safe,
+                        edits: vec![Edit {
+                            span: reference.span,
+                            replacement: s.to_string(),
+                        }],
+                    }),
+                None if ids.is_empty() => {
+                    finding.arg("suggestion", "; the document declares no plan objectives")
+                }
+                None => finding.arg("suggestion", ""),
+            };
+            out.push(finding);
+        }
+    }
+}
+
+/// `pcc-likely-link`: an objective nobody supports that a priority or theme reads like.
+pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let threshold = rule.param_float("threshold").unwrap_or(0.3);
+    let topics = cx.topics();
+    for objective in cx.objectives() {
+        if objective.not_adopted.is_some() || supported(cx, objective) {
+            continue;
+        }
+        let best = topics
+            .iter()
+            .map(|t| (matching::similarity(&t.text, &text(objective)), t))
+            .filter(|(score, _)| *score >= threshold)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((_, topic)) = best else {
+            continue;
+        };
+        let edit = match topic.supports.last() {
+            Some(last) => Edit {
+                span: crate::text::Span {
+                    start: last.span.end,
+                    end: last.span.end,
+                },
+                replacement: format!(", {}", objective.id.value),
+            },
+            None => super::insert_after(
+                topic.header_span,
+                &format!("  supports: {}", objective.id.value),
+            ),
+        };
+        out.push(
+            Finding::at(topic.header_span)
+                .arg("keyword", topic.keyword)
+                .arg("topic", topic.id)
+                .arg("title", topic.title)
+                .arg("id", objective.id.value.clone())
+                .arg("objective", text(objective))
+                .label(objective.id.span, "the objective")
+                .fix(Fix {
+                    title: format!("Link `{}` to `{}`", topic.id, objective.id.value),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![edit],
+                }),
+        );
+    }
+}

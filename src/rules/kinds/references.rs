@@ -1,0 +1,157 @@
+//! References: ids are unique, and every id a line refers to exists.
+
+use crate::ast::Reference;
+use crate::diagnostics::{Applicability, Edit, Fix};
+use crate::rules::{Context, Finding, Rule};
+use crate::text::Span;
+
+/// Reports the second and later definitions of each id in one family.
+fn duplicates(family: &str, ids: Vec<(&str, Span)>, out: &mut Vec<Finding>) {
+    for (i, (id, span)) in ids.iter().enumerate() {
+        if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
+            out.push(
+                Finding::at(*span)
+                    .arg("id", *id)
+                    .arg("family", family)
+                    .label(*first, "first defined here"),
+            );
+        }
+    }
+}
+
+/// `duplicate-id`: ids defined twice in one family.
+pub fn duplicate_ids(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    duplicates(
+        "priorities and themes",
+        doc.priorities
+            .iter()
+            .map(|p| (p.id.value.as_str(), p.id.span))
+            .chain(doc.themes.iter().map(|t| (t.id.value.as_str(), t.id.span)))
+            .collect(),
+        out,
+    );
+    duplicates(
+        "plans",
+        doc.plans
+            .iter()
+            .map(|p| (p.id.value.as_str(), p.id.span))
+            .collect(),
+        out,
+    );
+    duplicates(
+        "plan objectives",
+        cx.objectives()
+            .map(|o| (o.id.value.as_str(), o.id.span))
+            .collect(),
+        out,
+    );
+    duplicates(
+        "authorities and bodies",
+        doc.authorities
+            .iter()
+            .chain(&doc.bodies)
+            .map(|o| (o.id.value.as_str(), o.id.span))
+            .collect(),
+        out,
+    );
+    for scope in ["agreement", "action-plan"] {
+        duplicates(
+            "versions",
+            doc.versions
+                .iter()
+                .filter(|v| v.scope == scope)
+                .map(|v| (v.version.value.as_str(), v.version.span))
+                .collect(),
+            out,
+        );
+    }
+    duplicates(
+        "action-plan aims",
+        doc.action_plans
+            .iter()
+            .flat_map(|a| &a.aims)
+            .map(|a| (a.number.value.as_str(), a.number.span))
+            .collect(),
+        out,
+    );
+}
+
+fn unresolved(reference: &Reference, candidates: &[&str], what: &str) -> Finding {
+    let mut finding = Finding::at(reference.span)
+        .arg("id", reference.name.clone())
+        .arg("what", what);
+    match crate::ast::schema::did_you_mean(&reference.name, candidates.iter().copied()) {
+        Some(s) => {
+            finding = finding
+                .arg("suggestion", format!("; did you mean `{s}`?"))
+                .fix(Fix {
+                    title: format!("Change to `{s}`"),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span: reference.span,
+                        replacement: s.to_string(),
+                    }],
+                })
+        }
+        None => finding = finding.arg("suggestion", ""),
+    }
+    finding
+}
+
+/// `theme-reference`: aims that link to themes that do not exist.
+pub fn unknown_theme(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let ids: Vec<&str> = cx.doc.themes.iter().map(|t| t.id.value.as_str()).collect();
+    for aim in cx.doc.action_plans.iter().flat_map(|a| &a.aims) {
+        for reference in aim.themes.iter().filter(|r| cx.theme(&r.name).is_none()) {
+            out.push(unresolved(reference, &ids, "theme"));
+        }
+    }
+}
+
+/// `priority-reference`: leads rows and action plans naming priorities that do not exist.
+pub fn unknown_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let ids: Vec<&str> = cx
+        .doc
+        .priorities
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .collect();
+    let references = cx
+        .doc
+        .leads
+        .iter()
+        .filter_map(|l| l.priority.as_ref())
+        .chain(cx.doc.action_plans.iter().map(|a| &a.priority));
+    for reference in references.filter(|r| cx.priority(&r.name).is_none()) {
+        out.push(unresolved(reference, &ids, "priority"));
+    }
+}
+
+/// `theme-linked`: themes no aim links to, in a document with an action plan.
+pub fn theme_without_actions(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    if cx.doc.action_plans.is_empty() {
+        return;
+    }
+    for theme in &cx.doc.themes {
+        let linked = cx
+            .doc
+            .action_plans
+            .iter()
+            .flat_map(|a| &a.aims)
+            .any(|aim| aim.themes.iter().any(|r| r.name == theme.id.value));
+        if !linked {
+            out.push(
+                Finding::at(theme.header_span)
+                    .arg("id", theme.id.value.clone())
+                    .arg(
+                        "title",
+                        theme
+                            .title
+                            .as_ref()
+                            .map_or(String::new(), |t| t.value.clone()),
+                    ),
+            );
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! The legal knowledge rules rest on: statutory strategy areas, responsible
+//! authorities and their names over time, Acts and their Bills, Police and Crime
+//! Plans. It is data (`rules/law.toml`, embedded in the binary); this module gives it
+//! types and answers questions about a date.
+
+use serde::Deserialize;
+
+use crate::ast::Date;
+
+/// How sure we are of a fact. A rule resting on an unverified fact is never an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// From memory or inference; not checked on a source.
+    Unverified,
+    /// From a secondary source (a council page, guidance, commentary).
+    Secondary,
+    /// Read on the primary source.
+    Verified,
+}
+
+/// A date as TOML writes it (`2022-04-01`, unquoted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LawDate(pub Date);
+
+impl<'de> Deserialize<'de> for LawDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = toml::value::Datetime::deserialize(d)?;
+        let date = value
+            .date
+            .filter(|_| value.time.is_none())
+            .ok_or_else(|| serde::de::Error::custom("expected a date such as 2022-04-01"))?;
+        Date::ymd(date.year as i32, date.month as u32, date.day as u32)
+            .map(LawDate)
+            .ok_or_else(|| serde::de::Error::custom("no such date"))
+    }
+}
+
+/// A statutory strategy area (Crime and Disorder Act 1998 s6).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Area {
+    /// Id used in `addresses:` fields.
+    pub id: String,
+    /// What the strategy is for.
+    pub title: String,
+    /// Where the law says so.
+    pub citation: String,
+    /// The amending Act, if any.
+    #[serde(default)]
+    pub inserted_by: Option<String>,
+    /// First day in force.
+    pub in_force_from: LawDate,
+    /// Last day in force, if it has ended.
+    #[serde(default)]
+    pub in_force_until: Option<LawDate>,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Words by which a priority or theme shows it addresses the area.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+impl Area {
+    /// Whether the area is in force on `date`.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        in_range(date, self.in_force_from, self.in_force_until)
+    }
+
+    /// The legal basis as one line.
+    pub fn basis(&self) -> String {
+        match &self.inserted_by {
+            Some(by) => format!(
+                "{} (inserted by {}), in force from {}",
+                self.citation, by, self.in_force_from.0
+            ),
+            None => format!("{}, in force from {}", self.citation, self.in_force_from.0),
+        }
+    }
+}
+
+/// One name a kind of responsible authority has had.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthorityName {
+    /// The name.
+    pub name: String,
+    /// Other ways of writing it, matched as whole words.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// First day the name applied.
+    #[serde(default)]
+    pub from: Option<LawDate>,
+    /// Last day the name applied.
+    #[serde(default)]
+    pub until: Option<LawDate>,
+    /// The name to use after `until`.
+    #[serde(default)]
+    pub current: Option<String>,
+    /// How sure we are.
+    pub confidence: Confidence,
+}
+
+impl AuthorityName {
+    /// Whether the name was the right one on `date`.
+    pub fn valid_on(&self, date: Date) -> bool {
+        let from = self.from.map(|d| d.0.first_day()).unwrap_or(Date {
+            year: 1,
+            month: 1,
+            day: Some(1),
+        });
+        from <= date.first_day() && self.until.map_or(true, |u| date.first_day() <= u.0)
+    }
+
+    /// Every spelling of the name.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.synonyms.iter().map(String::as_str))
+    }
+}
+
+/// A kind of responsible authority (Crime and Disorder Act 1998 s5).
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthorityKind {
+    /// Id used in `kind:` fields.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where the law says so.
+    pub citation: String,
+    /// When it became a responsible authority.
+    pub required_from: LawDate,
+    /// When it stopped being one.
+    #[serde(default)]
+    pub required_until: Option<LawDate>,
+    /// The kinds of document that must name it.
+    #[serde(default)]
+    pub required_in: Vec<String>,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Its names over time.
+    #[serde(default, rename = "name")]
+    pub names: Vec<AuthorityName>,
+}
+
+impl AuthorityKind {
+    /// Whether the kind is a responsible authority on `date`.
+    pub fn required_on(&self, date: Date) -> bool {
+        in_range(date, self.required_from, self.required_until)
+    }
+}
+
+/// A body often listed as a responsible authority that is not one.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NotResponsibleAuthority {
+    /// Its name.
+    pub name: String,
+    /// Other ways of writing it.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// Since when the body exists.
+    #[serde(default)]
+    pub from: Option<LawDate>,
+    /// Where the law says so.
+    pub citation: String,
+    /// What its relationship to the partnership is.
+    pub relationship: String,
+    /// How sure we are.
+    pub confidence: Confidence,
+}
+
+/// An Act of Parliament and the Bill it was.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Act {
+    /// Short id.
+    pub id: String,
+    /// The Act's title.
+    pub title: String,
+    /// The Bill's title.
+    #[serde(default)]
+    pub bill: Option<String>,
+    /// Other spellings of the Bill.
+    #[serde(default)]
+    pub bill_aliases: Vec<String>,
+    /// Royal Assent, when it has happened.
+    #[serde(default)]
+    pub royal_assent: Option<LawDate>,
+    /// How sure we are.
+    pub confidence: Confidence,
+}
+
+impl Act {
+    /// Every spelling of the Bill.
+    pub fn bill_names(&self) -> impl Iterator<Item = &str> {
+        self.bill
+            .iter()
+            .map(String::as_str)
+            .chain(self.bill_aliases.iter().map(String::as_str))
+    }
+}
+
+/// A Police and Crime Plan known for an area.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownPlan {
+    /// The police area.
+    pub area: String,
+    /// The plan's title.
+    pub title: String,
+    /// Other titles.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// First day.
+    pub from: LawDate,
+    /// Last day, when known.
+    #[serde(default)]
+    pub to: Option<LawDate>,
+    /// How sure we are.
+    pub confidence: Confidence,
+}
+
+impl KnownPlan {
+    /// Whether the plan is in effect on `date`.
+    pub fn in_effect_on(&self, date: Date) -> bool {
+        in_range(date, self.from, self.to)
+    }
+}
+
+/// Another duty agreements cite.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Duty {
+    /// Short id.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where the law says so.
+    pub citation: String,
+    /// First day in force.
+    #[serde(default)]
+    pub in_force_from: Option<LawDate>,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// All the legal knowledge.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Law {
+    /// Must be `csa-law/1`.
+    #[serde(default)]
+    pub schema: String,
+    /// Statutory strategy areas.
+    #[serde(default, rename = "area")]
+    pub areas: Vec<Area>,
+    /// Kinds of responsible authority.
+    #[serde(default, rename = "authority_kind")]
+    pub authority_kinds: Vec<AuthorityKind>,
+    /// Bodies that are not responsible authorities.
+    #[serde(default, rename = "not_responsible_authority")]
+    pub not_responsible_authorities: Vec<NotResponsibleAuthority>,
+    /// Acts and Bills.
+    #[serde(default, rename = "act")]
+    pub acts: Vec<Act>,
+    /// Known Police and Crime Plans.
+    #[serde(default, rename = "pcc_plan")]
+    pub pcc_plans: Vec<KnownPlan>,
+    /// Other duties.
+    #[serde(default, rename = "duty")]
+    pub duties: Vec<Duty>,
+}
+
+/// The law data bundled with csa.
+pub const BUNDLED: &str = include_str!("../../rules/law.toml");
+
+impl Law {
+    /// The bundled law data.
+    pub fn bundled() -> Self {
+        toml::from_str(BUNDLED).expect("rules/law.toml is checked by the test suite")
+    }
+
+    /// Adds another law file's entries (a user's rule pack may carry some).
+    pub fn extend(&mut self, other: Law) {
+        self.areas.extend(other.areas);
+        self.authority_kinds.extend(other.authority_kinds);
+        self.not_responsible_authorities
+            .extend(other.not_responsible_authorities);
+        self.acts.extend(other.acts);
+        self.pcc_plans.extend(other.pcc_plans);
+        self.duties.extend(other.duties);
+    }
+
+    /// The area with this id.
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The authority kind with this id.
+    pub fn authority_kind(&self, id: &str) -> Option<&AuthorityKind> {
+        self.authority_kinds.iter().find(|k| k.id == id)
+    }
+}
+
+fn in_range(date: Date, from: LawDate, until: Option<LawDate>) -> bool {
+    from.0.first_day() <= date.first_day()
+        && until.map_or(true, |u| date.first_day() <= u.0.last_day())
+}

@@ -1,0 +1,251 @@
+//! Comparing what people write: words, phrases and how alike two titles are.
+//!
+//! Agreements name the same thing many ways ("Anti-Social Behaviour", "antisocial
+//! behaviour", "ASB"; "Re-Offending", "reoffending"). Everything here folds case,
+//! joins hyphenated words and trims plurals before comparing, so rules can stay
+//! simple.
+
+/// Words that carry no meaning of their own in titles.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "inc",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "our",
+    "the",
+    "their",
+    "this",
+    "to",
+    "with",
+    "be",
+    "are",
+    "all",
+    "i",
+    "e",
+    "ie",
+    "eg",
+    "etc",
+];
+
+/// Words so common in objectives and titles that sharing them says nothing about
+/// whether two say the same thing ("support", "work", "provide").
+const GENERIC: &[&str] = &[
+    "support",
+    "work",
+    "provide",
+    "improve",
+    "enhance",
+    "reduce",
+    "tackle",
+    "protect",
+    "ensure",
+    "deliver",
+    "need",
+    "issue",
+    "service",
+    "partnership",
+    "partner",
+    "people",
+    "response",
+    "responsive",
+    "make",
+    "help",
+    "effective",
+    "kent",
+    "prevent",
+    "preventing",
+];
+
+/// Folds a word: lower case, no hyphens or apostrophes, a simple plural trimmed.
+fn fold(word: &str) -> String {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+/// The folded words of `text`, in order, with stop words kept (for phrases).
+pub fn words(text: &str) -> Vec<String> {
+    // Hyphens and apostrophes join ("re-offending" is one word); everything else
+    // that is not a letter or digit separates.
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The folded words of `text` that carry meaning.
+pub fn content_words(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether `phrase` occurs in `text` as whole words (folded).
+pub fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let haystack = words(text);
+    let needle = words(phrase);
+    !needle.is_empty()
+        && haystack
+            .windows(needle.len())
+            .any(|w| w == needle.as_slice())
+}
+
+/// How alike two texts are, from 0 (nothing shared) to 1 (the same meaningful words):
+/// the Sørensen–Dice coefficient over meaningful, specific words, where two words
+/// count as one when they are nearly the same (Jaro–Winkler 0.92 or more).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let specific = |text: &str| {
+        dedup(
+            content_words(text)
+                .into_iter()
+                .filter(|w| !GENERIC.contains(&w.as_str()))
+                .collect(),
+        )
+    };
+    let a = specific(a);
+    let b = specific(b);
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a
+        .iter()
+        .filter(|x| {
+            b.iter()
+                .any(|y| x == &y || strsim::jaro_winkler(x, y) >= 0.92)
+        })
+        .count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Whether `a` and `b` share at least one meaningful word.
+pub fn shares_word(a: &str, b: &str) -> bool {
+    let b = content_words(b);
+    content_words(a).iter().any(|x| b.contains(x))
+}
+
+fn dedup(mut words: Vec<String>) -> Vec<String> {
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The initials of the capitalised words of `name` ("Integrated Care Board" → "ICB").
+pub fn acronym(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether an organisation's name, as a lead wrote it, names the declared `name`
+/// (or its id): the same words, the name without its bracketed acronym, or the
+/// acronym alone.
+pub fn same_organisation(written: &str, name: &str, id: &str) -> bool {
+    let written_words = words(written);
+    if written_words.is_empty() {
+        return false;
+    }
+    let bare = name.split('(').next().unwrap_or(name);
+    let bracketed: Option<&str> = name
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split(')').next());
+    written_words == words(name)
+        || written_words == words(bare)
+        || written_words == words(id)
+        || bracketed.is_some_and(|acr| written_words == words(acr))
+        || similarity(written, bare) >= 0.85
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_case_hyphens_and_plurals() {
+        assert_eq!(
+            words("Re-Offending & Anti-Social Behaviours"),
+            ["reoffending", "antisocial", "behaviour"]
+        );
+        assert_eq!(
+            words("Communities’ resilience"),
+            ["community", "resilience"]
+        );
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(contains_phrase(
+            "Preventing Neighbourhood Crime & ASB",
+            "asb"
+        ));
+        assert!(contains_phrase(
+            "Reduce Re-Offending and Support Victims",
+            "reoffending"
+        ));
+        assert!(!contains_phrase("Classy", "asb"));
+        assert!(!contains_phrase("anything", ""));
+    }
+
+    #[test]
+    fn similarity_is_about_meaningful_words() {
+        assert!(similarity("Road Safety", "Prevent road danger and support Vision Zero") > 0.2);
+        assert_eq!(
+            similarity(
+                "Reduce Re-Offending and Support Victims",
+                "Support volunteering"
+            ),
+            0.0
+        );
+        assert!((similarity("Domestic Abuse", "domestic abuse") - 1.0).abs() < 1e-9);
+        assert_eq!(similarity("the and of", "Domestic Abuse"), 0.0);
+    }
+
+    #[test]
+    fn organisations_match_by_name_bare_name_acronym_or_id() {
+        assert!(same_organisation(
+            "Kent Fire and Rescue Service",
+            "Kent Fire and Rescue Service (KFRS)",
+            "kfrs"
+        ));
+        assert!(same_organisation(
+            "KFRS",
+            "Kent Fire and Rescue Service (KFRS)",
+            "kfrs"
+        ));
+        assert!(same_organisation(
+            "kent-police",
+            "Kent Police",
+            "kent-police"
+        ));
+        assert!(!same_organisation(
+            "Kent County Council",
+            "Kent Police",
+            "kent-police"
+        ));
+        assert_eq!(acronym("Integrated Care Board"), "ICB");
+    }
+}

@@ -1,0 +1,355 @@
+//! The rule engine: runs the rules of a [`Registry`] over a document, as the law stood
+//! on the document's effective date, and applies the document's suppressions.
+//!
+//! Rule *kinds* are Rust (`kinds/`); rule *instances*, their words and the law are
+//! data (`rules/*.toml`). A kind reports [`Finding`]s with named values; the engine
+//! turns them into diagnostics with the rule's code, severity and message.
+
+pub mod kinds;
+pub mod law;
+pub mod matching;
+pub mod registry;
+mod suppress;
+
+use std::collections::BTreeMap;
+
+pub use registry::{Registry, Rule, RuleFileError};
+
+use crate::ast::{Date, Document, Objective, Priority, Theme};
+use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
+use crate::text::Span;
+use law::Law;
+
+/// What a kind found: where, the values for the rule's message, and the extras.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Where.
+    pub span: Span,
+    /// Values for the message, help and legal-basis templates.
+    pub args: Vec<(&'static str, String)>,
+    /// Other places that explain it.
+    pub labels: Vec<Label>,
+    /// A change that puts it right.
+    pub fix: Option<Fix>,
+    /// Whether the finding rests on a fact not verified on a primary source; such a
+    /// finding is never an error.
+    pub unverified: bool,
+}
+
+impl Finding {
+    /// A finding at `span`.
+    pub fn at(span: Span) -> Self {
+        Self {
+            span,
+            args: Vec::new(),
+            labels: Vec::new(),
+            fix: None,
+            unverified: false,
+        }
+    }
+
+    /// Adds a value for the templates.
+    pub fn arg(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((key, value.into()));
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a fix.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Marks the finding as resting on an unverified fact when `unverified` is true.
+    pub fn unverified_if(mut self, unverified: bool) -> Self {
+        self.unverified |= unverified;
+        self
+    }
+}
+
+/// Settings for one check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date "today" means (review cycles); defaults to the system date.
+    pub as_of: Option<Date>,
+    /// Codes, names or families to run (empty: all).
+    pub select: Vec<String>,
+    /// Codes, names or families not to run.
+    pub ignore: Vec<String>,
+    /// Severity per code, name or family.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl Options {
+    /// Whether `rule` runs under these options.
+    pub fn selects(&self, rule: &Rule) -> bool {
+        let selected =
+            self.select.is_empty() || self.select.iter().any(|w| w == "ALL" || rule.answers_to(w));
+        selected && !self.ignore.iter().any(|w| rule.answers_to(w))
+    }
+
+    /// The severity `rule` reports at: the most specific override (code or name,
+    /// then family), else its default.
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        self.severity
+            .iter()
+            .find(|(w, _)| rule.code.eq_ignore_ascii_case(w) || &rule.name == *w)
+            .or_else(|| self.severity.iter().find(|(w, _)| &rule.family == *w))
+            .map(|(_, s)| *s)
+            .unwrap_or(rule.severity)
+    }
+}
+
+/// Everything a kind may look at.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The law data.
+    pub law: &'a Law,
+    /// The document's effective date, when it has a valid one.
+    pub effective: Option<Date>,
+    /// What "today" is.
+    pub as_of: Date,
+}
+
+impl<'a> Context<'a> {
+    /// The document's kind (`county-agreement` when not given).
+    pub fn document_kind(&self) -> &str {
+        self.doc
+            .agreement
+            .as_ref()
+            .and_then(|a| a.kind.as_ref())
+            .map_or("county-agreement", |k| k.value.as_str())
+    }
+
+    /// Where findings about the document as a whole point: its header line, or its
+    /// first line when it has no header.
+    pub fn document_span(&self) -> Span {
+        self.doc
+            .agreement
+            .as_ref()
+            .map(|a| a.header_span)
+            .or_else(|| self.doc.items.first().map(|i| i.span))
+            .unwrap_or_default()
+    }
+
+    /// The priority a reference names: by id, or by title when quoted (or when no id
+    /// matches, since tables often name priorities by title).
+    pub fn priority(&self, name: &str) -> Option<&'a Priority> {
+        self.doc
+            .priorities
+            .iter()
+            .find(|p| p.id.value == name)
+            .or_else(|| {
+                self.doc.priorities.iter().find(|p| {
+                    p.title
+                        .as_ref()
+                        .is_some_and(|t| matching::words(&t.value) == matching::words(name))
+                })
+            })
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&'a Theme> {
+        self.doc.themes.iter().find(|t| t.id.value == id)
+    }
+
+    /// Every objective of every plan.
+    pub fn objectives(&self) -> impl Iterator<Item = &'a Objective> {
+        self.doc.plans.iter().flat_map(|p| &p.objectives)
+    }
+
+    /// The blocks that can address areas and support objectives: every priority and
+    /// theme, as (keyword, id, title, text to search, header span, supports, addresses).
+    pub fn topics(&self) -> Vec<Topic<'a>> {
+        let priorities = self.doc.priorities.iter().map(|p| Topic {
+            keyword: "priority",
+            id: &p.id.value,
+            title: p.title.as_ref().map_or("", |t| t.value.as_str()),
+            text: topic_text(&p.id.value, [&p.title, &p.includes, &p.note]),
+            header_span: p.header_span,
+            span: p.span,
+            supports: &p.supports,
+            addresses: &p.addresses,
+        });
+        let themes = self.doc.themes.iter().map(|t| Topic {
+            keyword: "theme",
+            id: &t.id.value,
+            title: t.title.as_ref().map_or("", |t| t.value.as_str()),
+            text: topic_text(&t.id.value, [&t.title, &t.includes, &t.note]),
+            header_span: t.header_span,
+            span: t.span,
+            supports: &t.supports,
+            addresses: &t.addresses,
+        });
+        priorities.chain(themes).collect()
+    }
+}
+
+/// The words a priority or theme is searched by: its title, includes and note, and
+/// its id, which is often the abbreviation the evidence uses ("ASB", "DA").
+fn topic_text(id: &str, fields: [&Option<crate::ast::Spanned<String>>; 3]) -> String {
+    std::iter::once(id)
+        .chain(
+            fields
+                .iter()
+                .filter_map(|f| f.as_ref().map(|s| s.value.as_str())),
+        )
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// A priority or theme, seen the same way by the rules that treat them alike.
+pub struct Topic<'a> {
+    /// `priority` or `theme`.
+    pub keyword: &'static str,
+    /// Its id.
+    pub id: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Id, title, includes and note together, for keyword search.
+    pub text: String,
+    /// Its header line.
+    pub header_span: Span,
+    /// The whole block.
+    pub span: Span,
+    /// Objectives it supports.
+    pub supports: &'a [crate::ast::Reference],
+    /// Areas it declares.
+    pub addresses: &'a [crate::ast::Reference],
+}
+
+/// Fills `{name}` placeholders in `template` from `args`; unknown ones stay as written.
+pub fn render(template: &str, args: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Today's date from the system clock (UTC).
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    date_from_days(secs.div_euclid(86_400))
+}
+
+/// The date `days` after 1970-01-01.
+pub fn date_from_days(days: i64) -> Date {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date {
+        year,
+        month,
+        day: Some(day),
+    }
+}
+
+/// Runs every selected rule over `doc` and applies its suppressions. The result is
+/// sorted by position.
+pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
+    let effective = doc
+        .agreement
+        .as_ref()
+        .and_then(|a| a.effective.as_ref())
+        .map(|d| d.value);
+    let cx = Context {
+        doc,
+        law: &registry.law,
+        effective,
+        as_of: options.as_of.unwrap_or_else(today),
+    };
+    let mut out = Vec::new();
+    for rule in registry.rules.iter().filter(|r| options.selects(r)) {
+        let Some(kind) = kinds::find(&rule.kind) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        (kind.run)(&cx, rule, &mut findings);
+        let severity = options.severity_of(rule);
+        out.extend(findings.into_iter().map(|f| diagnostic(rule, severity, f)));
+    }
+    let mut out = suppress::apply(doc, registry, options, out);
+    diagnostics::sort(&mut out);
+    out
+}
+
+/// Turns a finding of `rule` into a diagnostic.
+pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    let severity = if finding.unverified && severity == Severity::Error {
+        Severity::Warning
+    } else {
+        severity
+    };
+    Diagnostic {
+        code: rule.code.clone(),
+        name: rule.name.clone(),
+        severity,
+        message: render(&rule.message, &finding.args),
+        span: finding.span,
+        labels: finding.labels,
+        help: rule.help.as_ref().map(|h| render(h, &finding.args)),
+        legal_basis: rule.legal_basis.as_ref().map(|b| render(b, &finding.args)),
+        fix: finding.fix,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_known_values_and_keep_the_rest() {
+        let args = [("id", "DA".to_string())];
+        assert_eq!(
+            render("priority `{id}` has {nothing}", &args),
+            "priority `DA` has {nothing}"
+        );
+        assert_eq!(render("unclosed {id", &args), "unclosed {id");
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        for text in ["1970-01-01", "2000-02-29", "2022-04-01", "2026-11-23"] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(date_from_days(date.days_since_epoch()), date);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! Rule instances as data: `rules/rules.toml` (embedded) and users' own rule packs.
+//!
+//! A rule names a *kind* (Rust code in `kinds/`) and gives everything a person reads:
+//! its code and name, default severity, message and help templates, legal basis and
+//! the explanation printed by `csa explain`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::kinds;
+use super::law::Law;
+use crate::diagnostics::Severity;
+
+/// The explanation of a rule, in the order `csa explain` prints it.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// What the rule checks.
+    pub what: String,
+    /// Why it matters.
+    pub why: String,
+    /// An example that triggers it.
+    pub example: String,
+    /// How to fix it.
+    pub fix: String,
+}
+
+/// One rule.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable code, such as `CSA101`; never reused.
+    pub code: String,
+    /// Stable kebab-case name.
+    pub name: String,
+    /// The family it belongs to, for selecting rules in groups.
+    pub family: String,
+    /// The kind of check (see `kinds/`).
+    pub kind: String,
+    /// Default severity.
+    #[serde(deserialize_with = "severity")]
+    pub severity: Severity,
+    /// One line: what it finds.
+    pub summary: String,
+    /// Message template; `{name}` is replaced by the finding's values.
+    pub message: String,
+    /// Help template: how to put it right.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// Legal basis template.
+    #[serde(default)]
+    pub legal_basis: Option<String>,
+    /// The long explanation.
+    pub explanation: Explanation,
+    /// Settings for the kind.
+    #[serde(default)]
+    pub params: toml::Table,
+    /// Older codes or names this rule answered to, so old suppressions keep working.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+fn severity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Severity, D::Error> {
+    let word = String::deserialize(d)?;
+    parse_severity(&word).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{word}` is not a severity: use error, warning, info or hint"
+        ))
+    })
+}
+
+/// Reads a severity word.
+pub fn parse_severity(word: &str) -> Option<Severity> {
+    match word {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        "hint" => Some(Severity::Hint),
+        _ => None,
+    }
+}
+
+impl Rule {
+    /// Whether `word` (a code, name, alias or family) names this rule.
+    pub fn answers_to(&self, word: &str) -> bool {
+        self.code.eq_ignore_ascii_case(word)
+            || self.name == word
+            || self.family == word
+            || self.aliases.iter().any(|a| a == word)
+    }
+
+    /// A string setting of the kind, if given.
+    pub fn param_str(&self, key: &str) -> Option<&str> {
+        self.params.get(key).and_then(|v| v.as_str())
+    }
+
+    /// A number setting of the kind, if given.
+    pub fn param_int(&self, key: &str) -> Option<i64> {
+        self.params.get(key).and_then(|v| v.as_integer())
+    }
+
+    /// A number setting of the kind, if given (integers are accepted too).
+    pub fn param_float(&self, key: &str) -> Option<f64> {
+        self.params
+            .get(key)
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+    }
+}
+
+/// A rule file: rules, and optionally law data.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    schema: Option<String>,
+    #[serde(default, rename = "rule")]
+    rules: Vec<Rule>,
+    #[serde(default)]
+    law: Option<Law>,
+}
+
+/// A rule file that could not be used, with where and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}{location}: {message}")]
+pub struct RuleFileError {
+    /// The file.
+    pub path: String,
+    /// ` line L, column C`, when known.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl RuleFileError {
+    fn new(path: &str, text: &str, offset: Option<usize>, message: impl Into<String>) -> Self {
+        let location = offset
+            .map(|o| {
+                let before = &text[..o.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                format!(":{line}:{column}")
+            })
+            .unwrap_or_default();
+        Self {
+            path: path.to_string(),
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// Every rule, and the law they rest on.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    /// The rules, in code order.
+    pub rules: Vec<Rule>,
+    /// The law data.
+    pub law: Law,
+}
+
+/// The bundled rule files, embedded at build time.
+pub const BUNDLED_RULES: &[(&str, &str)] =
+    &[("rules/rules.toml", include_str!("../../rules/rules.toml"))];
+
+impl Registry {
+    /// The bundled rules and law.
+    pub fn bundled() -> Self {
+        let mut registry = Registry {
+            rules: Vec::new(),
+            law: Law::bundled(),
+        };
+        for (path, text) in BUNDLED_RULES {
+            registry
+                .add(path, text)
+                .expect("the bundled rules are checked by the test suite");
+        }
+        registry
+    }
+
+    /// Adds a rule pack read from `path`.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), RuleFileError> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            RuleFileError::new(
+                &display,
+                "",
+                None,
+                format!("cannot read the rule pack: {e}"),
+            )
+        })?;
+        self.add(&display, &text)
+    }
+
+    /// Adds the rules (and law) of one rule file's text.
+    pub fn add(&mut self, path: &str, text: &str) -> Result<(), RuleFileError> {
+        let file: RuleFile = toml::from_str(text).map_err(|e| {
+            RuleFileError::new(
+                path,
+                text,
+                e.span().map(|s| s.start),
+                e.message().to_string(),
+            )
+        })?;
+        if let Some(schema) = &file.schema {
+            if schema != "csa-rules/1" {
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    None,
+                    format!("unknown schema `{schema}`; this csa reads `csa-rules/1`"),
+                ));
+            }
+        }
+        for rule in &file.rules {
+            let at = text.find(&format!("\"{}\"", rule.code));
+            if !kinds::KINDS.iter().any(|k| k.name == rule.kind) {
+                let names: Vec<&str> = kinds::KINDS.iter().map(|k| k.name).collect();
+                let hint = crate::ast::schema::did_you_mean(&rule.kind, names.iter().copied())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    at,
+                    format!("rule {} has unknown kind `{}`{hint}", rule.code, rule.kind),
+                ));
+            }
+            if let Some(existing) = self
+                .rules
+                .iter()
+                .find(|r| r.code == rule.code || r.name == rule.name)
+            {
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    at,
+                    format!(
+                        "rule {} `{}` clashes with rule {} `{}`: codes and names are unique",
+                        rule.code, rule.name, existing.code, existing.name
+                    ),
+                ));
+            }
+            if !is_kebab(&rule.name) {
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    at,
+                    format!(
+                        "rule name `{}` must be kebab-case, such as `missing-lead`",
+                        rule.name
+                    ),
+                ));
+            }
+        }
+        self.rules.extend(file.rules);
+        self.rules.sort_by(|a, b| a.code.cmp(&b.code));
+        if let Some(law) = file.law {
+            self.law.extend(law);
+        }
+        Ok(())
+    }
+
+    /// The rule a code, name or alias names.
+    pub fn find(&self, word: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| {
+            r.code.eq_ignore_ascii_case(word)
+                || r.name == word
+                || r.aliases.iter().any(|a| a == word)
+        })
+    }
+
+    /// The families, with their rules' codes.
+    pub fn families(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for rule in &self.rules {
+            out.entry(rule.family.as_str())
+                .or_default()
+                .push(rule.code.as_str());
+        }
+        out
+    }
+}
+
+fn is_kebab(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Resolves a rule pack path named in a config file, relative to that file.
+pub fn pack_path(config_dir: &Path, pack: &str) -> PathBuf {
+    config_dir.join(pack)
+}
