@@ -213,10 +213,14 @@ fn kent_2014_17_keeps_its_action_plan_and_broken_numbers() {
 }
 
 #[test]
-fn minimal_is_just_a_header() {
+fn minimal_passes_every_rule() {
     let doc = parse_clean("minimal.csa");
-    assert!(doc.agreement.is_some());
-    assert!(doc.priorities.is_empty());
+    let options = csa::rules::Options {
+        as_of: ast::Date::parse("2024-06-01"),
+        ..Default::default()
+    };
+    let findings = csa::rules::check(&doc, &csa::rules::Registry::bundled(), &options);
+    assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]

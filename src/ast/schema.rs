@@ -110,6 +110,7 @@ pub const AUTHORITY_KINDS: &[&str] = &[
     "fire",
     "county-council",
     "district-council",
+    "unitary-council",
     "health",
     "probation",
     "police-authority",

@@ -23,6 +23,9 @@ fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
     {
         return Addressed::Explicitly;
     }
+    // Only titles count: a priority is a strategy for what its title says, not for
+    // everything its `includes:` mentions ("County Lines and Drug Dealing (which also
+    // links to the Substance Misuse priority)" is not a substance-misuse strategy).
     // Strongest match first: the topic that shares most keywords with the area.
     let mut scored: Vec<(usize, &Topic)> = topics
         .iter()
@@ -30,7 +33,7 @@ fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
             (
                 area.keywords
                     .iter()
-                    .filter(|k| matching::contains_phrase(&t.text, k))
+                    .filter(|k| matching::contains_phrase(t.title, k))
                     .count(),
                 t,
             )
