@@ -228,6 +228,17 @@ pub struct Topic<'a> {
     pub addresses: &'a [crate::ast::Reference],
 }
 
+impl Topic<'_> {
+    /// Title, includes and note without the id: what the topic says, for comparing
+    /// with other texts (a short id such as `RS` would only dilute the likeness).
+    pub fn description(&self) -> &str {
+        self.text
+            .strip_prefix(self.id)
+            .and_then(|rest| rest.strip_prefix(" ; "))
+            .unwrap_or("")
+    }
+}
+
 /// Fills `{name}` placeholders in `template` from `args`; unknown ones stay as written.
 pub fn render(template: &str, args: &[(&'static str, String)]) -> String {
     let mut out = String::with_capacity(template.len());

@@ -166,7 +166,7 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let best = topics
             .iter()
-            .map(|t| (matching::similarity(&t.text, &text(objective)), t))
+            .map(|t| (matching::similarity(t.description(), &text(objective)), t))
             .filter(|(score, _)| *score >= threshold)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let Some((_, topic)) = best else {

@@ -1,0 +1,94 @@
+//! Every rule has a document that triggers it and one that does not:
+//! `tests/fixtures/rules/CODE.fires.csa` and `CODE.passes.csa`.
+//!
+//! A fixture may begin with `// as-of: YYYY-MM-DD` (the date review cycles are checked
+//! against; default 2024-01-01) and `// fires: N` (how many findings of the rule the
+//! fires fixture must give; default at least one).
+
+use std::path::PathBuf;
+
+use csa::ast::{self, Date};
+use csa::rules::{self, Options, Registry};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
+}
+
+fn directive<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    text.lines()
+        .take_while(|l| l.starts_with("//"))
+        .find_map(|l| {
+            l.trim_start_matches('/')
+                .trim()
+                .strip_prefix(key)
+                .map(str::trim)
+        })
+}
+
+/// The codes of every finding (syntax and rules) for a fixture.
+fn codes(text: &str, registry: &Registry) -> Vec<String> {
+    let as_of = directive(text, "as-of:").map_or("2024-01-01", |d| d);
+    let options = Options {
+        as_of: Date::parse(as_of),
+        ..Options::default()
+    };
+    let parsed = ast::parse(text);
+    let mut codes: Vec<String> = parsed.diagnostics.iter().map(|d| d.code.clone()).collect();
+    codes.extend(
+        rules::check(&parsed.document, registry, &options)
+            .into_iter()
+            .map(|d| d.code),
+    );
+    codes
+}
+
+#[test]
+fn every_rule_fires_on_its_fixture_and_passes_on_the_other() {
+    let registry = Registry::bundled();
+    let mut problems = Vec::new();
+    for rule in &registry.rules {
+        for (suffix, should_fire) in [("fires", true), ("passes", false)] {
+            let path = fixtures().join(format!("{}.{suffix}.csa", rule.code));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                problems.push(format!(
+                    "{} ({}) has no {suffix} fixture at {}",
+                    rule.code,
+                    rule.name,
+                    path.display()
+                ));
+                continue;
+            };
+            let found = codes(&text, &registry);
+            let count = found.iter().filter(|c| **c == rule.code).count();
+            if should_fire {
+                match directive(&text, "fires:").and_then(|n| n.parse::<usize>().ok()) {
+                    Some(want) if want != count => problems.push(format!(
+                        "{}.fires.csa: expected {want} findings of {}, got {count}",
+                        rule.code, rule.code
+                    )),
+                    None if count == 0 => problems.push(format!(
+                        "{}.fires.csa gives no {} finding (it gives {found:?})",
+                        rule.code, rule.code
+                    )),
+                    _ => {}
+                }
+            } else if count > 0 {
+                problems.push(format!(
+                    "{}.passes.csa gives {count} {} finding(s)",
+                    rule.code, rule.code
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_fixture_is_left_without_a_rule() {
+    let registry = Registry::bundled();
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let code = name.split('.').next().unwrap();
+        assert!(registry.find(code).is_some(), "{name} is for no rule");
+    }
+}
