@@ -157,6 +157,20 @@ pub mod syntax {
     pub const MISPLACED_ENTRY: (&str, &str) = ("CSA005", "misplaced-entry");
     /// A suppression comment that cannot be read.
     pub const BAD_SUPPRESSION: (&str, &str) = ("CSA006", "malformed-suppression");
+
+    /// Whether `code` is one of the format's syntax diagnostics.
+    pub fn is_syntax(code: &str) -> bool {
+        [
+            SYNTAX_ERROR,
+            UNKNOWN_BLOCK,
+            UNKNOWN_FIELD,
+            INVALID_VALUE,
+            MISPLACED_ENTRY,
+            BAD_SUPPRESSION,
+        ]
+        .iter()
+        .any(|(c, _)| *c == code)
+    }
 }
 
 /// Diagnostics sorted by position, then code, so output is stable.

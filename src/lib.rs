@@ -4,10 +4,12 @@
 //! Data flows one way: text → tree ([`syntax`]) → typed document ([`ast`]) →
 //! findings ([`diagnostics`]) → renderers ([`cli`]).
 
+pub mod analysis;
 pub mod ast;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod syntax;

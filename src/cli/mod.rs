@@ -70,6 +70,8 @@ enum Command {
         /// A rule code (CSA201) or name (priority-without-lead).
         rule: String,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
     /// The configuration file, csa.toml.
     Config {
         #[command(subcommand)]
@@ -160,6 +162,7 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Command::Lsp => crate::lsp::run(),
         Command::Config { command } => {
             match command {
                 ConfigCommand::Schema => println!(

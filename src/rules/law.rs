@@ -296,6 +296,28 @@ impl Law {
         self.areas.iter().find(|a| a.id == id)
     }
 
+    /// The authority name (of any kind) that `text` uses, found as whole words (the
+    /// longest spelling wins), and the part of `text` to replace when renaming: the
+    /// name itself where `text` contains it ("Clinical Commissioning Group" in "NHS
+    /// Kent and Medway Clinical Commissioning Group (CCG)"), so local parts survive.
+    pub fn authority_name_in<'l>(
+        &'l self,
+        text: &str,
+    ) -> Option<(&'l AuthorityKind, &'l AuthorityName, &'l str)> {
+        let (kind, name, spelling) = self
+            .authority_kinds
+            .iter()
+            .flat_map(|k| k.names.iter().map(move |n| (k, n)))
+            .flat_map(|(k, n)| n.spellings().map(move |s| (k, n, s)))
+            .filter(|(_, _, s)| crate::rules::matching::contains_phrase(text, s))
+            .max_by_key(|(_, _, s)| s.len())?;
+        if crate::rules::matching::contains_phrase(text, &name.name) {
+            Some((kind, name, name.name.as_str()))
+        } else {
+            Some((kind, name, spelling))
+        }
+    }
+
     /// The authority kind with this id.
     pub fn authority_kind(&self, id: &str) -> Option<&AuthorityKind> {
         self.authority_kinds.iter().find(|k| k.id == id)

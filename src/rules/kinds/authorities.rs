@@ -53,24 +53,10 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
-/// The name of any kind that `text` uses (the longest spelling found, as whole words),
-/// and the part of `text` to replace when renaming: the name itself where `text`
-/// contains it ("Clinical Commissioning Group" in "NHS Kent and Medway Clinical
-/// Commissioning Group (CCG)"), so local parts of the name survive.
 fn name_in<'l>(cx: &'l Context, text: &str) -> Option<(&'l AuthorityName, &'l str)> {
-    let (name, spelling) = cx
-        .law
-        .authority_kinds
-        .iter()
-        .flat_map(|k| &k.names)
-        .flat_map(|n| n.spellings().map(move |s| (n, s)))
-        .filter(|(_, s)| matching::contains_phrase(text, s))
-        .max_by_key(|(_, s)| s.len())?;
-    if matching::contains_phrase(text, &name.name) {
-        Some((name, name.name.as_str()))
-    } else {
-        Some((name, spelling))
-    }
+    cx.law
+        .authority_name_in(text)
+        .map(|(_, name, spelling)| (name, spelling))
 }
 
 /// The name with the old spelling replaced by the current one, and a bracketed

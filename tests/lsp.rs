@@ -1,0 +1,483 @@
+//! End to end: the real `csa lsp` binary, driven over stdio as an editor would.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{uri, Client};
+
+const EXE: &str = env!("CARGO_BIN_EXE_csa");
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn start(as_of: &str) -> Client {
+    let mut client = Client::start(EXE);
+    let capabilities =
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let result = client.initialize(capabilities, json!({ "asOf": as_of }));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        result["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    // The server asks to watch configuration files; the client answered.
+    let registrations = client.wait_for(|m| m["method"] == "client/registerCapability");
+    assert_eq!(
+        registrations["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    client
+}
+
+fn codes_at(diagnostics: &Value, code: &str) -> Vec<u64> {
+    diagnostics["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap())
+        .collect()
+}
+
+fn position(text: &str, needle: &str, extra: usize) -> Value {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"))
+        + extra;
+    let line = text[..offset].matches('\n').count();
+    let column = text[text[..offset].rfind('\n').map_or(0, |i| i + 1)..offset]
+        .encode_utf16()
+        .count();
+    json!({ "line": line, "character": column })
+}
+
+#[test]
+fn kent_2018_shows_its_lead_findings_at_the_right_lines() {
+    let mut client = start("2018-06-01");
+    let doc = uri("kent-2018.csa");
+    client.open(&doc, &example("kent-2018.csa"));
+    let published = client.diagnostics(&doc);
+    assert_eq!(published["version"], 1);
+    assert_eq!(
+        codes_at(&published, "CSA202"),
+        (168..=175).collect::<Vec<u64>>()
+    );
+    assert_eq!(
+        codes_at(&published, "CSA201"),
+        [131, 133, 135, 138, 141, 143, 145]
+    );
+    let first = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CSA202")
+        .unwrap();
+    assert_eq!(first["severity"], 2);
+    assert_eq!(first["source"], "csa");
+    assert!(first["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .ends_with("rules.md#csa202"));
+    client.shutdown();
+}
+
+#[test]
+fn a_misspelt_theme_is_reported_within_one_edit_with_the_right_quick_fix() {
+    let mut client = start("2015-02-04");
+    let doc = uri("kent-2014-17.csa");
+    let text = example("kent-2014-17.csa");
+    client.open(&doc, &text);
+    let before = client.diagnostics(&doc);
+    assert!(codes_at(&before, "CSA402").is_empty());
+    // Type one character over the "E" of the first "themes: EIPE": EIPE -> XIPE.
+    let at = position(&text, "themes: EIPE", "themes: ".len());
+    let end = json!({ "line": at["line"], "character": at["character"].as_u64().unwrap() + 1 });
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": doc, "version": 2 }, "contentChanges": [ { "range": { "start": at, "end": end }, "text": "X" } ] }),
+    );
+    let after = client.diagnostics(&doc);
+    assert_eq!(after["version"], 2);
+    let lines = codes_at(&after, "CSA402");
+    assert_eq!(lines, [at["line"].as_u64().unwrap()]);
+    let finding = after["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CSA402")
+        .unwrap()
+        .clone();
+    assert!(finding["message"].as_str().unwrap().starts_with(
+        "`XIPE` is not a cross-cutting theme of this agreement; did you mean `EIPE`?"
+    ));
+
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": doc }, "range": finding["range"], "context": { "diagnostics": [finding] } }),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Change to `EIPE`")
+        .expect("the did-you-mean fix");
+    assert_eq!(fix["isPreferred"], true);
+    let edit = &fix["edit"]["changes"][&doc][0];
+    assert_eq!(edit["newText"], "EIPE");
+    assert_eq!(edit["range"], finding["range"]);
+    let suppress = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Suppress CSA402 with a reason")
+        .unwrap();
+    assert_eq!(
+        suppress["edit"]["changes"][&doc][0]["newText"],
+        "    // csa-ignore CSA402: REASON\n"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn renaming_a_priority_updates_every_reference() {
+    let mut client = start("2022-06-01");
+    let doc = uri("kent-2022.csa");
+    let text = example("kent-2022.csa");
+    client.open(&doc, &text);
+    client.diagnostics(&doc);
+    let at = position(&text, "@priority SVOC", "@priority ".len() + 1);
+    let prepared = client.call(
+        "textDocument/prepareRename",
+        json!({ "textDocument": { "uri": doc }, "position": at }),
+    );
+    assert_eq!(prepared["start"]["character"], 10);
+    let edit = client.call(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": doc }, "position": at, "newName": "SVAOC" }),
+    );
+    let edits = edit["changes"][&doc].as_array().unwrap();
+    // The definition and the two leads-table rows for SVOC.
+    assert_eq!(edits.len(), 3, "{edits:#?}");
+    let lines: Vec<u64> = edits
+        .iter()
+        .map(|e| e["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    let lead_lines: Vec<u64> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("lead SVOC:"))
+        .map(|(i, _)| i as u64)
+        .collect();
+    assert_eq!(lines[1..], lead_lines[..]);
+    assert!(edits.iter().all(|e| e["newText"] == "SVAOC"));
+
+    let refused = client.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": doc }, "position": at, "newName": "two words" }),
+    );
+    assert_eq!(refused["error"]["code"], -32602);
+    let taken = client.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": doc }, "position": at, "newName": "DA" }),
+    );
+    assert!(taken["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("already used"));
+    client.shutdown();
+}
+
+#[test]
+fn hover_completion_definition_references_symbols_folding_highlight() {
+    let mut client = start("2022-06-01");
+    let doc = uri("kent-2022.csa");
+    let text = example("kent-2022.csa");
+    client.open(&doc, &text);
+    client.diagnostics(&doc);
+
+    // Hover on a reference: the target's text and where it is defined.
+    let at_ref = position(&text, "supports: MKS-P2", "supports: ".len() + 2);
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": at_ref }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("objective `MKS-P2`")
+            && value.contains("Tackle violence against women and girls"),
+        "{value}"
+    );
+    assert!(value.contains("Defined on line"), "{value}");
+
+    // Hover on a statutory area: its legal basis and dates.
+    let at_area = position(
+        &text,
+        "addresses: substance-misuse",
+        "addresses: ".len() + 3,
+    );
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": at_area }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("Crime and Disorder Act 1998 s6(1)(b)")
+            && value.contains("In force from 2007-08-01"),
+        "{value}"
+    );
+
+    // Hover on an authority's name: its kind and the years the name was in use.
+    let at_ccg = position(&text, "Clinical Commissioning Group (CCG)", 3);
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": at_ccg }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("kind `health`") && value.contains("from 2013-04-01 until 2022-06-30"),
+        "{value}"
+    );
+
+    // Definition of the reference.
+    let def = client.call(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": doc }, "position": at_ref }),
+    );
+    let def_line = text
+        .lines()
+        .position(|l| l.contains("objective MKS-P2:"))
+        .unwrap();
+    assert_eq!(def["range"]["start"]["line"], def_line);
+
+    // References to a priority (declaration included): the block and its leads rows.
+    let at_da = position(&text, "@priority DA:", "@priority ".len());
+    let refs = client.call(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": doc }, "position": at_da, "context": { "includeDeclaration": true } }),
+    );
+    assert_eq!(refs.as_array().unwrap().len(), 3);
+    let highlights = client.call(
+        "textDocument/documentHighlight",
+        json!({ "textDocument": { "uri": doc }, "position": at_da }),
+    );
+    assert_eq!(highlights.as_array().unwrap().len(), 3);
+
+    // Completion of objective ids after `supports:`, with their text as detail.
+    let line = text
+        .lines()
+        .position(|l| l.contains("supports: MKS-P2"))
+        .unwrap();
+    let items = client.call(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": line, "character": "  supports: ".len() } }),
+    );
+    let p7 = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "MKS-P7")
+        .expect("objective ids");
+    assert_eq!(
+        p7["detail"],
+        "Protect young people and provide opportunities"
+    );
+
+    // The outline nests priorities under their chapter.
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    let chapter = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "6. County Priorities")
+        .expect("chapter 6");
+    let names: Vec<&str> = chapter["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"DA: Domestic Abuse")
+            && names.contains(&"RRSCE: Response and Recovery from Significant Community Events"),
+        "{names:?}"
+    );
+
+    let folds = client.call(
+        "textDocument/foldingRange",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    let plan_line = text
+        .lines()
+        .position(|l| l.starts_with("@plan MKS"))
+        .unwrap() as u64;
+    assert!(folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["startLine"] == plan_line && f["endLine"].as_u64().unwrap() > plan_line + 20));
+    client.shutdown();
+}
+
+#[test]
+fn completion_offers_blocks_fields_and_rule_codes() {
+    let mut client = start("2022-06-01");
+    let doc = uri("new.csa");
+    client.open(
+        &doc,
+        "@pri\n@priority DA: Domestic Abuse\n  \n// csa-ignore \n",
+    );
+    client.diagnostics(&doc);
+    let labels = |result: Value| -> Vec<String> {
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let blocks = labels(client.call(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 0, "character": 4 } }),
+    ));
+    assert!(
+        blocks.contains(&"priority".to_string()) && blocks.contains(&"horizon-scan".to_string())
+    );
+    let fields = labels(client.call(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 2, "character": 2 } }),
+    ));
+    assert_eq!(
+        fields,
+        ["includes", "lead", "addresses", "supports", "note"]
+    );
+    let codes = labels(client.call(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 3, "character": 14 } }),
+    ));
+    assert!(codes.contains(&"CSA201".to_string()));
+    client.shutdown();
+}
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let mut client = Client::start(EXE);
+    let result = client.initialize(
+        json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }),
+        json!({}),
+    );
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    let doc = uri("pound.csa");
+    client.open(
+        &doc,
+        "@agreement: £5 “Safer” Anytown\n  effective: 1 April\n",
+    );
+    let published = client.diagnostics(&doc);
+    let bad_date = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CSA004")
+        .unwrap();
+    assert_eq!(
+        bad_date["range"]["start"],
+        json!({ "line": 1, "character": 13 })
+    );
+    // The title ends after "£" (2 bytes) and two curly quotes (3 bytes each).
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 0, "character": 3 } }),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("@agreement"));
+    client.shutdown();
+}
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let mut client = start("2022-06-01");
+    let doc = uri("closing.csa");
+    client.open(&doc, "@prority X: y\n");
+    let opened = client.diagnostics(&doc);
+    assert_eq!(opened["diagnostics"][0]["code"], "CSA002");
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    let cleared = client.diagnostics(&doc);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    client.shutdown();
+}
+
+#[test]
+fn bad_requests_get_errors_and_the_server_carries_on() {
+    let mut client = start("2022-06-01");
+    let doc = uri("robust.csa");
+    client.open(&doc, "@theme T: x\n");
+    client.diagnostics(&doc);
+    let unknown = client.request("csa/noSuchMethod", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    let malformed = client.request("textDocument/hover", json!({ "textDocument": 7 }));
+    assert_eq!(malformed["error"]["code"], -32602);
+    // Positions past the end are clamped, not fatal.
+    let far = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 999, "character": 999 } }),
+    );
+    assert_eq!(far, Value::Null);
+    // Requests about documents that are not open answer nothing.
+    let missing = client.call(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri("never-opened.csa") } }),
+    );
+    assert_eq!(missing, Value::Null);
+    // A change to a document that is not open is logged, not fatal.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri("never-opened.csa"), "version": 2 }, "contentChanges": [ { "text": "x" } ] }),
+    );
+    let logged = client.wait_for(|m| m["method"] == "window/logMessage");
+    assert!(logged["params"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not open"));
+    // And the server still answers.
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    assert_eq!(symbols[0]["name"], "T: x");
+    client.shutdown();
+}
+
+#[test]
+fn rapid_changes_apply_in_order() {
+    let mut client = start("2022-06-01");
+    let doc = uri("typing.csa");
+    client.open(&doc, "@theme T: \n");
+    client.diagnostics(&doc);
+    // Type "abcdefghij" one character per change, without waiting in between.
+    for (i, ch) in "abcdefghij".chars().enumerate() {
+        let at = json!({ "line": 0, "character": 10 + i });
+        client.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": doc, "version": i + 2 }, "contentChanges": [ { "range": { "start": at, "end": at }, "text": ch.to_string() } ] }),
+        );
+    }
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    assert_eq!(symbols[0]["name"], "T: abcdefghij");
+    // One publication per version, in order, each for its own version.
+    let versions: Vec<u64> = (0..10)
+        .map(|_| client.diagnostics(&doc)["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(versions, (2..=11).collect::<Vec<u64>>());
+    client.shutdown();
+}
