@@ -148,6 +148,7 @@ impl Config {
                 .iter()
                 .map(|(k, v)| (k.clone(), (*v).into()))
                 .collect(),
+            fail_level: self.fail_level.map(Into::into),
         }
     }
 

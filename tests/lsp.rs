@@ -488,3 +488,29 @@ fn rapid_changes_apply_in_order() {
     assert_eq!(versions, (2..=11).collect::<Vec<u64>>());
     client.shutdown();
 }
+
+#[test]
+fn status_reports_counts_and_the_fail_level_when_asked() {
+    let mut client = Client::start(EXE);
+    client.initialize(
+        json!({}),
+        json!({ "asOf": "2018-06-01", "status": true, "failLevel": "warning" }),
+    );
+    let doc = uri("kent-2018.csa");
+    client.open(&doc, &example("kent-2018.csa"));
+    client.diagnostics(&doc);
+    let status = client.wait_for(|m| m["method"] == "csa/status")["params"].clone();
+    assert_eq!(status["version"], 1);
+    assert_eq!(status["errors"], 0);
+    assert_eq!(status["warnings"], 27);
+    assert_eq!(status["failLevel"], "warning");
+    assert_eq!(status["fails"], true);
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "csa": { "failLevel": "error" } } }),
+    );
+    client.diagnostics(&doc);
+    let status = client.wait_for(|m| m["method"] == "csa/status")["params"].clone();
+    assert_eq!(status["fails"], false);
+    client.shutdown();
+}

@@ -88,25 +88,39 @@ impl Backend {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Publishes the findings of `uri` for the version they were computed for, unless
-    /// the client pulls them.
+    /// Publishes the findings of `uri` for the version they were computed for (unless
+    /// the client pulls them), and the document's status when the client asked for it.
     async fn publish(&self, uri: Url) {
-        let message = {
+        let (diagnostics, status) = {
             let state = self.state();
-            if state.pull {
-                return;
-            }
             let Some(doc) = state.docs.get(&uri) else {
                 return;
             };
-            (
-                to_lsp_diagnostics(doc, &uri, state.encoding, state.docs_url.as_ref()),
-                doc.version,
-            )
+            let diagnostics = (!state.pull).then(|| {
+                let items = to_lsp_diagnostics(doc, &uri, state.encoding, state.docs_url.as_ref());
+                (items, doc.version)
+            });
+            let status = state.settings.status.then(|| {
+                let from_config = state.configs.cached(&uri).1.and_then(|o| o.fail_level);
+                let fail_level = state
+                    .settings
+                    .fail_level
+                    .or(from_config)
+                    .unwrap_or(Severity::Error);
+                status(&uri, doc, fail_level)
+            });
+            (diagnostics, status)
         };
-        self.client
-            .publish_diagnostics(uri, message.0, Some(message.1))
-            .await;
+        if let Some((items, version)) = diagnostics {
+            self.client
+                .publish_diagnostics(uri, items, Some(version))
+                .await;
+        }
+        if let Some(status) = status {
+            self.client
+                .send_notification::<StatusNotification>(status)
+                .await;
+        }
     }
 
     /// Re-checks every open document (after the configuration changed) and publishes.
@@ -143,6 +157,29 @@ impl Backend {
                 .await;
         }
     }
+}
+
+/// `csa/status`: a document's counts and whether it would fail `csa check`, so an
+/// editor can show it (the VS Code extension's status bar).
+enum StatusNotification {}
+
+impl notification::Notification for StatusNotification {
+    type Params = serde_json::Value;
+    const METHOD: &'static str = "csa/status";
+}
+
+fn status(uri: &Url, doc: &Document, fail_level: Severity) -> serde_json::Value {
+    let count = |s: Severity| doc.diagnostics.iter().filter(|d| d.severity == s).count();
+    serde_json::json!({
+        "uri": uri,
+        "version": doc.version,
+        "errors": count(Severity::Error),
+        "warnings": count(Severity::Warning),
+        "infos": count(Severity::Info),
+        "hints": count(Severity::Hint),
+        "failLevel": fail_level.as_str(),
+        "fails": doc.diagnostics.iter().any(|d| d.severity >= fail_level),
+    })
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {

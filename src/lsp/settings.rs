@@ -17,6 +17,11 @@ use crate::rules::{Options, Registry};
 pub struct Settings {
     /// The date to check review cycles against, instead of today.
     pub as_of: Option<Date>,
+    /// The lowest severity that fails a check, reported in `csa/status`
+    /// (default: the document's `csa.toml`, else `error`).
+    pub fail_level: Option<crate::diagnostics::Severity>,
+    /// Whether the client wants `csa/status` notifications (set at initialisation).
+    pub status: bool,
 }
 
 impl Settings {
@@ -42,6 +47,23 @@ impl Settings {
                 "csa: the setting asOf must be a date such as \"2024-04-01\", not {other}"
             )),
             None => {}
+        }
+        match value.get("failLevel") {
+            Some(serde_json::Value::String(s)) if s.trim().is_empty() => self.fail_level = None,
+            Some(serde_json::Value::String(s)) => match crate::config::level_from_word(s.trim()) {
+                Some(level) => self.fail_level = Some(level),
+                None => problems.push(format!(
+                    "csa: the setting failLevel = \"{s}\" is not one of error, warning, info, hint"
+                )),
+            },
+            Some(serde_json::Value::Null) => self.fail_level = None,
+            Some(other) => problems.push(format!(
+                "csa: the setting failLevel must be error, warning, info or hint, not {other}"
+            )),
+            None => {}
+        }
+        if let Some(serde_json::Value::Bool(b)) = value.get("status") {
+            self.status = *b;
         }
         problems
     }

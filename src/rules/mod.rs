@@ -87,6 +87,8 @@ pub struct Options {
     pub ignore: Vec<String>,
     /// Severity per code, name or family.
     pub severity: BTreeMap<String, Severity>,
+    /// The lowest severity that fails a check (the engine does not use it; callers do).
+    pub fail_level: Option<Severity>,
 }
 
 impl Options {
