@@ -247,67 +247,96 @@ fn present(node: Option<Node>) -> Option<Node> {
     node.filter(|n| !n.is_missing() && !n.byte_range().is_empty())
 }
 
-fn first_child_of_kind<'a>(node: Node<'a>, kind: &str) -> Option<Node<'a>> {
-    let mut walk = node.walk();
-    let found = node.children(&mut walk).find(|c| c.kind() == kind);
-    found
+/// The parts of a block header or an entry, read in one pass over its children
+/// (looking each up by field would walk the children once per field).
+#[derive(Default)]
+struct Parts<'t> {
+    keyword: Option<Node<'t>>,
+    name: Option<Node<'t>>,
+    id: Option<Node<'t>>,
+    value: Option<Node<'t>>,
+    unexpected: Option<Node<'t>>,
+    has_colon: bool,
 }
 
-fn colon_present(node: Node) -> bool {
-    let mut walk = node.walk();
-    let found = node
-        .children(&mut walk)
-        .any(|c| c.kind() == ":" && !c.is_missing());
-    found
+fn parts(node: Node<'_>) -> Parts<'_> {
+    let mut parts = Parts::default();
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return parts;
+    }
+    // Each child's role follows from its kind: a header's or an entry's grammar has
+    // one node of each kind, so no field lookups are needed.
+    loop {
+        let child = cursor.node();
+        match child.kind() {
+            ":" => parts.has_colon |= !child.is_missing(),
+            "unexpected" => parts.unexpected = Some(child),
+            "keyword" => parts.keyword = present(Some(child)),
+            "name" => parts.name = Some(child),
+            "id" | "quoted_id" => parts.id = present(Some(child)),
+            "text" => parts.value = present(Some(child)),
+            _ => {}
+        }
+        if !cursor.goto_next_sibling() {
+            return parts;
+        }
+    }
 }
 
 fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
-    let header_node = first_child_of_kind(node, "block_header").unwrap_or(node);
-    let keyword = present(header_node.child_by_field_name("keyword")).map(|n| token(text, n));
-    let id = present(header_node.child_by_field_name("id")).map(|n| raw_id(text, n));
-    let title = present(header_node.child_by_field_name("title")).map(|n| token(text, n));
-    let has_colon = colon_present(header_node);
-    let unexpected = first_child_of_kind(header_node, "unexpected").map(|n| token(text, n));
+    let mut header_node = node;
     let mut entries = Vec::new();
-    let mut walk = node.walk();
-    for child in node.children(&mut walk) {
+    let mut cursor = node.walk();
+    let has_children = cursor.goto_first_child();
+    while has_children {
+        let child = cursor.node();
         let kind = match child.kind() {
-            "entry" => RawEntryKind::Field {
-                name: child
-                    .child_by_field_name("name")
-                    .map(|n| token(text, n))
-                    .unwrap_or_else(|| token(text, child)),
-                id: present(child.child_by_field_name("id")).map(|n| raw_id(text, n)),
-                value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
-                unexpected: first_child_of_kind(child, "unexpected").map(|n| token(text, n)),
-                has_colon: colon_present(child),
-            },
-            "list_item" => RawEntryKind::ListItem {
-                value: present(child.child_by_field_name("value")).map(|n| token(text, n)),
-            },
-            "comment" => RawEntryKind::Comment(token(text, child)),
-            "unexpected" => RawEntryKind::Unexpected(token(text, child)),
-            _ => continue,
+            "block_header" => {
+                header_node = child;
+                None
+            }
+            "entry" => {
+                let p = parts(child);
+                Some(RawEntryKind::Field {
+                    name: token(text, p.name.unwrap_or(child)),
+                    id: p.id.map(|n| raw_id(text, n)),
+                    value: p.value.map(|n| token(text, n)),
+                    unexpected: p.unexpected.map(|n| token(text, n)),
+                    has_colon: p.has_colon,
+                })
+            }
+            "list_item" => Some(RawEntryKind::ListItem {
+                value: parts(child).value.map(|n| token(text, n)),
+            }),
+            "comment" => Some(RawEntryKind::Comment(token(text, child))),
+            "unexpected" => Some(RawEntryKind::Unexpected(token(text, child))),
+            _ => None,
         };
-        let line_start = index
-            .line_start(index.line_of(child.start_byte()))
-            .unwrap_or(0);
-        let indent = text[line_start..child.start_byte()]
-            .chars()
-            .map(|c| if c == '\t' { 2 } else { 1 })
-            .sum();
-        entries.push(RawEntry {
-            kind,
-            range: child.byte_range(),
-            indent,
-        });
+        if let Some(kind) = kind {
+            let start = child.start_byte();
+            let line_start = index.line_start(index.line_of(start)).unwrap_or(0);
+            let indent = text[line_start..start]
+                .bytes()
+                .map(|c| if c == b'\t' { 2 } else { 1 })
+                .sum();
+            entries.push(RawEntry {
+                kind,
+                range: child.byte_range(),
+                indent,
+            });
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
     }
+    let header = parts(header_node);
     RawBlock {
-        keyword,
-        id,
-        has_colon,
-        title,
-        unexpected,
+        keyword: header.keyword.map(|n| token(text, n)),
+        id: header.id.map(|n| raw_id(text, n)),
+        has_colon: header.has_colon,
+        title: header.value.map(|n| token(text, n)),
+        unexpected: header.unexpected.map(|n| token(text, n)),
         header: header_node.byte_range(),
         entries,
     }

@@ -72,6 +72,15 @@ enum Command {
     },
     /// Run the language server on standard input and output (for editors).
     Lsp,
+    /// Print a generated agreement of about SIZE bytes, with realistic defects, for
+    /// benchmarks (SIZE may end in K or M).
+    GenBench {
+        /// Target size: bytes, or with K or M (1M = 1,000,000 bytes).
+        size: String,
+        /// Seed: the same seed makes the same document.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// The configuration file, csa.toml.
     Config {
         #[command(subcommand)]
@@ -91,6 +100,19 @@ enum ConfigCommand {
     Schema,
     /// Print a csa.toml with every setting at its default, commented.
     Default,
+}
+
+/// Reads `100K`, `10M` or a plain number of bytes.
+fn parse_size(text: &str) -> Option<usize> {
+    let text = text.trim();
+    let (digits, scale) = match text.strip_suffix(['K', 'k']) {
+        Some(d) => (d, 1_000),
+        None => match text.strip_suffix(['M', 'm']) {
+            Some(d) => (d, 1_000_000),
+            None => (text, 1),
+        },
+    };
+    digits.parse::<usize>().ok()?.checked_mul(scale)
 }
 
 /// Runs the command line and returns its exit code.
@@ -163,6 +185,16 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Lsp => crate::lsp::run(),
+        Command::GenBench { size, seed } => match parse_size(&size) {
+            Some(bytes) => {
+                print!("{}", crate::gen::agreement(bytes, seed));
+                0
+            }
+            None => {
+                eprintln!("error: `{size}` is not a size\n  help: write bytes, or a number with K or M, such as 100K or 10M");
+                2
+            }
+        },
         Command::Config { command } => {
             match command {
                 ConfigCommand::Schema => println!(

@@ -104,6 +104,11 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the folded words `needle` occur, in order and together, in `haystack`.
+pub fn contains_words(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 /// Whether `phrase` occurs in `text` as whole words (folded).
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     let haystack = words(text);
@@ -139,12 +144,6 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         })
         .count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-/// Whether `a` and `b` share at least one meaningful word.
-pub fn shares_word(a: &str, b: &str) -> bool {
-    let b = content_words(b);
-    content_words(a).iter().any(|x| b.contains(x))
 }
 
 fn dedup(mut words: Vec<String>) -> Vec<String> {

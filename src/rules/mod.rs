@@ -11,7 +11,7 @@ pub mod matching;
 pub mod registry;
 mod suppress;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use registry::{Registry, Rule, RuleFileError};
 
@@ -111,7 +111,8 @@ impl Options {
     }
 }
 
-/// Everything a kind may look at.
+/// Everything a kind may look at, with the lookups the kinds share built once, so
+/// that no check costs more than linear time in the size of the document.
 pub struct Context<'a> {
     /// The document.
     pub doc: &'a Document,
@@ -121,9 +122,87 @@ pub struct Context<'a> {
     pub effective: Option<Date>,
     /// What "today" is.
     pub as_of: Date,
+    topics: Vec<Topic<'a>>,
+    priorities_by_id: HashMap<&'a str, &'a Priority>,
+    themes_by_id: HashMap<&'a str, &'a Theme>,
+    objective_ids: HashSet<&'a str>,
+    supported: HashSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
+    /// The context for checking `doc` against `law`.
+    pub fn new(doc: &'a Document, law: &'a Law, as_of: Date) -> Self {
+        let effective = doc
+            .agreement
+            .as_ref()
+            .and_then(|a| a.effective.as_ref())
+            .map(|d| d.value);
+        let priorities = doc.priorities.iter().map(|p| Topic {
+            keyword: "priority",
+            id: &p.id.value,
+            title: p.title.as_ref().map_or("", |t| t.value.as_str()),
+            text: topic_text(&p.id.value, [&p.title, &p.includes, &p.note]),
+            title_words: p
+                .title
+                .as_ref()
+                .map(|t| matching::words(&t.value))
+                .unwrap_or_default(),
+            content: std::cell::OnceCell::new(),
+            header_span: p.header_span,
+            span: p.span,
+            supports: &p.supports,
+            addresses: &p.addresses,
+        });
+        let themes = doc.themes.iter().map(|t| Topic {
+            keyword: "theme",
+            id: &t.id.value,
+            title: t.title.as_ref().map_or("", |t| t.value.as_str()),
+            text: topic_text(&t.id.value, [&t.title, &t.includes, &t.note]),
+            title_words: t
+                .title
+                .as_ref()
+                .map(|t| matching::words(&t.value))
+                .unwrap_or_default(),
+            content: std::cell::OnceCell::new(),
+            header_span: t.header_span,
+            span: t.span,
+            supports: &t.supports,
+            addresses: &t.addresses,
+        });
+        let topics: Vec<Topic<'a>> = priorities.chain(themes).collect();
+        // The first definition of an id wins, as duplicates are reported separately.
+        let mut priorities_by_id = HashMap::new();
+        for p in &doc.priorities {
+            priorities_by_id.entry(p.id.value.as_str()).or_insert(p);
+        }
+        let mut themes_by_id = HashMap::new();
+        for t in &doc.themes {
+            themes_by_id.entry(t.id.value.as_str()).or_insert(t);
+        }
+        let objective_ids = doc
+            .plans
+            .iter()
+            .flat_map(|p| &p.objectives)
+            .map(|o| o.id.value.as_str())
+            .collect();
+        let supported = topics
+            .iter()
+            .flat_map(|t| t.supports)
+            .map(|r| r.name.as_str())
+            .collect();
+        Self {
+            doc,
+            law,
+            effective,
+            as_of,
+            topics,
+            priorities_by_id,
+            themes_by_id,
+            objective_ids,
+            supported,
+        }
+    }
+
     /// The document's kind (`county-agreement` when not given).
     pub fn document_kind(&self) -> &str {
         self.doc
@@ -144,25 +223,33 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
-    /// The priority a reference names: by id, or by title when quoted (or when no id
-    /// matches, since tables often name priorities by title).
+    /// The priority a reference names: by id, or by title (tables often name
+    /// priorities by title).
     pub fn priority(&self, name: &str) -> Option<&'a Priority> {
-        self.doc
-            .priorities
-            .iter()
-            .find(|p| p.id.value == name)
-            .or_else(|| {
-                self.doc.priorities.iter().find(|p| {
-                    p.title
-                        .as_ref()
-                        .is_some_and(|t| matching::words(&t.value) == matching::words(name))
-                })
-            })
+        if let Some(p) = self.priorities_by_id.get(name) {
+            return Some(p);
+        }
+        let words = matching::words(name);
+        self.doc.priorities.iter().find(|p| {
+            p.title
+                .as_ref()
+                .is_some_and(|t| matching::words(&t.value) == words)
+        })
     }
 
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&'a Theme> {
-        self.doc.themes.iter().find(|t| t.id.value == id)
+        self.themes_by_id.get(id).copied()
+    }
+
+    /// Whether an objective with this id is declared.
+    pub fn has_objective(&self, id: &str) -> bool {
+        self.objective_ids.contains(id)
+    }
+
+    /// Whether some priority or theme supports the objective with this id.
+    pub fn is_supported(&self, id: &str) -> bool {
+        self.supported.contains(id)
     }
 
     /// Every objective of every plan.
@@ -170,30 +257,9 @@ impl<'a> Context<'a> {
         self.doc.plans.iter().flat_map(|p| &p.objectives)
     }
 
-    /// The blocks that can address areas and support objectives: every priority and
-    /// theme, as (keyword, id, title, text to search, header span, supports, addresses).
-    pub fn topics(&self) -> Vec<Topic<'a>> {
-        let priorities = self.doc.priorities.iter().map(|p| Topic {
-            keyword: "priority",
-            id: &p.id.value,
-            title: p.title.as_ref().map_or("", |t| t.value.as_str()),
-            text: topic_text(&p.id.value, [&p.title, &p.includes, &p.note]),
-            header_span: p.header_span,
-            span: p.span,
-            supports: &p.supports,
-            addresses: &p.addresses,
-        });
-        let themes = self.doc.themes.iter().map(|t| Topic {
-            keyword: "theme",
-            id: &t.id.value,
-            title: t.title.as_ref().map_or("", |t| t.value.as_str()),
-            text: topic_text(&t.id.value, [&t.title, &t.includes, &t.note]),
-            header_span: t.header_span,
-            span: t.span,
-            supports: &t.supports,
-            addresses: &t.addresses,
-        });
-        priorities.chain(themes).collect()
+    /// Every priority and theme, seen alike.
+    pub fn topics(&self) -> &[Topic<'a>] {
+        &self.topics
     }
 }
 
@@ -220,6 +286,9 @@ pub struct Topic<'a> {
     pub title: &'a str,
     /// Id, title, includes and note together, for keyword search.
     pub text: String,
+    /// The folded words of the title, for matching statutory-area keywords.
+    pub title_words: Vec<String>,
+    content: std::cell::OnceCell<HashSet<String>>,
     /// Its header line.
     pub header_span: Span,
     /// The whole block.
@@ -231,6 +300,12 @@ pub struct Topic<'a> {
 }
 
 impl Topic<'_> {
+    /// The meaningful folded words of `text`, worked out the first time they are asked for.
+    pub fn content(&self) -> &HashSet<String> {
+        self.content
+            .get_or_init(|| matching::content_words(&self.text).into_iter().collect())
+    }
+
     /// Title, includes and note without the id: what the topic says, for comparing
     /// with other texts (a short id such as `RS` would only dilute the likeness).
     pub fn description(&self) -> &str {
@@ -298,17 +373,7 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
-    let effective = doc
-        .agreement
-        .as_ref()
-        .and_then(|a| a.effective.as_ref())
-        .map(|d| d.value);
-    let cx = Context {
-        doc,
-        law: &registry.law,
-        effective,
-        as_of: options.as_of.unwrap_or_else(today),
-    };
+    let cx = Context::new(doc, &registry.law, options.as_of.unwrap_or_else(today));
     let mut out = Vec::new();
     for rule in registry.rules.iter().filter(|r| options.selects(r)) {
         let Some(kind) = kinds::find(&rule.kind) else {

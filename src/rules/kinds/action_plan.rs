@@ -1,6 +1,8 @@
 //! The action plan: aims numbered PRIORITY.AIM in sequence, and every priority with
 //! something to do.
 
+use std::collections::HashSet;
+
 use crate::ast::{ActionPlan, Aim};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -98,16 +100,16 @@ pub fn priority_without_actions(cx: &Context, _rule: &Rule, out: &mut Vec<Findin
     if cx.doc.action_plans.is_empty() {
         return;
     }
+    let with_aims: HashSet<&str> = cx
+        .doc
+        .action_plans
+        .iter()
+        .filter(|a| !a.aims.is_empty())
+        .filter_map(|a| cx.priority(&a.priority.name))
+        .map(|p| p.id.value.as_str())
+        .collect();
     for priority in &cx.doc.priorities {
-        let has_aims = cx
-            .doc
-            .action_plans
-            .iter()
-            .filter(|a| {
-                cx.priority(&a.priority.name)
-                    .is_some_and(|p| p.id.value == priority.id.value)
-            })
-            .any(|a| !a.aims.is_empty());
+        let has_aims = with_aims.contains(priority.id.value.as_str());
         if !has_aims {
             out.push(
                 Finding::at(priority.header_span)

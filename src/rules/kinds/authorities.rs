@@ -2,6 +2,8 @@
 //! the effective date is named, by the name in use on that date, and no body that is
 //! not a responsible authority is listed as one.
 
+use std::collections::HashMap;
+
 use crate::ast::{Date, Organisation};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::law::{AuthorityName, Confidence};
@@ -75,8 +77,14 @@ fn renamed(text: &str, spelling: &str, old: &str, current: &str) -> String {
     }
 }
 
-fn check_name(cx: &Context, effective: Date, text: &str, span: Span, out: &mut Vec<Finding>) {
-    let Some((name, spelling)) = name_in(cx, text) else {
+fn check_name(
+    effective: Date,
+    found: Option<(&AuthorityName, &str)>,
+    text: &str,
+    span: Span,
+    out: &mut Vec<Finding>,
+) {
+    let Some((name, spelling)) = found else {
         return;
     };
     if name.valid_on(effective) {
@@ -130,7 +138,13 @@ pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     };
     for authority in &cx.doc.authorities {
         if let Some(name) = &authority.name {
-            check_name(cx, effective, &name.value, name.span, out);
+            check_name(
+                effective,
+                name_in(cx, &name.value),
+                &name.value,
+                name.span,
+                out,
+            );
         }
     }
     let leads = cx
@@ -140,8 +154,13 @@ pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .flat_map(|p| &p.leads)
         .chain(&cx.doc.leads)
         .chain(cx.doc.action_plans.iter().flat_map(|a| &a.leads));
+    // Many leads share an organisation: look each name up once.
+    let mut known: HashMap<&str, Option<(&AuthorityName, &str)>> = HashMap::new();
     for org in leads.filter_map(|l| l.organisation.as_ref()) {
-        check_name(cx, effective, &org.value, org.span, out);
+        let found = *known
+            .entry(org.value.as_str())
+            .or_insert_with(|| name_in(cx, &org.value));
+        check_name(effective, found, &org.value, org.span, out);
     }
 }
 

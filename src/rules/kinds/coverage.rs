@@ -17,6 +17,7 @@ enum Addressed<'t> {
 }
 
 fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
+    let keywords: Vec<Vec<String>> = area.keywords.iter().map(|k| matching::words(k)).collect();
     if topics
         .iter()
         .any(|t| t.addresses.iter().any(|a| a.name == area.id))
@@ -31,9 +32,9 @@ fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
         .iter()
         .map(|t| {
             (
-                area.keywords
+                keywords
                     .iter()
-                    .filter(|k| matching::contains_phrase(t.title, k))
+                    .filter(|k| matching::contains_words(&t.title_words, k))
                     .count(),
                 t,
             )

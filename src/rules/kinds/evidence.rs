@@ -45,9 +45,10 @@ pub fn uncovered_issue(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             if (count.value as f64) < share * total.value as f64 {
                 continue;
             }
+            let words = matching::content_words(&text.value);
             if !topics
                 .iter()
-                .any(|t| matching::shares_word(&text.value, &t.text))
+                .any(|t| words.iter().any(|w| t.content().contains(w)))
             {
                 out.push(
                     Finding::at(text.span)

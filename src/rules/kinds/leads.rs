@@ -1,6 +1,8 @@
 //! Priority-to-lead completeness: every priority is led, every lead leads a
 //! priority, and every lead's organisation is part of the partnership.
 
+use std::collections::HashMap;
+
 use crate::ast::{Lead, Priority};
 use crate::diagnostics::{Applicability, Fix};
 use crate::rules::{matching, Context, Finding, Rule};
@@ -15,16 +17,15 @@ fn all_leads<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Lead> {
         .chain(cx.doc.action_plans.iter().flat_map(|a| &a.leads))
 }
 
-/// The leads of a priority, wherever written.
-fn leads_of<'a>(cx: &Context<'a>, priority: &Priority) -> Vec<&'a Lead> {
-    all_leads(cx)
-        .filter(|l| {
-            l.priority
-                .as_ref()
-                .and_then(|r| cx.priority(&r.name))
-                .is_some_and(|p| p.id.value == priority.id.value)
-        })
-        .collect()
+/// The leads of every priority, wherever written, by priority id.
+fn leads_by_priority<'a>(cx: &Context<'a>) -> HashMap<&'a str, Vec<&'a Lead>> {
+    let mut out: HashMap<&str, Vec<&Lead>> = HashMap::new();
+    for lead in all_leads(cx) {
+        if let Some(p) = lead.priority.as_ref().and_then(|r| cx.priority(&r.name)) {
+            out.entry(p.id.value.as_str()).or_default().push(lead);
+        }
+    }
+    out
 }
 
 fn title(priority: &Priority) -> String {
@@ -37,8 +38,9 @@ fn title(priority: &Priority) -> String {
 
 /// `priority-lead`: priorities nobody leads.
 pub fn priority_without_lead(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let leads = leads_by_priority(cx);
     for priority in &cx.doc.priorities {
-        if leads_of(cx, priority).is_empty() {
+        if !leads.contains_key(priority.id.value.as_str()) {
             out.push(
                 Finding::at(priority.header_span)
                     .arg("id", priority.id.value.clone())
@@ -58,17 +60,18 @@ pub fn priority_without_lead(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>)
 
 /// `lead-priority`: leads-table rows that name no priority.
 pub fn lead_without_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let leads = leads_by_priority(cx);
+    // The likeliest owner: a priority no lead is given for yet, when only one is.
+    let unled: Vec<&Priority> = cx
+        .doc
+        .priorities
+        .iter()
+        .filter(|p| !leads.contains_key(p.id.value.as_str()))
+        .collect();
     for lead in cx.doc.leads.iter().filter(|l| l.priority.is_none()) {
         let mut finding = Finding::at(lead.span)
             .arg("role", lead.role.value.clone())
             .arg("lead", describe(lead));
-        // The likeliest owner: a priority no lead is given for yet, when only one is.
-        let unled: Vec<&Priority> = cx
-            .doc
-            .priorities
-            .iter()
-            .filter(|p| leads_of(cx, p).is_empty())
-            .collect();
         if unled.len() == 1 {
             finding = finding.label(unled[0].header_span, "the one priority with no lead");
         }
@@ -105,14 +108,18 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
         })
         .collect();
     let mut reported = Vec::new();
+    // Many leads share an organisation: match each name once.
+    let mut known: HashMap<&str, bool> = HashMap::new();
     for lead in all_leads(cx) {
         let Some(org) = &lead.organisation else {
             continue;
         };
-        if organisations
-            .iter()
-            .any(|(name, id)| matching::same_organisation(&org.value, name, id))
-        {
+        let declared = *known.entry(org.value.as_str()).or_insert_with(|| {
+            organisations
+                .iter()
+                .any(|(name, id)| matching::same_organisation(&org.value, name, id))
+        });
+        if declared {
             continue;
         }
         // One finding per organisation per place, not one per lead of it.
@@ -149,9 +156,13 @@ fn same_lead(a: &Lead, b: &Lead) -> bool {
 
 /// `leads-agree`: a priority's own leads and its leads-table rows differ.
 pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let leads = leads_by_priority(cx);
     for priority in cx.doc.priorities.iter().filter(|p| !p.leads.is_empty()) {
-        let table: Vec<&Lead> = leads_of(cx, priority)
+        let table: Vec<&Lead> = leads
+            .get(priority.id.value.as_str())
             .into_iter()
+            .flatten()
+            .copied()
             .filter(|l| l.source == "leads-table")
             .collect();
         if table.is_empty() {

@@ -97,13 +97,6 @@ pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether any priority or theme supports the objective.
-fn supported(cx: &Context, objective: &Objective) -> bool {
-    cx.topics()
-        .iter()
-        .any(|t| t.supports.iter().any(|s| s.name == objective.id.value))
-}
-
 fn text(objective: &Objective) -> String {
     objective
         .text
@@ -114,7 +107,7 @@ fn text(objective: &Objective) -> String {
 /// `pcc-objective-regarded`: objectives neither supported nor recorded as not adopted.
 pub fn objective_regarded(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for objective in cx.objectives() {
-        if objective.not_adopted.is_none() && !supported(cx, objective) {
+        if objective.not_adopted.is_none() && !cx.is_supported(&objective.id.value) {
             out.push(
                 Finding::at(objective.id.span)
                     .arg("id", objective.id.value.clone())
@@ -129,7 +122,7 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = cx.objectives().map(|o| o.id.value.as_str()).collect();
     for topic in cx.topics() {
         for reference in topic.supports {
-            if ids.contains(&reference.name.as_str()) {
+            if cx.has_objective(&reference.name) {
                 continue;
             }
             let mut finding = Finding::at(reference.span)
@@ -161,7 +154,7 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let threshold = rule.param_float("threshold").unwrap_or(0.3);
     let topics = cx.topics();
     for objective in cx.objectives() {
-        if objective.not_adopted.is_some() || supported(cx, objective) {
+        if objective.not_adopted.is_some() || cx.is_supported(&objective.id.value) {
             continue;
         }
         let best = topics

@@ -1,5 +1,7 @@
 //! References: ids are unique, and every id a line refers to exists.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::ast::Reference;
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -7,14 +9,18 @@ use crate::text::Span;
 
 /// Reports the second and later definitions of each id in one family.
 fn duplicates(family: &str, ids: Vec<(&str, Span)>, out: &mut Vec<Finding>) {
-    for (i, (id, span)) in ids.iter().enumerate() {
-        if let Some((_, first)) = ids[..i].iter().find(|(other, _)| other == id) {
-            out.push(
-                Finding::at(*span)
-                    .arg("id", *id)
+    let mut first: HashMap<&str, Span> = HashMap::new();
+    for (id, span) in ids {
+        match first.get(id) {
+            Some(first) => out.push(
+                Finding::at(span)
+                    .arg("id", id)
                     .arg("family", family)
                     .label(*first, "first defined here"),
-            );
+            ),
+            None => {
+                first.insert(id, span);
+            }
         }
     }
 }
@@ -133,13 +139,16 @@ pub fn theme_without_actions(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>)
     if cx.doc.action_plans.is_empty() {
         return;
     }
+    let linked_themes: HashSet<&str> = cx
+        .doc
+        .action_plans
+        .iter()
+        .flat_map(|a| &a.aims)
+        .flat_map(|aim| &aim.themes)
+        .map(|r| r.name.as_str())
+        .collect();
     for theme in &cx.doc.themes {
-        let linked = cx
-            .doc
-            .action_plans
-            .iter()
-            .flat_map(|a| &a.aims)
-            .any(|aim| aim.themes.iter().any(|r| r.name == theme.id.value));
+        let linked = linked_themes.contains(theme.id.value.as_str());
         if !linked {
             out.push(
                 Finding::at(theme.header_span)

@@ -1,0 +1,87 @@
+//! Benchmarks of the pipeline, stage by stage and whole, on the Kent examples and on
+//! generated agreements of 100 KB, 1 MB and 10 MB. Criterion prints time and
+//! throughput (MB/s); docs/performance.md records the latest numbers.
+//!
+//! `cargo bench --bench pipeline` runs everything; add a filter such as `kent-2022`
+//! or `10MB` to run part of it.
+
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+use csa::ast;
+use csa::render::{self, FileReport, Format};
+use csa::rules::{self, Options, Registry};
+
+fn inputs() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut out: Vec<(String, String)> = ["kent-2022.csa", "kent-2014-17.csa"]
+        .iter()
+        .map(|name| {
+            (
+                name.to_string(),
+                std::fs::read_to_string(format!("{dir}/{name}")).unwrap(),
+            )
+        })
+        .collect();
+    for (label, size) in [("100KB", 100_000), ("1MB", 1_000_000), ("10MB", 10_000_000)] {
+        out.push((format!("generated-{label}"), csa::gen::agreement(size, 1)));
+    }
+    out
+}
+
+fn options() -> Options {
+    Options {
+        as_of: ast::Date::parse("2024-01-01"),
+        ..Options::default()
+    }
+}
+
+fn pipeline(c: &mut Criterion) {
+    let registry = Registry::bundled();
+    let options = options();
+    for (name, text) in inputs() {
+        let mut group = c.benchmark_group(name.clone());
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if text.len() > 2_000_000 {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(8));
+        }
+        let tree = csa::syntax::parse_tree(&text, None);
+        let parsed = ast::lower(&text, &tree);
+        let findings = rules::check(&parsed.document, &registry, &options);
+        let report = [FileReport {
+            path: name.clone(),
+            source: text.clone(),
+            diagnostics: findings.clone(),
+        }];
+
+        group.bench_function(BenchmarkId::new("parse", ""), |b| {
+            b.iter(|| csa::syntax::parse_tree(&text, None))
+        });
+        group.bench_function(BenchmarkId::new("lower", ""), |b| {
+            b.iter(|| ast::lower(&text, &tree))
+        });
+        group.bench_function(BenchmarkId::new("check", ""), |b| {
+            b.iter(|| rules::check(&parsed.document, &registry, &options))
+        });
+        group.bench_function(BenchmarkId::new("render-human", ""), |b| {
+            b.iter(|| render::render(Format::Human, &report, &registry, false))
+        });
+        group.bench_function(BenchmarkId::new("whole", ""), |b| {
+            b.iter(|| {
+                let parsed = ast::parse(&text);
+                rules::check(&parsed.document, &registry, &options)
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    targets = pipeline
+}
+criterion_main!(benches);

@@ -1,0 +1,2 @@
+-- .csa files are Community Safety Agreements.
+vim.filetype.add({ extension = { csa = 'csa' } })

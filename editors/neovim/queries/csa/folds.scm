@@ -1,0 +1,2 @@
+; Each block folds to its header line.
+(block) @fold
