@@ -68,7 +68,7 @@ pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     };
     let topics = cx.topics();
     for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
-        if let Addressed::No = addressed(area, &topics) {
+        if let Addressed::No = addressed(area, topics) {
             out.push(
                 area_args(Finding::at(cx.document_span()), area)
                     .arg("effective", effective.to_string()),
@@ -84,7 +84,7 @@ pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     };
     let topics = cx.topics();
     for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
-        if let Addressed::ByKeywords(found) = addressed(area, &topics) {
+        if let Addressed::ByKeywords(found) = addressed(area, topics) {
             let topic = found[0];
             let fix = Fix {
                 title: format!("Declare `addresses: {}` on `{}`", area.id, topic.id),
@@ -152,7 +152,7 @@ pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     for area in &cx.law.areas {
         let from = area.in_force_from.0;
         if effective.first_day() < from && from.first_day() <= end.last_day() {
-            if let Addressed::No = addressed(area, &topics) {
+            if let Addressed::No = addressed(area, topics) {
                 out.push(
                     area_args(Finding::at(cx.document_span()), area).arg("until", end.to_string()),
                 );
