@@ -288,8 +288,8 @@ fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
     let mut header_node = node;
     let mut entries = Vec::new();
     let mut cursor = node.walk();
-    let has_children = cursor.goto_first_child();
-    while has_children {
+        let mut more = cursor.goto_first_child();
+    while more {
         let child = cursor.node();
         let kind = match child.kind() {
             "block_header" => {
@@ -326,9 +326,7 @@ fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
                 indent,
             });
         }
-        if !cursor.goto_next_sibling() {
-            break;
-        }
+                more = cursor.goto_next_sibling();
     }
     let header = parts(header_node);
     RawBlock {
