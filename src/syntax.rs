@@ -288,7 +288,7 @@ fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
     let mut header_node = node;
     let mut entries = Vec::new();
     let mut cursor = node.walk();
-        let mut more = cursor.goto_first_child();
+    let mut more = cursor.goto_first_child();
     while more {
         let child = cursor.node();
         let kind = match child.kind() {
@@ -326,7 +326,7 @@ fn read_block(text: &str, node: Node, index: &LineIndex) -> RawBlock {
                 indent,
             });
         }
-                more = cursor.goto_next_sibling();
+        more = cursor.goto_next_sibling();
     }
     let header = parts(header_node);
     RawBlock {

@@ -4,11 +4,13 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::files::{discover, read_source, report};
 use crate::ast::{self, Date};
 use crate::config::{Config, Level};
 use crate::diagnostics::Severity;
-use crate::render::{self, FileReport, Format, Summary};
+use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
 
 /// The command line's settings for one check.
@@ -83,53 +85,75 @@ pub fn run(args: Args) -> u8 {
     for err in &errors {
         report(err);
     }
-    // One setup per configuration file, built once and shared.
-    let mut setups: HashMap<Option<PathBuf>, Result<Setup, String>> = HashMap::new();
-    let mut reports = Vec::new();
-    let mut fail_level = args.fail_level;
+    // One setup per configuration file, built once and shared by its files.
+    let mut setups: Vec<Setup> = Vec::new();
+    let mut setup_of: HashMap<Option<PathBuf>, Option<usize>> = HashMap::new();
+    let mut jobs = Vec::new();
     for path in files {
         let config_path = match &args.config {
             Some(c) => Some(c.clone()),
             None => Config::find(path.parent().unwrap_or(Path::new("."))),
         };
-        let setup = setups
-            .entry(config_path.clone())
-            .or_insert_with(|| setup(config_path.as_deref()));
-        let setup = match setup {
-            Ok(s) => &*s,
+        let index = *setup_of.entry(config_path.clone()).or_insert_with(|| match setup(config_path.as_deref()) {
+            Ok(s) => {
+                setups.push(s);
+                Some(setups.len() - 1)
+            }
             Err(message) => {
                 eprintln!("error: {message}\n  help: fix the configuration; files it applies to are not checked until then");
-                failed = true;
-                continue;
+                None
             }
-        };
-        let text = match read_source(&path) {
-            Ok(text) => text,
+        });
+        match index {
+            Some(index) => jobs.push((path, index)),
+            None => failed = true,
+        }
+    }
+    // Files are independent: check them on every core, keeping their order.
+    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+        .par_iter()
+        .map(|(path, index)| {
+            let setup = &setups[*index];
+            let mut options = setup.config.options();
+            options.as_of = as_of.or(options.as_of);
+            options.select.extend(args.select.iter().cloned());
+            options.ignore.extend(args.ignore.iter().cloned());
+            let threshold: Severity = args
+                .fail_level
+                .or(setup.config.fail_level)
+                .unwrap_or(Level::Error)
+                .into();
+            let report = read_source(path).map(|text| {
+                let parsed = ast::parse(&text);
+                let mut diagnostics = parsed.diagnostics;
+                diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
+                crate::diagnostics::sort(&mut diagnostics);
+                FileReport {
+                    path: path.display().to_string(),
+                    source: text,
+                    diagnostics,
+                }
+            });
+            (report, threshold)
+        })
+        .collect();
+    let mut reports = Vec::new();
+    let mut fails = false;
+    for (result, threshold) in results {
+        match result {
+            Ok(report) => {
+                fails |= report.diagnostics.iter().any(|d| d.severity >= threshold);
+                reports.push(report);
+            }
             Err(e) => {
                 report(&e);
                 failed = true;
-                continue;
             }
-        };
-        let mut options = setup.config.options();
-        options.as_of = as_of.or(options.as_of);
-        options.select.extend(args.select.iter().cloned());
-        options.ignore.extend(args.ignore.iter().cloned());
-        fail_level = fail_level.or(setup.config.fail_level);
-        let parsed = ast::parse(&text);
-        let mut diagnostics = parsed.diagnostics;
-        diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
-        crate::diagnostics::sort(&mut diagnostics);
-        reports.push(FileReport {
-            path: path.display().to_string(),
-            source: text,
-            diagnostics,
-        });
+        }
     }
     // Any registry renders SARIF rule metadata: the first loaded, else the bundled one.
     let registry = setups
-        .values()
-        .find_map(|s| s.as_ref().ok())
+        .first()
         .map(|s| s.registry.clone())
         .unwrap_or_else(Registry::bundled);
     let color = args.format == Format::Human
@@ -142,12 +166,5 @@ pub fn run(args: Args) -> u8 {
     if failed {
         return 2;
     }
-    let threshold: Severity = fail_level.unwrap_or(Level::Error).into();
-    let summary = Summary::of(&reports);
-    let _ = summary;
-    let fails = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= threshold);
     u8::from(fails)
 }

@@ -269,6 +269,9 @@ pub struct Law {
     /// Other duties.
     #[serde(default, rename = "duty")]
     pub duties: Vec<Duty>,
+    /// Every spelling of every authority name, folded once: (kind, name, spelling, words).
+    #[serde(skip)]
+    spellings: std::sync::OnceLock<Vec<(usize, usize, String, Vec<String>)>>,
 }
 
 /// The law data bundled with csa.
@@ -289,6 +292,7 @@ impl Law {
         self.acts.extend(other.acts);
         self.pcc_plans.extend(other.pcc_plans);
         self.duties.extend(other.duties);
+        self.spellings = std::sync::OnceLock::new();
     }
 
     /// The area with this id.
@@ -304,18 +308,31 @@ impl Law {
         &'l self,
         text: &str,
     ) -> Option<(&'l AuthorityKind, &'l AuthorityName, &'l str)> {
-        let (kind, name, spelling) = self
-            .authority_kinds
+        use crate::rules::matching;
+        let spellings = self.spellings.get_or_init(|| {
+            let mut all = Vec::new();
+            for (k, kind) in self.authority_kinds.iter().enumerate() {
+                for (n, name) in kind.names.iter().enumerate() {
+                    for spelling in name.spellings() {
+                        all.push((k, n, spelling.to_string(), matching::words(spelling)));
+                    }
+                }
+            }
+            all
+        });
+        let words = matching::words(text);
+        let (k, n, spelling, _) = spellings
             .iter()
-            .flat_map(|k| k.names.iter().map(move |n| (k, n)))
-            .flat_map(|(k, n)| n.spellings().map(move |s| (k, n, s)))
-            .filter(|(_, _, s)| crate::rules::matching::contains_phrase(text, s))
-            .max_by_key(|(_, _, s)| s.len())?;
-        if crate::rules::matching::contains_phrase(text, &name.name) {
-            Some((kind, name, name.name.as_str()))
-        } else {
-            Some((kind, name, spelling))
-        }
+            .filter(|(_, _, _, w)| matching::contains_words(&words, w))
+            .max_by_key(|(_, _, s, _)| s.len())?;
+        let kind = &self.authority_kinds[*k];
+        let name = &kind.names[*n];
+        let canonical = spellings
+            .iter()
+            .find(|(kk, nn, s, _)| kk == k && nn == n && *s == name.name)
+            .is_some_and(|(_, _, _, w)| matching::contains_words(&words, w));
+        let spelling: &str = if canonical { &name.name } else { spelling };
+        Some((kind, name, spelling))
     }
 
     /// The authority kind with this id.

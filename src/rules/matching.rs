@@ -123,24 +123,35 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
 /// the Sørensen–Dice coefficient over meaningful, specific words, where two words
 /// count as one when they are nearly the same (Jaro–Winkler 0.92 or more).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let specific = |text: &str| {
-        dedup(
-            content_words(text)
-                .into_iter()
-                .filter(|w| !GENERIC.contains(&w.as_str()))
-                .collect(),
-        )
-    };
-    let a = specific(a);
-    let b = specific(b);
+    similarity_of(&specific_words(a), &specific_words(b))
+}
+
+/// The distinct meaningful, specific words of `text`, as [`similarity_of`] compares them.
+pub fn specific_words(text: &str) -> Vec<String> {
+    dedup(
+        content_words(text)
+            .into_iter()
+            .filter(|w| !GENERIC.contains(&w.as_str()))
+            .collect(),
+    )
+}
+
+/// [`similarity`] of texts already reduced by [`specific_words`] (to compare one text
+/// with many without reducing it again each time).
+pub fn similarity_of(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let shared = a
         .iter()
+        // Words this alike share their first letter; checking that first spares most
+        // of the Jaro–Winkler comparisons.
         .filter(|x| {
-            b.iter()
-                .any(|y| x == &y || strsim::jaro_winkler(x, y) >= 0.92)
+            b.iter().any(|y| {
+                x == &y
+                    || (x.as_bytes().first() == y.as_bytes().first()
+                        && strsim::jaro_winkler(x, y) >= 0.92)
+            })
         })
         .count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64

@@ -25,14 +25,32 @@ pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for scan in &cx.doc.horizon_scans {
         items(&scan.headings, &mut all);
     }
+    // The Bills that were Acts by the effective date, each name folded once.
+    let passed: Vec<(
+        &crate::rules::law::Act,
+        crate::rules::law::LawDate,
+        Vec<(&str, Vec<String>)>,
+    )> = cx
+        .law
+        .acts
+        .iter()
+        .filter_map(|act| {
+            let assent = act.royal_assent.filter(|d| d.0 <= effective.first_day())?;
+            Some((
+                act,
+                assent,
+                act.bill_names().map(|b| (b, matching::words(b))).collect(),
+            ))
+        })
+        .collect();
     for item in all {
-        for act in &cx.law.acts {
-            let Some(assent) = act.royal_assent.filter(|d| d.0 <= effective.first_day()) else {
-                continue;
-            };
-            let Some(bill) = act
-                .bill_names()
-                .find(|b| matching::contains_phrase(&item.value, b))
+        let words = matching::words(&item.value);
+        for (act, assent, bills) in &passed {
+            let (act, assent) = (*act, *assent);
+            let Some(bill) = bills
+                .iter()
+                .find(|(_, b)| matching::contains_words(&words, b))
+                .map(|(b, _)| *b)
             else {
                 continue;
             };

@@ -153,13 +153,23 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let threshold = rule.param_float("threshold").unwrap_or(0.3);
     let topics = cx.topics();
+    let mut topic_words: Option<Vec<Vec<String>>> = None;
     for objective in cx.objectives() {
         if objective.not_adopted.is_some() || cx.is_supported(&objective.id.value) {
             continue;
         }
+        // Reduced once, and only when some objective needs them.
+        let words = topic_words.get_or_insert_with(|| {
+            topics
+                .iter()
+                .map(|t| matching::specific_words(t.description()))
+                .collect()
+        });
+        let wanted = matching::specific_words(&text(objective));
         let best = topics
             .iter()
-            .map(|t| (matching::similarity(t.description(), &text(objective)), t))
+            .zip(words.iter())
+            .map(|(t, w)| (matching::similarity_of(w, &wanted), t))
             .filter(|(score, _)| *score >= threshold)
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let Some((_, topic)) = best else {
