@@ -244,6 +244,10 @@ pub struct Duty {
     pub notes: Option<String>,
 }
 
+/// One spelling of an authority name: indices of its kind and name, the spelling, and
+/// its folded words.
+type Spelling = (usize, usize, String, Vec<String>);
+
 /// All the legal knowledge.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -271,7 +275,7 @@ pub struct Law {
     pub duties: Vec<Duty>,
     /// Every spelling of every authority name, folded once: (kind, name, spelling, words).
     #[serde(skip)]
-    spellings: std::sync::OnceLock<Vec<(usize, usize, String, Vec<String>)>>,
+    spellings: std::sync::OnceLock<Vec<Spelling>>,
 }
 
 /// The law data bundled with csa.

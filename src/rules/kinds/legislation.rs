@@ -15,6 +15,13 @@ fn items<'a>(
     }
 }
 
+/// An Act, its Royal Assent, and the names of its Bill with their folded words.
+type Passed<'l> = (
+    &'l crate::rules::law::Act,
+    crate::rules::law::LawDate,
+    Vec<(&'l str, Vec<String>)>,
+);
+
 /// `bill-after-assent`: horizon-scan items that name a Bill which had Royal Assent on
 /// or before the effective date.
 pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -26,11 +33,7 @@ pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         items(&scan.headings, &mut all);
     }
     // The Bills that were Acts by the effective date, each name folded once.
-    let passed: Vec<(
-        &crate::rules::law::Act,
-        crate::rules::law::LawDate,
-        Vec<(&str, Vec<String>)>,
-    )> = cx
+    let passed: Vec<Passed> = cx
         .law
         .acts
         .iter()
