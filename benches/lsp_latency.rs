@@ -26,7 +26,10 @@ fn measure(name: &str, text: &str, edits: usize) {
     // Type and delete a character at the end of a line half-way down, as an author
     // editing in the middle of the document would.
     let line = text.lines().count() / 2;
-    let column = text.lines().nth(line).map_or(0, |l| l.encode_utf16().count());
+    let column = text
+        .lines()
+        .nth(line)
+        .map_or(0, |l| l.encode_utf16().count());
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         let version = i as i64 + 2;
@@ -59,7 +62,11 @@ fn measure(name: &str, text: &str, edits: usize) {
 }
 
 fn main() {
-    let kent = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/kent-2022.csa")).unwrap();
+    let kent = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/kent-2022.csa"
+    ))
+    .unwrap();
     measure("kent-2022.csa", &kent, 200);
     measure("generated-1MB.csa", &csa::gen::agreement(1_000_000, 1), 40);
 }

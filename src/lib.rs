@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod gen;
 pub mod lsp;
 pub mod render;
+pub mod robustness;
 pub mod rules;
 pub mod syntax;
 pub mod text;

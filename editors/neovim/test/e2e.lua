@@ -140,6 +140,17 @@ check(
   vim.inspect(status)
 )
 check('the statusline shows the counts', csa.statusline(buf):match('^csa: .*warning') ~= nil, csa.statusline(buf))
+local evaluated = vim.api.nvim_eval_statusline("%{v:lua.require'csa'.statusline()}", { winid = vim.api.nvim_get_current_win() }).str
+check("the README's statusline component evaluates to it", evaluated == csa.statusline(buf), evaluated)
+
+-- :CsaExplain with the cursor on a CSA202 finding (line 169) opens the explanation.
+vim.api.nvim_win_set_cursor(0, { 169, 4 })
+vim.cmd('CsaExplain')
+local explain_buf = vim.api.nvim_get_current_buf()
+local explained = table.concat(vim.api.nvim_buf_get_lines(explain_buf, 0, -1, false), '\n')
+check(':CsaExplain on line 169 shows csa explain CSA202', explain_buf ~= buf and explained:find('^CSA202 lead%-without%-priority') ~= nil, explained:sub(1, 80))
+vim.cmd('close')
+vim.api.nvim_set_current_buf(buf)
 
 local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
 local function find_line(pattern)
@@ -280,5 +291,18 @@ check('the statusline marks the failing document', csa.statusline(buf):find('(fa
 
 -- The server is still alive after all of this.
 check('the server is still running', not client:is_stopped())
+
+-- :CsaRestart: a new client attaches to the buffer.
+vim.cmd('CsaRestart')
+local restarted
+wait(TIMEOUT, function()
+  restarted = vim.lsp.get_clients({ bufnr = buf, name = 'csa' })[1]
+  return restarted ~= nil and restarted.id ~= client.id and restarted.initialized == true
+end)
+check(':CsaRestart stops the server and attaches a new one', restarted ~= nil and restarted.id ~= client.id and client:is_stopped(), restarted and ('client ' .. restarted.id) or 'none')
+wait(TIMEOUT, function()
+  return csa.status[buf] ~= nil
+end)
+check('the new server reports the status again', csa.status[buf] ~= nil)
 
 finish()

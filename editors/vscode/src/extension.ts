@@ -14,7 +14,6 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 
 import { findExecutable } from './binary';
@@ -101,9 +100,11 @@ class CsaErrorHandler implements ErrorHandler {
 }
 
 function createClient(binary: string): LanguageClient {
+  // No `transport`: with TransportKind.stdio the client would add `--stdio` to the
+  // arguments, which `csa lsp` rejects. Without it, the server talks over stdio anyway.
   const serverOptions: ServerOptions = {
-    run: { command: binary, args: ['lsp'], transport: TransportKind.stdio },
-    debug: { command: binary, args: ['lsp'], transport: TransportKind.stdio },
+    run: { command: binary, args: ['lsp'] },
+    debug: { command: binary, args: ['lsp'] },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -170,12 +171,25 @@ async function stopClient(): Promise<void> {
   }
 }
 
-async function restartServer(): Promise<void> {
-  restarts.reset();
-  output.appendLine('csa: restarting the language server');
-  await stopClient();
-  await startClient();
-  updateStatusBar();
+/**
+ * Starts, stops and restarts run one after another: a restart asked for while another
+ * is under way (a setting changed, then the command) waits for it, so that no client
+ * is ever started twice or left running unseen.
+ */
+let lifecycle: Promise<void> = Promise.resolve();
+function serialized(step: () => Promise<void>): Promise<void> {
+  lifecycle = lifecycle.then(step, step);
+  return lifecycle;
+}
+
+function restartServer(): Promise<void> {
+  return serialized(async () => {
+    restarts.reset();
+    output.appendLine('csa: restarting the language server');
+    await stopClient();
+    await startClient();
+    updateStatusBar();
+  });
 }
 
 function setStatus(text: string, tooltip: string, error: boolean, command: string): void {
@@ -312,10 +326,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await startClient();
+  await serialized(startClient);
   updateStatusBar();
 }
 
-export async function deactivate(): Promise<void> {
-  await stopClient();
+export function deactivate(): Promise<void> {
+  return serialized(stopClient);
 }

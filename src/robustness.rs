@@ -1,0 +1,113 @@
+//! The checks every input must pass, whatever it is: used by the fuzz targets
+//! (`fuzz/`) and by the robustness tests, so both hold the code to the same promise.
+//! Each function panics when the promise is broken, which is what a fuzzer catches.
+
+use crate::ast::{self, Date};
+use crate::lsp::{Document, Encoding};
+use crate::render::{self, FileReport, Format};
+use crate::rules::{self, Options, Registry};
+
+fn options() -> Options {
+    Options {
+        as_of: Date::parse("2024-01-01"),
+        ..Options::default()
+    }
+}
+
+/// Parses, lowers, checks and renders `text` in every format, and asserts that the
+/// document's items cover every byte exactly once.
+pub fn exercise(text: &str) {
+    let parsed = ast::parse(text);
+    let mut cursor = 0;
+    for item in &parsed.document.items {
+        assert_eq!(
+            item.span.start.offset, cursor,
+            "items must cover the text without gaps or overlaps"
+        );
+        cursor = item.span.end.offset;
+    }
+    assert_eq!(cursor, text.len(), "items must reach the end of the text");
+    let registry = Registry::bundled();
+    let mut diagnostics = parsed.diagnostics.clone();
+    diagnostics.extend(rules::check(&parsed.document, &registry, &options()));
+    for d in &diagnostics {
+        assert!(d.span.start.offset <= d.span.end.offset && d.span.end.offset <= text.len());
+        assert!(
+            text.is_char_boundary(d.span.start.offset) && text.is_char_boundary(d.span.end.offset)
+        );
+        if let Some(fix) = &d.fix {
+            for edit in &fix.edits {
+                assert!(
+                    edit.span.end.offset <= text.len()
+                        && text.is_char_boundary(edit.span.start.offset)
+                );
+            }
+        }
+    }
+    let reports = [FileReport {
+        path: "fuzz.csa".to_string(),
+        source: text.to_string(),
+        diagnostics,
+    }];
+    for format in [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        let out = render::render(format, &reports, &registry, false);
+        // Every format but GitHub's (one line per finding) always says something.
+        assert!(!out.is_empty() || format == Format::Github);
+    }
+    let _ = crate::analysis::Index::build(&parsed.document);
+}
+
+/// An edit: start (line, column), end (line, column), and the new text.
+pub type Edit<'a> = ((u32, u32), (u32, u32), &'a str);
+
+/// Opens `text` as the language server does, applies `edits` (start, end, new text;
+/// positions as line and column in UTF-8 or UTF-16 units) one version each, and
+/// asserts the result equals opening the final text fresh.
+pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
+    use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+    let registry = Registry::bundled();
+    let options = options();
+    let encoding = if utf8 {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    };
+    let mut doc = Document::open(text.to_string(), 1, &registry, &options);
+    for (i, (start, end, new_text)) in edits.iter().enumerate() {
+        let (start, end) = if start <= end {
+            (*start, *end)
+        } else {
+            (*end, *start)
+        };
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position {
+                    line: start.0,
+                    character: start.1,
+                },
+                end: Position {
+                    line: end.0,
+                    character: end.1,
+                },
+            }),
+            range_length: None,
+            text: new_text.to_string(),
+        };
+        doc.change(i as i32 + 2, vec![change], encoding, &registry, &options);
+    }
+    let fresh = Document::open(doc.text.clone(), 1, &registry, &options);
+    assert_eq!(
+        doc.parsed.document, fresh.parsed.document,
+        "incremental and fresh parses differ"
+    );
+    assert_eq!(
+        doc.diagnostics, fresh.diagnostics,
+        "incremental and fresh findings differ"
+    );
+}

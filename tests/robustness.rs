@@ -1,0 +1,103 @@
+//! Whatever people type, csa never panics, hangs or loses text: odd Unicode, lone
+//! carriage returns, deep indentation, very long lines, huge numbers, and every input
+//! a fuzzer ever found (`tests/fixtures/robustness/`).
+
+use std::time::Instant;
+
+use csa::robustness::{edit_sequence, exercise};
+use proptest::prelude::*;
+
+#[test]
+fn every_saved_fuzz_input_passes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/robustness");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            exercise(text);
+            count += 1;
+        }
+    }
+    assert!(count > 0);
+}
+
+#[test]
+fn odd_unicode_and_line_endings() {
+    for text in [
+        "@priority DA: Domestic Abuse\u{301}\u{301}\u{301}\n  lead: Chair\u{200d}, Kent Police\n",
+        "@theme T: \u{202e}esrever\u{202c} text\n  note: שלום עליכם\n",
+        "@agreement: 😀😀😀\n  area: 👩‍👩‍👧‍👦\n",
+        "@priority DA: x\r  lead: y\r\r\n\r",
+        "\r\r\r",
+        "\u{feff}@agreement: BOM first\n",
+        "@priority\u{a0}DA: non-breaking space\n",
+        "@\n@\n@@@\n  :\n  - \n  x y z\n",
+        "@assessment: A\n  partnerships: 99999999999999999999999999\n  issue 184467440737095516160: overflow\n",
+        "\0\0@priority DA: nul\n",
+    ] {
+        exercise(text);
+    }
+}
+
+#[test]
+fn deep_indentation_and_long_lines_stay_linear() {
+    let deep: String = (0..1_000)
+        .map(|i| format!("{}objective O{i}: x\n", " ".repeat(i + 2)))
+        .collect();
+    let long_line = format!(
+        "@priority DA: {}\n  includes: {}\n",
+        "word ".repeat(40_000),
+        "a,".repeat(40_000)
+    );
+    for text in [format!("@plan P: x\n{deep}"), long_line] {
+        let start = Instant::now();
+        exercise(&text);
+        // A generous bound that only a quadratic blow-up would break.
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{} bytes took {:?}",
+            text.len(),
+            start.elapsed()
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+        exercise(&text);
+    }
+
+    #[test]
+    fn structured_noise_never_panics(lines in prop::collection::vec(
+        prop_oneof![
+            Just("@priority DA: Domestic Abuse".to_string()),
+            Just("  lead: Chair, Kent Police".to_string()),
+            Just("  supports: MKS-1, MKS-2,, ".to_string()),
+            Just("@plan MKS: Plan".to_string()),
+            Just("  objective MKS-1: x".to_string()),
+            Just("    not-adopted: y".to_string()),
+            Just("@action-plan DA".to_string()),
+            Just("  aim \"Page 3\": z".to_string()),
+            Just("    themes: T".to_string()),
+            Just("// csa-ignore CSA201: why".to_string()),
+            "[@#/ \\t:\\-a-zA-Z0-9£😀\u{301}\r]{0,20}",
+        ],
+        0..40,
+    )) {
+        exercise(&lines.join("\n"));
+    }
+
+    #[test]
+    fn random_edits_match_a_fresh_open(
+        text in "[@a-z :\\n\\-]{0,80}",
+        edits in prop::collection::vec(((0u32..6, 0u32..12), (0u32..6, 0u32..12), "[@a-z :\\n£😀]{0,4}"), 0..12),
+        utf8 in any::<bool>(),
+    ) {
+        let edits: Vec<_> = edits.iter().map(|(s, e, t)| (*s, *e, t.as_str())).collect();
+        edit_sequence(&text, &edits, utf8);
+    }
+}
