@@ -514,3 +514,45 @@ fn status_reports_counts_and_the_fail_level_when_asked() {
     assert_eq!(status["fails"], false);
     client.shutdown();
 }
+
+#[test]
+fn clients_that_pull_diagnostics_get_them_on_request_and_none_pushed() {
+    let mut client = Client::start(EXE);
+    let result = client.initialize(
+        json!({ "textDocument": { "diagnostic": { "dynamicRegistration": false } } }),
+        json!({ "asOf": "2018-06-01" }),
+    );
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["identifier"],
+        "csa"
+    );
+    let doc = uri("pulled.csa");
+    let text = "// csa-ignore CSA201: led by a partnership, agreed 2018\n@priority RS: Road Safety\n@agreement: A\n  kind: county-agreement\n  area: Kent\n  version: 1\n  effective: 2018-04-01\n";
+    client.open(&doc, text);
+    let report = client.call(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": doc } }),
+    );
+    assert_eq!(report["kind"], "full");
+    let codes: Vec<&str> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"CSA301") && !codes.contains(&"CSA201"),
+        "{codes:?}"
+    );
+    // Hover on the rule code of a suppression explains the rule.
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 0, "character": 16 } }),
+    );
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("CSA201 priority-without-lead"));
+    // Nothing was pushed: shutdown asserts that no message is left unread.
+    client.shutdown();
+}
