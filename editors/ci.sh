@@ -160,10 +160,10 @@ if (cd editors/vscode && node_modules/.bin/vsce package --no-dependencies --allo
   cat "$vsce_log"
   vsix=$(ls editors/vscode/*.vsix)
   check "vsce package produces $vsix" test -s "$vsix"
-  listing=$(unzip -l "$vsix")
+  listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$vsix")
   check "the .vsix holds the bundle, grammar, snippets and language configuration" bash -c '
     for f in extension/out/extension.js extension/syntaxes/csa.tmLanguage.json extension/snippets/csa.json extension/language-configuration.json extension/package.json; do
-      grep -q " $f\$" <<<"$1" || { echo "missing $f"; exit 1; }
+      grep -qx "$f" <<<"$1" || { echo "missing $f"; exit 1; }
     done' _ "$listing"
   check "the .vsix holds no node_modules and no sources" bash -c '! grep -qE "node_modules|\.ts$|extension/test/" <<<"$1"' _ "$listing"
 else
@@ -201,6 +201,10 @@ else
   section "Neovim: end to end with the csa language server (examples/kent-2018.csa)"
   run_counted "Neovim e2e" env CSA_BIN="$csa" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
     XDG_CONFIG_HOME="$work/config" timeout 300 "$nvim" --headless --clean -l editors/neovim/test/e2e.lua
+
+  section "Neovim: the plain vim.lsp.start snippet of editors/README.md"
+  run_counted "Neovim README snippet" env CSA_BIN="$csa" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
+    XDG_CONFIG_HOME="$work/config" timeout 300 "$nvim" --headless --clean -l editors/neovim/test/readme.lua
 
   section "Neovim: tree-sitter parser from grammar/ with the plugin's queries"
   mkdir -p "$work/ts/parser"

@@ -21,14 +21,21 @@ use crate::text::LineIndex;
 pub fn lower(text: &str, tree: &Tree) -> Parsed {
     let index = LineIndex::new(text);
     let raw = syntax::read(text, tree, &index);
+    lower_raw(text, raw, &index)
+}
+
+/// Lowers text already read into the raw model (the tree is no longer needed, and a
+/// caller that owns it can free it first).
+pub fn lower_raw(text: &str, raw: syntax::RawDocument, index: &LineIndex) -> Parsed {
     let mut cx = Lowering {
         text,
-        index: &index,
+        index,
         document: Document::default(),
         diagnostics: raw.diagnostics,
         pending_suppressions: Vec::new(),
     };
-    for item in &raw.items {
+    // Owned, so each item's raw text is freed as soon as it is lowered.
+    for item in raw.items {
         let span = cx.span(item.range.clone());
         let kind = match &item.kind {
             RawItemKind::Block(block) => {

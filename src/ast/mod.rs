@@ -449,5 +449,9 @@ pub struct Parsed {
 /// Parses and lowers `text` in one step.
 pub fn parse(text: &str) -> Parsed {
     let tree = crate::syntax::parse_tree(text, None);
-    lower(text, &tree)
+    let index = crate::text::LineIndex::new(text);
+    let raw = crate::syntax::read(text, &tree, &index);
+    // The tree is as large as the typed model; free it before building that.
+    drop(tree);
+    lower::lower_raw(text, raw, &index)
 }

@@ -296,8 +296,10 @@ check('the server is still running', not client:is_stopped())
 vim.cmd('CsaRestart')
 local restarted
 wait(TIMEOUT, function()
-  restarted = vim.lsp.get_clients({ bufnr = buf, name = 'csa' })[1]
-  return restarted ~= nil and restarted.id ~= client.id and restarted.initialized == true
+  restarted = vim.iter(vim.lsp.get_clients({ bufnr = buf, name = 'csa' })):find(function(c)
+    return c.id ~= client.id and c.initialized == true
+  end)
+  return restarted ~= nil
 end)
 check(':CsaRestart stops the server and attaches a new one', restarted ~= nil and restarted.id ~= client.id and client:is_stopped(), restarted and ('client ' .. restarted.id) or 'none')
 wait(TIMEOUT, function()

@@ -8,8 +8,7 @@
 //
 // usage: node test/extension-smoke.mjs CSA_BINARY   (after `node esbuild.mjs`)
 // Prints one line per check and `extension: N passed, N failed` last.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,15 +55,21 @@ async function waitFor(predicate, ms = 30000) {
 }
 /** The csa processes this test started (children of this process), by id. */
 function servers() {
-  try {
-    return execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l.includes(`${csa} lsp`))
-      .map((l) => Number(l.split(/\s+/)[0]));
-  } catch {
-    return [];
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/PID/stat is the parent; the command name may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args[0] === csa && args[1] === 'lsp') found.push(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
   }
+  return found;
 }
 const status = () => host.statusItems.find((i) => i.id === 'csa.status');
 const output = () => host.outputs.find((o) => o.name === 'csa');
