@@ -7,6 +7,12 @@ use crate::lsp::{Document, Encoding};
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Options, Registry};
 
+/// The bundled rules, read once: reading them costs more than checking a small input.
+fn registry() -> &'static Registry {
+    static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    REGISTRY.get_or_init(Registry::bundled)
+}
+
 fn options() -> Options {
     Options {
         as_of: Date::parse("2024-01-01"),
@@ -27,9 +33,9 @@ pub fn exercise(text: &str) {
         cursor = item.span.end.offset;
     }
     assert_eq!(cursor, text.len(), "items must reach the end of the text");
-    let registry = Registry::bundled();
+    let registry = registry();
     let mut diagnostics = parsed.diagnostics.clone();
-    diagnostics.extend(rules::check(&parsed.document, &registry, &options()));
+    diagnostics.extend(rules::check(&parsed.document, registry, &options()));
     for d in &diagnostics {
         assert!(d.span.start.offset <= d.span.end.offset && d.span.end.offset <= text.len());
         assert!(
@@ -56,7 +62,7 @@ pub fn exercise(text: &str) {
         Format::Sarif,
         Format::Github,
     ] {
-        let out = render::render(format, &reports, &registry, false);
+        let out = render::render(format, &reports, registry, false);
         // Every format but GitHub's (one line per finding) always says something.
         assert!(!out.is_empty() || format == Format::Github);
     }
@@ -71,14 +77,14 @@ pub type Edit<'a> = ((u32, u32), (u32, u32), &'a str);
 /// asserts the result equals opening the final text fresh.
 pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
     use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
-    let registry = Registry::bundled();
+    let registry = registry();
     let options = options();
     let encoding = if utf8 {
         Encoding::Utf8
     } else {
         Encoding::Utf16
     };
-    let mut doc = Document::open(text.to_string(), 1, &registry, &options);
+    let mut doc = Document::open(text.to_string(), 1, registry, &options);
     for (i, (start, end, new_text)) in edits.iter().enumerate() {
         let (start, end) = if start <= end {
             (*start, *end)
@@ -99,9 +105,9 @@ pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
             range_length: None,
             text: new_text.to_string(),
         };
-        doc.change(i as i32 + 2, vec![change], encoding, &registry, &options);
+        doc.change(i as i32 + 2, vec![change], encoding, registry, &options);
     }
-    let fresh = Document::open(doc.text.clone(), 1, &registry, &options);
+    let fresh = Document::open(doc.text.clone(), 1, registry, &options);
     assert_eq!(
         doc.parsed.document, fresh.parsed.document,
         "incremental and fresh parses differ"

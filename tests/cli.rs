@@ -110,4 +110,7 @@ fn bad_arguments_exit_2() {
     assert_eq!(csa(&["parse"]).status.code(), Some(2));
     assert_eq!(csa(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(csa(&["--help"]).status.code(), Some(0));
+    // Editors' clients pass --stdio; it is accepted (the server then waits for input).
+    let help = csa(&["lsp", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--stdio"));
 }

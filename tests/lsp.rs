@@ -556,3 +556,34 @@ fn clients_that_pull_diagnostics_get_them_on_request_and_none_pushed() {
     // Nothing was pushed: shutdown asserts that no message is left unread.
     client.shutdown();
 }
+
+#[test]
+fn hover_just_after_a_multibyte_character_answers() {
+    // A regression: hover looked for the start of the word one byte before "–".
+    for offer_utf8 in [true, false] {
+        let mut client = Client::start(EXE);
+        let capabilities = if offer_utf8 {
+            json!({ "general": { "positionEncodings": ["utf-8"] } })
+        } else {
+            json!({})
+        };
+        client.initialize(capabilities, json!({ "asOf": "2022-06-01" }));
+        let doc = uri("dash.csa");
+        let text = "@version 4.0: Refreshed\n  date: 2020-04\n  - Foreword – updated\n@priority A: éSafe\n";
+        client.open(&doc, text);
+        client.diagnostics(&doc);
+        let after_dash = if offer_utf8 {
+            "  - Foreword –".len()
+        } else {
+            "  - Foreword –".encode_utf16().count()
+        };
+        client.call("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": { "line": 2, "character": after_dash } }));
+        let after_e = if offer_utf8 {
+            "@priority A: é".len()
+        } else {
+            "@priority A: é".encode_utf16().count()
+        };
+        client.call("textDocument/hover", json!({ "textDocument": { "uri": doc }, "position": { "line": 3, "character": after_e } }));
+        client.shutdown();
+    }
+}

@@ -69,9 +69,17 @@ enum Command {
     Explain {
         /// A rule code (CSA201) or name (priority-without-lead).
         rule: String,
+        /// `text`, or `markdown` (as the rule reference and editors show it).
+        #[arg(long, default_value = "text", value_parser = ["text", "markdown"])]
+        format: String,
     },
     /// Run the language server on standard input and output (for editors).
-    Lsp,
+    Lsp {
+        /// Accepted for clients that pass it; standard input and output is the only
+        /// transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print a generated agreement of about SIZE bytes, with realistic defects, for
     /// benchmarks (SIZE may end in K or M).
     GenBench {
@@ -164,11 +172,11 @@ pub fn main() -> ExitCode {
             print!("{text}");
             0
         }
-        Command::Explain { rule } => {
+        Command::Explain { rule, format } => {
             let registry = crate::rules::Registry::bundled();
             match registry.find(&rule) {
                 Some(found) => {
-                    print!("{}", rules::explain(found, false));
+                    print!("{}", rules::explain(found, format == "markdown"));
                     0
                 }
                 None => {
@@ -184,7 +192,7 @@ pub fn main() -> ExitCode {
                 }
             }
         }
-        Command::Lsp => crate::lsp::run(),
+        Command::Lsp { stdio: _ } => crate::lsp::run(),
         Command::GenBench { size, seed } => match parse_size(&size) {
             Some(bytes) => {
                 print!("{}", crate::gen::agreement(bytes, seed));

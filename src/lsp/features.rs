@@ -181,9 +181,12 @@ fn keyword_hover(doc: &Document, offset: usize, encoding: Encoding) -> Option<Ho
     let start = doc.lines.line_start(line)?;
     let end = doc.lines.line_start(line + 1).unwrap_or(doc.text.len());
     let line_text = &doc.text[start..end];
+    // The character before the word may be several bytes long ("–", "é").
     let word_start = line_text[..offset - start]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word_end = line_text[offset - start..]
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .map_or(line_text.len(), |i| offset - start + i);

@@ -58,12 +58,66 @@ pub fn run() -> u8 {
     };
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        let (input, server_input) = tokio::io::duplex(1 << 16);
+        tokio::spawn(forward_until_exit(tokio::io::stdin(), input));
+        Server::new(server_input, tokio::io::stdout(), socket)
             .concurrency_level(1)
             .serve(service)
             .await;
     });
     0
+}
+
+/// Copies messages from the client to the server and ends the server's input after
+/// the `exit` notification. tower-lsp stops serving only when its input ends, and a
+/// client may keep the pipe open after `exit`; the protocol says the server exits.
+async fn forward_until_exit(
+    stdin: impl tokio::io::AsyncRead + Unpin,
+    mut to_server: impl tokio::io::AsyncWrite + Unpin,
+) {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+    let mut reader = BufReader::new(stdin);
+    loop {
+        let mut header = String::new();
+        let mut length: Option<usize> = None;
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            header.push_str(&line);
+            let trimmed = line.trim_end();
+            if trimmed.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = trimmed.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().ok();
+                }
+            }
+        }
+        let Some(length) = length else {
+            // Not a framed message: pass it on and let the server report it.
+            let _ = to_server.write_all(header.as_bytes()).await;
+            continue;
+        };
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        if to_server.write_all(header.as_bytes()).await.is_err()
+            || to_server.write_all(&body).await.is_err()
+        {
+            return;
+        }
+        let is_exit = serde_json::from_slice::<serde_json::Value>(&body)
+            .is_ok_and(|m| m.get("method").and_then(|v| v.as_str()) == Some("exit"));
+        if is_exit {
+            let _ = to_server.flush().await;
+            return; // dropping the writer ends the server's input
+        }
+    }
 }
 
 impl Backend {

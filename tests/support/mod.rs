@@ -187,9 +187,9 @@ impl Client {
     pub fn shutdown(mut self) {
         let result = self.call("shutdown", json!(null));
         assert_eq!(result, Value::Null);
+        // The pipe stays open, as some editors leave it: the server must exit on
+        // `exit` alone.
         self.notify("exit", json!(null));
-        // An editor closes the pipe after `exit`; the server ends when it sees that.
-        drop(self.stdin.take());
         let deadline = Instant::now() + TIMEOUT;
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {

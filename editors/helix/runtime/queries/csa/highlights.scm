@@ -1,4 +1,6 @@
 ; Highlighting for .csa documents, with the capture names editors share.
+; Where patterns overlap, the later one wins (as in Neovim and Helix): general
+; patterns come first, more specific ones after them.
 
 (heading) @markup.heading
 
@@ -24,6 +26,11 @@
   id: (_))
   (#any-of? @keyword "objective" "aim" "issue" "lead"))
 
+; Values and list items are text, unless a pattern below says more.
+(entry value: (text) @string)
+(list_item "-" @punctuation.list_marker)
+(list_item value: (text) @string)
+
 ; Values that are dates or periods.
 ((text) @string.special
   (#match? @string.special "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?( to [0-9]{4}-[0-9]{2}(-[0-9]{2})?)?\\s*$"))
@@ -32,9 +39,6 @@
 ((entry name: (name) @_field value: (text) @variable)
   (#any-of? @_field "supports" "addresses" "themes"))
 
-(entry value: (text) @string)
-(list_item "-" @punctuation.list_marker)
-(list_item value: (text) @string)
 
 (quoted_id) @string.special
 
