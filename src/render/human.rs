@@ -15,6 +15,10 @@ fn kind(severity: Severity) -> (ReportKind<'static>, Color) {
     }
 }
 
+/// How far (in lines) a label may be from its finding and still be drawn in the same
+/// excerpt; further ones become a note with their line number.
+const NEARBY_LINES: u32 = 40;
+
 /// Every finding of every file, then the summary line.
 pub fn render(reports: &[FileReport], color: bool) -> String {
     let mut out = Vec::new();
@@ -38,11 +42,23 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
                         .with_message(&d.name),
                 );
             for label in &d.labels {
-                builder = builder.with_label(
-                    Label::new((path, label.span.range()))
-                        .with_color(Color::Blue)
-                        .with_message(&label.message),
-                );
+                let distance = label.span.start.line.abs_diff(d.span.start.line);
+                if distance <= NEARBY_LINES {
+                    builder = builder.with_label(
+                        Label::new((path, label.span.range()))
+                            .with_color(Color::Blue)
+                            .with_message(&label.message),
+                    );
+                } else {
+                    // ariadne walks every line between a finding and its labels: a label
+                    // far away would cost time in proportion to the document, and its
+                    // excerpt would be mostly elision anyway.
+                    builder = builder.with_note(format!(
+                        "{} at line {}",
+                        label.message,
+                        label.span.start.line + 1
+                    ));
+                }
             }
             if let Some(basis) = &d.legal_basis {
                 builder = builder.with_note(format!("legal basis: {basis}"));
