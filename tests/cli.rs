@@ -114,3 +114,16 @@ fn bad_arguments_exit_2() {
     let help = csa(&["lsp", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("--stdio"));
 }
+
+#[test]
+fn a_link_loop_in_a_folder_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("district");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("plan.csa"), "@theme T: x\n").unwrap();
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let out = csa(&["parse", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+}
