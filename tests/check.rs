@@ -536,3 +536,43 @@ fn every_rule_has_a_complete_explanation() {
         );
     }
 }
+
+#[test]
+fn a_count_bound_rule_pack_limits_the_number_of_priorities() {
+    let mut registry = Registry::bundled();
+    registry
+        .add(
+            "local.toml",
+            r#"
+[[rule]]
+code = "KENT002"
+name = "too-many-priorities"
+family = "local"
+kind = "count-bound"
+severity = "warning"
+summary = "No more than two priorities."
+message = "the agreement has {count} priorities; the partnership agreed at most {max}"
+params = { block = "priority", max = 2 }
+[rule.explanation]
+what = "w"
+why = "y"
+example = "e"
+fix = "f"
+"#,
+        )
+        .unwrap();
+    let options = Options {
+        as_of: Date::parse("2022-06-01"),
+        select: vec!["local".to_string()],
+        ..Options::default()
+    };
+    let doc = ast::parse(&example("kent-2022.csa")).document;
+    let found = rules::check(&doc, &registry, &options);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "the agreement has 8 priorities; the partnership agreed at most 2"
+    );
+    let doc = ast::parse(&example("minimal.csa")).document;
+    assert!(rules::check(&doc, &registry, &options).is_empty());
+}
