@@ -3,7 +3,7 @@
 //! `themes:`, leads rows, action plans, `addresses:`, suppression codes). Go to
 //! definition, find references, rename and highlight all read this one index.
 
-use crate::ast::{Document, Reference};
+use crate::ast::{Document, Reference, Spanned};
 use crate::rules::{matching, Registry};
 use crate::text::Span;
 
@@ -85,59 +85,32 @@ impl Index {
     /// Indexes `doc`.
     pub fn build(doc: &Document) -> Self {
         let mut definitions = Vec::new();
-        let title = |t: &Option<crate::ast::Spanned<String>>| {
-            t.as_ref().map_or(String::new(), |t| t.value.clone())
-        };
+        let mut define =
+            |family, keyword, id: &Spanned<String>, title: &Option<Spanned<String>>, span| {
+                definitions.push(Definition {
+                    family,
+                    keyword,
+                    id: id.value.clone(),
+                    title: title.as_ref().map_or(String::new(), |t| t.value.clone()),
+                    id_span: id.span,
+                    span,
+                })
+            };
         for p in &doc.priorities {
-            definitions.push(Definition {
-                family: Family::Topic,
-                keyword: "priority",
-                id: p.id.value.clone(),
-                title: title(&p.title),
-                id_span: p.id.span,
-                span: p.span,
-            });
+            define(Family::Topic, "priority", &p.id, &p.title, p.span);
         }
         for t in &doc.themes {
-            definitions.push(Definition {
-                family: Family::Topic,
-                keyword: "theme",
-                id: t.id.value.clone(),
-                title: title(&t.title),
-                id_span: t.id.span,
-                span: t.span,
-            });
+            define(Family::Topic, "theme", &t.id, &t.title, t.span);
         }
         for plan in &doc.plans {
-            definitions.push(Definition {
-                family: Family::Plan,
-                keyword: "plan",
-                id: plan.id.value.clone(),
-                title: title(&plan.title),
-                id_span: plan.id.span,
-                span: plan.span,
-            });
+            define(Family::Plan, "plan", &plan.id, &plan.title, plan.span);
             for o in &plan.objectives {
-                definitions.push(Definition {
-                    family: Family::Objective,
-                    keyword: "objective",
-                    id: o.id.value.clone(),
-                    title: title(&o.text),
-                    id_span: o.id.span,
-                    span: o.span,
-                });
+                define(Family::Objective, "objective", &o.id, &o.text, o.span);
             }
         }
         for (keyword, orgs) in [("authority", &doc.authorities), ("body", &doc.bodies)] {
             for o in orgs {
-                definitions.push(Definition {
-                    family: Family::Organisation,
-                    keyword,
-                    id: o.id.value.clone(),
-                    title: title(&o.name),
-                    id_span: o.id.span,
-                    span: o.span,
-                });
+                define(Family::Organisation, keyword, &o.id, &o.name, o.span);
             }
         }
         let mut found = Vec::new();
