@@ -217,7 +217,7 @@ fn exit_codes_are_0_clean_1_findings_2_errors() {
     let stdout = String::from_utf8_lossy(&broken.stdout);
     assert_eq!(broken.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("broken.csa:1:1: error[CSA010] the agreement header has no `version:`"),
+        stdout.contains("broken.csa:1:1: error[CSA010] the `@agreement` block has no `version:`"),
         "{stdout}"
     );
 
@@ -575,4 +575,19 @@ fix = "f"
     );
     let doc = ast::parse(&example("minimal.csa")).document;
     assert!(rules::check(&doc, &registry, &options).is_empty());
+}
+
+#[test]
+fn an_unreadable_field_is_reported_once_not_also_as_missing() {
+    let all = check("@agreement: A\n  kind: county-agreement\n  area: Kent\n  version: 1\n  effective: 1 April 2022\n", "2024-01-01");
+    assert_eq!(with_code(&all, "CSA004").len(), 1);
+    assert!(with_code(&all, "CSA010").is_empty(), "{all:#?}");
+    let missing = check(
+        "@agreement: A\n  kind: county-agreement\n  area: Kent\n  version: 1\n",
+        "2024-01-01",
+    );
+    assert_eq!(
+        with_code(&missing, "CSA010")[0].message,
+        "the `@agreement` block has no `effective:`"
+    );
 }

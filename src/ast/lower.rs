@@ -619,6 +619,13 @@ impl<'a> Lowering<'a> {
                             items: child_items.into_iter().map(|(_, t)| t).collect(),
                             range: entry.range.clone(),
                         });
+                    } else {
+                        // Given but unreadable: reported above, and remembered so that
+                        // no rule also calls the field missing.
+                        let span = self.span(entry.range.clone());
+                        self.document
+                            .rejected
+                            .push(Spanned::new(spec.name.to_string(), span));
                     }
                 }
             }

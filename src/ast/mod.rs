@@ -76,6 +76,9 @@ pub struct Document {
     pub outline: Vec<Heading>,
     /// `// csa-ignore` comments.
     pub suppressions: Vec<Suppression>,
+    /// Fields given with a value that could not be read (a date in words, say), by
+    /// field name; they are reported as syntax errors and left out of the blocks.
+    pub rejected: Vec<Spanned<String>>,
     /// Every line of the document, in order, as top-level items.
     pub items: Vec<Item>,
 }

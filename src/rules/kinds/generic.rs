@@ -89,8 +89,10 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         out.push(
             Finding::at(cx.document_span())
                 .arg("block", keyword)
+                .arg("subject", "the document")
+                .arg("id", "")
                 .arg("field", "header")
-                .arg("missing", "the `@agreement` header"),
+                .arg("missing", "`@agreement` header"),
         );
         return;
     }
@@ -99,7 +101,14 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         };
         for field in &fields {
-            if is_missing(block.get(field_key(field).as_str())) {
+            // The block's whole extent (its header span is only the first line).
+            let extent: Option<Span> = block
+                .get("span")
+                .and_then(|s| serde_json::from_value(s.clone()).ok());
+            let rejected = cx.doc.rejected.iter().any(|r| {
+                r.value == *field && extent.is_some_and(|e| e.contains(r.span.start.offset))
+            });
+            if is_missing(block.get(field_key(field).as_str())) && !rejected {
                 let id = block
                     .get("id")
                     .and_then(|i| i.get("value"))
@@ -109,6 +118,7 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::at(span)
                         .arg("block", keyword)
+                        .arg("subject", format!("the `@{keyword}` block{id}"))
                         .arg("id", id)
                         .arg("field", *field)
                         .arg("missing", format!("`{field}:`")),
