@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::ast::Date;
 
 /// How sure we are of a fact. A rule resting on an unverified fact is never an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// From memory or inference; not checked on a source.
@@ -25,14 +25,50 @@ pub struct LawDate(pub Date);
 
 impl<'de> Deserialize<'de> for LawDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = toml::value::Datetime::deserialize(d)?;
-        let date = value
-            .date
-            .filter(|_| value.time.is_none())
-            .ok_or_else(|| serde::de::Error::custom("expected a date such as 2022-04-01"))?;
-        Date::ymd(date.year as i32, date.month as u32, date.day as u32)
-            .map(LawDate)
-            .ok_or_else(|| serde::de::Error::custom("no such date"))
+        // TOML hands a date over as a one-entry map under a private name; JSON (the
+        // form the bundled knowledge is compiled to) as a string.
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LawDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date such as 2022-04-01")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<LawDate, E> {
+                let date = Date::parse(text)
+                    .filter(|d| d.day.is_some())
+                    .ok_or_else(|| {
+                        E::custom(format!("`{text}` is not a date such as 2022-04-01"))
+                    })?;
+                Ok(LawDate(date))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<LawDate, M::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(serde::de::Error::custom(
+                        "expected a date such as 2022-04-01",
+                    ));
+                };
+                if value.contains(['T', ' ', ':']) {
+                    return Err(serde::de::Error::custom(
+                        "expected a date such as 2022-04-01, without a time",
+                    ));
+                }
+                self.visit_str(&value)
+            }
+        }
+        d.deserialize_struct(
+            "$__toml_private_Datetime",
+            &["$__toml_private_datetime"],
+            Visitor,
+        )
+    }
+}
+
+impl serde::Serialize for LawDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
     }
 }
 

@@ -213,6 +213,8 @@ pub const KINDS: &[Kind] = &[
     },
 ];
 
+pub(crate) use coverage::add_months;
+
 /// The kind with this name.
 pub fn find(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
