@@ -1,6 +1,6 @@
 //! The legal knowledge rules rest on: statutory strategy areas, responsible
-//! authorities and their names over time, Acts and their Bills, Police and Crime
-//! Plans. It is data (`rules/law.toml`, embedded in the binary); this module gives it
+//! authorities and their names over time, Acts and their Bills, the events that
+//! change who issues Police and Crime Plans (the plans are in [`crate::knowledge`]). It is data (`rules/law.toml`, embedded in the binary); this module gives it
 //! types and answers questions about a date.
 
 use serde::Deserialize;
@@ -235,30 +235,26 @@ impl Act {
     }
 }
 
-/// A Police and Crime Plan known for an area.
+/// An event that changes who issues the Police and Crime Plan: an ordinary PCC
+/// election, or the announced end of PCCs.
 #[derive(Debug, Clone, Deserialize)]
-pub struct KnownPlan {
-    /// The police area.
-    pub area: String,
-    /// The plan's title.
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Short id.
+    pub id: String,
+    /// `pcc-election` or `pcc-abolition`.
+    pub kind: String,
+    /// What happens.
     pub title: String,
-    /// Other titles.
+    /// The day.
+    pub date: LawDate,
+    /// `enacted` (default) or `announced` (not yet law).
     #[serde(default)]
-    pub aliases: Vec<String>,
-    /// First day.
-    pub from: LawDate,
-    /// Last day, when known.
-    #[serde(default)]
-    pub to: Option<LawDate>,
+    pub status: Option<String>,
+    /// Where the fact comes from.
+    pub source: String,
     /// How sure we are.
     pub confidence: Confidence,
-}
-
-impl KnownPlan {
-    /// Whether the plan is in effect on `date`.
-    pub fn in_effect_on(&self, date: Date) -> bool {
-        in_range(date, self.from, self.to)
-    }
 }
 
 /// Another duty agreements cite.
@@ -303,9 +299,9 @@ pub struct Law {
     /// Acts and Bills.
     #[serde(default, rename = "act")]
     pub acts: Vec<Act>,
-    /// Known Police and Crime Plans.
-    #[serde(default, rename = "pcc_plan")]
-    pub pcc_plans: Vec<KnownPlan>,
+    /// Events that change who issues Police and Crime Plans.
+    #[serde(default, rename = "event")]
+    pub events: Vec<Event>,
     /// Other duties.
     #[serde(default, rename = "duty")]
     pub duties: Vec<Duty>,
@@ -330,7 +326,7 @@ impl Law {
         self.not_responsible_authorities
             .extend(other.not_responsible_authorities);
         self.acts.extend(other.acts);
-        self.pcc_plans.extend(other.pcc_plans);
+        self.events.extend(other.events);
         self.duties.extend(other.duties);
         self.spellings = std::sync::OnceLock::new();
     }
