@@ -182,6 +182,19 @@ def check_successors(police, auth):
                 bad(where, "successor without until")
             elif t.get("from") and t["from"] > b["until"] + datetime.timedelta(days=1):
                 bad(where, f"gap: successor {t['id']} starts {t['from']}, after {b['until']}")
+    # a name or alias must not point at two bodies alive at once in the same place
+    far = datetime.date(9999, 12, 31)
+    by_name = collections.defaultdict(list)
+    for b in bodies.values():
+        for n in {b.get("name", "")} | set(b.get("aliases", [])):
+            by_name[n.lower()].append(b)
+    for n, bs in by_name.items():
+        for i, x in enumerate(bs):
+            for y in bs[i + 1:]:
+                overlap = x.get("from", datetime.date.min) <= y.get("until", far) and y.get("from", datetime.date.min) <= x.get("until", far)
+                shared = set(x.get("covers", [])) & set(y.get("covers", []))
+                if overlap and (shared or not x.get("covers") or not y.get("covers")):
+                    bad(f"body {x['id']}", f"name {n!r} also names {y['id']} at the same time and place")
     # no cycles
     for bid in bodies:
         seen, cur = set(), bid
