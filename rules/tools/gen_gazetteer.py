@@ -20,12 +20,12 @@ SRC_UNITARY = "https://en.wikipedia.org/wiki/Unitary_authorities_of_England"
 SRC_NONMET = "https://db0nus869y26v.cloudfront.net/en/Non-metropolitan_district"
 SRC_SUBDIV = "https://www.wiki3.en-us.nina.az/Subdivisions_of_England.html"
 SRC_POLICE_ACT = "Police Act 1996 Sch 1 (police areas in England); PRSRA 2011 s1 (PCCs), s3 (MOPAC)"
-SRC_PRSRA = "Police Reform and Social Responsibility Act 2011 ss1, 3; SI 2012/2892 (police authorities abolished 2012-11-22)"
-SRC_MOPAC = "Police Reform and Social Responsibility Act 2011 s3; SI 2011/3019 (MOPAC from 2012-01-16)"
-SRC_GM = "Greater Manchester Combined Authority (Transfer of Police and Crime Commissioner Functions to the Mayor) Order 2017 (SI 2017/470)"
-SRC_WY = "West Yorkshire Combined Authority (Election of Mayor and Functions) Order 2021 (SI 2021/112)"
+SRC_PRSRA = "https://www.legislation.gov.uk/uksi/2012/2892/made/data.html (PRSRA 2011 Part 1 in force 2012-11-22: s1 creates PCCs, s1(9) abolishes police authorities)"
+SRC_MOPAC = "https://www.legislation.gov.uk/uksi/2011/3019/made/data.xht (PRSRA 2011 s3 etc. in force 2012-01-16: MOPAC replaces the Metropolitan Police Authority); http://policeauthority.org/metropolitan/home/index.html (MPA archive as on 15 January 2012, when its functions transferred)"
+SRC_GM = "https://www.legislation.gov.uk/uksi/2016/448/note/made/data.html (no PCC for Greater Manchester from 2017-05-08, the day the mayor takes office); https://legislation.gov.uk/uksi/2017/470/body?view=plain+extent (in force 2017-05-08)"
+SRC_WY = "https://www.legislation.gov.uk/uksi/2021/112/part/10/made/data.html (art 34: no PCC for West Yorkshire from 2021-05-10; the Mayor exercises PCC functions from that day)"
 SRC_SY = "https://www.legislation.gov.uk/uksi/2024/414/body/made/data.html"
-SRC_YNY = "York and North Yorkshire Combined Authority Order 2023 (SI 2023/1432): mayor takes PFCC functions from 2024-05-07"
+SRC_YNY = "https://legislation.gov.uk/uksi/2023/1432/part/1/2023-12-20/data.html (York and North Yorkshire Combined Authority Order 2023: arts 27 and 41(1) (PFCC and fire functions to the Combined Authority and its Mayor) in force 2024-05-07)"
 SRC_PFCC_ESSEX = "https://www.gov.uk/government/news/three-more-pccs-to-take-on-responsibility-of-local-fire-and-rescue-services"
 SRC_PFCC_NORTHANTS = "https://www.gov.uk/government/news/northamptonshire-pcc-to-take-over-fire-and-rescue-service"
 SRC_PFCC_2021 = "https://thebigredguide.com/amp/news/fpa-announces-super-thursday-elections-changes-runs-fire-services-co-1728-ga-co-3286-ga-co-3289-ga-co-3294-ga-co-3295-ga-co-3297-ga-co-3301-ga-co-3303-ga-co-3304-ga-co-3305-ga-co-3306-ga-co-3312-ga-co-1683049764-ga.1684141417.html"
@@ -83,19 +83,14 @@ POLICE = [
 
 # PFCC: fire governance transferred to the commissioner. (id, from, source, confidence)
 PFCC = {
-    # "became the country's first police, fire and crime commissioner in October 2017" (gov.uk);
-    # the day 2017-10-01 is from the Essex transfer order (SI 2017/861), not read here.
-    "essex": (
-        "2017-10-01",
-        SRC_PFCC_ESSEX + " (October 2017); day: Essex Police, Fire and Crime Commissioner Fire and Rescue Authority (Establishment) Order 2017",
-        "secondary",
-    ),
-    "staffordshire": ("2018-08-01", "Staffordshire Commissioner Fire and Rescue Authority order 2018 (approval: " + SRC_PFCC_ESSEX + ")", "unverified"),
-    "north-yorkshire": ("2018-11-15", "North Yorkshire PFCC fire and rescue authority order 2018; listed as PFCC in " + SRC_PFCC_2021, "unverified"),
-    "northamptonshire": ("2019-01-01", "Northamptonshire Commissioner Fire and Rescue Authority order 2018 (approval: " + SRC_PFCC_NORTHANTS + ")", "unverified"),
-    # Cumbria: the county council (the fire authority) was abolished 2023-03-31; fire governance
-    # went to the Cumbria Commissioner Fire and Rescue Authority from 2023-04-01.
-    "cumbria": ("2023-04-01", "Cumbria (Structural Changes) Order 2022 and Cumbria Commissioner Fire and Rescue Authority order 2022", "unverified"),
+    "essex": ("2017-10-01", "https://www.legislation.gov.uk/uksi/2017/864/made (Police, Fire and Crime Commissioner for Essex (Fire and Rescue Authority) Order 2017, in force 2017-10-01)", "verified"),
+    "staffordshire": ("2018-08-01", "https://beta.bailii.org/uk/legis/num_reg/2018/uksi_2018696_en_1.html (Police, Fire and Crime Commissioner for Staffordshire (Fire and Rescue Authority) Order 2018, SI 2018/696, in force 2018-08-01)", "verified"),
+    # SI 2018/970 named in the Lords division https://votes.parliament.uk/Votes/Lords/Division/2174 ;
+    # the day it came into force was not read.
+    "north-yorkshire": ("2018-11-15", "Police, Fire and Crime Commissioner for North Yorkshire (Fire and Rescue Authority) Order 2018 (SI 2018/970; https://votes.parliament.uk/Votes/Lords/Division/2174); day not read", "unverified"),
+    "northamptonshire": ("2019-01-01", "http://www.legislation.gov.uk./uksi/2018/1072/part/1/made/data.xht?view=snippet&wrap=true (SI 2018/1072, in force 2019-01-01)", "verified"),
+    # Cumbria: the county council (the fire authority) was abolished 2023-03-31.
+    "cumbria": ("2023-04-01", "https://cumbria-pfcc.gov.uk/what-we-do/fire-governance ('On 1st April 2023, the Police & Crime Commissioner legally became Cumbria's Police, Fire and Crime Commissioner')", "verified"),
 }
 
 # --------------------------------------------------------------------------------------------
@@ -637,6 +632,76 @@ PARTNERSHIPS = [
     ),
 ]
 
+PARTNERSHIPS += [
+    dict(
+        id="north-worcestershire",
+        name="North Worcestershire Community Safety Partnership",
+        covers=["bromsgrove", "redditch", "wyre-forest"],
+        # "In May 2013, the three district CSPs in Bromsgrove, Redditch and Wyre Forest officially merged"
+        source="https://abcdocz.com/doc/1493989/update-north-worcestershire-community-safety-partnership-pdf ; https://moderngovwebpublic.redditchbc.gov.uk/mgAi.aspx?ID=29522 (still working 2024-2027)",
+        confidence="secondary",
+        comment="Merged May 2013 (month only; `from` left out); plan 2024-2027 reported in 2025.",
+    ),
+    dict(
+        id="south-worcestershire",
+        name="South Worcestershire Community Safety Partnership",
+        covers=["malvern-hills", "worcester", "wychavon"],
+        source="https://moderngovwebpublic.redditchbc.gov.uk/mgAi.aspx?ID=29522 ('the two statutory CSPs' in Worcestershire: North and South); its three districts are inferred as the rest of the county",
+        confidence="unverified",
+        comment="Named as Worcestershire's other statutory CSP; the districts it covers are inferred, not read.",
+    ),
+    dict(
+        id="south-and-vale",
+        name="South and Vale Community Safety Partnership",
+        covers=["south-oxfordshire", "vale-of-white-horse"],
+        from_="2011-04-01",
+        source="https://democratic.whitehorsedc.gov.uk/mgDecisionDetails.aspx?IId=14901&Opt=1 (merged partnership with effect from 1 April 2011) ; https://democratic.whitehorsedc.gov.uk/documents/s56894/South%20and%20Vale%20CSP%20Scrutiny%20report%202021-22_Final.html?CT=2",
+        confidence="verified",
+        comment="South Oxfordshire and Vale of White Horse, from 2011-04-01.",
+    ),
+    dict(
+        id="south-nottinghamshire",
+        name="South Nottinghamshire Community Safety Partnership",
+        covers=["broxtowe", "gedling", "rushcliffe"],
+        source="https://docslib.org/doc/9972698/information-brochure-2012-13 (merger approved August 2009) ; https://democracy.rushcliffe.gov.uk/ieListDocuments.aspx?CId=271&MId=1044&Ver=4 (2021)",
+        confidence="secondary",
+        comment="Broxtowe, Gedling and Rushcliffe; merger approved August 2009 (`from` left out).",
+    ),
+    dict(
+        id="bassetlaw-newark-sherwood",
+        name="Bassetlaw, Newark and Sherwood Community Safety Partnership",
+        covers=["bassetlaw", "newark-and-sherwood"],
+        source="https://democracy.newark-sherwooddc.gov.uk/mgAi.aspx?ID=9317 (priorities for 2023/2024) ; https://docslib.org/doc/3075393/joint-overview-scrutiny-committee-membership-2012",
+        confidence="verified",
+        comment="Bassetlaw and Newark and Sherwood; seen in 2012 and 2023/24 (`from` unknown).",
+    ),
+    dict(
+        id="safer-north-hampshire",
+        name="Safer North Hampshire Community Safety Partnership",
+        covers=["basingstoke-and-deane", "hart", "rushmoor"],
+        source="https://hart.moderngov.co.uk/mgAi.aspx?ID=1227 (plan 2020-23) ; https://docslib.org/doc/12551087/community-safety-partnerships-from-basingstoke-and-deane-borough ; http://www.basingstokegazette.co.uk/news/11199244.display/ (joint team from November 2012, partnerships to merge)",
+        confidence="secondary",
+        comment="Basingstoke and Deane, Hart and Rushmoor; joint team from November 2012, merged partnership later (day not found).",
+    ),
+    dict(
+        id="adur-worthing",
+        name="Adur and Worthing Safer Communities Partnership",
+        covers=["adur", "worthing"],
+        source="https://yourvoice.westsussex.gov.uk/community-safety/news_feed/adur-worthing-csp ; https://democracy.adur-worthing.gov.uk/mgAi.aspx?ID=3573 (strategy 2021-2024)",
+        confidence="secondary",
+        comment="Adur and Worthing; a 2019 report speaks of two CSPs under a joint body, so whether the partnership is formally combined is not confirmed.",
+    ),
+    dict(
+        id="north-yorkshire-csp",
+        name="North Yorkshire Community Safety Partnership",
+        covers=["craven", "hambleton", "harrogate", "richmondshire", "ryedale", "scarborough", "selby"],
+        until="2023-03-31",
+        source="https://www.northyorkshire-pfcc.gov.uk/decision-notices/0132014-application-merge-community-safety-partnership-areas-north-yorkshire/ (PCC approved the merger of the six CSPs on 2014-09-09) ; https://harrogate-news.co.uk/?p=52468",
+        confidence="verified",
+        comment="The six CSPs of North Yorkshire's seven districts merged after 2014-09-09 (day of effect not found); the districts ended 2023-03-31, so it no longer covers several authorities.",
+    ),
+]
+
 REORGANISATIONS = [
     dict(
         id="surrey-2027",
@@ -807,38 +872,38 @@ for pid, name, force, aliases in POLICE:
         # No PCC: the Common Council of the City of London is the police authority; its Police
         # Authority Board acts for it.
         gov("police-authority", "Common Council of the City of London (Police Authority Board)",
-            "PRSRA 2011 s1 (PCCs for police areas outside London); Police Act 1996 s101 (Common Council is the police authority for the City of London)",
-            "secondary")
+            "http://legislation.gov.uk/uksi/2011/3058/note/2012-01-16 ('The Act makes no change to the role of the Common Council of the City of London as the police authority for the City of London police area')",
+            "verified")
         continue
     if pid == "metropolitan":
-        gov("police-authority", "Metropolitan Police Authority", SRC_MOPAC, "secondary", frm="2000-07-03", until="2012-01-15")
-        gov("mayor", "Mayor's Office for Policing and Crime (MOPAC), Mayor of London", SRC_MOPAC, "secondary", frm="2012-01-16")
+        gov("police-authority", "Metropolitan Police Authority", SRC_MOPAC, "verified", until="2012-01-15")
+        gov("mayor", "Mayor's Office for Policing and Crime (MOPAC), Mayor of London", SRC_MOPAC, "verified", frm="2012-01-16")
         continue
     pa = f"{name} Police Authority"
-    gov("police-authority", pa, SRC_PRSRA, "secondary", until="2012-11-21")
+    gov("police-authority", pa, SRC_PRSRA + "; the authority's name follows the pattern '<area> Police Authority'", "secondary", until="2012-11-21")
     pcc_holder = f"Police and Crime Commissioner for {name}"
     if pid == "greater-manchester":
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22", until="2017-05-07")
-        gov("mayor", "Mayor of Greater Manchester", SRC_GM, "secondary", frm="2017-05-08")
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22", until="2017-05-07")
+        gov("mayor", "Mayor of Greater Manchester", SRC_GM, "verified", frm="2017-05-08")
     elif pid == "west-yorkshire":
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22", until="2021-05-09")
-        gov("mayor", "Mayor of West Yorkshire", SRC_WY, "secondary", frm="2021-05-10")
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22", until="2021-05-09")
+        gov("mayor", "Mayor of West Yorkshire", SRC_WY, "verified", frm="2021-05-10")
     elif pid == "south-yorkshire":
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22", until="2024-05-06")
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22", until="2024-05-06")
         gov("mayor", "Mayor of South Yorkshire", SRC_SY, "verified", frm="2024-05-07")
     elif pid == "north-yorkshire":
         d, s, c = PFCC[pid]
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22", until="2018-11-14")
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22", until="2018-11-14")
         gov("pfcc", "Police, Fire and Crime Commissioner for North Yorkshire", s, c, frm=d, until="2024-05-06")
-        gov("mayor", "Mayor of York and North Yorkshire", SRC_YNY, "secondary", frm="2024-05-07")
+        gov("mayor", "Mayor of York and North Yorkshire", SRC_YNY, "verified", frm="2024-05-07")
     elif pid in PFCC:
         d, s, c = PFCC[pid]
         import datetime
         prev = (datetime.date.fromisoformat(d) - datetime.timedelta(days=1)).isoformat()
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22", until=prev)
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22", until=prev)
         gov("pfcc", f"Police, Fire and Crime Commissioner for {name}", s, c, frm=d)
     else:
-        gov("pcc", pcc_holder, SRC_PRSRA, "secondary", frm="2012-11-22")
+        gov("pcc", pcc_holder, SRC_PRSRA, "verified", frm="2012-11-22")
 
 # Authorities ---------------------------------------------------------------------------------
 w("# ------------------------------------------------------------------------------------------")
@@ -919,7 +984,8 @@ for r in REORGS:
 w("# ------------------------------------------------------------------------------------------")
 w("# Community safety partnerships covering more than one authority (sourced ones only).")
 w("# Kent 2022: the Kent Community Safety Agreement (seed 001) counts twelve CSPs in Kent, one per")
-w("# district; Medway has its own. No other merged CSP has been sourced yet.")
+w("# district; Medway has its own. Elsewhere only partnerships found on council or PCC pages are")
+w("# listed; many more exist. `from` is given only where a source states the day.")
 w("# ------------------------------------------------------------------------------------------")
 w("")
 for p in PARTNERSHIPS:
@@ -928,8 +994,8 @@ for p in PARTNERSHIPS:
     w(f"id = {q(p['id'])}")
     w(f"name = {q(p['name'])}")
     w(f"covers = {arr(p['covers'])}")
-    if p.get("from"):
-        w(f"from = {p['from']}")
+    if p.get("from_"):
+        w(f"from = {p['from_']}")
     if p.get("until"):
         w(f"until = {p['until']}")
     w(f"source = {q(p['source'])}")

@@ -323,26 +323,32 @@ CRCS = [
 FIRE = [
     ("essex-fire-authority", "Essex Fire Authority", ["Essex County Fire and Rescue Service Authority"], ["essex"], None, "2017-09-30",
      "essex-pfcc-fire-authority", None,
-     "Fire governance passed to the Essex PFCC in October 2017: " + "https://www.gov.uk/government/news/three-more-pccs-to-take-on-responsibility-of-local-fire-and-rescue-services", "unverified"),
-    ("essex-pfcc-fire-authority", "Police, Fire and Crime Commissioner for Essex Fire and Rescue Authority", ["Essex PFCC Fire and Rescue Authority"], ["essex"], "2017-10-01", None,
-     None, None, "Essex Police, Fire and Crime Commissioner Fire and Rescue Authority (Establishment) Order 2017 (not read); October 2017: https://www.gov.uk/government/news/three-more-pccs-to-take-on-responsibility-of-local-fire-and-rescue-services", "secondary"),
+     "https://www.legislation.gov.uk/uksi/2017/864/note/made (SI 2017/864 abolishes the Essex Fire Authority, art 17; in force 2017-10-01)", "verified"),
+    ("essex-pfcc-fire-authority", "Essex Police, Fire and Crime Commissioner Fire and Rescue Authority", [], ["essex"], "2017-10-01", None,
+     None, None, "https://www.legislation.gov.uk/uksi/2017/864/note/made ('The Authority will be known as the Essex Police, Fire and Crime Commissioner Fire and Rescue Authority')", "verified"),
     ("staffordshire-fire-authority", "Stoke-on-Trent and Staffordshire Fire and Rescue Authority", ["Staffordshire Fire and Rescue Authority"], ["staffordshire"], None, "2018-07-31",
-     "staffordshire-commissioner-fire-authority", None, "approval 2018-03-26: https://www.gov.uk/government/news/three-more-pccs-to-take-on-responsibility-of-local-fire-and-rescue-services ; day from memory", "unverified"),
+     "staffordshire-commissioner-fire-authority", None, "day: SI 2018/696 in force 2018-08-01 (https://beta.bailii.org/uk/legis/num_reg/2018/uksi_2018696_en_1.html); the old authority's name from memory", "unverified"),
     ("staffordshire-commissioner-fire-authority", "Staffordshire Commissioner Fire and Rescue Authority", [], ["staffordshire"], "2018-08-01", None,
-     None, None, "Staffordshire Commissioner Fire and Rescue Authority order 2018 (not read)", "unverified"),
+     None, None, "day: https://beta.bailii.org/uk/legis/num_reg/2018/uksi_2018696_en_1.html (SI 2018/696, in force 2018-08-01); the authority's name from memory", "unverified"),
     ("northamptonshire-fire-authority", "Northamptonshire County Council (as fire and rescue authority)", [], ["northamptonshire"], None, "2018-12-31",
-     "northamptonshire-commissioner-fire-authority", None, "approval: https://www.gov.uk/government/news/northamptonshire-pcc-to-take-over-fire-and-rescue-service ; day from memory", "unverified"),
+     "northamptonshire-commissioner-fire-authority", None, "https://www.northantspfcc.org.uk/fire-and-rescue-service/ (responsibility transferred from the County Council on 1 January 2019)", "verified"),
     ("northamptonshire-commissioner-fire-authority", "Northamptonshire Commissioner Fire and Rescue Authority", [], ["northamptonshire"], "2019-01-01", None,
-     None, None, "Northamptonshire Commissioner Fire and Rescue Authority order 2018 (not read)", "unverified"),
-    ("north-yorkshire-fire-authority", "North Yorkshire Fire and Rescue Authority", [], ["north-yorkshire"], None, "2018-11-14",
-     "north-yorkshire-pfcc-fire-authority", None, "North Yorkshire PFCC fire transfer order 2018 (not read)", "unverified"),
+     None, None, "day: http://www.legislation.gov.uk./uksi/2018/1072/part/1/made/data.xht?view=snippet&wrap=true (in force 2019-01-01); the authority's name from memory", "unverified"),
+    ("north-yorkshire-fire-authority", "North Yorkshire Fire and Rescue Authority", ["North Yorkshire Fire Authority"], ["north-yorkshire"], None, "2018-11-14",
+     "north-yorkshire-pfcc-fire-authority", None, "SI 2018/970 (https://votes.parliament.uk/Votes/Lords/Division/2174 names 'North Yorkshire Fire Authority'); day not read", "unverified"),
     ("north-yorkshire-pfcc-fire-authority", "North Yorkshire Police, Fire and Crime Commissioner Fire and Rescue Authority", [], ["north-yorkshire"], "2018-11-15", "2024-05-06",
-     None, "Fire functions passed to the Mayor of York and North Yorkshire on 2024-05-07 with the PFCC's other functions.",
-     "York and North Yorkshire Combined Authority Order 2023 (not read)", "unverified"),
+     "york-and-north-yorkshire-combined-authority-fire", None,
+     "start: SI 2018/970 (day not read); end: https://legislation.gov.uk/cy/uksi/2023/1432/part/10/data.xht?view=snippet&wrap=true (art 41: the FRA is abolished; its functions pass to the Combined Authority on 2024-05-07)", "unverified"),
+    ("york-and-north-yorkshire-combined-authority-fire", "York and North Yorkshire Combined Authority (fire and rescue authority)", [], ["north-yorkshire"], "2024-05-07", None,
+     None, None, "https://legislation.gov.uk/cy/uksi/2023/1432/part/10/data.xht?view=snippet&wrap=true (art 41: the Combined Authority is the fire and rescue authority; functions exercisable only by the Mayor, from 2024-05-07)", "verified"),
+    ("greater-manchester-fire-authority", "Greater Manchester Fire and Rescue Authority", [], ["greater-manchester"], None, "2017-05-07",
+     "greater-manchester-combined-authority-fire", None, "https://legislation.gov.uk/uksi/2017/469/made/data.xht (Greater Manchester Combined Authority (Fire and Rescue Functions) Order 2017, in force 2017-05-08); the old authority's name from memory", "secondary"),
+    ("greater-manchester-combined-authority-fire", "Greater Manchester Combined Authority (fire and rescue authority)", [], ["greater-manchester"], "2017-05-08", None,
+     None, None, "https://legislation.gov.uk/uksi/2017/469/made/data.xht (in force 2017-05-08)", "verified"),
     ("cumbria-county-council-fire", "Cumbria County Council (as fire and rescue authority)", [], ["cumbria"], None, "2023-03-31",
-     "cumbria-commissioner-fire-authority", None, "Cumbria (Structural Changes) Order 2022 (not read)", "unverified"),
+     "cumbria-commissioner-fire-authority", None, "https://cumbria-pfcc.gov.uk/what-we-do/fire-governance (governance sat with Cumbria County Council, which ceased to exist on 1 April 2023)", "verified"),
     ("cumbria-commissioner-fire-authority", "Cumbria Commissioner Fire and Rescue Authority", [], ["cumbria"], "2023-04-01", None,
-     None, None, "Cumbria Commissioner Fire and Rescue Authority order 2022 (not read)", "unverified"),
+     None, None, "day: https://cumbria-pfcc.gov.uk/what-we-do/fire-governance ; the authority's name from memory", "unverified"),
     ("london-fire-and-emergency-planning-authority", "London Fire and Emergency Planning Authority", ["LFEPA"], ["metropolitan"], None, "2018-03-31",
      "london-fire-commissioner", None, "Policing and Crime Act 2017 s9 (London Fire Commissioner) (not read)", "unverified"),
     ("london-fire-commissioner", "London Fire Commissioner", [], ["metropolitan"], "2018-04-01", None,
@@ -563,7 +569,8 @@ for pa in GAZ["police_area"]:
 # Fire ---------------------------------------------------------------------------------------
 w("# ------------------------------------------------------------------------------------------")
 w("# Fire and rescue authorities whose name or governance changed on a known day. Most days are")
-w("# from memory of the orders named in `source` and are unverified.")
+w("# from memory of the orders named in `source` and are unverified. Where a commissioner or mayor")
+w("# is the fire authority, the person's title is left to the police entries above (one name, one body).")
 w("# ------------------------------------------------------------------------------------------")
 w("")
 for fid, name, aliases, covers, frm, until, succ, note, src, conf in FIRE:
