@@ -260,6 +260,20 @@ KENT_PCT = [
      "Replaced on 2013-04-01 by NHS Medway CCG (public health to Medway Council)."),
 ]
 
+# Other primary care trusts whose whole area passed on 2013-04-01 to one CCG that then lasted,
+# unchanged in code, until 2022-06-30: (PCT name words as the lookup gives them, CCG area words, covers)
+SRC_PCT = ("PCT to CCG lookup (PCT ONS/NHS codes to CCG, share of postcodes 100%) in a public repository: "
+           "elahmo/dsfood app/static/csv/ccg2ons.js; CCG codes unchanged 2013-2022 per " + SRC_CCG_2021)
+PCT_1TO1 = [
+    ("Salford", "Salford", ["salford"]), ("Stockport", "Stockport", ["stockport"]),
+    ("Ashton, Leigh and Wigan", "Wigan Borough", ["wigan"]), ("Oldham", "Oldham", ["oldham"]), ("Bury", "Bury", ["bury"]),
+    ("Blackpool", "Blackpool", ["blackpool"]), ("Warrington", "Warrington", ["warrington"]), ("Knowsley", "Knowsley", ["knowsley"]),
+    ("Calderdale", "Calderdale", ["calderdale"]), ("Barnsley", "Barnsley", ["barnsley"]), ("Rotherham", "Rotherham", ["rotherham"]),
+    ("North Tyneside", "North Tyneside", ["north-tyneside"]), ("South Tyneside", "South Tyneside", ["south-tyneside"]),
+    ("Sunderland Teaching", "Sunderland", ["sunderland"]), ("Portsmouth City Teaching", "Portsmouth", ["portsmouth"]),
+    ("Bassetlaw", "Bassetlaw", ["bassetlaw"]), ("North Lincolnshire", "North Lincolnshire", ["north-lincolnshire"]),
+]
+
 # ------------------------------------------------------------------------------------------------
 # Probation
 # ------------------------------------------------------------------------------------------------
@@ -488,6 +502,16 @@ for area, covers in KENT_CCG_2013:
 for pid, name, aliases, covers, succ, note in KENT_PCT:
     body(pid, name, "health", "https://en.wikipedia.org/wiki/Healthcare_in_Kent (three PCTs until April 2013); areas from memory",
          "secondary" if succ else "unverified", aliases=aliases, covers=covers, until="2013-03-31", successor=succ, note=note)
+
+w("# Other primary care trusts (until 2013-03-31) whose area passed whole to one CCG that lasted")
+w("# until 2022-06-30. Only those a lookup shows at 100% are listed; the rest are left out.")
+w("")
+for pct, ccg, covers in PCT_1TO1:
+    short = pct.replace(" Teaching", "").replace(" City", "")
+    body(f"{slug(pct)}-pct", f"{pct} Primary Care Trust", "health", SRC_PCT, "secondary",
+         aliases=[f"NHS {short}", f"{short} PCT", f"{pct} PCT"], covers=covers, until="2013-03-31",
+         successor=f"nhs-{slug(ccg)}-ccg",
+         note="Commissioning passed to the CCG on 2013-04-01; public health to the council, other functions to NHS England.")
 
 # Probation -----------------------------------------------------------------------------------
 w("# ------------------------------------------------------------------------------------------")
