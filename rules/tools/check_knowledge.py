@@ -123,7 +123,8 @@ def check_gazetteer():
     for a in auth.values():
         areas[a["area"].lower()].append(a)
     for name, rows in areas.items():
-        current = [r["id"] for r in rows if "until" not in r]
+        current = [r["id"] for r in rows if "until" not in r and "from" not in r or
+                   r.get("from", datetime.date.min) <= datetime.date.today() <= r.get("until", datetime.date.max)]
         if len(current) > 1:
             bad("authority", f"area {name!r} names several current authorities: {current}")
     parts = unique_ids("partnership", g.get("partnership", []))
@@ -214,11 +215,15 @@ def main():
     print(f"police areas: {len(police)}")
     gov = collections.Counter(gv["role"] for p in police.values() for gv in p.get("governance", []))
     print("  governance entries by role: " + ", ".join(f"{k} {v}" for k, v in sorted(gov.items())))
-    cur = collections.Counter(a["tier"] for a in auth.values() if "until" not in a and "from" not in a or ("until" not in a))
-    old = collections.Counter(a["tier"] for a in auth.values() if "until" in a)
-    print(f"authorities: {len(auth)} ({sum(cur.values())} current, {sum(old.values())} abolished since 2009)")
+    today = datetime.date.today()
+    cur = collections.Counter(a["tier"] for a in auth.values()
+                              if a.get("from", datetime.date.min) <= today <= a.get("until", datetime.date.max))
+    old = collections.Counter(a["tier"] for a in auth.values() if a.get("until", datetime.date.max) < today)
+    new = collections.Counter(a["tier"] for a in auth.values() if a.get("from", datetime.date.min) > today)
+    print(f"authorities: {len(auth)} ({sum(cur.values())} current on {today}, {sum(old.values())} abolished since 2009, "
+          f"{sum(new.values())} decided for the future)")
     for t in sorted(TIERS):
-        print(f"  {t:22} current {cur.get(t, 0):4}   abolished {old.get(t, 0):4}")
+        print(f"  {t:22} current {cur.get(t, 0):4}   abolished {old.get(t, 0):4}   future {new.get(t, 0):4}")
     print(f"partnerships: {len(g.get('partnership', []))}; reorganisations: {len(g.get('reorganisation', []))}")
     for e in list(police.values()) + list(auth.values()) + g.get("partnership", []) + g.get("reorganisation", []):
         conf["gazetteer", e.get("confidence")] += 1

@@ -315,6 +315,20 @@ COUNTIES = [
     ]),
 ]
 
+# Surrey from 2027-04-01: East Surrey Council and West Surrey Council replace Surrey County Council
+# and its 11 districts (decided 2025-10-28; shadow councils elected 2026-05-07).
+SRC_SURREY_2027 = ("https://www.spelthorne.gov.uk/page/1747/local-government-surrey-changing (from 1 April 2027 two "
+                   "new unitary councils, East Surrey and West Surrey; West Surrey Council election 7 May 2026) ; "
+                   "http://policy-wire.co.uk/surrey-unitary-councils-secondary-legislation-and-2026-elections (the "
+                   "Structural Changes Order establishes East Surrey Council and West Surrey Council and abolishes "
+                   "the twelve councils on 1 April 2027; Order number not read)")
+SURREY_2027 = {
+    "Elmbridge": "east-surrey", "Epsom and Ewell": "east-surrey", "Mole Valley": "east-surrey",
+    "Reigate and Banstead": "east-surrey", "Tandridge": "east-surrey",
+    "Guildford": "west-surrey", "Runnymede": "west-surrey", "Spelthorne": "west-surrey",
+    "Surrey Heath": "west-surrey", "Waverley": "west-surrey", "Woking": "west-surrey",
+}
+
 # Metropolitan districts (36), by metropolitan county (no county council since 1986).
 METS = [
     ("Greater Manchester", "greater-manchester", [
@@ -447,14 +461,14 @@ reorg("2009-04-01", SRC_2009,
           ("bedfordshire-county", "Bedfordshire County Council", "Bedfordshire", "bedfordshire", ["bedford", "central-bedfordshire"]),
           ("cheshire-county", "Cheshire County Council", "Cheshire", "cheshire", ["cheshire-east", "cheshire-west-and-chester"]),
           ("cornwall-county", "Cornwall County Council", "Cornwall", "devon-and-cornwall", ["cornwall"]),
-          ("durham-county", "Durham County Council (county council of the two-tier county)", "Durham", "durham", ["county-durham"]),
-          ("northumberland-county", "Northumberland County Council (county council of the two-tier county)", "Northumberland", "northumbria", ["northumberland"]),
+          ("durham-county", "Durham County Council", "Durham", "durham", ["county-durham"]),
+          ("northumberland-county", "Northumberland County Council", "Northumberland", "northumbria", ["northumberland"]),
           ("shropshire-county", "Shropshire County Council", "Shropshire", "west-mercia", ["shropshire"]),
           ("wiltshire-county", "Wiltshire County Council", "Wiltshire", "wiltshire", ["wiltshire"]),
       ],
       districts=[
           ("bedfordshire-county", [
-              ("Bedford", "Bedford Borough Council (district)", ["bedford"], "bedford-district"),
+              ("Bedford", "Bedford Borough Council", ["bedford"], "bedford-district"),
               ("Mid Bedfordshire", "Mid Bedfordshire District Council", ["central-bedfordshire"], None),
               ("South Bedfordshire", "South Bedfordshire District Council", ["central-bedfordshire"], None),
           ]),
@@ -914,13 +928,22 @@ w("")
 used = set()
 for cid, cname, police, dists in COUNTIES:
     w(f"# {cname}")
-    authority(cid, f"{cname} County Council", cname, "county", police, SRC_SUBDIV, "secondary", aliases=[f"{cname} CC"])
+    surrey = cid == "surrey"
+    authority(cid, f"{cname} County Council", cname, "county", police,
+              SRC_SUBDIV + (" ; end: " + SRC_SURREY_2027 if surrey else ""), "secondary", aliases=[f"{cname} CC"],
+              until="2027-03-31" if surrey else None, successors=["east-surrey", "west-surrey"] if surrey else None)
     for d in dists:
         area, council, aliases = d[0], d[1], d[2]
         frm = d[3] if len(d) > 3 else None
         did = slug(area)
         src = SRC_NONMET if not frm else SRC_2019_SUFFOLK
-        authority(did, council, area, "district", police, src, "secondary", aliases=aliases, county=cid, frm=frm)
+        if surrey:
+            src += " ; end: " + SRC_SURREY_2027
+        authority(did, council, area, "district", police, src, "secondary", aliases=aliases, county=cid, frm=frm,
+                  until="2027-03-31" if surrey else None, successors=[SURREY_2027[area]] if surrey else None)
+    if surrey:
+        for uid, words in (("east-surrey", "East Surrey"), ("west-surrey", "West Surrey")):
+            authority(uid, f"{words} Council", words, "unitary", "surrey", SRC_SURREY_2027, "secondary", frm="2027-04-01")
 
 w("# ------------------------------------------------------------------------------------------")
 w("# Metropolitan districts (36). Their metropolitan counties have had no county council since")
@@ -1004,7 +1027,7 @@ for p in PARTNERSHIPS:
 
 w("# ------------------------------------------------------------------------------------------")
 w("# Reorganisations announced, proposed or decided (law-2023-2026.md s1b). Only Surrey's is")
-w("# decided; for the others no decision or Structural Changes Order was found: their `effective`")
+w("# decided (its councils are listed above with their 2027 dates); for the others no decision or Structural Changes Order was found: their `effective`")
 w("# is the expected vesting day 2028-04-01 given by the government timetable (status proposed),")
 w("# and no new authority is listed.")
 w("# ------------------------------------------------------------------------------------------")
