@@ -306,6 +306,9 @@ TRUSTS = [
     ("Thames Valley", ["thames-valley"]), ("Warwickshire", ["warwickshire"]), ("West Mercia", ["west-mercia"]),
     ("West Yorkshire", ["west-yorkshire"]), ("Wiltshire", ["wiltshire"]), ("York and North Yorkshire", ["north-yorkshire"]),
 ]
+SRC_CRCS = ("https://en.wikipedia.org/wiki/Community_Rehabilitation_Company (21 contract package areas; contracts ended June 2021) ; "
+            "https://doingtime.co.uk/the-new-probation-service/the-probation-companies-crcs/ (the areas as bid for in 2014) ; "
+            + SRC_PROB_UNIFY)
 # The 20 English CRCs (the 21st was Wales), 2014-06-01 to 2021-06-25: (name, short alias, police areas)
 CRCS = [
     ("Bedfordshire, Northamptonshire, Cambridgeshire and Hertfordshire", "BeNCH CRC", ["bedfordshire", "northamptonshire", "cambridgeshire", "hertfordshire"]),
@@ -559,8 +562,7 @@ for words, short, areas in CRCS:
         note = "Area split between Probation Service regions on 2021-06-26: " + ", ".join(
             f"Probation Service ({REGIONS[r][0]})" for r in regs) + "."
     aliases = [f"{words} CRC"] + ([short] if short else [])
-    body(f"{slug(words)}-crc", f"{words} Community Rehabilitation Company", "probation", SRC_TRUSTS + " ; " + SRC_PROB_UNIFY,
-         "unverified" if words != "Kent, Surrey and Sussex" else "secondary",
+    body(f"{slug(words)}-crc", f"{words} Community Rehabilitation Company", "probation", SRC_CRCS, "secondary",
          aliases=aliases, covers=areas, frm="2014-06-01", until="2021-06-25", successor=succ, note=note)
 
 # Police: from the gazetteer's governance ----------------------------------------------------
