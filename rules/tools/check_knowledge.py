@@ -127,6 +127,16 @@ def check_gazetteer():
                    r.get("from", datetime.date.min) <= datetime.date.today() <= r.get("until", datetime.date.max)]
         if len(current) > 1:
             bad("authority", f"area {name!r} names several current authorities: {current}")
+    far = datetime.date(9999, 12, 31)
+    names = collections.defaultdict(list)
+    for a in auth.values():
+        for n in {a["name"], a["area"]} | set(a.get("aliases", [])):
+            names[n.lower()].append(a)
+    for n, rows in names.items():
+        for i, x in enumerate(rows):
+            for y in rows[i + 1:]:
+                if x.get("from", datetime.date.min) <= y.get("until", far) and y.get("from", datetime.date.min) <= x.get("until", far):
+                    bad(f"authority {x['id']}", f"name {n!r} also names {y['id']} at the same time")
     parts = unique_ids("partnership", g.get("partnership", []))
     for pid, p in parts.items():
         where = f"partnership {pid}"
