@@ -30,7 +30,8 @@ SRC_FRIMLEY = "https://www.sslmcs.co.uk/resources/icb-changes ; https://htn.co.u
 SRC_KENT_CCG = "https://en.wikipedia.org/wiki/Healthcare_in_Kent ; https://www.westkentccg.nhs.uk/news/news-articles/?blogpost=4348 (eight CCGs merged into NHS Kent and Medway CCG on 2020-04-01)"
 SRC_PROB_REGIONS = ("https://www.gov.uk/government/publications/community-rehabilitation-company-england-and-wales-area-map "
                     "('Eleven probation regions across England and one in Wales'); region names as HM Inspectorate of "
-                    "Probation reports use them (https://hmiprobation.justiceinspectorates.gov.uk)")
+                    "Probation reports use them (https://hmiprobation.justiceinspectorates.gov.uk ; e.g. "
+                    "https://hmiprobation.justiceinspectorates.gov.uk/news/gaps-in-public-protection-practice-in-greater-manchester-region-of-the-probation-service)")
 SRC_PROB_UNIFY = "https://www.gov.uk/government/organisations/probation-service/about (probation services unified on 26 June 2021)"
 SRC_TRUSTS = ("https://publications.parliament.uk/pa/cm201719/cmselect/cmjust/482/48205.htm (35 probation trusts before "
               "Transforming Rehabilitation); Offender Rehabilitation Act 2014 / TR: NPS and 21 CRCs from 2014-06-01")
@@ -281,7 +282,7 @@ PCT_1TO1 = [
 REGIONS = {
     "north-east": ("North East", ["northumbria", "durham", "cleveland"], "secondary"),
     "north-west": ("North West", ["cumbria", "lancashire", "merseyside", "cheshire"], "unverified"),
-    "greater-manchester": ("Greater Manchester", ["greater-manchester"], "unverified"),
+    "greater-manchester": ("Greater Manchester", ["greater-manchester"], "secondary"),
     "yorkshire-and-the-humber": ("Yorkshire and the Humber", ["north-yorkshire", "west-yorkshire", "south-yorkshire", "humberside"], "unverified"),
     "east-midlands": ("East Midlands", ["derbyshire", "nottinghamshire", "leicestershire", "lincolnshire", "northamptonshire"], "secondary"),
     "west-midlands": ("West Midlands", ["west-midlands", "staffordshire", "warwickshire", "west-mercia"], "secondary"),
