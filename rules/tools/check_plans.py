@@ -98,6 +98,15 @@ def main() -> int:
         for a, b in zip(ps, ps[1:]):
             if "to" in a and a["to"] >= b["from"]:
                 errors.append(f"{area}: {a['id']} (to {a['to']}) overlaps {b['id']} (from {b['from']})")
+    names = defaultdict(set)
+    for p in plans:
+        for n in [p.get("title", "")] + list(p.get("aliases", [])):
+            key = " ".join(str(n).replace("\u2013", "-").lower().split())
+            names[(p.get("police_area"), key)].add(p.get("id"))
+    for (area, name), pids in sorted(names.items()):
+        if len(pids) > 1:
+            print(f"note: {area}: {name!r} names {len(pids)} plans ({', '.join(sorted(pids))}); "
+                  "resolved by date")
     if errors:
         print("\n".join(errors))
         return 1
