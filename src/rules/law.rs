@@ -1,7 +1,8 @@
 //! The legal knowledge rules rest on: statutory strategy areas, responsible
 //! authorities and their names over time, Acts and their Bills, the events that
-//! change who issues Police and Crime Plans (the plans are in [`crate::knowledge`]). It is data (`rules/law.toml`, embedded in the binary); this module gives it
-//! types and answers questions about a date.
+//! change who issues Police and Crime Plans (the plans are in [`crate::knowledge`]).
+//! It is data (`rules/law.toml`, embedded in the binary); this module gives it types
+//! and answers questions about a date.
 
 use serde::Deserialize;
 
@@ -58,11 +59,7 @@ impl<'de> Deserialize<'de> for LawDate {
                 self.visit_str(&value)
             }
         }
-        d.deserialize_struct(
-            "$__toml_private_Datetime",
-            &["$__toml_private_datetime"],
-            Visitor,
-        )
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -380,4 +377,24 @@ impl Law {
 fn in_range(date: Date, from: LawDate, until: Option<LawDate>) -> bool {
     from.0.first_day() <= date.first_day()
         && until.map_or(true, |u| date.first_day() <= u.0.last_day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LawDate;
+
+    #[derive(serde::Deserialize)]
+    struct Dated {
+        date: LawDate,
+    }
+
+    #[test]
+    fn dates_read_from_toml_and_from_json() {
+        let t: Dated = toml::from_str("date = 2022-04-01").unwrap();
+        let j: Dated = serde_json::from_str(r#"{"date": "2022-04-01"}"#).unwrap();
+        assert_eq!(t.date, j.date);
+        assert_eq!(t.date.0.to_string(), "2022-04-01");
+        assert!(toml::from_str::<Dated>("date = 2022-04-01T10:00:00").is_err());
+        assert!(toml::from_str::<Dated>("date = \"soon\"").is_err());
+    }
 }

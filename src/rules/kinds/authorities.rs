@@ -143,7 +143,14 @@ fn successor_advice(cx: &Context, found: Known, date: Date, span: Span) -> (Stri
     }
 }
 
-fn check_name(cx: &Context, effective: Date, found: Known, text: &str, span: Span, out: &mut Vec<Finding>) {
+fn check_name(
+    cx: &Context,
+    effective: Date,
+    found: Known,
+    text: &str,
+    span: Span,
+    out: &mut Vec<Finding>,
+) {
     let Some((until, unverified)) = last_day(found) else {
         return;
     };
@@ -231,11 +238,10 @@ pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         }
         let day = date_after(until);
-        let successor = match found.body.and_then(|b| {
-            cx.knowledge
-                .successor_on(b, day)
-                .filter(|n| n.id != b.id)
-        }) {
+        let successor = match found
+            .body
+            .and_then(|b| cx.knowledge.successor_on(b, day).filter(|n| n.id != b.id))
+        {
             Some(next) => format!("`{}`", next.name),
             None => {
                 let kind = found.name.and_then(|n| {
@@ -245,7 +251,10 @@ pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                         .find(|k| k.names.iter().any(|x| std::ptr::eq(x, n)))
                 });
                 match kind.and_then(|k| k.names.iter().find(|x| x.valid_on(day))) {
-                    Some(c) => format!("the {} (csa does not know the name of the one for this area)", c.name),
+                    Some(c) => format!(
+                        "the {} (csa does not know the name of the one for this area)",
+                        c.name
+                    ),
                     None => "no successor among the responsible authorities".to_string(),
                 }
             }

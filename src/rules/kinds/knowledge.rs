@@ -88,11 +88,9 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(police) = police_area(cx) else {
         return;
     };
-    let span = cx
-        .doc
-        .plans
-        .first()
-        .map_or(cx.document_span(), |p| p.title.as_ref().map_or(p.header_span, |t| t.span));
+    let span = cx.doc.plans.first().map_or(cx.document_span(), |p| {
+        p.title.as_ref().map_or(p.header_span, |t| t.span)
+    });
     let mut current = cx.knowledge.plan_in_force(&police.id, effective);
     let mut newer = false;
     for plan in cx.knowledge.plans_of(&police.id) {
@@ -132,7 +130,10 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(plan) = current else {
         return;
     };
-    if let Some(to) = plan.to.filter(|to| to.0 >= effective.first_day() && to.0 < end) {
+    if let Some(to) = plan
+        .to
+        .filter(|to| to.0 >= effective.first_day() && to.0 < end)
+    {
         out.push(
             Finding::at(span)
                 .arg("area", police.name.clone())
@@ -180,7 +181,9 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         };
         let before = cx.knowledge.governance_on(&police.id, date_before(from.0));
         let title = match gov.role.as_str() {
-            "mayor" => "the mayor takes over the Police and Crime Commissioner's functions".to_string(),
+            "mayor" => {
+                "the mayor takes over the Police and Crime Commissioner's functions".to_string()
+            }
             "pcc" | "pfcc" => "a Police and Crime Commissioner takes office".to_string(),
             _ => "a new body takes over the functions of the local policing body".to_string(),
         };

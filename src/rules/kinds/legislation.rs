@@ -108,7 +108,11 @@ pub fn bill_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .iter()
         .filter_map(|act| {
             let assent = act.royal_assent.filter(|d| cx.in_life(d.0))?;
-            Some((act, assent, act.bill_names().map(matching::words).collect::<Vec<_>>()))
+            Some((
+                act,
+                assent,
+                act.bill_names().map(matching::words).collect::<Vec<_>>(),
+            ))
         })
         .collect();
     if becoming.is_empty() {
@@ -143,12 +147,21 @@ fn texts<'d>(cx: &Context<'d>) -> Vec<(&'d str, crate::text::Span)> {
             out.push((text.as_str(), item.span));
         }
     }
-    let fields = |f: &'d Option<crate::ast::Spanned<String>>| f.as_ref().map(|s| (s.value.as_str(), s.span));
+    let fields =
+        |f: &'d Option<crate::ast::Spanned<String>>| f.as_ref().map(|s| (s.value.as_str(), s.span));
     for p in &cx.doc.priorities {
-        out.extend([&p.title, &p.includes, &p.note].into_iter().filter_map(fields));
+        out.extend(
+            [&p.title, &p.includes, &p.note]
+                .into_iter()
+                .filter_map(fields),
+        );
     }
     for t in &cx.doc.themes {
-        out.extend([&t.title, &t.includes, &t.note].into_iter().filter_map(fields));
+        out.extend(
+            [&t.title, &t.includes, &t.note]
+                .into_iter()
+                .filter_map(fields),
+        );
     }
     for a in cx.doc.action_plans.iter().flat_map(|a| &a.aims) {
         out.extend(fields(&a.text));
@@ -170,13 +183,13 @@ pub fn review_name(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
-    let duty = rule.param_str("duty").unwrap_or("domestic-abuse-related-death-reviews");
+    let duty = rule
+        .param_str("duty")
+        .unwrap_or("domestic-abuse-related-death-reviews");
     let Some(dardr) = cx.law.duties.iter().find(|d| d.id == duty) else {
         return;
     };
-    let in_force = dardr
-        .in_force_from
-        .filter(|d| d.0 <= effective.first_day());
+    let in_force = dardr.in_force_from.filter(|d| d.0 <= effective.first_day());
     if let Some(from) = in_force {
         let _ = from;
         return;
@@ -196,10 +209,17 @@ pub fn review_name(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let mut first_new = None;
     for (text, span) in texts(cx) {
         let words = matching::words(text);
-        if old_words.iter().any(|w| matching::contains_words(&words, w)) {
+        if old_words
+            .iter()
+            .any(|w| matching::contains_words(&words, w))
+        {
             return;
         }
-        if first_new.is_none() && new_words.iter().any(|w| matching::contains_words(&words, w)) {
+        if first_new.is_none()
+            && new_words
+                .iter()
+                .any(|w| matching::contains_words(&words, w))
+        {
             first_new = Some(span);
         }
     }
