@@ -112,6 +112,14 @@ fn resolve<'k>(k: &'k Knowledge, name: &str) -> Result<Vec<Resolved<'k>>, String
     Ok(found)
 }
 
+fn confidence(c: crate::knowledge::Confidence) -> &'static str {
+    match c {
+        crate::knowledge::Confidence::Verified => "verified",
+        crate::knowledge::Confidence::Secondary => "secondary",
+        crate::knowledge::Confidence::Unverified => "unverified",
+    }
+}
+
 fn date(d: Option<crate::knowledge::LawDate>) -> String {
     d.map_or(String::new(), |d| d.0.to_string())
 }
@@ -154,8 +162,11 @@ fn areas(k: &Knowledge, name: Option<&str>) -> Listing {
             (f, u) => format!(" [{} to {}]", date(f), date(u)),
         };
         text.push_str(&format!(
-            "{:<28} {} ({}{county}); police area {police}{life} ({:?})\n",
-            a.id, a.name, a.tier, a.confidence
+            "{:<28} {} ({}{county}); police area {police}{life} ({})\n",
+            a.id,
+            a.name,
+            a.tier,
+            confidence(a.confidence)
         ));
     }
     for p in &partnerships {
@@ -229,11 +240,11 @@ fn plans(k: &Knowledge, area: Option<&str>) -> Listing {
         text.push_str(&format!("{name}\n"));
         for p in k.plans_of(id) {
             text.push_str(&format!(
-                "  {:<24} {} ({}; {:?}){}\n",
+                "  {:<24} {} ({}; {}){}\n",
                 p.id,
                 p.title,
                 p.period_text(),
-                p.confidence,
+                confidence(p.confidence),
                 if p.objectives.is_empty() {
                     String::new()
                 } else {

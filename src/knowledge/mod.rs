@@ -744,8 +744,7 @@ impl Knowledge {
             police.and_then(|p| p.force.clone()),
             police.map(|p| p.confidence),
         ));
-        out.push(named("fire", None, None));
-        for kind in ["health", "probation"] {
+        for kind in ["fire", "health", "probation"] {
             let serving = self.successors().bodies.iter().find(|b| {
                 b.kind == kind
                     && b.exists_on(date)
