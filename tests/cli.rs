@@ -23,7 +23,7 @@ fn parse_prints_the_documented_json_shape() {
     assert_eq!(json["path"], "examples/minimal.csa");
     assert_eq!(
         json["document"]["agreement"]["effective"]["value"],
-        "2024-04-01"
+        "2025-04-01"
     );
     let start = &json["document"]["agreement"]["effective"]["span"]["start"];
     assert_eq!(
