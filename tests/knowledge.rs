@@ -541,3 +541,46 @@ fn a_rule_pack_adds_a_plan_and_a_bad_entry_is_located() {
         .unwrap_err();
     assert!(err.to_string().starts_with("local.toml:5:"), "{err}");
 }
+
+// ------------------------------------------------------------------ real plans of other areas
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/knowledge/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn real_plans_of_other_areas_are_checked_against_their_own_police_area() {
+    // A London borough's three-year plan lives through London's new plan of 2025; the
+    // Mayor holds the PCC's functions, so there is no PCC election or abolition to report.
+    let found = check(&fixture("barking-and-dagenham-2023.csa"));
+    let new_plan = with_code(&found, "CSA307");
+    assert_eq!(new_plan.len(), 1, "{found:#?}");
+    assert!(new_plan[0].message.contains("2025-04-01"));
+    assert!(with_code(&found, "CSA303").is_empty(), "{found:#?}");
+    assert!(with_code(&found, "CSA308").is_empty(), "{found:#?}");
+    assert!(with_code(&found, "CSA011").is_empty());
+
+    // A Nottinghamshire district plan drafted before the new plan of April 2024.
+    let found = check(&fixture("ashfield-2024.csa"));
+    let current = with_code(&found, "CSA303");
+    assert_eq!(current.len(), 1, "{found:#?}");
+    assert!(current[0].message.contains("Nottinghamshire"));
+
+    // A Leicestershire district strategy that lives through the 2021 PCC elections.
+    let found = check(&fixture("melton-2021.csa"));
+    assert!(with_code(&found, "CSA308")
+        .iter()
+        .any(|d| d.message.contains("2021-05-06")));
+    assert!(with_code(&found, "CSA303").is_empty(), "{found:#?}");
+
+    // A unitary strategy in Cheshire written `2016/2020`.
+    let found = check(&fixture("cheshire-west-2016.csa"));
+    assert!(with_code(&found, "CSA308")
+        .iter()
+        .any(|d| d.message.contains("2016-05-05")));
+    assert!(with_code(&found, "CSA011").is_empty());
+}

@@ -117,9 +117,9 @@ pub struct Period {
 impl Period {
     /// Parses a period as officers write one: `2022-04-01 to 2025-03-31` (dates or
     /// months), `2024/25 to 2026/27` (financial years), `2024 to 2027` (calendar
-    /// years), or one token: `2024-2027` or `2024–2027` (the financial years
-    /// 2024/25 to 2026/27, as plans title themselves), `2024/25` or `2024-25` (one
-    /// financial year).
+    /// years), or one token: `2024-2027`, `2024–2027`, `2024/2027` or `2024-27` (the
+    /// financial years 2024/25 to 2026/27, as plans title themselves), `2024/25` or
+    /// `2024-25` (one financial year).
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         if let Some((from, to)) = text.split_once(" to ") {
@@ -133,8 +133,14 @@ impl Period {
                 to: fy_end(start),
             });
         }
-        let (a, b) = text.split_once(['-', '\u{2013}'])?;
-        let (a, b) = (year(a.trim())?, year(b.trim())?);
+        let (a, b) = text.split_once(['-', '\u{2013}', '/'])?;
+        let a = year(a.trim())?;
+        let b = b.trim();
+        // `2021-23`: the end year in two digits, in the same century.
+        let b = match b.len() {
+            2 if b.bytes().all(|c| c.is_ascii_digit()) => a - a % 100 + b.parse::<i32>().ok()?,
+            _ => year(b)?,
+        };
         (a < b).then(|| Self {
             from: fy_start(a),
             to: fy_end(b - 1),
@@ -276,13 +282,15 @@ mod tests {
             ("2024/25 to 2026/27", fy("2024-04-01", "2027-03-31")),
             ("2024 to 2026", fy("2024-01-01", "2026-12-31")),
             ("2017-04 to 2021-03", fy("2017-04", "2021-03")),
+            ("2016/2020", fy("2016-04-01", "2020-03-31")),
+            ("2021-23", fy("2021-04-01", "2023-03-31")),
         ] {
             assert_eq!(Period::parse(text), Some(want), "{text}");
         }
         for bad in [
             "2024",
             "2027-2024",
-            "2024/26",
+            "2024/2024",
             "2025-03-31 to 2024-04-01",
             "soon",
         ] {

@@ -936,7 +936,6 @@ const GENERIC_PREFIXES: &[&str] = &[
     "royal borough of ",
     "london borough of ",
     "borough of ",
-    "city of ",
     "county of ",
 ];
 const GENERIC_SUFFIXES: &[&str] = &[
