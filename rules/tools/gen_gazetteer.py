@@ -823,6 +823,10 @@ w = lines.append
 
 
 def authority(id, name, area, tier, police, source, confidence, aliases=(), county=None, frm=None, until=None, successors=None):
+    aliases = list(aliases)
+    # The short form officers write ("Doncaster Council") for single councils of a place.
+    if tier in ("district", "metropolitan-district", "unitary") and f"{area} Council" not in (name, *aliases):
+        aliases.append(f"{area} Council")
     w("[[authority]]")
     w(f"id = {q(id)}")
     w(f"name = {q(name)}")
