@@ -805,6 +805,27 @@ REORGANISATIONS = [
     ),
 ]
 
+# The other two-tier counties: invited on 2025-02-05/06 to propose unitary councils; final proposals
+# due 2025-11-28; no decision found for any of them.
+for cid in ("cambridgeshire", "derbyshire", "devon", "gloucestershire", "hertfordshire", "lancashire",
+            "leicestershire", "lincolnshire", "nottinghamshire", "oxfordshire", "staffordshire",
+            "warwickshire", "worcestershire"):
+    cname = next(c[1] for c in COUNTIES if c[0] == cid)
+    REORGANISATIONS.append(dict(
+        id=f"{cid}-2028",
+        title=f"{cname}: local government reorganisation (proposals for unitary councils)",
+        area=cid,
+        effective="2028-04-01",
+        status="proposed",
+        notes=("Statutory invitation to all two-tier areas 2025-02-05/06; final proposals by 2025-11-28; no decision "
+               "found. 2028-04-01 is the government's general timetable for new councils (elections 2027-05-06), "
+               "not a decision for this county."),
+        source=("law-2023-2026.md s1b (statutory invitation: https://www.djblaw.co.uk/devolution-white-paper-speed-read ; "
+                "timetable: https://wikimili.com/en/2024–present_structural_changes_to_local_government_in_England ; "
+                "final proposals 2025-11-28: https://www.tmbc.gov.uk/council/local-government-reorganisation)"),
+        confidence="secondary",
+    ))
+
 # --------------------------------------------------------------------------------------------
 # Emit
 # --------------------------------------------------------------------------------------------
@@ -823,6 +844,10 @@ w = lines.append
 
 
 def authority(id, name, area, tier, police, source, confidence, aliases=(), county=None, frm=None, until=None, successors=None):
+    aliases = list(aliases)
+    # The short form officers write ("Doncaster Council") for single councils of a place.
+    if tier in ("district", "metropolitan-district", "unitary") and f"{area} Council" not in (name, *aliases):
+        aliases.append(f"{area} Council")
     w("[[authority]]")
     w(f"id = {q(id)}")
     w(f"name = {q(name)}")

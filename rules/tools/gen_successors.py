@@ -550,7 +550,11 @@ w("")
 for words, areas in TRUSTS:
     regs = {region_of[a] for a in areas}
     assert len(regs) == 1, (words, regs)
-    body(f"{slug(words)}-probation-trust", f"{words} Probation Trust", "probation", SRC_TRUSTS, "unverified",
+    kent = words == "Kent"
+    src = SRC_TRUSTS + (" ; Kent CSA 2014-17 (examples/kent-2014-17.csa, from Kent County Council committee papers of "
+                        "2015-02-04): 'Kent Probation will be replaced by the National Probation Service and the Kent, "
+                        "Surrey and Sussex Community Rehabilitation Company'" if kent else "")
+    body(f"{slug(words)}-probation-trust", f"{words} Probation Trust", "probation", src, "secondary" if kent else "unverified",
          aliases=[f"{words} Probation"], covers=areas, until="2014-05-31",
          successor=f"national-probation-service-{regs.pop()}",
          note="Split on 2014-06-01 between the National Probation Service and the Community Rehabilitation Company for the area.")
