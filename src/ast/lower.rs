@@ -338,7 +338,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `@{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&keyword.text, s),
                 edits: vec![Edit {
                     span: self.span(keyword.range.clone()),
                     replacement: s.to_string(),
@@ -670,7 +670,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&name.text, s),
                 edits: vec![Edit {
                     span: self.span(name.range.clone()),
                     replacement: s.to_string(),
@@ -1278,5 +1278,22 @@ fn date_hint(text: &str) -> String {
         (Some(d), Some(m), Some(y)) => format!(": `{y}-{:02}-{:0>2}`", m + 1, d),
         (None, Some(m), Some(y)) => format!(": `{y}-{:02}`", m + 1),
         _ => String::new(),
+    }
+}
+
+/// A correction that changes only letter case, `_` or `-` cannot change what the
+/// document says, so `--fix` may apply it; any other correction (`@prority` to
+/// `@priority`) is a guess a person confirms.
+fn spelling_fix(written: &str, suggestion: &str) -> Applicability {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if fold(written) == fold(suggestion) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
     }
 }

@@ -1,0 +1,148 @@
+//! Findings an officer can trust: each pattern of false alarm, wrong help, wrong fix
+//! or silent pass seen on real documents has a test named after it, asserting the
+//! corrected message or fix, not only a count.
+
+use std::path::PathBuf;
+
+use csa::ast::{self, Date};
+use csa::diagnostics::{Applicability, Diagnostic};
+use csa::rules::{self, Options, Registry};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every finding (syntax and rules) for `text`, checked as of `as_of`.
+fn check(text: &str, as_of: &str) -> Vec<Diagnostic> {
+    let options = Options {
+        as_of: Date::parse(as_of),
+        ..Options::default()
+    };
+    let parsed = ast::parse(text);
+    let mut all = parsed.diagnostics;
+    all.extend(rules::check(
+        &parsed.document,
+        &Registry::bundled(),
+        &options,
+    ));
+    all
+}
+
+fn with_code<'a>(all: &'a [Diagnostic], code: &str) -> Vec<&'a Diagnostic> {
+    all.iter().filter(|d| d.code == code).collect()
+}
+
+/// Every `.csa` file the tests ship: rule fixtures, real plans and the examples.
+fn shipped_documents() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["tests/fixtures/rules", "tests/fixtures/plans", "examples"] {
+        let Ok(entries) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "csa") {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+// ------------------------------------------------------------------ fixes
+
+#[test]
+fn every_fix_is_no_more_automatic_than_its_rule_says() {
+    let registry = Registry::bundled();
+    let mut problems = Vec::new();
+    for path in shipped_documents() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for d in check(&text, "2024-01-01") {
+            let Some(fix) = &d.fix else { continue };
+            let rule = registry.find(&d.code).expect("every code is a rule");
+            match &rule.fix {
+                None => problems.push(format!(
+                    "{}: {} offers a fix but its rule data describes none",
+                    path.display(),
+                    d.code
+                )),
+                Some(info) if fix.applicability.automation() > info.applicability.automation() => {
+                    problems.push(format!(
+                        "{}: {} fix `{}` is {}, its rule says {}",
+                        path.display(),
+                        d.code,
+                        fix.title,
+                        fix.applicability.as_str(),
+                        info.applicability.as_str()
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn did_you_mean_on_an_unknown_objective_is_never_applied_automatically() {
+    let text = "@agreement: A\n  effective: 2023-04-01\n@priority DA: Domestic Abuse\n  supports: MKS-P22\n@plan MKS: Making Kent Safer\n  objective MKS-P2: Tackle violence against women and girls\n";
+    let all = check(text, "2024-01-01");
+    let found = with_code(&all, "CSA305");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "`MKS-P22` is not an objective of the recorded Police and Crime Plan; did you mean `MKS-P2`?"
+    );
+    let fix = found[0].fix.as_ref().unwrap();
+    assert_eq!(fix.title, "Change to `MKS-P2`");
+    assert_eq!(fix.applicability, Applicability::DisplayOnly);
+}
+
+#[test]
+fn a_misspelt_field_is_corrected_automatically_only_when_case_alone_differs() {
+    let all = check(
+        "@agreement: A\n  Effective: 2023-04-01\n  efective: 2023-04-01\n",
+        "2024-01-01",
+    );
+    let unknown = with_code(&all, "CSA003");
+    let case_only = unknown.iter().find(|d| d.message.contains("`Effective`"));
+    let typo = unknown.iter().find(|d| d.message.contains("`efective`"));
+    assert_eq!(
+        case_only
+            .and_then(|d| d.fix.as_ref())
+            .map(|f| f.applicability),
+        Some(Applicability::Safe)
+    );
+    assert_eq!(
+        typo.and_then(|d| d.fix.as_ref()).map(|f| f.applicability),
+        Some(Applicability::Unsafe)
+    );
+}
+
+// ------------------------------------------------------------------ legal bases
+
+#[test]
+fn legal_bases_cite_the_partnership_plan_regulations_on_district_plans() {
+    let body = "  area: Anytown\n  effective: 2023-04-01\n@priority DA: Domestic Abuse\n";
+    let district = check(
+        &format!("@agreement: A\n  kind: district-plan\n{body}"),
+        "2024-01-01",
+    );
+    let county = check(
+        &format!("@agreement: A\n  kind: county-agreement\n{body}"),
+        "2024-01-01",
+    );
+    let basis = |all: &[Diagnostic]| {
+        with_code(all, "CSA201")[0]
+            .legal_basis
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(
+        basis(&district).contains("regs 10 and 11"),
+        "{}",
+        basis(&district)
+    );
+    assert!(!basis(&district).contains("reg 9"), "{}", basis(&district));
+    assert!(basis(&county).contains("reg 9"), "{}", basis(&county));
+}
