@@ -146,3 +146,79 @@ fn legal_bases_cite_the_partnership_plan_regulations_on_district_plans() {
     assert!(!basis(&district).contains("reg 9"), "{}", basis(&district));
     assert!(basis(&county).contains("reg 9"), "{}", basis(&county));
 }
+
+// ------------------------------------------------------------------ silent passes
+
+fn csa(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn select_with_a_typo_is_an_error_with_did_you_mean() {
+    let (code, _, err) = csa(
+        &["check", "examples/minimal.csa", "--select", "leeds"],
+        &root(),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`leeds` (did you mean `leads`?) is not a rule code, name or family"),
+        "{err}"
+    );
+    let (code, _, err) = csa(
+        &["check", "examples/minimal.csa", "--ignore", "CSA2O1"],
+        &root(),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `CSA201`?"), "{err}");
+}
+
+#[test]
+fn a_folder_with_no_csa_files_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a document").unwrap();
+    let (code, out, err) = csa(&["check", "."], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("error: no `.csa` files in `.`"), "{err}");
+    assert!(!out.contains("Checked 0 files"), "{out}");
+}
+
+#[test]
+fn a_path_matching_nothing_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = csa(&["check", "agrement.csa"], dir.path());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot read `agrement.csa`: no such file or folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_counted_in_the_summary_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.csa"), b"\xff\xfe").unwrap();
+    std::fs::write(
+        dir.path().join("good.csa"),
+        "@agreement: A\n  effective: 2023-04-01\n",
+    )
+    .unwrap();
+    let (code, out, _) = csa(
+        &["check", ".", "missing.csa", "--output-format", "concise"],
+        dir.path(),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        out.trim_end().ends_with("; 2 files could not be read."),
+        "{out}"
+    );
+    assert!(out.contains("Checked 1 file:"), "{out}");
+}
