@@ -222,3 +222,120 @@ fn unreadable_files_are_counted_in_the_summary_line() {
     );
     assert!(out.contains("Checked 1 file:"), "{out}");
 }
+
+// ------------------------------------------------------------------ wrong help
+
+const HEADER: &str = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  effective: 2023-04-01\n";
+
+fn syntax(text: &str) -> Vec<Diagnostic> {
+    ast::parse(text).diagnostics
+}
+
+#[test]
+fn curly_quotes_in_lead_get_a_working_fix() {
+    let text = format!("{HEADER}@leads\n  lead “Domestic Abuse”: Chair, Kent Police\n");
+    let found = syntax(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "the id after `lead` is in curly quotes (“…”); ids are quoted with straight quotes (\"…\")"
+    );
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("write `lead \"Domestic Abuse\": Chair, Kent Police`")
+    );
+    let fix = found[0].fix.as_ref().unwrap();
+    assert_eq!(fix.edits[0].replacement, "\"Domestic Abuse\"");
+    // The fix, applied, gives a document with no syntax error.
+    let edit = &fix.edits[0];
+    let fixed = format!(
+        "{}{}{}",
+        &text[..edit.span.start.offset],
+        edit.replacement,
+        &text[edit.span.end.offset..]
+    );
+    assert!(syntax(&fixed).is_empty(), "{:?}", syntax(&fixed));
+}
+
+#[test]
+fn a_space_in_an_id_is_named_as_the_cause() {
+    let found = syntax(&format!(
+        "{HEADER}@priority A SB: Anti-social behaviour\n  lead: Chief Inspector, Kent Police\n"
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "the priority id `A SB` has a space in it: an id is one word"
+    );
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("write `@priority ASB: Anti-social behaviour`, or keep the space by quoting the id: `@priority \"A SB\": Anti-social behaviour`")
+    );
+}
+
+#[test]
+fn lead_by_gets_help_that_keeps_the_lead() {
+    let found = syntax(&format!(
+        "{HEADER}@priority DA: Domestic Abuse\n  lead by: Chief Inspector, Kent Police\n"
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "`lead by` is not a field: the field is `lead`, with nothing between it and its colon"
+    );
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("write `lead: Chief Inspector, Kent Police`")
+    );
+}
+
+#[test]
+fn a_nested_line_indented_with_a_tab_is_called_an_indentation_mistake() {
+    let found = syntax(&format!(
+        "{HEADER}@plan MKS: Making Kent Safer\n  objective MKS-P2: Tackle violence\n\tgroup: Kent Police's priorities\n"
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "this line is indented with a tab, so `group` is read as a field of the `@plan` block"
+    );
+    assert!(found[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .starts_with("indent with spaces, not tabs"));
+}
+
+#[test]
+fn an_empty_file_is_told_to_start_with_a_header() {
+    let all = check("", "2024-01-01");
+    let found = with_code(&all, "CSA010");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].message, "the document has no `@agreement` header");
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("start the document with a header such as `@agreement: NAME`, with `kind:`, `area:` and `effective:` indented under it; see docs/format.md, section 5")
+    );
+}
+
+#[test]
+fn a_plan_without_a_version_number_is_not_an_error() {
+    let all = check(HEADER, "2024-01-01");
+    assert!(with_code(&all, "CSA010").is_empty(), "{all:?}");
+}
+
+#[test]
+fn an_organisation_with_a_comma_in_brackets_is_not_split() {
+    let text = format!(
+        "{HEADER}@authority PS: Probation Service (Kent, Surrey and Sussex)\n  kind: probation\n@priority RO: Reducing Reoffending\n  lead: Head of Service, Probation Service (Kent, Surrey and Sussex)\n"
+    );
+    let parsed = ast::parse(&text);
+    let lead = &parsed.document.priorities[0].leads[0];
+    assert_eq!(lead.role.value, "Head of Service");
+    assert_eq!(
+        lead.organisation.as_ref().unwrap().value,
+        "Probation Service (Kent, Surrey and Sussex)"
+    );
+    let all = check(&text, "2024-01-01");
+    assert!(with_code(&all, "CSA204").is_empty(), "{all:?}");
+}
