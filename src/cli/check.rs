@@ -37,6 +37,19 @@ struct Setup {
     registry: Registry,
 }
 
+/// "`a`, `b` are not rule codes, names or families".
+fn not_rules(unknown: &[String]) -> String {
+    format!(
+        "{} {} a rule code, name or family",
+        unknown.join(", "),
+        if unknown.len() == 1 {
+            "is not"
+        } else {
+            "are not"
+        }
+    )
+}
+
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
 fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let config = match path {
@@ -48,14 +61,9 @@ fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let unknown = config.unknown_rules(&registry);
     if !unknown.is_empty() {
         return Err(format!(
-            "{}: {} not a rule code, name or family",
+            "{}: {}",
             path.map_or("the command line".to_string(), |p| p.display().to_string()),
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-                + if unknown.len() == 1 { " is" } else { " are" }
+            not_rules(&unknown)
         ));
     }
     Ok(Setup { config, registry })
@@ -82,8 +90,20 @@ pub fn run(args: Args) -> u8 {
     };
     let (files, errors) = discover(&paths);
     let mut failed = !errors.is_empty();
+    let mut unreadable = errors.len();
     for err in &errors {
         report(err);
+    }
+    if files.is_empty() && errors.is_empty() {
+        eprintln!(
+            "error: no `.csa` files in {}\n  help: name the `.csa` files or the folders that hold them; a document must end in `.csa` to be checked",
+            paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return 2;
     }
     // One setup per configuration file, built once and shared by its files.
     let mut setups: Vec<Setup> = Vec::new();
@@ -107,6 +127,31 @@ pub fn run(args: Args) -> u8 {
         match index {
             Some(index) => jobs.push((path, index)),
             None => failed = true,
+        }
+    }
+    // A word on the command line that names no rule would silently check nothing.
+    let cli_words: Vec<&String> = args.select.iter().chain(&args.ignore).collect();
+    let bundled;
+    let registries: Vec<&Registry> = if setups.is_empty() {
+        bundled = Registry::bundled();
+        vec![&bundled]
+    } else {
+        setups.iter().map(|s| &s.registry).collect()
+    };
+    for registry in registries {
+        let unknown = crate::config::unknown_words(cli_words.iter().copied(), registry);
+        if !unknown.is_empty() {
+            eprintln!(
+                "error: --select/--ignore: {}\n  help: `csa rules` lists the codes and names; families are {}",
+                not_rules(&unknown),
+                registry
+                    .families()
+                    .keys()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return 2;
         }
     }
     // Files are independent: check them on every core, keeping their order.
@@ -148,6 +193,7 @@ pub fn run(args: Args) -> u8 {
             Err(e) => {
                 report(&e);
                 failed = true;
+                unreadable += 1;
             }
         }
     }
@@ -161,7 +207,7 @@ pub fn run(args: Args) -> u8 {
         && std::env::var_os("NO_COLOR").is_none();
     print!(
         "{}",
-        render::render(args.format, &reports, &registry, color)
+        render::render_counting(args.format, &reports, unreadable, &registry, color)
     );
     if failed {
         return 2;

@@ -426,22 +426,42 @@ pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diag
         options.as_of.unwrap_or_else(today),
     );
     let mut out = Vec::new();
-    for rule in registry.rules.iter().filter(|r| options.selects(r)) {
+    let document_kind = cx.document_kind().to_string();
+    for rule in registry
+        .rules
+        .iter()
+        .filter(|r| options.selects(r) && r.applies_to_kind(&document_kind))
+    {
         let Some(kind) = kinds::find(&rule.kind) else {
             continue;
         };
         let mut findings = Vec::new();
         (kind.run)(&cx, rule, &mut findings);
         let severity = options.severity_of(rule);
-        out.extend(findings.into_iter().map(|f| diagnostic(rule, severity, f)));
+        out.extend(
+            findings
+                .into_iter()
+                .map(|f| diagnostic_for(rule, severity, f, &document_kind)),
+        );
     }
     let mut out = suppress::apply(doc, registry, options, out);
     diagnostics::sort(&mut out);
     out
 }
 
-/// Turns a finding of `rule` into a diagnostic.
+/// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    diagnostic_for(rule, severity, finding, "county-agreement")
+}
+
+/// Turns a finding of `rule` about a document of `document_kind` into a diagnostic,
+/// citing the law for that kind of document.
+pub fn diagnostic_for(
+    rule: &Rule,
+    severity: Severity,
+    finding: Finding,
+    document_kind: &str,
+) -> Diagnostic {
     let severity = if finding.unverified && severity == Severity::Error {
         Severity::Warning
     } else {
@@ -455,7 +475,9 @@ pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnost
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),
-        legal_basis: rule.legal_basis.as_ref().map(|b| render(b, &finding.args)),
+        legal_basis: rule
+            .legal_basis_for(document_kind)
+            .map(|b| render(b, &finding.args)),
         fix: finding.fix,
     }
 }
