@@ -192,7 +192,7 @@ fn exit_codes_are_0_clean_1_findings_2_errors() {
     write(
         dir.path(),
         "broken.csa",
-        &CLEAN.replace("  area: Anytown\n", ""),
+        &CLEAN.replace("  area: Medway\n", ""),
     );
     let as_of = ["--as-of", "2024-06-01", "--output-format", "concise"];
 
