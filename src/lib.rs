@@ -16,3 +16,4 @@ pub mod robustness;
 pub mod rules;
 pub mod syntax;
 pub mod text;
+pub mod workspace;
