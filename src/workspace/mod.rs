@@ -48,6 +48,48 @@ pub fn prepare(path: &Path, text: &str, sources: &dyn Sources) -> Prepared {
     }
 }
 
+/// Checks documents as one workspace with one registry and options: each file's
+/// syntax diagnostics and findings, in the order given, each list sorted.
+pub fn check_all(
+    files: &[(std::path::PathBuf, String)],
+    registry: &Registry,
+    options: &Options,
+    sources: &dyn Sources,
+) -> Vec<Vec<Diagnostic>> {
+    let prepared: Vec<Prepared> = files
+        .iter()
+        .map(|(path, text)| prepare(path, text, sources))
+        .collect();
+    let members: Vec<rules::Member> = files
+        .iter()
+        .zip(&prepared)
+        .map(|((path, _), p)| rules::Member {
+            path,
+            document: &p.document,
+            resolution: &p.resolution,
+        })
+        .collect();
+    let across = rules::check(&members);
+    prepared
+        .into_iter()
+        .zip(across)
+        .map(|(p, across)| {
+            let mut findings = p.findings;
+            findings.extend(across);
+            let extra = diagnostics(findings, registry, options);
+            let mut out = p.syntax;
+            out.extend(crate::rules::check_with(
+                &p.document,
+                registry,
+                options,
+                extra,
+            ));
+            crate::diagnostics::sort(&mut out);
+            out
+        })
+        .collect()
+}
+
 /// Turns findings named by rule into diagnostics, for the rules `options` selects.
 pub fn diagnostics(
     findings: Vec<(&'static str, Finding)>,
