@@ -211,6 +211,10 @@ pub const BUNDLED_RULES: &[(&str, &str)] = &[
         "rules/rules-knowledge.toml",
         include_str!("../../rules/rules-knowledge.toml"),
     ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!("../../rules/rules-workspace.toml"),
+    ),
 ];
 
 impl Registry {
