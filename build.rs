@@ -1,7 +1,7 @@
 //! Compiles the committed tree-sitter parser (`grammar/src/parser.c`), and turns the
-//! knowledge data (`rules/gazetteer.toml`, `rules/successors.toml`,
-//! `rules/pcc-plans.toml`) into compact JSON, which csa reads at start-up several
-//! times faster than TOML.
+//! bundled data (`rules/*.toml`: rules, law, and the knowledge of places, bodies and
+//! plans) into compact JSON, which csa reads at start-up several times faster than
+//! TOML.
 //!
 //! The parser is generated from `grammar/grammar.js` by `tree-sitter generate`, a
 //! developer step (see CONTRIBUTING in the README); building csa needs only a C
@@ -20,7 +20,14 @@ fn main() {
     println!("cargo:rerun-if-changed=grammar/src/tree_sitter/parser.h");
 
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["gazetteer", "successors", "pcc-plans"] {
+    for name in [
+        "gazetteer",
+        "successors",
+        "pcc-plans",
+        "law",
+        "rules",
+        "rules-knowledge",
+    ] {
         let source = format!("rules/{name}.toml");
         println!("cargo:rerun-if-changed={source}");
         // A file not yet written is empty knowledge; the test suite checks the data.
