@@ -488,7 +488,14 @@ pub fn diagnostic_for(
         code: rule.code.clone(),
         name: rule.name.clone(),
         severity,
-        message: render(&rule.message, &finding.args),
+        message: {
+            let message = render(&rule.message, &finding.args);
+            if finding.unverified && !message.contains("unconfirmed") {
+                format!("{message} (unconfirmed: this rests on a fact csa has not verified)")
+            } else {
+                message
+            }
+        },
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),
