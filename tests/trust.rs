@@ -339,3 +339,57 @@ fn an_organisation_with_a_comma_in_brackets_is_not_split() {
     let all = check(&text, "2024-01-01");
     assert!(with_code(&all, "CSA204").is_empty(), "{all:?}");
 }
+
+// ------------------------------------------------------------------ false alarms
+
+fn plan_doc(topics: &str, objectives: &str) -> String {
+    format!("{HEADER}{topics}@plan P: Police and Crime Plan\n  period: 2022-04-01 to 2025-03-31\n{objectives}")
+}
+
+#[test]
+fn likely_link_hints_ignore_one_shared_common_word() {
+    let text = plan_doc(
+        "@priority PSS: Public Space Safety\n  includes: CCTV, street lighting and town centres\n@priority CC: Cohesive Communities\n  includes: hate crime and community tensions\n",
+        "  objective P1: Public trust in policing\n  objective P2: Safer rural communities\n",
+    );
+    let all = check(&text, "2024-01-01");
+    assert!(
+        with_code(&all, "CSA306").is_empty(),
+        "{:#?}",
+        with_code(&all, "CSA306")
+    );
+    // Both stay unmatched, so the real gap is still reported.
+    assert_eq!(with_code(&all, "CSA304").len(), 2);
+}
+
+#[test]
+fn likely_link_hints_name_the_words_that_matched() {
+    let text = plan_doc(
+        "@priority SOC: Serious and Organised Crime\n",
+        "  objective P1: Combat organised crime and gangs\n  objective P2: Public trust in policing\n",
+    );
+    let all = check(&text, "2024-01-01");
+    let hints = with_code(&all, "CSA306");
+    assert_eq!(hints.len(), 1, "{hints:#?}");
+    assert_eq!(
+        hints[0].message,
+        "the priority `SOC` (Serious and Organised Crime) may support the plan objective `P1` (Combat organised crime and gangs): both speak of “organised”"
+    );
+}
+
+#[test]
+fn policing_only_objectives_are_not_asked_to_be_regarded() {
+    let text = plan_doc(
+        "@priority DA: Domestic Abuse\n  supports: P1\n",
+        "  objective P1: Tackle violence against women and girls\n  objective P2: Modernise the police estate and its finances\n    scope: policing\n  objective P3: Support volunteering\n",
+    );
+    let all = check(&text, "2024-01-01");
+    let regarded: Vec<&str> = with_code(&all, "CSA304")
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        regarded,
+        ["no priority or theme supports the plan objective `P3` (Support volunteering), and it is not recorded as considered"]
+    );
+}

@@ -992,6 +992,7 @@ impl<'a> Lowering<'a> {
                             text: c.value.map(|v| self.spanned(v)),
                             group: self.text_of(&c.children, "group"),
                             not_adopted: self.text_of(&c.children, "not-adopted"),
+                            scope: self.text_of(&c.children, "scope"),
                             span: self.span(c.range.clone()),
                         })
                         .collect(),

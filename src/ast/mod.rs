@@ -236,6 +236,10 @@ pub struct Objective {
     pub group: Option<Spanned<String>>,
     /// Why the partnership considered but did not adopt it.
     pub not_adopted: Option<Spanned<String>>,
+    /// `policing` (the force's own business) or `crime-and-disorder`; not given means
+    /// crime and disorder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Spanned<String>>,
     /// The whole entry.
     pub span: Span,
 }

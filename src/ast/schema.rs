@@ -149,7 +149,15 @@ const OBJECTIVE_FIELDS: &[FieldSpec] = &[
         ValueKind::Text,
         "Why the partnership considered this objective but did not adopt it.",
     ),
+    field(
+        "scope",
+        ValueKind::OneOf(OBJECTIVE_SCOPES),
+        "`policing` for an objective about the force's own business (estates, finance, workforce), which partnerships need not regard; `crime-and-disorder` (the default) for one about reducing crime and disorder (Police Reform and Social Responsibility Act 2011 s7).",
+    ),
 ];
+
+/// What a Police and Crime Plan objective is about.
+pub const OBJECTIVE_SCOPES: &[&str] = &["crime-and-disorder", "policing"];
 
 const AIM_FIELDS: &[FieldSpec] = &[
     repeated(
