@@ -393,3 +393,116 @@ fn policing_only_objectives_are_not_asked_to_be_regarded() {
         ["no priority or theme supports the plan objective `P3` (Support volunteering), and it is not recorded as considered"]
     );
 }
+
+const DISTRICT: &str = "@agreement: Anytown Community Safety Partnership Plan\n  kind: district-plan\n  area: Anytown\n  effective: 2024-04-01\n";
+
+#[test]
+fn a_document_without_priorities_is_reported_once_with_what_its_text_covers() {
+    let text = format!("{DISTRICT}\nThis plan sets out how we will tackle anti-social behaviour and drug misuse.\n@plan P: Police and Crime Plan\n  period: 2021-04-01 to 2025-03-31\n  objective P1: Cut crime\n");
+    let all = check(&text, "2024-06-01");
+    assert!(with_code(&all, "CSA101").is_empty(), "{all:#?}");
+    assert!(with_code(&all, "CSA304").is_empty(), "{all:#?}");
+    let found = with_code(&all, "CSA110");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.ends_with("; its text says it covers reducing crime and disorder, including anti-social behaviour and behaviour adversely affecting the local environment and combating the misuse of drugs, alcohol and other substances"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0]
+        .legal_basis
+        .as_deref()
+        .unwrap()
+        .contains("regs 10 and 11"));
+}
+
+#[test]
+fn coverage_reads_includes_and_reports_a_mention_as_weaker() {
+    let text = format!("{DISTRICT}@priority YP: Keeping Young People Safe\n  includes: knife crime, county lines and exploitation\n  addresses: crime-and-disorder, substance-misuse, reoffending\n");
+    let all = check(&text, "2024-06-01");
+    assert!(with_code(&all, "CSA101").is_empty(), "{all:#?}");
+    let found = with_code(&all, "CSA111");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, csa::diagnostics::Severity::Warning);
+    assert_eq!(
+        found[0].message,
+        "preventing people from becoming involved in serious violence and reducing instances of serious violence is mentioned only as part of the priority `YP` (Keeping Young People Safe), where its `includes:` names “knife crime”; no priority or theme addresses it"
+    );
+}
+
+#[test]
+fn a_missing_partner_list_is_one_finding() {
+    let all = check(DISTRICT, "2024-06-01");
+    assert!(with_code(&all, "CSA501").is_empty(), "{all:#?}");
+    let found = with_code(&all, "CSA510");
+    assert_eq!(found.len(), 1);
+    assert!(found[0]
+        .message
+        .starts_with("the document lists no responsible authorities (`@authority` blocks); on 2024-04-01 they are of the kinds `"));
+}
+
+#[test]
+fn a_plan_named_without_objectives_or_period_is_recorded_and_reported() {
+    let text = format!("{DISTRICT}@plan PCP: Anytown Police and Crime Plan\n");
+    let all = check(&text, "2024-06-01");
+    assert!(ast::parse(&text).diagnostics.is_empty());
+    assert_eq!(
+        with_code(&all, "CSA315")[0].message,
+        "the plan `Anytown Police and Crime Plan` is recorded without its objectives, so the document cannot show regard to them"
+    );
+    assert_eq!(
+        with_code(&all, "CSA302")[0].message,
+        "the plan `Anytown Police and Crime Plan` is recorded without its period, so no one can tell whether it covers the document's effective date"
+    );
+}
+
+#[test]
+fn a_partnership_chaired_by_the_commissioners_office_is_found() {
+    let text = "@agreement: Anytown Community Safety Partnership Plan\n  kind: district-plan\n  area: Anytown\n  effective: 2024-04-01\n  chair: Deputy Police and Crime Commissioner, Office of the Police and Crime Commissioner\n@authority AC: Anytown District Council\n  kind: district-council\n";
+    let all = check(text, "2024-06-01");
+    let found = with_code(&all, "CSA511");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "the partnership is chaired by Office of the Police and Crime Commissioner, which is not one of its responsible authorities"
+    );
+    let chaired_by_council = text.replace(
+        "Deputy Police and Crime Commissioner, Office of the Police and Crime Commissioner",
+        "Head of Community Safety, Anytown District Council",
+    );
+    assert!(with_code(&check(&chaired_by_council, "2024-06-01"), "CSA511").is_empty());
+}
+
+#[test]
+fn a_health_partner_named_only_as_health_is_found() {
+    let text =
+        format!("{DISTRICT}@priority MH: Mental Health\n  lead: Commissioning Manager, Health\n");
+    let all = check(&text, "2024-06-01");
+    let found = with_code(&all, "CSA512");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "the health partner is named only as `Health`"
+    );
+    assert!(found[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .starts_with("name the body"));
+}
+
+#[test]
+fn latest_version_is_the_latest_date_and_one_cause_is_one_finding() {
+    // 2.0 was mistyped 1.5 in the last row: the order finding is the one cause.
+    let text = "@agreement: A\n  kind: county-agreement\n  area: Kent\n  version: 2.0\n  effective: 2023-04-01\n@version 1.0: First\n  date: 2022-04-01\n@version 2.0: Refresh\n  date: 2023-03-01\n@version 1.5: Correction\n  date: 2023-03-20\n";
+    let all = check(text, "2023-05-01");
+    assert_eq!(with_code(&all, "CSA701").len(), 1);
+    assert!(with_code(&all, "CSA702").is_empty(), "{all:#?}");
+    // In order, but the header names an older version: the latest is the latest date.
+    let text = "@agreement: A\n  kind: county-agreement\n  area: Kent\n  version: 1.0\n  effective: 2023-04-01\n@version 1.0: First\n  date: 2022-04-01\n@version 1.1: Refresh\n  date: 2023-03-01\n";
+    let all = check(text, "2023-05-01");
+    assert_eq!(
+        with_code(&all, "CSA702")[0].message,
+        "the header says version 1.0, but the latest version in the history is 1.1"
+    );
+}

@@ -874,6 +874,8 @@ impl<'a> Lowering<'a> {
                         })
                         .unwrap_or_default(),
                     partnership: self.text_of(&entries, "partnership"),
+                    chair: self.text_of(&entries, "chair"),
+                    convened_by: self.text_of(&entries, "convened-by"),
                     version: self.text_of(&entries, "version"),
                     effective: self.date_of(&entries, "effective"),
                     review: self.text_of(&entries, "review"),

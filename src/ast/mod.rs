@@ -96,6 +96,12 @@ pub struct Agreement {
     pub excludes: Vec<Spanned<String>>,
     /// The partnership.
     pub partnership: Option<Spanned<String>>,
+    /// Who chairs the partnership.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair: Option<Spanned<String>>,
+    /// The organisation that convenes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub convened_by: Option<Spanned<String>>,
     /// The version.
     pub version: Option<Spanned<String>>,
     /// The effective date.

@@ -204,6 +204,16 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "The partnership that owns the document.",
             ),
             field(
+                "chair",
+                ValueKind::Text,
+                "Who chairs the partnership: `ROLE, ORGANISATION`, or an `@authority` or `@body` id.",
+            ),
+            field(
+                "convened-by",
+                ValueKind::Text,
+                "The organisation that convenes the partnership and owns the document: an `@authority` or `@body` id, or its name.",
+            ),
+            field(
                 "version",
                 ValueKind::Text,
                 "The document's version, such as `6.0`.",

@@ -201,8 +201,13 @@ pub struct Registry {
 }
 
 /// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] =
-    &[("rules/rules.toml", include_str!("../../rules/rules.toml"))];
+pub const BUNDLED_RULES: &[(&str, &str)] = &[
+    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    (
+        "rules/rules-trust.toml",
+        include_str!("../../rules/rules-trust.toml"),
+    ),
+];
 
 impl Registry {
     /// The bundled rules and law.

@@ -66,13 +66,21 @@ pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
+    // A document with no priorities yet is reported once, by `no-priorities`.
+    if cx.topics().is_empty() {
+        return;
+    }
     let topics = cx.topics();
     for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
+        // An area mentioned only inside another priority is the weaker finding of
+        // `area-only-mentioned`, not this error.
         if let Addressed::No = addressed(area, topics) {
-            out.push(
-                area_args(Finding::at(cx.document_span()), area)
-                    .arg("effective", effective.to_string()),
-            );
+            if super::trust::mentioned_in(area, topics).is_none() {
+                out.push(
+                    area_args(Finding::at(cx.document_span()), area)
+                        .arg("effective", effective.to_string()),
+                );
+            }
         }
     }
 }
@@ -149,6 +157,9 @@ pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     };
     let end = add_months(effective, life_months(cx, rule));
     let topics = cx.topics();
+    if topics.is_empty() {
+        return;
+    }
     for area in &cx.law.areas {
         let from = area.in_force_from.0;
         if effective.first_day() < from && from.first_day() <= end.last_day() {

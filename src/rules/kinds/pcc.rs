@@ -40,13 +40,13 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 Finding::at(period.span)
                     .arg("plan", title)
                     .arg("period", format!("{} to {}", period.value.from, period.value.to))
-                    .arg("problem", format!("does not cover the agreement's effective date, {effective}")),
+                    .arg("problem", format!("runs {} to {}, which does not cover the document's effective date, {effective}", period.value.from, period.value.to)),
             ),
             None => out.push(
                 Finding::at(plan.header_span)
                     .arg("plan", title)
                     .arg("period", "not given")
-                    .arg("problem", "is not given, so no one can tell whether it covers the agreement's effective date"),
+                    .arg("problem", "is recorded without its period, so no one can tell whether it covers the document's effective date"),
             ),
             _ => {}
         }
