@@ -506,3 +506,91 @@ fn latest_version_is_the_latest_date_and_one_cause_is_one_finding() {
         "the header says version 1.0, but the latest version in the history is 1.1"
     );
 }
+
+// ------------------------------------------------------------------ real plans
+
+fn plan_fixture(name: &str) -> Vec<Diagnostic> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/plans").join(name)).unwrap();
+    let effective = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("effective: "))
+        .unwrap()
+        .to_string();
+    check(&text, &effective)
+}
+
+fn codes_and_lines(all: &[Diagnostic]) -> Vec<String> {
+    let mut out: Vec<String> = all
+        .iter()
+        .map(|d| format!("{}:{}", d.code, d.span.start.line + 1))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_london_borough_plan_gives_only_true_findings() {
+    let all = plan_fixture("barking-and-dagenham-2023.csa");
+    // No version number is not an error; crime and disorder is addressed by the
+    // neighbourhood priority; one finding for the unnamed health body.
+    let uncovered: Vec<&str> = with_code(&all, "CSA101")
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(uncovered.len(), 2, "{uncovered:#?}");
+    assert!(uncovered
+        .iter()
+        .all(|m| !m.contains("reducing crime and disorder")));
+    assert!(with_code(&all, "CSA010").is_empty());
+    assert_eq!(with_code(&all, "CSA512").len(), 1);
+    assert_eq!(with_code(&all, "CSA315").len(), 1);
+    assert_eq!(
+        with_code(&all, "CSA102")
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "the priority `NC` appears to address reducing crime and disorder, including anti-social behaviour and behaviour adversely affecting the local environment (its title says “safety in the neighbourhood”), but does not say so",
+            "the priority `RO` appears to address reduction of re-offending (its title says “reducing offending”), but does not say so",
+        ]
+    );
+    assert!(with_code(&all, "CSA101")[0]
+        .legal_basis
+        .as_deref()
+        .unwrap()
+        .contains("regs 10 and 11"),);
+}
+
+#[test]
+fn a_shire_district_plan_without_partner_list_or_version_gives_one_finding_each() {
+    let all = plan_fixture("spelthorne-2024.csa");
+    assert_eq!(
+        codes_and_lines(&all)
+            .iter()
+            .filter(|c| c.starts_with("CSA5") || c.starts_with("CSA010"))
+            .collect::<Vec<_>>(),
+        ["CSA510:9"]
+    );
+    assert_eq!(
+        with_code(&all, "CSA102")[1].message,
+        "the priority `HC` appears to address reducing crime and disorder, including anti-social behaviour and behaviour adversely affecting the local environment (its title says “hate crime”), but does not say so"
+    );
+}
+
+#[test]
+fn a_unitary_plan_before_the_serious_violence_duty_is_not_asked_for_it() {
+    let all = plan_fixture("brighton-and-hove-2017.csa");
+    let uncovered: Vec<&str> = with_code(&all, "CSA101")
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        uncovered,
+        [
+            "no priority or theme addresses combating the misuse of drugs, alcohol and other substances, which the law requires from 2007-08-01",
+            "no priority or theme addresses reduction of re-offending, which the law requires from 2010-04-01",
+        ]
+    );
+    assert!(with_code(&all, "CSA501").is_empty());
+    assert_eq!(with_code(&all, "CSA510").len(), 1);
+}

@@ -104,9 +104,28 @@ pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             };
             // Only offer the edit where the block has no `addresses:` yet; otherwise
             // the author adds the id to the existing list.
+            // Each matched keyword once ("ASB" and "anti-social behaviour" are two;
+            // "antisocial behaviour" repeats the second; "hate" is part of "hate crime").
+            let folded: Vec<(&String, Vec<String>)> = area
+                .keywords
+                .iter()
+                .map(|k| (k, matching::words(k)))
+                .filter(|(_, w)| matching::contains_words(&topic.title_words, w))
+                .collect();
+            let mut matched: Vec<String> = Vec::new();
+            for (i, (keyword, words)) in folded.iter().enumerate() {
+                let repeated = folded[..i].iter().any(|(_, w)| w == words);
+                let inside = folded
+                    .iter()
+                    .any(|(_, w)| w.len() > words.len() && matching::contains_words(w, words));
+                if !repeated && !inside {
+                    matched.push(format!("“{keyword}”"));
+                }
+            }
             let mut finding = area_args(Finding::at(topic.header_span), area)
                 .arg("keyword", topic.keyword)
-                .arg("id", topic.id);
+                .arg("id", topic.id)
+                .arg("words", matched.join(", "));
             if topic.addresses.is_empty() {
                 finding = finding.fix(fix);
             }
