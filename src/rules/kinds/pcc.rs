@@ -53,48 +53,41 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
-/// `pcc-plan-current`: the law data knows another plan in effect for the area.
+/// `pcc-plan-current`: the knowledge holds another plan in force in the document's
+/// police area on the effective date. The police area is the `@plan` block's own
+/// `area:` when it gives one, else the one the header's `area:` lies in (a district
+/// plan for Ashford is checked against Kent's plans).
 pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
-    let (Some(effective), Some(agreement)) = (cx.effective, cx.doc.agreement.as_ref()) else {
+    let Some(effective) = cx.effective else {
         return;
-    };
-    let Some(area) = agreement.area.as_ref() else {
-        return;
-    };
-    let known: Vec<_> = cx
-        .law
-        .pcc_plans
-        .iter()
-        .filter(|p| matching::contains_phrase(&area.value, &p.area) && p.in_effect_on(effective))
-        .collect();
-    let Some(expected) = known.first() else {
-        return;
-    };
-    let names_expected = |title: &str| {
-        std::iter::once(expected.title.as_str())
-            .chain(expected.aliases.iter().map(String::as_str))
-            .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
     };
     for plan in &cx.doc.plans {
+        let Some(police) = super::knowledge::police_area_for(cx, plan) else {
+            continue;
+        };
+        let Some(expected) = cx.knowledge.plan_in_force(&police.id, effective) else {
+            continue;
+        };
         let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
-        if !names_expected(title) {
-            out.push(
-                Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
-                    .arg("plan", title)
-                    .arg("expected", expected.title.clone())
-                    .arg("area", expected.area.clone())
-                    .arg("effective", effective.to_string())
-                    .arg(
-                        "expected_period",
-                        match expected.to {
-                            Some(to) => format!("{} to {}", expected.from.0, to.0),
-                            None => format!("from {}", expected.from.0),
-                        },
-                    )
-                    .unverified_if(expected.confidence == Confidence::Unverified),
-            );
+        if names_plan(title, expected) {
+            continue;
         }
+        out.push(
+            Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
+                .arg("plan", title)
+                .arg("expected", expected.title.clone())
+                .arg("area", police.name.clone())
+                .arg("effective", effective.to_string())
+                .arg("expected_period", expected.period_text())
+                .unverified_if(expected.confidence == Confidence::Unverified),
+        );
     }
+}
+
+/// Whether a document's title for a plan names the known plan.
+pub(super) fn names_plan(title: &str, plan: &crate::knowledge::Plan) -> bool {
+    plan.titles()
+        .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
 }
 
 fn text(objective: &Objective) -> String {
@@ -107,11 +100,46 @@ fn text(objective: &Objective) -> String {
 /// Whether an objective is about the force's own business (estates, finance,
 /// workforce): the partnership's duty of regard is to the police and crime
 /// objectives (Crime and Disorder Act 1998 s6(1A)), not to how the force is run.
-pub fn policing_only(objective: &Objective) -> bool {
-    objective
-        .scope
-        .as_ref()
-        .is_some_and(|s| s.value == "policing")
+/// The document's `scope:` decides; without one, the plan data's scope of the same
+/// objective (by its words, or by its id when the document gives no words) does.
+pub fn policing_only(objective: &Objective, policing: &PolicingObjectives) -> bool {
+    match objective.scope.as_ref() {
+        Some(scope) => scope.value == "policing",
+        // Ids are compared only when the document gives no words: another area's
+        // plan may use the same id for a different objective.
+        None => match objective.text.as_ref() {
+            Some(text) => policing.texts.contains(&matching::words(&text.value)),
+            None => policing.ids.contains(objective.id.value.as_str()),
+        },
+    }
+}
+
+/// The objectives the plan data marks `scope = "policing"`, by id and by their words.
+pub struct PolicingObjectives<'a> {
+    ids: std::collections::HashSet<&'a str>,
+    texts: std::collections::HashSet<Vec<String>>,
+}
+
+impl<'a> PolicingObjectives<'a> {
+    /// Read once per check from the knowledge's plans.
+    pub fn of(cx: &Context<'a>) -> Self {
+        let mut ids = std::collections::HashSet::new();
+        let mut texts = std::collections::HashSet::new();
+        if cx.doc.plans.iter().any(|p| !p.objectives.is_empty()) {
+            for objective in cx
+                .knowledge
+                .plans()
+                .plans
+                .iter()
+                .flat_map(|p| &p.objectives)
+                .filter(|o| o.scope.as_deref() == Some("policing"))
+            {
+                ids.insert(objective.id.as_str());
+                texts.insert(matching::words(&objective.title));
+            }
+        }
+        Self { ids, texts }
+    }
 }
 
 /// `pcc-objective-regarded`: objectives neither supported nor recorded as not adopted.
@@ -121,7 +149,8 @@ pub fn objective_regarded(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     if cx.topics().is_empty() {
         return;
     }
-    for objective in cx.objectives().filter(|o| !policing_only(o)) {
+    let policing = PolicingObjectives::of(cx);
+    for objective in cx.objectives().filter(|o| !policing_only(o, &policing)) {
         if objective.not_adopted.is_none() && !cx.is_supported(&objective.id.value) {
             out.push(
                 Finding::at(objective.id.span)
@@ -173,9 +202,12 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let threshold = rule.param_float("threshold").unwrap_or(0.35);
     let topics = cx.topics();
+    let policing = PolicingObjectives::of(cx);
     let unsupported: Vec<&Objective> = cx
         .objectives()
-        .filter(|o| o.not_adopted.is_none() && !cx.is_supported(&o.id.value) && !policing_only(o))
+        .filter(|o| {
+            o.not_adopted.is_none() && !cx.is_supported(&o.id.value) && !policing_only(o, &policing)
+        })
         .collect();
     if unsupported.is_empty() || topics.is_empty() {
         return;
