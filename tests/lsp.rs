@@ -108,9 +108,10 @@ fn a_misspelt_theme_is_reported_within_one_edit_with_the_right_quick_fix() {
         .find(|d| d["code"] == "CSA402")
         .unwrap()
         .clone();
-    assert!(finding["message"].as_str().unwrap().starts_with(
-        "`XIPE` is not a cross-cutting theme of this agreement; did you mean `EIPE`?"
-    ));
+    assert!(finding["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("`XIPE` is not a cross-cutting theme of this document; did you mean `EIPE`?"));
 
     let actions = client.call(
         "textDocument/codeAction",
