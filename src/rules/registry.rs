@@ -215,6 +215,10 @@ pub const BUNDLED_RULES: &[(&str, &str)] = &[
         "rules/rules-workspace.toml",
         include_str!("../../rules/rules-workspace.toml"),
     ),
+    (
+        "rules/rules-trust.toml",
+        include_str!("../../rules/rules-trust.toml"),
+    ),
 ];
 
 /// The bundled rule files compiled to JSON at build time, read faster at start-up.
@@ -226,6 +230,14 @@ const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
     (
         "rules/rules-knowledge.toml",
         include_str!(concat!(env!("OUT_DIR"), "/rules-knowledge.json")),
+    ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-workspace.json")),
+    ),
+    (
+        "rules/rules-trust.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
     ),
 ];
 
