@@ -295,7 +295,7 @@ impl<'a> Context<'a> {
 
 /// The last day of a document's life: the end of its `period:`, else one review cycle
 /// (12 months when none is given) after its effective date, less a day.
-fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
+pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
     if let Some(period) = &agreement.period {
         return Some(period.value.to.last_day());
     }
