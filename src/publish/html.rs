@@ -65,7 +65,7 @@ nav.toc .l2 { padding-left: 1.25rem; }
 nav.toc .l3, nav.toc .l4, nav.toc .l5, nav.toc .l6 { padding-left: 2.5rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
-th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e9e5f1; }
 tbody th { background: #f6f5f3; font-weight: bold; }
 td ul, th ul { margin: 0; padding-left: 1.1rem; }

@@ -403,6 +403,10 @@ struct Builder<'a> {
     diagram_done: bool,
     pending_leads: Vec<(Option<String>, String)>,
     inline_leads_done: bool,
+    /// The "about this document" table, held until the title heading is written
+    /// when the document opens with its header.
+    about: Option<Table>,
+    seen_heading: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -444,10 +448,22 @@ impl<'a> Builder<'a> {
             diagram_done: false,
             pending_leads: Vec::new(),
             inline_leads_done: false,
+            about: None,
+            seen_heading: false,
+        }
+    }
+
+    /// Writes the held "about this document" table.
+    fn release_about(&mut self) {
+        if let Some(t) = self.about.take() {
+            self.blocks.push(Block::Table(t));
         }
     }
 
     fn flush(&mut self) {
+        if !self.paragraph.is_empty() || !self.list.is_empty() {
+            self.release_about();
+        }
         if !self.paragraph.is_empty() {
             let text = self.paragraph.join(" ");
             self.paragraph.clear();
@@ -487,9 +503,12 @@ impl<'a> Builder<'a> {
                         text: text.to_string(),
                         anchor,
                     });
+                    self.seen_heading = true;
+                    self.release_about();
                 }
                 ItemKind::Prose { text, list, indent } => {
                     self.end_run(&mut run);
+                    self.release_about();
                     let bullet = ["- ", "* ", "• "]
                         .iter()
                         .find_map(|m| text.strip_prefix(m).filter(|_| *list));
@@ -520,6 +539,7 @@ impl<'a> Builder<'a> {
                 }
                 ItemKind::Error => {
                     self.end_run(&mut run);
+                    self.release_about();
                     let text = self.source.get(start..end).unwrap_or("").trim();
                     if !text.is_empty() {
                         self.flush();
@@ -566,6 +586,7 @@ impl<'a> Builder<'a> {
         }
         self.flush();
         self.end_run(&mut run);
+        self.release_about();
         if !self.diagram_done && !doc.priorities.is_empty() {
             self.diagram();
         }
@@ -593,6 +614,7 @@ impl<'a> Builder<'a> {
         let Some(first) = run.first().copied() else {
             return;
         };
+        self.release_about();
         let parts = std::mem::take(run);
         let doc = self.doc;
         match first {
@@ -780,6 +802,9 @@ impl<'a> Builder<'a> {
 
     fn single(&mut self, part: Part) {
         let doc = self.doc;
+        if part != Part::Agreement {
+            self.release_about();
+        }
         match part {
             Part::Agreement => {
                 let Some(a) = &doc.agreement else { return };
@@ -815,7 +840,11 @@ impl<'a> Builder<'a> {
                 );
                 add("Review", text_of(&a.review));
                 add("Status", text_of(&a.status));
-                self.blocks.push(Block::Table(table));
+                if self.seen_heading {
+                    self.blocks.push(Block::Table(table));
+                } else {
+                    self.about = Some(table);
+                }
             }
             Part::Plan(i) => {
                 let plan = &doc.plans[i];

@@ -88,6 +88,10 @@ pub struct DocumentReport {
     pub changes: Option<Changes>,
     /// Every finding, grouped by priority.
     pub findings: Vec<FindingGroup>,
+    /// The diagram of priorities, themes and objectives (HTML only; the JSON has
+    /// the same facts under `alignment`).
+    #[serde(skip)]
+    pub diagram: Option<publish::Diagram>,
 }
 
 /// The verdict and the counts behind it.
@@ -446,6 +450,8 @@ pub fn build(input: &Input) -> DocumentReport {
         decisions,
         changes,
         findings,
+        diagram: Some(publish::Diagram::of(doc))
+            .filter(|d| !d.is_empty() && !d.objectives.is_empty()),
     }
 }
 
@@ -927,7 +933,7 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
         (Some(reason), _, _) => out.push(Block::Paragraph(format!("Not checked. {reason}"))),
         (None, Some(from), Some(until)) => {
             out.push(Block::Paragraph(format!(
-                "The Crime and Disorder Act 1998 (section 6) requires strategies for these areas. The table lists each area in force over the document's life ({} to {}) and the priorities and themes that address it: *declared* with `addresses:`, *inferred* from the words of a title (csa's reading; the partnership should declare it), or *missing*.",
+                "The law requires the partnership's strategy to address these areas (the legal basis of each is in the last column, from csa's law data). The table lists each area in force over the document's life ({} to {}) and the priorities and themes that address it: *declared* with `addresses:`, *inferred* from the words of a title (csa's reading; the partnership should declare it), or *missing*.",
                 date_words(from),
                 date_words(until)
             )));
@@ -977,7 +983,7 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
             continue;
         }
         out.push(Block::Paragraph(format!(
-            "Responsible authorities must have regard to the police and crime objectives (Police Reform and Social Responsibility Act 2011, section 10). Each objective of *{}*, and what supports it:",
+            "The responsible authorities must have regard to the objectives of the Police and Crime Plan: each objective should be supported by a priority or theme, or recorded as considered and not adopted. Each objective of *{}*, and what supports it:",
             plan.title
         )));
         let mut t = Table::new(
@@ -1004,6 +1010,9 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
             ]);
         }
         out.push(Block::Table(t));
+    }
+    if let Some(d) = &r.diagram {
+        out.push(Block::Diagram(d.clone()));
     }
     if !r.alignment.supporting_nothing.is_empty() {
         out.push(Block::Paragraph(format!(
@@ -1199,12 +1208,12 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
             ],
         );
         for f in &g.findings {
-            let mut fix = vec![f.fix.clone()];
+            let mut fix = vec![publish::capitalise(&f.fix)];
             if let Some(basis) = &f.legal_basis {
                 fix.push(format!("Legal basis: {basis}"));
             }
             t.row(vec![
-                Cell::text(f.message.clone()),
+                Cell::text(publish::capitalise(&f.message)),
                 Cell::text(severity_word(f.severity)),
                 Cell::text(f.line.to_string()),
                 Cell::lines(fix),

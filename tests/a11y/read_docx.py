@@ -27,7 +27,7 @@ def main(paths):
         found = [
             (int(p.style.name.split()[-1]), p.text)
             for p in document.paragraphs
-            if p.style.name.startswith("Heading")
+            if p.style is not None and p.style.name.startswith("Heading")
         ]
         expected = list(headings_of(pathlib.Path("examples") / (path.stem + ".csa")))
         problems = []
