@@ -391,3 +391,99 @@ fn report_snapshots() {
         insta::assert_snapshot!(format!("report_json_{name}"), report::json(&report));
     }
 }
+
+fn csa(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_committee_pack_in_two_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("kent-2022.html");
+    let docx = dir.path().join("kent-2022.docx");
+    let review = dir.path().join("review.html");
+    let json = dir.path().join("review.json");
+    let ok = |out: std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(csa(&[
+        "publish",
+        "examples/kent-2022.csa",
+        "-o",
+        html.to_str().unwrap(),
+    ]));
+    ok(csa(&[
+        "publish",
+        "examples/kent-2022.csa",
+        "-o",
+        docx.to_str().unwrap(),
+    ]));
+    ok(csa(&[
+        "report",
+        "examples/kent-2022.csa",
+        "--previous",
+        "examples/kent-2018.csa",
+        "--as-of",
+        "2024-01-01",
+        "-o",
+        review.to_str().unwrap(),
+    ]));
+    ok(csa(&[
+        "report",
+        "examples/kent-2022.csa",
+        "-o",
+        json.to_str().unwrap(),
+    ]));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<h1 id="));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    let review = std::fs::read_to_string(&review).unwrap();
+    assert!(review.contains("What changed since the previous version"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(json["schema"], "csa-report/1");
+    // Nothing but the outputs was left behind (the writes are atomic).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_code_2() {
+    let out = csa(&["publish", "examples/no-such.csa"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+    let out = csa(&["report", "examples/kent-2022.csa", "--as-of", "April 2024"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = csa(&[
+        "report",
+        "examples/kent-2022.csa",
+        "--previous",
+        "examples/none.csa",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = csa(&[
+        "publish",
+        "examples/kent-2022.csa",
+        "-o",
+        "/no/such/folder/out.html",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+}
+
+#[test]
+fn the_format_follows_the_output_extension() {
+    let out = csa(&["report", "examples/minimal.csa", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("{\n  \"schema\": \"csa-report/1\""));
+    let out = csa(&["report", "examples/minimal.csa"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Compliance review: "));
+    let out = csa(&["publish", "examples/minimal.csa"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<!DOCTYPE html>"));
+}

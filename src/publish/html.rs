@@ -108,7 +108,7 @@ pub fn page(publication: &Publication, footer: &str) -> String {
         .take(3)
         .position(|b| matches!(b, Block::Heading { level: 1, .. }));
     if title_at.is_none() {
-        toc(&mut out, publication);
+        toc(&mut out, publication, None);
     }
     let mut diagram = 0;
     for (i, block) in publication.blocks.iter().enumerate() {
@@ -143,7 +143,7 @@ pub fn page(publication: &Publication, footer: &str) -> String {
             }
         }
         if title_at == Some(i) {
-            toc(&mut out, publication);
+            toc(&mut out, publication, Some(i));
         }
     }
     out.push_str("</main>\n");
@@ -154,13 +154,28 @@ pub fn page(publication: &Publication, footer: &str) -> String {
     out
 }
 
-fn toc(out: &mut String, publication: &Publication) {
-    let headings: Vec<_> = publication.headings().collect();
+/// The table of contents; it leaves out the heading at `title` (the one it follows)
+/// when that heading is the page's title.
+fn toc(out: &mut String, publication: &Publication, title: Option<usize>) {
+    let skip = title.and_then(|i| match &publication.blocks[i] {
+        Block::Heading { anchor, text, .. } if *text == publication.title => Some(anchor.as_str()),
+        _ => None,
+    });
+    let headings: Vec<_> = publication
+        .headings()
+        .filter(|(_, _, anchor)| Some(*anchor) != skip)
+        .collect();
     if headings.len() < 2 {
         return;
     }
     out.push_str("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<p id=\"toc-title\">Contents</p>\n<ul>\n");
+    let top = headings
+        .iter()
+        .map(|(level, _, _)| *level)
+        .min()
+        .unwrap_or(1);
     for (level, text, anchor) in headings {
+        let level = level - top + 1;
         let _ = writeln!(
             out,
             "<li class=\"l{level}\"><a href=\"#{}\">{}</a></li>",
