@@ -139,40 +139,61 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
 fn pair(old: Vec<Entry>, new: Vec<Entry>) -> Vec<Change> {
     let old_by_id: HashMap<&str, &Entry> = old.iter().map(|e| (e.id.as_str(), e)).collect();
     let new_ids: HashSet<&str> = new.iter().map(|e| e.id.as_str()).collect();
-    let mut out = Vec::new();
+    // Each change with its place: the new version's order, then what was removed.
+    let mut out: Vec<(usize, Change)> = Vec::new();
     let mut unmatched_new = Vec::new();
-    for entry in &new {
+    for (place, entry) in new.iter().enumerate() {
         match old_by_id.get(entry.id.as_str()) {
             Some(before) => {
                 if words(&before.title) != words(&entry.title) {
-                    out.push(renamed(before, entry));
+                    out.push((place, renamed(before, entry)));
                 }
             }
-            None => unmatched_new.push(entry),
+            None => unmatched_new.push((place, entry)),
         }
     }
-    let mut unmatched_old: Vec<&Entry> = old
+    let unmatched_old: Vec<&Entry> = old
         .iter()
         .filter(|e| !new_ids.contains(e.id.as_str()))
         .collect();
-    // Titles of what is left, by their folded words, so alike titles pair in one pass.
-    let mut by_words: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    for (i, e) in unmatched_old.iter().enumerate() {
-        by_words.entry(words(&e.title)).or_default().push(i);
+    // Titles of what is left, by their folded words, so alike titles pair in one
+    // pass; and by each word (leaving out words most titles share), so that finding
+    // the titles that share words with a new one costs what they share, not a pass
+    // over every old title.
+    let old_words: Vec<Vec<String>> = unmatched_old.iter().map(|e| words(&e.title)).collect();
+    let mut by_words: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in old_words.iter().enumerate() {
+        by_words.entry(w.as_slice()).or_default().push(i);
+        let distinct: HashSet<&str> = w.iter().map(String::as_str).collect();
+        for word in distinct {
+            by_word.entry(word).or_default().push(i);
+        }
     }
+    const COMMON: usize = 64;
     let mut taken = vec![false; unmatched_old.len()];
-    for entry in unmatched_new {
+    for (place, entry) in unmatched_new {
         let key = words(&entry.title);
         let exact = by_words
-            .get(&key)
+            .get(key.as_slice())
             .and_then(|list| list.iter().copied().find(|&i| !taken[i]));
         // A renamed title keeps most of its words: look for the old title sharing most.
         let found = exact.or_else(|| {
-            unmatched_old
+            let mut candidates: Vec<usize> = key
                 .iter()
-                .enumerate()
-                .filter(|(i, _)| !taken[*i])
-                .map(|(i, e)| (alike(&words(&e.title), &key), i))
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .filter_map(|w| by_word.get(w.as_str()))
+                .filter(|list| list.len() <= COMMON)
+                .flatten()
+                .copied()
+                .filter(|&i| !taken[i])
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .map(|i| (alike(&old_words[i], &key), i))
                 .filter(|(score, _)| *score >= 0.5)
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .map(|(_, i)| i)
@@ -180,30 +201,33 @@ fn pair(old: Vec<Entry>, new: Vec<Entry>) -> Vec<Change> {
         match found {
             Some(i) => {
                 taken[i] = true;
-                out.push(renamed(unmatched_old[i], entry));
+                out.push((place, renamed(unmatched_old[i], entry)));
             }
-            None => out.push(Change {
-                change: ChangeKind::Added,
-                old_id: None,
-                new_id: Some(entry.id.clone()),
-                old_title: None,
-                new_title: Some(entry.title.clone()),
-            }),
+            None => out.push((
+                place,
+                Change {
+                    change: ChangeKind::Added,
+                    old_id: None,
+                    new_id: Some(entry.id.clone()),
+                    old_title: None,
+                    new_title: Some(entry.title.clone()),
+                },
+            )),
         }
     }
-    let mut index = 0;
-    unmatched_old.retain(|_| {
-        index += 1;
-        !taken[index - 1]
-    });
-    out.extend(unmatched_old.into_iter().map(|e| Change {
-        change: ChangeKind::Removed,
-        old_id: Some(e.id.clone()),
-        new_id: None,
-        old_title: Some(e.title.clone()),
-        new_title: None,
-    }));
-    out
+    out.sort_by_key(|(place, _)| *place);
+    let removed = unmatched_old
+        .into_iter()
+        .zip(taken)
+        .filter(|(_, taken)| !taken)
+        .map(|(e, _)| Change {
+            change: ChangeKind::Removed,
+            old_id: Some(e.id.clone()),
+            new_id: None,
+            old_title: Some(e.title.clone()),
+            new_title: None,
+        });
+    out.into_iter().map(|(_, c)| c).chain(removed).collect()
 }
 
 fn renamed(old: &Entry, new: &Entry) -> Change {
