@@ -27,6 +27,8 @@ fn main() {
         "law",
         "rules",
         "rules-knowledge",
+        "rules-workspace",
+        "rules-trust",
     ] {
         let source = format!("rules/{name}.toml");
         println!("cargo:rerun-if-changed={source}");

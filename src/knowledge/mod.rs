@@ -655,6 +655,28 @@ impl Knowledge {
             .map(|&i| &plans.plans[i])
     }
 
+    /// The plan with this id, or one of whose titles this is (folded).
+    pub fn plan_named(&self, name: &str) -> Option<&Plan> {
+        let key = fold(name);
+        let plans = &self.plans().plans;
+        plans
+            .iter()
+            .find(|p| p.id == name)
+            .or_else(|| plans.iter().find(|p| p.titles().any(|t| fold(t) == key)))
+    }
+
+    /// The plan id or title closest to `name`, for "did you mean".
+    pub fn plan_suggestion(&self, name: &str) -> Option<String> {
+        let plans = &self.plans().plans;
+        crate::ast::schema::did_you_mean(
+            name,
+            plans
+                .iter()
+                .flat_map(|p| std::iter::once(p.id.as_str()).chain(p.titles())),
+        )
+        .map(str::to_string)
+    }
+
     /// The plan in force in a police area on `date`: the latest issued on or before
     /// it. A plan stays in force until it is replaced, even after the end of the
     /// period it states.
