@@ -17,3 +17,4 @@ pub mod robustness;
 pub mod rules;
 pub mod syntax;
 pub mod text;
+pub mod workspace;

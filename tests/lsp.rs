@@ -354,7 +354,14 @@ fn completion_offers_blocks_fields_and_rule_codes() {
     ));
     assert_eq!(
         fields,
-        ["includes", "lead", "addresses", "supports", "note"]
+        [
+            "includes",
+            "lead",
+            "addresses",
+            "supports",
+            "county",
+            "note"
+        ]
     );
     let codes = labels(client.call(
         "textDocument/completion",

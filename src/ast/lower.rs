@@ -899,6 +899,14 @@ impl<'a> Lowering<'a> {
                     self.document.agreement = Some(agreement);
                 }
             }
+            "use" => {
+                if let Some(target) = title {
+                    self.document.uses.push(Use {
+                        target,
+                        header_span,
+                    });
+                }
+            }
             "version" => {
                 let version = Version {
                     version: doc_id(),
@@ -941,6 +949,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,
@@ -954,6 +963,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,

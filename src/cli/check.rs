@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
-use crate::ast::{self, Date};
+use crate::ast::Date;
 use crate::config::{Config, Level};
 use crate::diagnostics::Severity;
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
+use crate::workspace;
 
 /// The command line's settings for one check.
 pub struct Args {
@@ -154,10 +155,51 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     }
-    // Files are independent: check them on every core, keeping their order.
-    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+    // Files are read and joined with what they use on every core, keeping their order;
+    // the rules that read documents together then run once over them all, and each
+    // file's own rules run with those findings added.
+    let read: Vec<Result<(String, crate::workspace::Prepared), crate::cli::SourceError>> = jobs
         .par_iter()
         .map(|(path, index)| {
+            read_source(path).map(|text| {
+                let knowledge = &setups[*index].registry.knowledge;
+                let prepared = workspace::prepare(path, &text, &workspace::FileSystem, knowledge);
+                (text, prepared)
+            })
+        })
+        .collect();
+    let members: Vec<workspace::rules::Member> = jobs
+        .iter()
+        .zip(&read)
+        .filter_map(|((path, _), r)| {
+            r.as_ref().ok().map(|(_, p)| workspace::rules::Member {
+                path,
+                document: &p.document,
+                resolution: &p.resolution,
+            })
+        })
+        .collect();
+    let knowledge = setups
+        .first()
+        .map(|s| s.registry.knowledge.clone())
+        .unwrap_or_default();
+    let mut across = workspace::rules::check(&members, &knowledge).into_iter();
+    drop(members);
+    let across: Vec<Vec<(&'static str, rules::Finding)>> = read
+        .iter()
+        .map(|r| {
+            if r.is_ok() {
+                across.next().unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+        .par_iter()
+        .zip(read)
+        .zip(across)
+        .map(|(((path, index), read), across)| {
             let setup = &setups[*index];
             let mut options = setup.config.options();
             options.as_of = as_of.or(options.as_of);
@@ -168,10 +210,17 @@ pub fn run(args: Args) -> u8 {
                 .or(setup.config.fail_level)
                 .unwrap_or(Level::Error)
                 .into();
-            let report = read_source(path).map(|text| {
-                let parsed = ast::parse(&text);
-                let mut diagnostics = parsed.diagnostics;
-                diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
+            let report = read.map(|(text, prepared)| {
+                let mut findings = prepared.findings;
+                findings.extend(across);
+                let extra = workspace::diagnostics(findings, &setup.registry, &options);
+                let mut diagnostics = prepared.syntax;
+                diagnostics.extend(rules::check_with(
+                    &prepared.document,
+                    &setup.registry,
+                    &options,
+                    extra,
+                ));
                 crate::diagnostics::sort(&mut diagnostics);
                 FileReport {
                     path: path.display().to_string(),

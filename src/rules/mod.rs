@@ -295,7 +295,7 @@ impl<'a> Context<'a> {
 
 /// The last day of a document's life: the end of its `period:`, else one review cycle
 /// (12 months when none is given) after its effective date, less a day.
-fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
+pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
     if let Some(period) = &agreement.period {
         return Some(period.value.to.last_day());
     }
@@ -419,19 +419,33 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
+    check_with(doc, registry, options, Vec::new())
+}
+
+/// [`check`], with diagnostics made elsewhere about the same document (by the rules
+/// that read documents together) joining the rules' own before suppressions apply.
+pub fn check_with(
+    doc: &Document,
+    registry: &Registry,
+    options: &Options,
+    extra: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let cx = Context::new(
         doc,
         &registry.law,
         &registry.knowledge,
         options.as_of.unwrap_or_else(today),
     );
-    let mut out = Vec::new();
+    let mut out = extra;
     let document_kind = cx.document_kind().to_string();
-    for rule in registry
-        .rules
-        .iter()
-        .filter(|r| options.selects(r) && r.applies_to_kind(&document_kind))
-    {
+    // A parts file (a plan or bodies written once for other documents to use) is not
+    // an agreement: only the rules about its parts themselves apply.
+    let parts = doc.is_parts_file();
+    for rule in registry.rules.iter().filter(|r| {
+        options.selects(r)
+            && r.applies_to_kind(&document_kind)
+            && (!parts || PARTS_FILE_FAMILIES.contains(&r.family.as_str()))
+    }) {
         let Some(kind) = kinds::find(&rule.kind) else {
             continue;
         };
@@ -448,6 +462,9 @@ pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diag
     diagnostics::sort(&mut out);
     out
 }
+
+/// The families of rules that apply to a parts file.
+pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "workspace"];
 
 /// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
@@ -471,7 +488,14 @@ pub fn diagnostic_for(
         code: rule.code.clone(),
         name: rule.name.clone(),
         severity,
-        message: render(&rule.message, &finding.args),
+        message: {
+            let message = render(&rule.message, &finding.args);
+            if finding.unverified && !message.contains("unconfirmed") {
+                format!("{message} (unconfirmed: this rests on a fact csa has not verified)")
+            } else {
+                message
+            }
+        },
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),
