@@ -8,7 +8,7 @@ use crate::rules::{Registry, Rule};
 pub fn markdown(registry: &Registry) -> String {
     let mut out = String::from(
         "# Rule reference\n\n\
-         <!-- Generated from rules/rules.toml by `csa rules --format markdown`; do not edit by hand. -->\n\n\
+         <!-- Generated from the rules/rules*.toml files by `csa rules --format markdown`; do not edit by hand. -->\n\n\
          Every finding of `csa check` has a stable code and a kebab-case name; either can be used in \
          `csa.toml` (`select`, `ignore`, `severity`) and in `// csa-ignore` comments, as can a family \
          name. Severities are the defaults; a finding that rests on a legal fact csa's data marks as \
