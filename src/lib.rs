@@ -9,6 +9,7 @@ pub mod ast;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod format;
 pub mod gen;
 pub mod lsp;
 pub mod render;

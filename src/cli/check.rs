@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use super::files::{discover, read_source, report};
 use crate::ast::{self, Date};
 use crate::config::{Config, Level};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{syntax, Diagnostic, Severity};
+use crate::format::{self, fix::FixMode};
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
 
@@ -29,6 +30,21 @@ pub struct Args {
     pub select: Vec<String>,
     /// `--ignore`.
     pub ignore: Vec<String>,
+    /// `--fix` (or `--diff`), with `--unsafe-fixes` or without.
+    pub fix: Option<FixMode>,
+    /// `--diff`: print what the fixes would change, and write nothing.
+    pub diff: bool,
+}
+
+/// What fixing did to one file.
+#[derive(Default)]
+struct Fixing {
+    /// Titles of the fixes applied.
+    applied: Vec<String>,
+    /// With `--diff`, what would change.
+    diff: String,
+    /// Why the fixed text was not written.
+    problem: Option<String>,
 }
 
 /// A configuration with its rules, shared by the files it applies to.
@@ -110,7 +126,11 @@ pub fn run(args: Args) -> u8 {
         }
     }
     // Files are independent: check them on every core, keeping their order.
-    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+    type Outcome = (
+        Result<(FileReport, Fixing), crate::cli::SourceError>,
+        Severity,
+    );
+    let results: Vec<Outcome> = jobs
         .par_iter()
         .map(|(path, index)| {
             let setup = &setups[*index];
@@ -123,25 +143,72 @@ pub fn run(args: Args) -> u8 {
                 .or(setup.config.fail_level)
                 .unwrap_or(Level::Error)
                 .into();
-            let report = read_source(path).map(|text| {
-                let parsed = ast::parse(&text);
+            let check = |text: &str| -> Vec<Diagnostic> {
+                let parsed = ast::parse(text);
                 let mut diagnostics = parsed.diagnostics;
                 diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
                 crate::diagnostics::sort(&mut diagnostics);
-                FileReport {
+                diagnostics
+            };
+            let report = read_source(path).map(|original| {
+                let mut diagnostics = check(&original);
+                let mut fixing = Fixing::default();
+                let mut text = original.clone();
+                if let Some(mode) = args.fix {
+                    let fixed = format::fix::fix(&original, mode, check);
+                    if !fixed.applied.is_empty() {
+                        let after = check(&fixed.text);
+                        let syntax_errors = |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
+                        let shown = path.display().to_string();
+                        if syntax_errors(&after) > syntax_errors(&diagnostics) {
+                            fixing.problem = Some(format!("the fixes for `{shown}` would make a line unreadable, so none were applied"));
+                        } else if args.diff {
+                            fixing.diff = format::diff::unified(&shown, &original, &fixed.text);
+                            fixing.applied = fixed.applied;
+                        } else {
+                            match format::write_atomic(path, &fixed.text) {
+                                Ok(()) => {
+                                    fixing.applied = fixed.applied;
+                                    text = fixed.text;
+                                    diagnostics = after;
+                                }
+                                Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
+                            }
+                        }
+                    }
+                }
+                let report = FileReport {
                     path: path.display().to_string(),
                     source: text,
                     diagnostics,
-                }
+                };
+                (report, fixing)
             });
             (report, threshold)
         })
         .collect();
     let mut reports = Vec::new();
     let mut fails = false;
+    let mut diffs = String::new();
+    let mut fixed = 0;
     for (result, threshold) in results {
         match result {
-            Ok(report) => {
+            Ok((report, fixing)) => {
+                if let Some(problem) = fixing.problem {
+                    eprintln!("error: {problem}\n  help: apply the fixes one at a time in an editor, or report this");
+                    failed = true;
+                }
+                if !fixing.applied.is_empty() && !args.diff {
+                    eprintln!(
+                        "{}: applied {} fix{}: {}",
+                        report.path,
+                        fixing.applied.len(),
+                        if fixing.applied.len() == 1 { "" } else { "es" },
+                        fixing.applied.join("; ")
+                    );
+                }
+                fixed += fixing.applied.len();
+                diffs.push_str(&fixing.diff);
                 fails |= report.diagnostics.iter().any(|d| d.severity >= threshold);
                 reports.push(report);
             }
@@ -150,6 +217,26 @@ pub fn run(args: Args) -> u8 {
                 failed = true;
             }
         }
+    }
+    if args.diff {
+        print!("{diffs}");
+        eprintln!(
+            "{fixed} fix{} would be applied",
+            if fixed == 1 { "" } else { "es" }
+        );
+        return if failed {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
+        };
+    }
+    if args.fix.is_some() {
+        let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        eprintln!(
+            "Fixed {fixed} finding{}; {remaining} remain{}",
+            if fixed == 1 { "" } else { "s" },
+            if remaining == 1 { "s" } else { "" }
+        );
     }
     // Any registry renders SARIF rule metadata: the first loaded, else the bundled one.
     let registry = setups

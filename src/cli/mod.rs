@@ -6,6 +6,7 @@
 
 mod check;
 mod files;
+mod fmt;
 mod parse;
 pub mod rules;
 
@@ -52,7 +53,40 @@ enum Command {
         /// Do not run these rules (codes, names or families).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+        /// Apply the safe fixes, check again, and report what remains.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix or --diff, apply the unsafe fixes too (read them before you
+        /// commit them).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print what --fix would change as a diff, and change nothing (exit 1 when
+        /// something would change).
+        #[arg(long)]
+        diff: bool,
     },
+    /// Lay out the structured parts of documents in the one canonical way; prose and
+    /// comments are never changed.
+    ///
+    /// Exit codes: 0 done (or nothing to change), 1 with --check or --diff a file
+    /// would change, 2 a file could not be read or has syntax errors.
+    Fmt {
+        /// `.csa` files, or folders to search for them (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Change nothing; exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Change nothing; print what would change as a diff.
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Print the shell completions for bash, zsh, fish or powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), as installed in man1/csa.1.
+    Man,
     /// List the rules.
     Rules {
         /// `text`, `json` or `markdown` (the rule reference, docs/rules.md).
@@ -110,6 +144,21 @@ enum ConfigCommand {
     Default,
 }
 
+/// The command line's definition, for completions and the manual page.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
+}
+
+/// The manual page, in roff (committed as `docs/csa.1`).
+pub fn man_page() -> String {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command())
+        .render(&mut out)
+        .expect("rendering into memory cannot fail");
+    String::from_utf8(out).expect("the manual page is UTF-8")
+}
+
 /// Reads `100K`, `10M` or a plain number of bytes.
 fn parse_size(text: &str) -> Option<usize> {
     let text = text.trim();
@@ -143,6 +192,9 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            fix,
+            unsafe_fixes,
+            diff,
         } => check::run(check::Args {
             paths,
             format: output_format,
@@ -151,7 +203,22 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            fix: (fix || diff).then_some(if unsafe_fixes {
+                crate::format::fix::FixMode::Unsafe
+            } else {
+                crate::format::fix::FixMode::Safe
+            }),
+            diff,
         }),
+        Command::Fmt { paths, check, diff } => fmt::run(fmt::Args { paths, check, diff }),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut command(), "csa", &mut std::io::stdout());
+            0
+        }
+        Command::Man => {
+            print!("{}", man_page());
+            0
+        }
         Command::Rules {
             format,
             kinds,
