@@ -150,12 +150,23 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
-/// The manual page, in roff (committed as `docs/csa.1`).
+/// The manual page, in roff (committed as `docs/csa.1`): the command, then each
+/// subcommand's synopsis, description and options.
 pub fn man_page() -> String {
+    let command = command();
     let mut out = Vec::new();
-    clap_mangen::Man::new(command())
+    let rendered = clap_mangen::Man::new(command.clone())
         .render(&mut out)
-        .expect("rendering into memory cannot fail");
+        .and_then(|()| {
+            command.get_subcommands().try_for_each(|sub| {
+                let named = sub.clone().bin_name(format!("csa {}", sub.get_name()));
+                let man = clap_mangen::Man::new(named);
+                man.render_synopsis_section(&mut out)?;
+                man.render_description_section(&mut out)?;
+                man.render_options_section(&mut out)
+            })
+        });
+    rendered.expect("rendering into memory cannot fail");
     String::from_utf8(out).expect("the manual page is UTF-8")
 }
 
