@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod format;
 pub mod gen;
+pub mod knowledge;
 pub mod lsp;
 pub mod render;
 pub mod robustness;

@@ -92,12 +92,13 @@ fn kent_2022_moved_to_august_2022_names_a_ccg_that_no_longer_exists() {
     let d = stale[0];
     assert_eq!(
         d.message,
-        "`NHS Kent and Medway Clinical Commissioning Group (CCG)` uses the name Clinical Commissioning Group, which applied only until 2022-06-30"
+        "`NHS Kent and Medway Clinical Commissioning Group (CCG)` uses the name NHS Kent and Medway Clinical Commissioning Group, which applied only until 2022-06-30"
     );
     let fix = d.fix.as_ref().unwrap();
+    // The successor's name comes from the successors data, never from word-swapping.
     assert_eq!(
         fix.edits[0].replacement,
-        "NHS Kent and Medway Integrated Care Board (ICB)"
+        "NHS Kent and Medway Integrated Care Board"
     );
     assert_eq!(
         &text[fix.edits[0].span.range()],
@@ -107,7 +108,7 @@ fn kent_2022_moved_to_august_2022_names_a_ccg_that_no_longer_exists() {
         .help
         .as_ref()
         .unwrap()
-        .contains("its name from 2022-07-01"));
+        .contains("the body that carries its functions on 2022-08-01"));
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();
 }
 
-const CLEAN: &str = "@agreement: Anytown CSA\n  kind: unitary-plan\n  area: Anytown\n  version: 1.0\n  effective: 2024-04-01\n  review: annual\n";
+const CLEAN: &str = "@agreement: Medway CSA\n  kind: unitary-plan\n  area: Medway\n  version: 1.0\n  effective: 2024-04-01\n  review: annual\n";
 
 #[test]
 fn exit_codes_are_0_clean_1_findings_2_errors() {

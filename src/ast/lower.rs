@@ -685,13 +685,13 @@ impl<'a> Lowering<'a> {
         let text = value.text.trim();
         let range = value.range.start..value.range.start + text.len();
         let problem = match spec.value {
-            ValueKind::Date if Date::parse(text).is_none() => Some((
+            ValueKind::Date if Date::parse_field(text).is_none() => Some((
                 format!("`{text}` is not a date"),
                 format!("write dates as YYYY-MM-DD, such as `2022-04-01`, or YYYY-MM when only the month is known{}", date_hint(text)),
             )),
             ValueKind::Period if Period::parse(text).is_none() => Some((
                 format!("`{text}` is not a period"),
-                "write a period as `DATE to DATE`, such as `2022-04-01 to 2025-03-31`".to_string(),
+                "write a period as `DATE to DATE`, such as `2022-04-01 to 2025-03-31`, or in financial years, such as `2024/25 to 2026/27` or `2024-2027`".to_string(),
             )),
             ValueKind::Number if text.parse::<u32>().is_err() => Some((
                 format!("`{text}` is not a whole number"),
@@ -756,6 +756,7 @@ impl<'a> Lowering<'a> {
                     partnership: self.text_of(&entries, "partnership"),
                     version: self.text_of(&entries, "version"),
                     effective: self.date_of(&entries, "effective"),
+                    period: self.period_of(&entries),
                     review: self.text_of(&entries, "review"),
                     status: self.text_of(&entries, "status"),
                     header_span,
@@ -851,18 +852,7 @@ impl<'a> Lowering<'a> {
                     title,
                     commissioner: self.text_of(&entries, "commissioner"),
                     area: self.text_of(&entries, "area"),
-                    period: self
-                        .first(&entries, "period")
-                        .and_then(|c| c.value)
-                        .and_then(|v| {
-                            let text = v.text.trim();
-                            Period::parse(text).map(|p| {
-                                Spanned::new(
-                                    p,
-                                    self.span(v.range.start..v.range.start + text.len()),
-                                )
-                            })
-                        }),
+                    period: self.period_of(&entries),
                     principles: self.texts_of(&entries, "principle"),
                     objectives: entries
                         .iter()
@@ -1016,9 +1006,20 @@ impl<'a> Lowering<'a> {
     fn date_of(&self, entries: &[Checked], name: &str) -> Option<Spanned<Date>> {
         let value = self.first(entries, name)?.value?;
         let text = value.text.trim();
-        Date::parse(text).map(|d| {
+        Date::parse_field(text).map(|d| {
             Spanned::new(
                 d,
+                self.span(value.range.start..value.range.start + text.len()),
+            )
+        })
+    }
+
+    fn period_of(&self, entries: &[Checked]) -> Option<Spanned<Period>> {
+        let value = self.first(entries, "period")?.value?;
+        let text = value.text.trim();
+        Period::parse(text).map(|p| {
+            Spanned::new(
+                p,
                 self.span(value.range.start..value.range.start + text.len()),
             )
         })

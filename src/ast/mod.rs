@@ -100,6 +100,9 @@ pub struct Agreement {
     pub version: Option<Spanned<String>>,
     /// The effective date.
     pub effective: Option<Spanned<Date>>,
+    /// The period the document runs, when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Spanned<Period>>,
     /// The review cycle.
     pub review: Option<Spanned<String>>,
     /// `draft` or `final`.

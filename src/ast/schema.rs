@@ -206,6 +206,11 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "The date the document takes effect.",
             ),
             field(
+                "period",
+                ValueKind::Period,
+                "The period the document runs, such as `2024-04-01 to 2027-03-31` or `2024/25 to 2026/27`.",
+            ),
+            field(
                 "review",
                 ValueKind::OneOf(REVIEW_CYCLES),
                 "How often the document is reviewed.",

@@ -7,6 +7,8 @@
 mod check;
 mod files;
 mod fmt;
+mod law;
+mod new;
 mod parse;
 pub mod rules;
 
@@ -80,6 +82,24 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Start a document: a skeleton for an area csa knows that passes `csa check`.
+    ///
+    /// The header, the responsible authorities the law requires on the date, the
+    /// Police and Crime Plan in force with its objectives, an example priority, the
+    /// leads table, and the chapter headings, each with a line saying what to write.
+    New {
+        /// `county-agreement`, `district-plan` or `unitary-plan`.
+        kind: String,
+        /// The county, district or unitary area, as `csa law areas` lists it.
+        #[arg(long)]
+        area: String,
+        /// The date the document takes effect (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        effective: Option<String>,
+        /// Write to this file (it must not exist) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the shell completions for bash, zsh, fish or powershell.
     Completions {
         /// The shell.
@@ -128,11 +148,48 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// What csa knows: places, Police and Crime Plans, bodies and their successors.
+    Law {
+        #[command(subcommand)]
+        command: LawCommand,
+        /// `text` or `json`.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"], global = true)]
+        format: String,
+        /// Use this configuration file's rule packs instead of the nearest csa.toml's.
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
         /// `.csa` files, or folders to search for them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LawCommand {
+    /// Every local authority, merged partnership and police force area; or what NAME
+    /// resolves to.
+    Areas {
+        /// A place, as a document's `area:` would write it.
+        name: Option<String>,
+    },
+    /// Every Police and Crime Plan, or those of the police area AREA lies in.
+    Plans {
+        /// A place.
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Bodies and their successors (CCGs, ICBs, probation), of AREA, in existence ON a
+    /// date; with both, the responsible authorities of AREA on that date.
+    Bodies {
+        /// A place.
+        #[arg(long)]
+        area: Option<String>,
+        /// A date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
     },
 }
 
@@ -195,6 +252,18 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse { paths } => parse::run(&paths),
+        Command::Law {
+            command,
+            format,
+            config,
+        } => {
+            let query = match command {
+                LawCommand::Areas { name } => law::Query::Areas { name },
+                LawCommand::Plans { area } => law::Query::Plans { area },
+                LawCommand::Bodies { area, on } => law::Query::Bodies { area, on },
+            };
+            law::run(query, format == "json", config.as_deref())
+        }
         Command::Check {
             paths,
             output_format,
@@ -222,6 +291,17 @@ pub fn main() -> ExitCode {
             diff,
         }),
         Command::Fmt { paths, check, diff } => fmt::run(fmt::Args { paths, check, diff }),
+        Command::New {
+            kind,
+            area,
+            effective,
+            output,
+        } => new::run(new::Args {
+            kind,
+            area,
+            effective,
+            output,
+        }),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut command(), "csa", &mut std::io::stdout());
             0

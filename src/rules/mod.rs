@@ -118,8 +118,13 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// The law data.
     pub law: &'a Law,
+    /// Places, bodies and Police and Crime Plans.
+    pub knowledge: &'a crate::knowledge::Knowledge,
     /// The document's effective date, when it has a valid one.
     pub effective: Option<Date>,
+    /// The last day of the document's life: the end of its `period:`, else its review
+    /// cycle (12 months when none is given) from its effective date.
+    pub life_end: Option<Date>,
     /// What "today" is.
     pub as_of: Date,
     topics: Vec<Topic<'a>>,
@@ -131,12 +136,18 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// The context for checking `doc` against `law`.
-    pub fn new(doc: &'a Document, law: &'a Law, as_of: Date) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        law: &'a Law,
+        knowledge: &'a crate::knowledge::Knowledge,
+        as_of: Date,
+    ) -> Self {
         let effective = doc
             .agreement
             .as_ref()
             .and_then(|a| a.effective.as_ref())
             .map(|d| d.value);
+        let life_end = doc.agreement.as_ref().and_then(|a| life_end(a, effective));
         let priorities = doc.priorities.iter().map(|p| Topic {
             keyword: "priority",
             id: &p.id.value,
@@ -193,7 +204,9 @@ impl<'a> Context<'a> {
         Self {
             doc,
             law,
+            knowledge,
             effective,
+            life_end,
             as_of,
             topics,
             priorities_by_id,
@@ -261,6 +274,39 @@ impl<'a> Context<'a> {
     pub fn topics(&self) -> &[Topic<'a>] {
         &self.topics
     }
+
+    /// Whether `date` falls inside the document's life after its effective date: a
+    /// change on that day is one the document lives through.
+    pub fn in_life(&self, date: Date) -> bool {
+        match (self.effective, self.life_end) {
+            (Some(e), Some(end)) => e.first_day() < date.first_day() && date.first_day() <= end,
+            _ => false,
+        }
+    }
+
+    /// The document's life as words: `2022-04-01 to 2023-03-31`.
+    pub fn life_text(&self) -> String {
+        match (self.effective, self.life_end) {
+            (Some(e), Some(end)) => format!("{} to {end}", e.first_day()),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The last day of a document's life: the end of its `period:`, else one review cycle
+/// (12 months when none is given) after its effective date, less a day.
+fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
+    if let Some(period) = &agreement.period {
+        return Some(period.value.to.last_day());
+    }
+    let effective = effective?.first_day();
+    let months = match agreement.review.as_ref().map(|r| r.value.as_str()) {
+        Some("biennial") => 24,
+        Some("triennial") => 36,
+        _ => 12,
+    };
+    let end = kinds::add_months(effective, months);
+    Some(date_from_days(end.days_since_epoch() - 1))
 }
 
 /// The words a priority or theme is searched by: its title, includes and note, and
@@ -373,7 +419,12 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
-    let cx = Context::new(doc, &registry.law, options.as_of.unwrap_or_else(today));
+    let cx = Context::new(
+        doc,
+        &registry.law,
+        &registry.knowledge,
+        options.as_of.unwrap_or_else(today),
+    );
     let mut out = Vec::new();
     for rule in registry.rules.iter().filter(|r| options.selects(r)) {
         let Some(kind) = kinds::find(&rule.kind) else {

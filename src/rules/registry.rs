@@ -119,6 +119,8 @@ struct RuleFile {
     rules: Vec<Rule>,
     #[serde(default)]
     law: Option<Law>,
+    #[serde(default)]
+    knowledge: Option<crate::knowledge::Tables>,
 }
 
 /// A rule file that could not be used, with where and why.
@@ -158,11 +160,18 @@ pub struct Registry {
     pub rules: Vec<Rule>,
     /// The law data.
     pub law: Law,
+    /// Places, bodies and Police and Crime Plans.
+    pub knowledge: crate::knowledge::Knowledge,
 }
 
 /// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] =
-    &[("rules/rules.toml", include_str!("../../rules/rules.toml"))];
+pub const BUNDLED_RULES: &[(&str, &str)] = &[
+    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    (
+        "rules/rules-knowledge.toml",
+        include_str!("../../rules/rules-knowledge.toml"),
+    ),
+];
 
 impl Registry {
     /// The bundled rules and law.
@@ -170,6 +179,7 @@ impl Registry {
         let mut registry = Registry {
             rules: Vec::new(),
             law: Law::bundled(),
+            knowledge: crate::knowledge::Knowledge::bundled(),
         };
         for (path, text) in BUNDLED_RULES {
             registry
@@ -258,6 +268,56 @@ impl Registry {
         self.rules.sort_by(|a, b| a.code.cmp(&b.code));
         if let Some(law) = file.law {
             self.law.extend(law);
+        }
+        if let Some(tables) = file.knowledge {
+            self.check_knowledge(path, text, &tables)?;
+            self.knowledge.extend(tables);
+        }
+        Ok(())
+    }
+
+    /// Checks a rule pack's knowledge entries against what csa knows with them added:
+    /// the first problem naming one of the pack's entries is an error located at it.
+    fn check_knowledge(
+        &self,
+        path: &str,
+        text: &str,
+        tables: &crate::knowledge::Tables,
+    ) -> Result<(), RuleFileError> {
+        let ids: Vec<&str> = tables
+            .police_areas
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(tables.authorities.iter().map(|e| e.id.as_str()))
+            .chain(tables.partnerships.iter().map(|e| e.id.as_str()))
+            .chain(tables.reorganisations.iter().map(|e| e.id.as_str()))
+            .chain(tables.bodies.iter().map(|e| e.id.as_str()))
+            .chain(tables.plans.iter().map(|e| e.id.as_str()))
+            .collect();
+        let mut knowledge = self.knowledge.clone();
+        knowledge.extend(tables.clone());
+        let kinds: Vec<&str> = self
+            .law
+            .authority_kinds
+            .iter()
+            .map(|k| k.id.as_str())
+            .collect();
+        for problem in crate::knowledge::problems(&knowledge, &kinds) {
+            // A police area of the pack may still lack a plan: the bundled data has one
+            // when it corrects an existing area, and a pack may add areas without plans.
+            if problem.contains("has no Police and Crime Plan") {
+                continue;
+            }
+            let Some(id) = ids.iter().find(|id| problem.contains(&format!("`{id}`"))) else {
+                continue;
+            };
+            let at = text.find(&format!("\"{id}\""));
+            return Err(RuleFileError::new(
+                path,
+                text,
+                at,
+                format!("knowledge entry `{id}`: {problem}"),
+            ));
         }
         Ok(())
     }

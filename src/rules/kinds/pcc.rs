@@ -53,48 +53,41 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
-/// `pcc-plan-current`: the law data knows another plan in effect for the area.
+/// `pcc-plan-current`: the knowledge holds another plan in force in the document's
+/// police area on the effective date. The police area is the `@plan` block's own
+/// `area:` when it gives one, else the one the header's `area:` lies in (a district
+/// plan for Ashford is checked against Kent's plans).
 pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
-    let (Some(effective), Some(agreement)) = (cx.effective, cx.doc.agreement.as_ref()) else {
+    let Some(effective) = cx.effective else {
         return;
-    };
-    let Some(area) = agreement.area.as_ref() else {
-        return;
-    };
-    let known: Vec<_> = cx
-        .law
-        .pcc_plans
-        .iter()
-        .filter(|p| matching::contains_phrase(&area.value, &p.area) && p.in_effect_on(effective))
-        .collect();
-    let Some(expected) = known.first() else {
-        return;
-    };
-    let names_expected = |title: &str| {
-        std::iter::once(expected.title.as_str())
-            .chain(expected.aliases.iter().map(String::as_str))
-            .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
     };
     for plan in &cx.doc.plans {
+        let Some(police) = super::knowledge::police_area_for(cx, plan) else {
+            continue;
+        };
+        let Some(expected) = cx.knowledge.plan_in_force(&police.id, effective) else {
+            continue;
+        };
         let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
-        if !names_expected(title) {
-            out.push(
-                Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
-                    .arg("plan", title)
-                    .arg("expected", expected.title.clone())
-                    .arg("area", expected.area.clone())
-                    .arg("effective", effective.to_string())
-                    .arg(
-                        "expected_period",
-                        match expected.to {
-                            Some(to) => format!("{} to {}", expected.from.0, to.0),
-                            None => format!("from {}", expected.from.0),
-                        },
-                    )
-                    .unverified_if(expected.confidence == Confidence::Unverified),
-            );
+        if names_plan(title, expected) {
+            continue;
         }
+        out.push(
+            Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
+                .arg("plan", title)
+                .arg("expected", expected.title.clone())
+                .arg("area", police.name.clone())
+                .arg("effective", effective.to_string())
+                .arg("expected_period", expected.period_text())
+                .unverified_if(expected.confidence == Confidence::Unverified),
+        );
     }
+}
+
+/// Whether a document's title for a plan names the known plan.
+pub(super) fn names_plan(title: &str, plan: &crate::knowledge::Plan) -> bool {
+    plan.titles()
+        .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
 }
 
 fn text(objective: &Objective) -> String {
