@@ -99,7 +99,7 @@ fn csa_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// A document laid out carelessly: block lines re-indented with tabs or four spaces,
+/// A document laid out carelessly: block lines re-indented with two tabs or four spaces,
 /// trailing spaces, and lists without spaces after commas.
 fn untidy(text: &str) -> String {
     text.lines()
@@ -112,7 +112,11 @@ fn untidy(text: &str) -> String {
                 // A comment's text, trailing spaces included, is never changed.
                 format!("{}{}", "    ".repeat(indent / 2), body)
             } else if body.starts_with("supports:") || body.starts_with("addresses:") {
-                format!("{}{}   ", "\t".repeat(indent / 2), body.replace(", ", ","))
+                format!(
+                    "{}{}   ",
+                    "\t\t".repeat(indent / 2),
+                    body.replace(", ", ",")
+                )
             } else {
                 format!("{}{}  ", "    ".repeat(indent / 2), body)
             }

@@ -3,7 +3,9 @@
 //! Only blocks are laid out anew: a header is `@keyword id: title`, each indented
 //! line is indented two spaces per level of nesting and written `name id: value` or
 //! `- item`, lists of ids are separated by `, `, periods are `FROM to TO`, and
-//! trailing spaces are dropped. Between a block and the prose, heading or comment
+//! trailing spaces are dropped. In a block of plain fields (no items with ids, list
+//! items or blank lines), the fields take the order of the format reference, each
+//! with the lines under it and the comments just above it. Between a block and the prose, heading or comment
 //! that follows there is one blank line (blocks that follow one another may be
 //! grouped without one), runs of blank lines become one, and the file ends with one
 //! line break.
@@ -170,6 +172,10 @@ fn block_lines(
     // The field spec of the nearest parent at each depth, for the value kinds.
     let mut parents: Vec<Option<&'static FieldSpec>> = Vec::new();
     let mut next = 0;
+    let first = out.len();
+    // For the field order: each line's place (depth, and the field's place in the
+    // block's reference when it may move), or `None` for a blank line.
+    let mut places: Vec<Option<(usize, Option<usize>, bool)>> = Vec::new();
     for (start, line, eol) in split_lines(text, range) {
         let end = start + line.len();
         let role = |header| Role::Block {
@@ -197,8 +203,17 @@ fn block_lines(
             parents.truncate(depth);
             let (body, field) = entry_text(entry, siblings).ok_or(Unplaced(start))?;
             parents.push(field);
+            let movable = match &entry.kind {
+                RawEntryKind::Field { id: None, name, .. } => field
+                    .filter(|f| f.value != ValueKind::Heading)
+                    .and_then(|_| siblings.iter().position(|f| f.name == name.text)),
+                _ => None,
+            };
+            let comment = matches!(entry.kind, RawEntryKind::Comment(_));
+            places.push(Some((depth, movable, comment)));
             (role(false), format!("{}{}", "  ".repeat(depth + 1), body))
         } else if line.trim().is_empty() {
+            places.push(None);
             (Role::Blank, String::new())
         } else {
             return Err(Unplaced(start));
@@ -212,7 +227,51 @@ fn block_lines(
     if next != block.entries.len() {
         return Err(Unplaced(block.entries[next].range.start));
     }
+    if let Some(order) = field_order(&places) {
+        let lines: Vec<Line> = out.drain(first + 1..).collect();
+        let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
+        out.extend(order.into_iter().filter_map(|i| lines[i].take()));
+    }
     Ok(())
+}
+
+/// The order of a block's lines (after its header) with its fields in the order of
+/// the block's reference, each field taking the lines indented under it and the
+/// comments just above it; `None` when the block is in that order already, or holds
+/// anything whose place matters (an item with an id, a list item, a blank line, a
+/// heading of a horizon scan, a field csa does not know).
+fn field_order(places: &[Option<(usize, Option<usize>, bool)>]) -> Option<Vec<usize>> {
+    // Units of lines: (the field's place, the line numbers).
+    let mut units: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut comments = Vec::new();
+    // Blank lines at the end of a block stay there.
+    let end = places
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |i| i + 1);
+    for (i, place) in places[..end].iter().enumerate() {
+        let (depth, movable, comment) = (*place)?;
+        match (depth, comment) {
+            (0, true) => comments.push(i),
+            (0, false) => {
+                let mut lines = std::mem::take(&mut comments);
+                lines.push(i);
+                units.push((movable?, lines));
+            }
+            _ => units.last_mut()?.1.push(i),
+        }
+    }
+    if !comments.is_empty() || units.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return None;
+    }
+    units.sort_by_key(|(key, _)| *key);
+    Some(
+        units
+            .into_iter()
+            .flat_map(|(_, lines)| lines)
+            .chain(end..places.len())
+            .collect(),
+    )
 }
 
 fn id_text(id: &RawId) -> String {
@@ -423,6 +482,18 @@ mod tests {
         let err = format("@priority DA Domestic Abuse\n  lead: x\n").unwrap_err();
         assert!(!err.diagnostics.is_empty());
         assert!(err.to_string().contains("syntax error"), "{err}");
+    }
+
+    #[test]
+    fn fields_take_the_reference_order_with_their_comments() {
+        let text = "@agreement: A\n  effective: 2024-04-01\n  // the area\n  area: Anytown\n  kind: unitary-plan\n  version: 1.0\n";
+        assert_eq!(
+            format(text).unwrap(),
+            "@agreement: A\n  kind: unitary-plan\n  // the area\n  area: Anytown\n  version: 1.0\n  effective: 2024-04-01\n"
+        );
+        // Items with ids keep the order the author gave them.
+        let plan = "@plan P: x\n  objective P2: b\n  period: 2022-04-01 to 2025-03-31\n  objective P1: a\n";
+        assert_eq!(format(plan).unwrap(), plan);
     }
 
     #[test]
