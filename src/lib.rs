@@ -18,3 +18,4 @@ pub mod robustness;
 pub mod rules;
 pub mod syntax;
 pub mod text;
+pub mod workspace;

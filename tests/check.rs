@@ -192,7 +192,7 @@ fn exit_codes_are_0_clean_1_findings_2_errors() {
     write(
         dir.path(),
         "broken.csa",
-        &CLEAN.replace("  version: 1.0\n", ""),
+        &CLEAN.replace("  area: Medway\n", ""),
     );
     let as_of = ["--as-of", "2024-06-01", "--output-format", "concise"];
 
@@ -218,7 +218,7 @@ fn exit_codes_are_0_clean_1_findings_2_errors() {
     let stdout = String::from_utf8_lossy(&broken.stdout);
     assert_eq!(broken.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("broken.csa:1:1: error[CSA010] the `@agreement` block has no `version:`"),
+        stdout.contains("broken.csa:1:1: error[CSA010] the `@agreement` block has no `area:`"),
         "{stdout}"
     );
 

@@ -338,7 +338,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `@{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&keyword.text, s),
                 edits: vec![Edit {
                     span: self.span(keyword.range.clone()),
                     replacement: s.to_string(),
@@ -352,6 +352,40 @@ impl<'a> Lowering<'a> {
     /// id it needs).
     fn header(&mut self, block: &RawBlock, keyword: &Token, spec: &BlockSpec) -> bool {
         let what = block_noun(spec.keyword);
+        let curly = block
+            .id
+            .as_ref()
+            .map(|i| &i.token)
+            .or(block.unexpected.as_ref())
+            .filter(|t| starts_curly(t.text.trim_start()));
+        if let Some(token) = curly {
+            let start = token.range.start + (token.text.len() - token.text.trim_start().len());
+            self.curly_quotes(&format!("`@{}`", spec.keyword), start);
+            return false;
+        }
+        if let (Some(id), false, Some(unexpected)) = (&block.id, block.has_colon, &block.unexpected)
+        {
+            let rest = unexpected.text.trim();
+            if let Some((more, title)) = rest.split_once(':').filter(|(more, _)| {
+                spec.id != IdRule::None
+                    && !more.trim().is_empty()
+                    && more.split_whitespace().count() <= 2
+            }) {
+                let spaced = format!("{} {}", id.token.text, more.trim());
+                let joined: String = spaced.split_whitespace().collect();
+                self.error(
+                    codes::SYNTAX_ERROR,
+                    id.token.range.start..unexpected.range.start + unexpected.text.find(':').unwrap_or(0),
+                    format!("the {what} id `{spaced}` has a space in it: an id is one word"),
+                    &format!(
+                        "write `@{kw} {joined}: {title}`, or keep the space by quoting the id: `@{kw} \"{spaced}\": {title}`",
+                        kw = spec.keyword,
+                        title = title.trim()
+                    ),
+                );
+                return true;
+            }
+        }
         if let Some(unexpected) = &block.unexpected {
             let (message, help) = match (&block.id, block.has_colon) {
                 (Some(id), false) if spec.id != IdRule::None => (
@@ -495,6 +529,17 @@ impl<'a> Lowering<'a> {
                         self.unknown_field(name, fields, parent);
                         continue;
                     };
+                    let curly = id
+                        .as_ref()
+                        .map(|i| &i.token)
+                        .or(unexpected.as_ref())
+                        .filter(|t| starts_curly(t.text.trim_start()));
+                    if let Some(token) = curly {
+                        let start =
+                            token.range.start + (token.text.len() - token.text.trim_start().len());
+                        self.curly_quotes(&format!("`{}`", name.text), start);
+                        continue;
+                    }
                     if unexpected.is_some() || !has_colon {
                         let rest = unexpected.as_ref().map_or("", |u| u.text.trim());
                         let (after, help) = match (spec.id, id) {
@@ -570,14 +615,15 @@ impl<'a> Lowering<'a> {
                             continue;
                         }
                         (IdRule::None, Some(id)) => {
+                            let value = value.as_ref().map_or("", |v| v.text.trim());
                             self.error(
                                 codes::SYNTAX_ERROR,
                                 id.token.range.clone(),
-                                format!("expected `:` after `{}`", spec.name),
-                                &format!(
-                                    "`{}` takes no id: write `{}: {}`",
-                                    spec.name, spec.name, id.token.text
+                                format!(
+                                    "`{} {}` is not a field: the field is `{}`, with nothing between it and its colon",
+                                    spec.name, id.token.text, spec.name
                                 ),
+                                &format!("write `{}: {value}`", spec.name),
                             );
                             continue;
                         }
@@ -632,7 +678,81 @@ impl<'a> Lowering<'a> {
         }
     }
 
+    /// An id opened with a curly quote (“Road Safety”), as word processors write them:
+    /// the format's quotes are straight.
+    fn curly_quotes(&mut self, after: &str, start: usize) {
+        // From the opening quote to the closing one, on the same line.
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let open_len = line.chars().next().map_or(0, char::len_utf8);
+        let end = line[open_len..]
+            .char_indices()
+            .find(|(_, c)| matches!(c, '“' | '”' | '‘' | '’' | '"'))
+            .map_or(start + open_len, |(i, c)| {
+                start + open_len + i + c.len_utf8()
+            });
+        let range = start..end;
+        let written = &self.text[range.clone()];
+        let straight: String = written
+            .chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '″' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect();
+        let (message, help) = (
+            format!("the id after {after} is in curly quotes (“…”); ids are quoted with straight quotes (\"…\")"),
+            {
+                let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let rest = &self.text[end..];
+                let line_end = end + rest.find('\n').unwrap_or(rest.len());
+                format!(
+                    "write `{}{straight}{}`",
+                    self.text[line_start..start].trim_start(),
+                    self.text[end..line_end].trim_end()
+                )
+            },
+        );
+        let span = self.span(range.clone());
+        let diagnostic = Diagnostic::new(
+            codes::SYNTAX_ERROR.0,
+            codes::SYNTAX_ERROR.1,
+            Severity::Error,
+            span,
+            message,
+        )
+        .with_help(help)
+        .with_fix(Fix {
+            title: "Use straight quotes".to_string(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span,
+                replacement: straight,
+            }],
+        });
+        self.diagnostics.push(diagnostic);
+    }
+
     fn unknown_field(&mut self, name: &Token, fields: &'static [FieldSpec], parent: &str) {
+        let line_start = self.text[..name.range.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let indent = &self.text[line_start..name.range.start];
+        if indent.contains('\t') {
+            let message = format!(
+                "this line is indented with a tab, so `{}` is read as a field of {}",
+                name.text,
+                parent_phrase(parent)
+            );
+            self.error(
+                codes::UNKNOWN_FIELD,
+                line_start..name.range.start,
+                message,
+                "indent with spaces, not tabs: a tab counts as two spaces, so this line is no further in than the field above it; a line that belongs under a field (such as `group:` under an `objective`) is indented further, for example 4 spaces under a field indented 2",
+            );
+            return;
+        }
         let suggestion = schema::did_you_mean(&name.text, fields.iter().map(|f| f.name));
         let message = match suggestion {
             Some(s) => format!(
@@ -670,7 +790,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&name.text, s),
                 edits: vec![Edit {
                     span: self.span(name.range.clone()),
                     replacement: s.to_string(),
@@ -777,6 +897,14 @@ impl<'a> Lowering<'a> {
                     self.document.agreement = Some(agreement);
                 }
             }
+            "use" => {
+                if let Some(target) = title {
+                    self.document.uses.push(Use {
+                        target,
+                        header_span,
+                    });
+                }
+            }
             "version" => {
                 let version = Version {
                     version: doc_id(),
@@ -819,6 +947,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,
@@ -832,6 +961,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,
@@ -1100,7 +1230,8 @@ impl<'a> Lowering<'a> {
             .collect()
     }
 
-    /// Splits `ROLE, ORGANISATION` at the last comma.
+    /// Splits `ROLE, ORGANISATION` at the last comma outside brackets, so that
+    /// `Probation Service (Kent, Surrey and Sussex)` stays one organisation.
     fn lead(
         &self,
         checked: &Checked,
@@ -1110,7 +1241,7 @@ impl<'a> Lowering<'a> {
         let value = checked.value?;
         let text = value.text.trim_end();
         let start = value.range.start;
-        let (role, organisation) = match text.rfind(',') {
+        let (role, organisation) = match last_top_level_comma(text) {
             Some(comma) => {
                 let org = &text[comma + 1..];
                 let lead = org.len() - org.trim_start().len();
@@ -1280,4 +1411,41 @@ fn date_hint(text: &str) -> String {
         (None, Some(m), Some(y)) => format!(": `{y}-{:02}`", m + 1),
         _ => String::new(),
     }
+}
+
+/// A correction that changes only letter case, `_` or `-` cannot change what the
+/// document says, so `--fix` may apply it; any other correction (`@prority` to
+/// `@priority`) is a guess a person confirms.
+fn spelling_fix(written: &str, suggestion: &str) -> Applicability {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if fold(written) == fold(suggestion) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
+}
+
+/// Whether `text` opens with a curly quote.
+fn starts_curly(text: &str) -> bool {
+    text.starts_with(['“', '”', '‘', '’', '„'])
+}
+
+/// The byte offset of the last `,` of `text` that is outside `(...)` and `[...]`.
+fn last_top_level_comma(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' if depth == 0 => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }

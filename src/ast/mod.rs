@@ -46,6 +46,9 @@ pub struct Reference {
 pub struct Document {
     /// The `@agreement` header, if the document has one.
     pub agreement: Option<Agreement>,
+    /// `@use` lines: other documents whose parts this one uses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uses: Vec<Use>,
     /// `@version` rows, in document order.
     pub versions: Vec<Version>,
     /// `@authority` blocks.
@@ -83,6 +86,21 @@ pub struct Document {
     pub items: Vec<Item>,
 }
 
+impl Document {
+    /// Whether the document is a parts file: no `@agreement` header and no priorities,
+    /// themes, leads or action plans, only parts (a Police and Crime Plan, authorities,
+    /// bodies) written once for other documents to `@use`.
+    pub fn is_parts_file(&self) -> bool {
+        self.agreement.is_none()
+            && self.priorities.is_empty()
+            && self.themes.is_empty()
+            && self.leads.is_empty()
+            && self.action_plans.is_empty()
+            && self.assessments.is_empty()
+            && !(self.plans.is_empty() && self.authorities.is_empty() && self.bodies.is_empty())
+    }
+}
+
 /// The `@agreement` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agreement {
@@ -111,6 +129,23 @@ pub struct Agreement {
     pub header_span: Span,
     /// The whole block.
     pub span: Span,
+}
+
+/// A `@use` line: another document, or a plan csa knows, whose parts this one uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Use {
+    /// What is used: a path ending in `.csa` (relative to this document), or the id or
+    /// title of a Police and Crime Plan csa knows.
+    pub target: Spanned<String>,
+    /// The header line.
+    pub header_span: Span,
+}
+
+impl Use {
+    /// Whether the target is a file rather than a plan csa knows.
+    pub fn is_file(&self) -> bool {
+        self.target.value.to_ascii_lowercase().ends_with(".csa")
+    }
 }
 
 /// A row of the version history.
@@ -176,6 +211,10 @@ pub struct Priority {
     pub addresses: Vec<Reference>,
     /// The PCC objectives it supports.
     pub supports: Vec<Reference>,
+    /// The county agreement's priorities or themes it works on (in a district or
+    /// unitary plan).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub county: Vec<Reference>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.
@@ -197,6 +236,10 @@ pub struct Theme {
     pub addresses: Vec<Reference>,
     /// The PCC objectives it supports.
     pub supports: Vec<Reference>,
+    /// The county agreement's priorities or themes it works on (in a district or
+    /// unitary plan).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub county: Vec<Reference>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.

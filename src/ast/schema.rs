@@ -137,6 +137,11 @@ const SUPPORTS: FieldSpec = field(
     "The Police and Crime Plan objectives it supports (objective ids).",
 );
 const NOTE: FieldSpec = field("note", ValueKind::Text, "A note.");
+const COUNTY: FieldSpec = field(
+    "county",
+    ValueKind::IdList,
+    "The county agreement's priorities or themes (ids) this one works on, in a district or unitary plan that uses the county agreement.",
+);
 
 const OBJECTIVE_FIELDS: &[FieldSpec] = &[
     field(
@@ -219,6 +224,14 @@ pub const BLOCKS: &[BlockSpec] = &[
         ],
     },
     BlockSpec {
+        keyword: "use",
+        id: IdRule::None,
+        title: true,
+        list_items: false,
+        doc: "Uses the parts of another document: a `.csa` file (its Police and Crime Plan, authorities, bodies, priorities and themes), or a Police and Crime Plan csa knows, by id or title.",
+        fields: &[],
+    },
+    BlockSpec {
         keyword: "version",
         id: IdRule::Required,
         title: true,
@@ -265,7 +278,7 @@ pub const BLOCKS: &[BlockSpec] = &[
         title: true,
         list_items: false,
         doc: "A priority of the partnership, with its leads and links.",
-        fields: &[INCLUDES, LEAD, ADDRESSES, SUPPORTS, NOTE],
+        fields: &[INCLUDES, LEAD, ADDRESSES, SUPPORTS, COUNTY, NOTE],
     },
     BlockSpec {
         keyword: "theme",
@@ -273,7 +286,7 @@ pub const BLOCKS: &[BlockSpec] = &[
         title: true,
         list_items: false,
         doc: "A cross-cutting theme, addressed within every priority.",
-        fields: &[INCLUDES, ADDRESSES, SUPPORTS, NOTE],
+        fields: &[INCLUDES, ADDRESSES, SUPPORTS, COUNTY, NOTE],
     },
     BlockSpec {
         keyword: "leads",

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
-use crate::ast::{self, Date};
+use crate::ast::Date;
 use crate::config::{Config, Level};
 use crate::diagnostics::{syntax, Diagnostic, Severity};
 use crate::format::{self, fix::FixMode};
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
+use crate::workspace;
 
 /// The command line's settings for one check.
 pub struct Args {
@@ -53,6 +54,19 @@ struct Setup {
     registry: Registry,
 }
 
+/// "`a`, `b` are not rule codes, names or families".
+fn not_rules(unknown: &[String]) -> String {
+    format!(
+        "{} {} a rule code, name or family",
+        unknown.join(", "),
+        if unknown.len() == 1 {
+            "is not"
+        } else {
+            "are not"
+        }
+    )
+}
+
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
 fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let config = match path {
@@ -64,14 +78,9 @@ fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let unknown = config.unknown_rules(&registry);
     if !unknown.is_empty() {
         return Err(format!(
-            "{}: {} not a rule code, name or family",
+            "{}: {}",
             path.map_or("the command line".to_string(), |p| p.display().to_string()),
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-                + if unknown.len() == 1 { " is" } else { " are" }
+            not_rules(&unknown)
         ));
     }
     Ok(Setup { config, registry })
@@ -98,8 +107,20 @@ pub fn run(args: Args) -> u8 {
     };
     let (files, errors) = discover(&paths);
     let mut failed = !errors.is_empty();
+    let mut unreadable = errors.len();
     for err in &errors {
         report(err);
+    }
+    if files.is_empty() && errors.is_empty() {
+        eprintln!(
+            "error: no `.csa` files in {}\n  help: name the `.csa` files or the folders that hold them; a document must end in `.csa` to be checked",
+            paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return 2;
     }
     // One setup per configuration file, built once and shared by its files.
     let mut setups: Vec<Setup> = Vec::new();
@@ -125,14 +146,75 @@ pub fn run(args: Args) -> u8 {
             None => failed = true,
         }
     }
-    // Files are independent: check them on every core, keeping their order.
+    // A word on the command line that names no rule would silently check nothing.
+    let cli_words: Vec<&String> = args.select.iter().chain(&args.ignore).collect();
+    let bundled;
+    let registries: Vec<&Registry> = if setups.is_empty() {
+        bundled = Registry::bundled();
+        vec![&bundled]
+    } else {
+        setups.iter().map(|s| &s.registry).collect()
+    };
+    for registry in registries {
+        let unknown = crate::config::unknown_words(cli_words.iter().copied(), registry);
+        if !unknown.is_empty() {
+            eprintln!(
+                "error: --select/--ignore: {}\n  help: `csa rules` lists the codes and names; families are {}",
+                not_rules(&unknown),
+                registry
+                    .families()
+                    .keys()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return 2;
+        }
+    }
+    // Files are read and joined with what they use on every core, keeping their order;
+    // the rules that read documents together then run once over them all, and each
+    // file's own rules run with those findings added.
+    let read: Vec<Result<(String, crate::workspace::Prepared), crate::cli::SourceError>> = jobs
+        .par_iter()
+        .map(|(path, _)| {
+            read_source(path).map(|text| {
+                let prepared = workspace::prepare(path, &text, &workspace::FileSystem);
+                (text, prepared)
+            })
+        })
+        .collect();
+    let members: Vec<workspace::rules::Member> = jobs
+        .iter()
+        .zip(&read)
+        .filter_map(|((path, _), r)| {
+            r.as_ref().ok().map(|(_, p)| workspace::rules::Member {
+                path,
+                document: &p.document,
+                resolution: &p.resolution,
+            })
+        })
+        .collect();
+    let mut across = workspace::rules::check(&members).into_iter();
+    drop(members);
+    let across: Vec<Vec<(&'static str, rules::Finding)>> = read
+        .iter()
+        .map(|r| {
+            if r.is_ok() {
+                across.next().unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     type Outcome = (
         Result<(FileReport, Fixing), crate::cli::SourceError>,
         Severity,
     );
     let results: Vec<Outcome> = jobs
         .par_iter()
-        .map(|(path, index)| {
+        .zip(read)
+        .zip(across)
+        .map(|(((path, index), read), across)| {
             let setup = &setups[*index];
             let mut options = setup.config.options();
             options.as_of = as_of.or(options.as_of);
@@ -143,21 +225,59 @@ pub fn run(args: Args) -> u8 {
                 .or(setup.config.fail_level)
                 .unwrap_or(Level::Error)
                 .into();
-            let check = |text: &str| -> Vec<Diagnostic> {
-                let parsed = ast::parse(text);
-                let mut diagnostics = parsed.diagnostics;
-                diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
+            // A document's diagnostics: its own, and the findings of the rules that
+            // read documents together.
+            let diagnose = |prepared: workspace::Prepared,
+                            across: Vec<(&'static str, rules::Finding)>|
+             -> Vec<Diagnostic> {
+                let mut findings = prepared.findings;
+                findings.extend(across);
+                let extra = workspace::diagnostics(findings, &setup.registry, &options);
+                let mut diagnostics = prepared.syntax;
+                diagnostics.extend(rules::check_with(
+                    &prepared.document,
+                    &setup.registry,
+                    &options,
+                    extra,
+                ));
                 crate::diagnostics::sort(&mut diagnostics);
                 diagnostics
             };
-            let report = read_source(path).map(|original| {
-                let mut diagnostics = check(&original);
+            // For fixing: the document's diagnostics, less the fixes of parts it uses
+            // from other documents (they stand at its `@use` lines, not in its text).
+            let check = |text: &str| -> Vec<Diagnostic> {
+                let prepared = workspace::prepare(path, text, &workspace::FileSystem);
+                let used: Vec<std::ops::Range<usize>> = prepared
+                    .resolution
+                    .used
+                    .iter()
+                    .map(|u| u.via.range())
+                    .collect();
+                let mut diagnostics = diagnose(prepared, Vec::new());
+                for d in &mut diagnostics {
+                    let elsewhere = d.fix.as_ref().is_some_and(|f| {
+                        f.edits.iter().any(|e| {
+                            let r = e.span.range();
+                            used.iter().any(|u| r.start <= u.end && u.start <= r.end)
+                        })
+                    });
+                    if elsewhere {
+                        d.fix = None;
+                    }
+                }
+                diagnostics
+            };
+            let report = read.map(|(original, prepared)| {
+                let mut diagnostics = diagnose(prepared, across.clone());
                 let mut fixing = Fixing::default();
                 let mut text = original.clone();
                 if let Some(mode) = args.fix {
                     let fixed = format::fix::fix(&original, mode, check);
                     if !fixed.applied.is_empty() {
-                        let after = check(&fixed.text);
+                        let after = diagnose(
+                            workspace::prepare(path, &fixed.text, &workspace::FileSystem),
+                            across.clone(),
+                        );
                         let syntax_errors = |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
                         let shown = path.display().to_string();
                         if syntax_errors(&after) > syntax_errors(&diagnostics) {
@@ -215,6 +335,7 @@ pub fn run(args: Args) -> u8 {
             Err(e) => {
                 report(&e);
                 failed = true;
+                unreadable += 1;
             }
         }
     }
@@ -248,7 +369,7 @@ pub fn run(args: Args) -> u8 {
         && std::env::var_os("NO_COLOR").is_none();
     print!(
         "{}",
-        render::render(args.format, &reports, &registry, color)
+        render::render_counting(args.format, &reports, unreadable, &registry, color)
     );
     if failed {
         return 2;

@@ -419,29 +419,66 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
+    check_with(doc, registry, options, Vec::new())
+}
+
+/// [`check`], with diagnostics made elsewhere about the same document (by the rules
+/// that read documents together) joining the rules' own before suppressions apply.
+pub fn check_with(
+    doc: &Document,
+    registry: &Registry,
+    options: &Options,
+    extra: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let cx = Context::new(
         doc,
         &registry.law,
         &registry.knowledge,
         options.as_of.unwrap_or_else(today),
     );
-    let mut out = Vec::new();
-    for rule in registry.rules.iter().filter(|r| options.selects(r)) {
+    let mut out = extra;
+    let document_kind = cx.document_kind().to_string();
+    // A parts file (a plan or bodies written once for other documents to use) is not
+    // an agreement: only the rules about its parts themselves apply.
+    let parts = doc.is_parts_file();
+    for rule in registry.rules.iter().filter(|r| {
+        options.selects(r)
+            && r.applies_to_kind(&document_kind)
+            && (!parts || PARTS_FILE_FAMILIES.contains(&r.family.as_str()))
+    }) {
         let Some(kind) = kinds::find(&rule.kind) else {
             continue;
         };
         let mut findings = Vec::new();
         (kind.run)(&cx, rule, &mut findings);
         let severity = options.severity_of(rule);
-        out.extend(findings.into_iter().map(|f| diagnostic(rule, severity, f)));
+        out.extend(
+            findings
+                .into_iter()
+                .map(|f| diagnostic_for(rule, severity, f, &document_kind)),
+        );
     }
     let mut out = suppress::apply(doc, registry, options, out);
     diagnostics::sort(&mut out);
     out
 }
 
-/// Turns a finding of `rule` into a diagnostic.
+/// The families of rules that apply to a parts file.
+pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "workspace"];
+
+/// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    diagnostic_for(rule, severity, finding, "county-agreement")
+}
+
+/// Turns a finding of `rule` about a document of `document_kind` into a diagnostic,
+/// citing the law for that kind of document.
+pub fn diagnostic_for(
+    rule: &Rule,
+    severity: Severity,
+    finding: Finding,
+    document_kind: &str,
+) -> Diagnostic {
     let severity = if finding.unverified && severity == Severity::Error {
         Severity::Warning
     } else {
@@ -455,7 +492,9 @@ pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnost
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),
-        legal_basis: rule.legal_basis.as_ref().map(|b| render(b, &finding.args)),
+        legal_basis: rule
+            .legal_basis_for(document_kind)
+            .map(|b| render(b, &finding.args)),
         fix: finding.fix,
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::kinds;
 use super::law::Law;
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Applicability, Severity};
 
 /// The explanation of a rule, in the order `csa explain` prints it.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
@@ -60,6 +60,34 @@ pub struct Rule {
     /// Older codes or names this rule answered to, so old suppressions keep working.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The kinds of document it applies to (`county-agreement`, `district-plan`,
+    /// `unitary-plan`); every kind when not given.
+    #[serde(default = "every_kind")]
+    pub applies_to: Vec<String>,
+    /// The legal basis for a kind of document, where it differs from `legal_basis`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub legal_basis_by_kind: BTreeMap<String, String>,
+    /// The fix its findings offer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixInfo>,
+}
+
+/// What a rule's fix does, and how far it may be applied without a person reading it.
+/// A fix that changes what the document says is never `safe`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixInfo {
+    /// The most automatic applicability any of its fixes has.
+    pub applicability: Applicability,
+    /// What the fix changes, in a sentence.
+    pub does: String,
+}
+
+fn every_kind() -> Vec<String> {
+    crate::ast::schema::DOCUMENT_KINDS
+        .iter()
+        .map(|k| k.to_string())
+        .collect()
 }
 
 fn severity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Severity, D::Error> {
@@ -89,6 +117,18 @@ impl Rule {
             || self.name == word
             || self.family == word
             || self.aliases.iter().any(|a| a == word)
+    }
+
+    /// Whether it applies to documents of `kind`.
+    pub fn applies_to_kind(&self, kind: &str) -> bool {
+        self.applies_to.iter().any(|k| k == kind)
+    }
+
+    /// The legal-basis template for a document of `kind`.
+    pub fn legal_basis_for(&self, kind: &str) -> Option<&String> {
+        self.legal_basis_by_kind
+            .get(kind)
+            .or(self.legal_basis.as_ref())
     }
 
     /// A string setting of the kind, if given.
@@ -171,6 +211,10 @@ pub const BUNDLED_RULES: &[(&str, &str)] = &[
         "rules/rules-knowledge.toml",
         include_str!("../../rules/rules-knowledge.toml"),
     ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!("../../rules/rules-workspace.toml"),
+    ),
 ];
 
 impl Registry {
@@ -249,6 +293,23 @@ impl Registry {
                     format!(
                         "rule {} `{}` clashes with rule {} `{}`: codes and names are unique",
                         rule.code, rule.name, existing.code, existing.name
+                    ),
+                ));
+            }
+            if let Some(kind) = rule
+                .applies_to
+                .iter()
+                .chain(rule.legal_basis_by_kind.keys())
+                .find(|k| !crate::ast::schema::DOCUMENT_KINDS.contains(&k.as_str()))
+            {
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    at,
+                    format!(
+                        "rule {} names `{kind}`, which is not a kind of document: use {}",
+                        rule.code,
+                        crate::ast::schema::DOCUMENT_KINDS.join(", ")
                     ),
                 ));
             }

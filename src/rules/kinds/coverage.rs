@@ -182,7 +182,7 @@ pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                             .arg("suggestion", format!("; did you mean `{s}`?"))
                             .fix(Fix {
                                 title: format!("Change to `{s}`"),
-                                applicability: Applicability::Safe,
+                                applicability: Applicability::Unsafe,
                                 edits: vec![crate::diagnostics::Edit {
                                     span: reference.span,
                                     replacement: s.to_string(),

@@ -38,6 +38,11 @@ pub const KINDS: &[Kind] = &[
         run: after_suppressions,
     },
     Kind {
+        name: "workspace",
+        doc: "Findings made when documents are read together (`@use` lines, a workspace's county agreement and district plans); the rule entry documents them.",
+        run: after_suppressions,
+    },
+    Kind {
         name: "required-field",
         doc: "Fields every block of one kind must have. params: block (a block keyword), fields (names).",
         run: generic::required_field,

@@ -126,7 +126,7 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("suggestion", format!("; did you mean `{s}`?"))
                     .fix(Fix {
                         title: format!("Change to `{s}`"),
-                        applicability: Applicability::Safe,
+                        applicability: Applicability::DisplayOnly,
                         edits: vec![Edit {
                             span: reference.span,
                             replacement: s.to_string(),
