@@ -172,3 +172,27 @@ fn fmt_refuses_a_file_with_syntax_errors() {
     assert!(stderr.contains("broken.csa:1:14: expected `:`"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn fix_applies_safe_fixes_and_unsafe_ones_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.csa");
+    let text = "@Priority DA: Domestic Abuse\r\n  lead: Chief, Kent Police\r\n\r\n@prority RS: Road Safety\r\n";
+    std::fs::write(&path, text).unwrap();
+    // `@Priority` differs only in case: safe. `@prority` is a guess: unsafe.
+    let out = csa(dir.path(), &["check", "--fix", "a.csa"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("applied 1 fix"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text.replace("@Priority", "@priority")
+    );
+    // What remains is reported, the unsafe fix among it.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("`@prority` is not a kind of block"));
+    assert_eq!(out.status.code(), Some(1));
+    csa(dir.path(), &["check", "--fix", "--unsafe-fixes", "a.csa"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text.replace("@Priority", "@priority")
+            .replace("@prority", "@priority")
+    );
+}
