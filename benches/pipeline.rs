@@ -51,7 +51,7 @@ fn startup(c: &mut Criterion) {
             let k = csa::knowledge::Knowledge::from_tables(tables);
             (
                 k.gazetteer().authorities.len(),
-                k.successors().bodies.len(),
+                k.successors().len(),
                 k.plans().plans.len(),
             )
         })

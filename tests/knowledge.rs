@@ -527,6 +527,23 @@ fn a_rule_pack_adds_a_plan_and_a_bad_entry_is_located() {
         .plan_in_force("kent", Date::parse("2028-06-01").unwrap())
         .unwrap();
     assert_eq!(plan.title, "A Safer Kent");
+    // A local body whose successor is a bundled one; and a bundled body corrected.
+    registry
+        .add(
+            "local2.toml",
+            "[[knowledge.body]]\nid = \"nhs-nowhere-ccg\"\nname = \"NHS Nowhere CCG\"\nkind = \"health\"\nuntil = 2022-06-30\nsuccessor = \"nhs-kent-and-medway-icb\"\nsource = \"local\"\nconfidence = \"secondary\"\n\n[[knowledge.body]]\nid = \"nhs-kent-and-medway-icb\"\nname = \"NHS Kent and Medway ICB (corrected)\"\nkind = \"health\"\nfrom = 2022-07-01\nsource = \"local\"\nconfidence = \"verified\"\n",
+        )
+        .unwrap();
+    let k = &registry.knowledge;
+    let local = k.body_named("NHS Nowhere CCG").unwrap();
+    let next = k
+        .successor_on(local, Date::parse("2023-01-01").unwrap())
+        .unwrap();
+    assert_eq!(next.name, "NHS Kent and Medway ICB (corrected)");
+    let by_old_name = k
+        .body_named("NHS Kent and Medway Integrated Care Board")
+        .unwrap();
+    assert_eq!(by_old_name.name, "NHS Kent and Medway ICB (corrected)");
     let err = Registry::bundled()
         .add(
             "local.toml",

@@ -82,31 +82,56 @@ fn the_shared_plan_file_is_used_by_every_document() {
 
 #[test]
 fn assessment_count_disagrees_with_the_district_plans() {
+    // Four of Kent's twelve district plans are here: a count lower than the plans
+    // that name the issue is wrong whatever the other eight say.
     let (_, lines) = findings(&["tests/fixtures/workspace/defects"]);
     let counts = one(&lines, "kent-csa.csa", "CSA972");
+    assert_eq!(counts.len(), 1, "{lines:#?}");
     assert!(
-        counts.iter().any(|l| l.contains(
-            "the table counts 3 for `Anti-social behaviour`, but 2 of the 3 district plans here name it (Ashford, Swale)"
-        )),
+        counts[0].contains(
+            "the table counts 1 for `Anti-social behaviour`, but 3 of the 4 district plans here name it (Ashford, Canterbury, Swale)"
+        ),
         "{counts:#?}"
     );
-    assert!(counts
-        .iter()
-        .any(|l| l.contains("the table counts 1 for `Serious violence`, but 0 of the 3 district plans here name it (none of them)")));
     let (_, clean) = findings(&["tests/fixtures/workspace/clean"]);
     assert!(one(&clean, "kent-csa.csa", "CSA972").is_empty());
 }
 
 #[test]
+fn a_district_missing_from_the_count() {
+    // Kent had twelve partnerships in 2025; a table that counts eleven misses one.
+    let dir = tempfile::tempdir().unwrap();
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace/clean");
+    let text = std::fs::read_to_string(root.join("kent-csa.csa"))
+        .unwrap()
+        .replace("  partnerships: 12", "  partnerships: 11");
+    std::fs::write(dir.path().join("kent-csa.csa"), text).unwrap();
+    let path = dir
+        .path()
+        .join("kent-csa.csa")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let (_, lines) = findings(&[&path]);
+    let found = one(&lines, "kent-csa.csa", "CSA973");
+    assert_eq!(found.len(), 1, "{lines:#?}");
+    assert!(found[0].contains("the table counts 11 partnerships, but on 2025-04-01 Kent has 12 community safety partnerships: Ashford, "), "{}", found[0]);
+}
+
+#[test]
 fn counts_are_not_judged_when_some_district_plans_are_missing() {
-    // Two of the three partnerships' plans: a count of 3 could be right.
+    // Two of the twelve partnerships' plans: a count of 3 could be right.
     let (_, lines) = findings(&[
         "tests/fixtures/workspace/defects/kent-csa.csa",
         "tests/fixtures/workspace/defects/ashford.csa",
         "tests/fixtures/workspace/defects/swale.csa",
     ]);
+    // Domestic abuse is counted 3; two plans here name it: the other ten may well.
     assert!(
-        one(&lines, "kent-csa.csa", "CSA972").is_empty(),
+        one(&lines, "kent-csa.csa", "CSA972")
+            .iter()
+            .all(|l| !l.contains("Domestic abuse")),
         "{lines:#?}"
     );
 }
@@ -128,7 +153,7 @@ fn county_priority_no_district_works_on() {
     let found = one(&lines, "kent-csa.csa", "CSA975");
     assert_eq!(found.len(), 1, "{lines:#?}");
     assert!(found[0].contains(
-        "no district plan here (3 in all) works on the county priority Serious Violence (`SV`)"
+        "no district plan here (4 in all) works on the county priority Serious Violence (`SV`)"
     ));
 }
 
@@ -142,7 +167,7 @@ fn documents_of_one_police_area_record_different_plans() {
         "reported once, on the odd one out: {lines:#?}"
     );
     assert!(found[0].contains("canterbury.csa:24:1:"));
-    assert!(found[0].contains("this document records Making Kent Safer for Kent, but ashford.csa"));
+    assert!(found[0].contains("this document records Making Kent Safer for Kent, but ashford.csa (and 3 other documents of the area)"));
     assert!(found[0].contains("records Cut Crime, Support Victims, Build Trust"));
 }
 
@@ -215,5 +240,57 @@ fn workspace_findings_can_be_suppressed_with_a_reason() {
     assert!(
         lines.iter().all(|l| !l.contains("[CSA020]")),
         "the suppression is used: {lines:#?}"
+    );
+}
+
+#[test]
+fn a_plan_csa_knows_can_be_used_by_title_or_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |use_line: &str| {
+        format!(
+            "@agreement: Ashford Community Safety Partnership Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2025-06-01\n\n@use: {use_line}\n\n@priority DA: Domestic abuse\n  lead: Community Safety Manager, Ashford Borough Council\n  supports: CCSVBT-1\n"
+        )
+    };
+    for (name, use_line) in [
+        ("by-title.csa", "Cut Crime, Support Victims, Build Trust"),
+        ("by-id.csa", "kent-2025"),
+    ] {
+        std::fs::write(dir.path().join(name), doc(use_line)).unwrap();
+        let path = dir.path().join(name).to_str().unwrap().to_string();
+        let (_, lines) = findings(&[&path]);
+        assert!(one(&lines, name, "CSA970").is_empty(), "{lines:#?}");
+        assert!(
+            one(&lines, name, "CSA301").is_empty(),
+            "the plan is recorded: {lines:#?}"
+        );
+        assert!(
+            one(&lines, name, "CSA305").is_empty(),
+            "CCSVBT-1 is its objective: {lines:#?}"
+        );
+        assert!(
+            one(&lines, name, "CSA303").is_empty(),
+            "it is the plan in force: {lines:#?}"
+        );
+    }
+    std::fs::write(
+        dir.path().join("misspelt.csa"),
+        doc("Cut Crime, Support Victims, Build Trus"),
+    )
+    .unwrap();
+    let path = dir
+        .path()
+        .join("misspelt.csa")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let out = csa(&["check", &path, "--as-of", "2025-06-01"]);
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        human.contains("csa knows no Police and Crime Plan by that id or title"),
+        "{human}"
+    );
+    assert!(
+        human.contains("did you mean `Cut Crime, Support Victims, Build Trust`?"),
+        "{human}"
     );
 }

@@ -874,6 +874,8 @@ impl<'a> Lowering<'a> {
                         })
                         .unwrap_or_default(),
                     partnership: self.text_of(&entries, "partnership"),
+                    chair: self.text_of(&entries, "chair"),
+                    convened_by: self.text_of(&entries, "convened-by"),
                     version: self.text_of(&entries, "version"),
                     effective: self.date_of(&entries, "effective"),
                     period: self.period_of(&entries),
@@ -992,6 +994,7 @@ impl<'a> Lowering<'a> {
                             text: c.value.map(|v| self.spanned(v)),
                             group: self.text_of(&c.children, "group"),
                             not_adopted: self.text_of(&c.children, "not-adopted"),
+                            scope: self.text_of(&c.children, "scope"),
                             span: self.span(c.range.clone()),
                         })
                         .collect(),

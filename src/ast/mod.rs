@@ -114,6 +114,12 @@ pub struct Agreement {
     pub excludes: Vec<Spanned<String>>,
     /// The partnership.
     pub partnership: Option<Spanned<String>>,
+    /// Who chairs the partnership.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair: Option<Spanned<String>>,
+    /// The organisation that convenes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub convened_by: Option<Spanned<String>>,
     /// The version.
     pub version: Option<Spanned<String>>,
     /// The effective date.
@@ -282,6 +288,10 @@ pub struct Objective {
     pub group: Option<Spanned<String>>,
     /// Why the partnership considered but did not adopt it.
     pub not_adopted: Option<Spanned<String>>,
+    /// `policing` (the force's own business) or `crime-and-disorder`; not given means
+    /// crime and disorder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Spanned<String>>,
     /// The whole entry.
     pub span: Span,
 }

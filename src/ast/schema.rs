@@ -154,7 +154,15 @@ const OBJECTIVE_FIELDS: &[FieldSpec] = &[
         ValueKind::Text,
         "Why the partnership considered this objective but did not adopt it.",
     ),
+    field(
+        "scope",
+        ValueKind::OneOf(OBJECTIVE_SCOPES),
+        "`policing` for an objective about the force's own business (estates, finance, workforce), which partnerships need not regard; `crime-and-disorder` (the default) for one about reducing crime and disorder (Police Reform and Social Responsibility Act 2011 s7).",
+    ),
 ];
+
+/// What a Police and Crime Plan objective is about.
+pub const OBJECTIVE_SCOPES: &[&str] = &["crime-and-disorder", "policing"];
 
 const AIM_FIELDS: &[FieldSpec] = &[
     repeated(
@@ -199,6 +207,16 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "partnership",
                 ValueKind::Text,
                 "The partnership that owns the document.",
+            ),
+            field(
+                "chair",
+                ValueKind::Text,
+                "Who chairs the partnership: `ROLE, ORGANISATION`, or an `@authority` or `@body` id.",
+            ),
+            field(
+                "convened-by",
+                ValueKind::Text,
+                "The organisation that convenes the partnership and owns the document: an `@authority` or `@body` id, or its name.",
             ),
             field(
                 "version",

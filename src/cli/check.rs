@@ -176,9 +176,10 @@ pub fn run(args: Args) -> u8 {
     // file's own rules run with those findings added.
     let read: Vec<Result<(String, crate::workspace::Prepared), crate::cli::SourceError>> = jobs
         .par_iter()
-        .map(|(path, _)| {
+        .map(|(path, index)| {
             read_source(path).map(|text| {
-                let prepared = workspace::prepare(path, &text, &workspace::FileSystem);
+                let knowledge = &setups[*index].registry.knowledge;
+                let prepared = workspace::prepare(path, &text, &workspace::FileSystem, knowledge);
                 (text, prepared)
             })
         })
@@ -194,7 +195,11 @@ pub fn run(args: Args) -> u8 {
             })
         })
         .collect();
-    let mut across = workspace::rules::check(&members).into_iter();
+    let knowledge = setups
+        .first()
+        .map(|s| s.registry.knowledge.clone())
+        .unwrap_or_default();
+    let mut across = workspace::rules::check(&members, &knowledge).into_iter();
     drop(members);
     let across: Vec<Vec<(&'static str, rules::Finding)>> = read
         .iter()

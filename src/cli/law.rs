@@ -273,8 +273,7 @@ fn bodies(k: &Knowledge, area: Option<&str>, on: Option<Date>) -> Listing {
     }
     let list: Vec<_> = k
         .successors()
-        .bodies
-        .iter()
+        .bodies()
         .filter(|b| area.is_none() || b.covers.iter().any(|c| covers.contains(&c.as_str())))
         .filter(|b| on.map_or(true, |d| b.exists_on(d)))
         .collect();

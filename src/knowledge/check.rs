@@ -54,10 +54,7 @@ impl Knowledge {
         g.authorities.iter().for_each(|x| c.add(x.confidence));
         g.partnerships.iter().for_each(|x| c.add(x.confidence));
         g.reorganisations.iter().for_each(|x| c.add(x.confidence));
-        self.successors()
-            .bodies
-            .iter()
-            .for_each(|x| c.add(x.confidence));
+        self.successors().bodies().for_each(|x| c.add(x.confidence));
         self.plans().plans.iter().for_each(|x| c.add(x.confidence));
         c
     }
@@ -185,7 +182,7 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
         }
     }
     let mut seen = HashSet::new();
-    for b in &k.successors().bodies {
+    for b in k.successors().bodies() {
         ids("body", &b.id, &mut seen, &mut out);
         source(format!("body `{}`", b.id), &b.source, &mut out);
         if let Some(s) = &b.successor {

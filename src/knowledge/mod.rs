@@ -401,13 +401,23 @@ enum Place {
     PoliceArea(usize),
 }
 
-/// The successor bodies, indexed.
+/// The successor bodies, indexed. The bundled bodies are read one by one, when a
+/// question needs them; a rule pack's are read with the pack.
 #[derive(Debug, Default)]
 pub struct Successors {
-    /// Every body.
-    pub bodies: Vec<Body>,
+    /// The bundled bodies' JSON texts (empty for test data).
+    raw: &'static [&'static str],
+    /// Each body, read the first time it is needed.
+    bodies: Vec<OnceLock<Body>>,
+    /// Ids and folded names of bodies not in the bundled tables (packs, test data),
+    /// and bundled bodies a pack replaced.
     by_id: HashMap<String, usize>,
     names: HashMap<String, usize>,
+    replaced: HashMap<usize, usize>,
+}
+
+mod bundled_successors {
+    include!(concat!(env!("OUT_DIR"), "/successors.rs"));
 }
 
 /// The plans, indexed by police area and ordered by start.
@@ -536,7 +546,22 @@ impl Knowledge {
 
     /// The successor bodies.
     pub fn successors(&self) -> &Successors {
-        let build = || Arc::new(Successors::new(self.tables(1).bodies));
+        let build = || {
+            // The bundled bodies are read lazily, one by one; a pack's and test data's
+            // come as tables.
+            let mut bodies = match &self.base {
+                Some(base) => base.bodies.clone(),
+                None => Vec::new(),
+            };
+            let extra = self.extra.bodies.clone();
+            for body in extra {
+                match bodies.iter().position(|b| b.id == body.id) {
+                    Some(i) => bodies[i] = body,
+                    None => bodies.push(body),
+                }
+            }
+            Arc::new(Successors::new(self.base.is_none(), bodies))
+        };
         if self.shared() {
             BUNDLED_SUCCESSORS.get_or_init(build)
         } else {
@@ -630,6 +655,28 @@ impl Knowledge {
             .map(|&i| &plans.plans[i])
     }
 
+    /// The plan with this id, or one of whose titles this is (folded).
+    pub fn plan_named(&self, name: &str) -> Option<&Plan> {
+        let key = fold(name);
+        let plans = &self.plans().plans;
+        plans
+            .iter()
+            .find(|p| p.id == name)
+            .or_else(|| plans.iter().find(|p| p.titles().any(|t| fold(t) == key)))
+    }
+
+    /// The plan id or title closest to `name`, for "did you mean".
+    pub fn plan_suggestion(&self, name: &str) -> Option<String> {
+        let plans = &self.plans().plans;
+        crate::ast::schema::did_you_mean(
+            name,
+            plans
+                .iter()
+                .flat_map(|p| std::iter::once(p.id.as_str()).chain(p.titles())),
+        )
+        .map(str::to_string)
+    }
+
     /// The plan in force in a police area on `date`: the latest issued on or before
     /// it. A plan stays in force until it is replaced, even after the end of the
     /// period it states.
@@ -652,17 +699,13 @@ impl Knowledge {
     /// the name is ignored).
     pub fn body_named(&self, text: &str) -> Option<&Body> {
         let s = self.successors();
-        let index = s
-            .names
-            .get(&fold(text))
-            .or_else(|| s.names.get(&fold(&strip_brackets(text))))?;
-        Some(&s.bodies[*index])
+        s.by_name(&fold(text))
+            .or_else(|| s.by_name(&fold(&strip_brackets(text))))
     }
 
     /// The body with this id.
     pub fn body(&self, id: &str) -> Option<&Body> {
-        let s = self.successors();
-        s.by_id.get(id).map(|&i| &s.bodies[i])
+        self.successors().by_id(id)
     }
 
     /// The body that carries `body`'s functions on `date`: itself while it exists,
@@ -745,7 +788,7 @@ impl Knowledge {
             police.map(|p| p.confidence),
         ));
         for kind in ["fire", "health", "probation"] {
-            let serving = self.successors().bodies.iter().find(|b| {
+            let serving = self.successors().bodies().find(|b| {
                 b.kind == kind
                     && b.exists_on(date)
                     && b.covers.iter().any(|c| {
@@ -867,23 +910,89 @@ impl Gazetteer {
 }
 
 impl Successors {
-    fn new(bodies: Vec<Body>) -> Self {
-        let by_id = bodies
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.clone(), i))
-            .collect();
-        let mut names = HashMap::new();
-        for (i, b) in bodies.iter().enumerate() {
-            for spelling in b.spellings() {
-                names.entry(fold(spelling)).or_insert(i);
+    /// The bundled bodies (`base` false) or none, then `bodies` added or replacing.
+    fn new(bundled: bool, bodies: Vec<Body>) -> Self {
+        let raw: &'static [&'static str] = if bundled {
+            bundled_successors::RECORDS
+        } else {
+            &[]
+        };
+        let mut s = Successors {
+            raw,
+            bodies: (0..raw.len()).map(|_| OnceLock::new()).collect(),
+            ..Successors::default()
+        };
+        for body in bodies {
+            let i = s.bodies.len();
+            if let Some(old) = s
+                .static_index(bundled_successors::IDS, &body.id)
+                .filter(|_| bundled)
+            {
+                s.replaced.insert(old, i);
             }
+            s.by_id.insert(body.id.clone(), i);
+            for spelling in body.spellings() {
+                s.names.entry(fold(spelling)).or_insert(i);
+            }
+            let cell = OnceLock::new();
+            let _ = cell.set(body);
+            s.bodies.push(cell);
         }
-        Self {
-            bodies,
-            by_id,
-            names,
+        s
+    }
+
+    fn static_index(&self, table: &[(&str, usize)], key: &str) -> Option<usize> {
+        if self.raw.is_empty() {
+            return None;
         }
+        table
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| table[i].1)
+    }
+
+    fn get(&self, i: usize) -> &Body {
+        let i = self.replaced.get(&i).copied().unwrap_or(i);
+        self.bodies[i].get_or_init(|| {
+            serde_json::from_str(self.raw[i]).expect("the knowledge files are checked by the tests")
+        })
+    }
+
+    /// The body with this id.
+    pub fn by_id(&self, id: &str) -> Option<&Body> {
+        let i = self
+            .by_id
+            .get(id)
+            .copied()
+            .or_else(|| self.static_index(bundled_successors::IDS, id))?;
+        Some(self.get(i))
+    }
+
+    /// The body with this folded name or alias.
+    pub fn by_name(&self, folded: &str) -> Option<&Body> {
+        let i = self
+            .names
+            .get(folded)
+            .copied()
+            .or_else(|| self.static_index(bundled_successors::NAMES, folded))?;
+        Some(self.get(i))
+    }
+
+    /// Every body (reads them all).
+    pub fn bodies(&self) -> impl Iterator<Item = &Body> {
+        (0..self.bodies.len())
+            .filter(|i| !self.replaced.contains_key(i))
+            .map(|i| self.get(i))
+    }
+
+    /// How many bodies there are.
+    pub fn len(&self) -> usize {
+        self.bodies.len() - self.replaced.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

@@ -295,7 +295,7 @@ impl<'a> Context<'a> {
 
 /// The last day of a document's life: the end of its `period:`, else one review cycle
 /// (12 months when none is given) after its effective date, less a day.
-fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
+pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
     if let Some(period) = &agreement.period {
         return Some(period.value.to.last_day());
     }
@@ -488,7 +488,14 @@ pub fn diagnostic_for(
         code: rule.code.clone(),
         name: rule.name.clone(),
         severity,
-        message: render(&rule.message, &finding.args),
+        message: {
+            let message = render(&rule.message, &finding.args);
+            if finding.unverified && !message.contains("unconfirmed") {
+                format!("{message} (unconfirmed: this rests on a fact csa has not verified)")
+            } else {
+                message
+            }
+        },
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),

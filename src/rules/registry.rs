@@ -215,6 +215,30 @@ pub const BUNDLED_RULES: &[(&str, &str)] = &[
         "rules/rules-workspace.toml",
         include_str!("../../rules/rules-workspace.toml"),
     ),
+    (
+        "rules/rules-trust.toml",
+        include_str!("../../rules/rules-trust.toml"),
+    ),
+];
+
+/// The bundled rule files compiled to JSON at build time, read faster at start-up.
+const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
+    (
+        "rules/rules.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
+    ),
+    (
+        "rules/rules-knowledge.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-knowledge.json")),
+    ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-workspace.json")),
+    ),
+    (
+        "rules/rules-trust.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
+    ),
 ];
 
 impl Registry {
@@ -225,9 +249,11 @@ impl Registry {
             law: Law::bundled(),
             knowledge: crate::knowledge::Knowledge::bundled(),
         };
-        for (path, text) in BUNDLED_RULES {
+        for (path, json) in BUNDLED_RULES_JSON {
+            let file: RuleFile = serde_json::from_str(json)
+                .expect("the bundled rules are checked by the test suite");
             registry
-                .add(path, text)
+                .add_parsed(path, "", file)
                 .expect("the bundled rules are checked by the test suite");
         }
         registry
@@ -257,6 +283,11 @@ impl Registry {
                 e.message().to_string(),
             )
         })?;
+        self.add_parsed(path, text, file)
+    }
+
+    /// Adds the rules (and law) of one rule file, read from `text`.
+    fn add_parsed(&mut self, path: &str, text: &str, file: RuleFile) -> Result<(), RuleFileError> {
         if let Some(schema) = &file.schema {
             if schema != "csa-rules/1" {
                 return Err(RuleFileError::new(
@@ -417,4 +448,35 @@ fn is_kebab(name: &str) -> bool {
 /// Resolves a rule pack path named in a config file, relative to that file.
 pub fn pack_path(config_dir: &Path, pack: &str) -> PathBuf {
     config_dir.join(pack)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_json_reads_as_the_toml_does() {
+        let json = Registry::bundled();
+        let mut toml = Registry {
+            rules: Vec::new(),
+            law: toml::from_str(crate::rules::law::BUNDLED).unwrap(),
+            knowledge: crate::knowledge::Knowledge::bundled(),
+        };
+        for (path, text) in BUNDLED_RULES {
+            toml.add(path, text).unwrap();
+        }
+        let words = |r: &Registry| {
+            r.rules
+                .iter()
+                .map(|r| serde_json::to_string(r).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(&json), words(&toml));
+        assert_eq!(json.law.acts.len(), toml.law.acts.len());
+        assert_eq!(json.law.events.len(), toml.law.events.len());
+        assert_eq!(
+            json.law.authority_kinds.len(),
+            toml.law.authority_kinds.len()
+        );
+    }
 }

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use crate::ast::{self, Document};
 use crate::diagnostics::Diagnostic;
+use crate::knowledge::Knowledge;
 use crate::rules::{Finding, Options, Registry};
 
 pub use uses::{CountyTopic, FileSystem, Resolution, Sources};
@@ -33,10 +34,10 @@ pub struct Prepared {
 }
 
 /// Parses `text` (the document at `path`) and joins it with the documents it uses.
-pub fn prepare(path: &Path, text: &str, sources: &dyn Sources) -> Prepared {
+pub fn prepare(path: &Path, text: &str, sources: &dyn Sources, knowledge: &Knowledge) -> Prepared {
     let parsed = ast::parse(text);
     let mut document = parsed.document;
-    let resolution = uses::resolve(path, &document, sources);
+    let resolution = uses::resolve(path, &document, sources, knowledge);
     uses::apply(&mut document, &resolution);
     let mut findings = resolution.findings.clone();
     findings.extend(rules::county_references(&document, &resolution));
@@ -58,7 +59,7 @@ pub fn check_all(
 ) -> Vec<Vec<Diagnostic>> {
     let prepared: Vec<Prepared> = files
         .iter()
-        .map(|(path, text)| prepare(path, text, sources))
+        .map(|(path, text)| prepare(path, text, sources, &registry.knowledge))
         .collect();
     let members: Vec<rules::Member> = files
         .iter()
@@ -69,7 +70,7 @@ pub fn check_all(
             resolution: &p.resolution,
         })
         .collect();
-    let across = rules::check(&members);
+    let across = rules::check(&members, &registry.knowledge);
     prepared
         .into_iter()
         .zip(across)

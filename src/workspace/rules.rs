@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::uses::{normalise, Resolution};
 use crate::ast::{Date, Document};
+use crate::knowledge::{Authority, Knowledge, Resolved};
 use crate::rules::{matching, Finding};
 use crate::text::Span;
 
@@ -118,15 +119,52 @@ fn ids_list(topics: &[super::CountyTopic]) -> String {
 }
 
 /// Runs the cross-document rules; returns each member's findings, by rule name.
-pub fn check(members: &[Member]) -> Vec<Vec<(&'static str, Finding)>> {
+pub fn check(members: &[Member], knowledge: &Knowledge) -> Vec<Vec<(&'static str, Finding)>> {
     let mut out: Vec<Vec<(&'static str, Finding)>> = members.iter().map(|_| Vec::new()).collect();
-    let families = county_families(members);
+    let places: Vec<Place> = members
+        .iter()
+        .map(|m| place(m.document, knowledge))
+        .collect();
+    let families = county_families(members, &places);
     for family in &families {
         assessment_counts(members, family, &mut out);
         regard_between(members, family, &mut out);
     }
-    same_plan(members, &mut out);
+    partnership_count(members, &places, knowledge, &mut out);
+    district_cover(members, &places, knowledge, &mut out);
+    same_plan(members, &places, &mut out);
     out
+}
+
+/// Where a document stands in the gazetteer: its council (when its area is one) and
+/// its police area, on its effective date.
+#[derive(Default)]
+struct Place {
+    authority: Option<Authority>,
+    police_area: Option<String>,
+}
+
+fn place(doc: &Document, knowledge: &Knowledge) -> Place {
+    let Some(agreement) = doc.agreement.as_ref() else {
+        return Place::default();
+    };
+    let Some(area) = agreement.area.as_ref() else {
+        return Place::default();
+    };
+    let date = agreement.effective.as_ref().map(|e| e.value);
+    let resolved = knowledge.resolve(&area.value, date);
+    let authority = match resolved.as_slice() {
+        [Resolved::Authority(a)] => Some((*a).clone()),
+        _ => None,
+    };
+    let police_area = resolved
+        .iter()
+        .find_map(|r| knowledge.police_area_of(*r))
+        .map(|p| p.id.clone());
+    Place {
+        authority,
+        police_area,
+    }
 }
 
 /// A county agreement and the district plans that use it.
@@ -135,12 +173,17 @@ struct Family {
     districts: Vec<usize>,
 }
 
-/// Groups district plans under the county agreement they use, by path.
-fn county_families(members: &[Member]) -> Vec<Family> {
+/// Groups district plans under their county agreement: the one they use, else the
+/// one whose county the gazetteer puts them in.
+fn county_families(members: &[Member], places: &[Place]) -> Vec<Family> {
     let mut county_at: HashMap<PathBuf, usize> = HashMap::new();
+    let mut county_of_council: HashMap<&str, usize> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
         if kind(m.document) == "county-agreement" {
             county_at.insert(normalise(m.path), i);
+            if let Some(a) = places[i].authority.as_ref().filter(|a| a.tier == "county") {
+                county_of_council.entry(a.id.as_str()).or_insert(i);
+            }
         }
     }
     let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -152,7 +195,11 @@ fn county_families(members: &[Member]) -> Vec<Family> {
             .resolution
             .used
             .iter()
-            .find_map(|u| county_at.get(&normalise(&u.path)).copied());
+            .find_map(|u| county_at.get(&normalise(&u.path)).copied())
+            .or_else(|| {
+                let county = places[i].authority.as_ref()?.county.as_deref()?;
+                county_of_council.get(county).copied()
+            });
         if let Some(county) = county {
             families.entry(county).or_default().push(i);
         }
@@ -324,18 +371,16 @@ fn regard_between(members: &[Member], family: &Family, out: &mut [Vec<(&'static 
     }
 }
 
-/// The days a document speaks for: from its effective date for its review cycle (a
-/// year when it gives none).
+/// The days a document speaks for: its effective date to the end of its `period:`,
+/// or of one review cycle.
 fn life(doc: &Document) -> Option<(i64, i64)> {
     let agreement = doc.agreement.as_ref()?;
     let effective: Date = agreement.effective.as_ref()?.value;
-    let months = match agreement.review.as_ref().map(|r| r.value.as_str()) {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    };
-    let start = effective.first_day().days_since_epoch();
-    Some((start, start + months * 365 / 12 - 1))
+    let end = crate::rules::life_end(agreement, Some(effective))?;
+    Some((
+        effective.first_day().days_since_epoch(),
+        end.days_since_epoch(),
+    ))
 }
 
 fn fold(text: &str) -> String {
@@ -351,7 +396,7 @@ type PlansRecorded = BTreeMap<String, Vec<Recorded>>;
 /// different Police and Crime Plans. The plan most of them record (the latest, when
 /// as many record each) is taken as the area's; each document that records another
 /// while one recording the area's plan is in force is reported once.
-fn same_plan(members: &[Member], out: &mut [Vec<(&'static str, Finding)>]) {
+fn same_plan(members: &[Member], places: &[Place], out: &mut [Vec<(&'static str, Finding)>]) {
     // Police area → plan title → the documents that record it, with their lives.
     let mut areas: HashMap<String, PlansRecorded> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
@@ -359,11 +404,19 @@ fn same_plan(members: &[Member], out: &mut [Vec<(&'static str, Finding)>]) {
             continue;
         };
         for plan in &m.document.plans {
-            let (Some(area), Some(title)) = (&plan.area, &plan.title) else {
+            let Some(title) = &plan.title else {
+                continue;
+            };
+            // The police area the gazetteer puts the document in, else the plan's own.
+            let Some(area) = places[i]
+                .police_area
+                .clone()
+                .or_else(|| plan.area.as_ref().map(|a| fold(&a.value)))
+            else {
                 continue;
             };
             let docs = areas
-                .entry(fold(&area.value))
+                .entry(area)
                 .or_default()
                 .entry(fold(&title.value))
                 .or_default();
@@ -440,4 +493,136 @@ fn records_title(doc: &Document, title: &str) -> bool {
     doc.plans
         .iter()
         .any(|p| p.title.as_ref().is_some_and(|t| fold(&t.value) == title))
+}
+
+/// `assessment-partnership-count`: the strategic-assessment table's number of
+/// partnerships against the community safety partnerships the gazetteer knows in the
+/// county on the effective date (districts, with merged partnerships counted once).
+fn partnership_count(
+    members: &[Member],
+    places: &[Place],
+    knowledge: &Knowledge,
+    out: &mut [Vec<(&'static str, Finding)>],
+) {
+    for (i, m) in members.iter().enumerate() {
+        if kind(m.document) != "county-agreement" {
+            continue;
+        }
+        let Some(council) = places[i].authority.as_ref().filter(|a| a.tier == "county") else {
+            continue;
+        };
+        let Some(effective) = m
+            .document
+            .agreement
+            .as_ref()
+            .and_then(|a| a.effective.as_ref())
+        else {
+            continue;
+        };
+        let date = effective.value;
+        let gazetteer = knowledge.gazetteer();
+        let districts: Vec<&Authority> = gazetteer.districts_of(&council.id, date).collect();
+        if districts.is_empty() {
+            continue;
+        }
+        // Each district's partnership: a merged one that covers it on the date, else its own.
+        let mut partnerships: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for d in &districts {
+            let merged = gazetteer.partnerships.iter().find(|p| {
+                p.covers.len() > 1
+                    && p.covers.contains(&d.id)
+                    && crate::knowledge::within(date, p.from, p.until)
+            });
+            let name = merged.map_or_else(|| d.area.clone(), |p| p.name.clone());
+            if seen.insert(name.clone()) {
+                partnerships.push(name);
+            }
+        }
+        let known = partnerships.len() as u32;
+        for assessment in &m.document.assessments {
+            let Some(total) = &assessment.partnerships else {
+                continue;
+            };
+            if total.value == known {
+                continue;
+            }
+            out[i].push((
+                "assessment-partnership-count",
+                Finding::at(total.span)
+                    .arg("count", total.value.to_string())
+                    .arg("known", known.to_string())
+                    .arg("county", council.area.clone())
+                    .arg("date", date.to_string())
+                    .arg("partnerships", partnerships.join(", ")),
+            ));
+        }
+    }
+}
+
+/// `district-covered-twice` and `district-not-covered`: each district of a county is
+/// covered by exactly one county agreement at a time; `excludes:` leaves out only
+/// what is not one of the county's districts (a unitary such as Medway).
+fn district_cover(
+    members: &[Member],
+    places: &[Place],
+    knowledge: &Knowledge,
+    out: &mut [Vec<(&'static str, Finding)>],
+) {
+    // County council id → the county agreements for it, with their lives.
+    let mut by_county: BTreeMap<&str, Vec<Recorded>> = BTreeMap::new();
+    for (i, m) in members.iter().enumerate() {
+        if kind(m.document) != "county-agreement" {
+            continue;
+        }
+        let Some(council) = places[i].authority.as_ref().filter(|a| a.tier == "county") else {
+            continue;
+        };
+        let Some(agreement) = m.document.agreement.as_ref() else {
+            continue;
+        };
+        let date = agreement.effective.as_ref().map(|e| e.value);
+        // An excluded district leaves part of the county without an agreement.
+        for excluded in &agreement.excludes {
+            let resolved = knowledge.resolve(&excluded.value, date);
+            for r in resolved {
+                if let Resolved::Authority(a) = r {
+                    if a.tier == "district" && a.county.as_deref() == Some(council.id.as_str()) {
+                        out[i].push((
+                            "district-not-covered",
+                            Finding::at(excluded.span)
+                                .arg("district", a.area.clone())
+                                .arg("county", council.area.clone()),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(life) = life(m.document) {
+            by_county
+                .entry(council.id.as_str())
+                .or_default()
+                .push((i, life));
+        }
+    }
+    for agreements in by_county.values_mut() {
+        // Sorted by start, each agreement overlaps the one before it if it starts
+        // before that one ends: one pass, not all pairs.
+        agreements.sort_by_key(|(_, l)| l.0);
+        for pair in agreements.windows(2) {
+            let ((earlier, a), (later, b)) = (pair[0], pair[1]);
+            if b.0 <= a.1 {
+                let county = places[later]
+                    .authority
+                    .as_ref()
+                    .map_or(String::new(), |c| c.area.clone());
+                out[later].push((
+                    "district-covered-twice",
+                    Finding::at(header_span(members[later].document))
+                        .arg("county", county)
+                        .arg("other", file_name(members[earlier].path)),
+                ));
+            }
+        }
+    }
 }

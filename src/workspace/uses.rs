@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::ast::{self, Document, Objective, Organisation, PccPlan, Spanned, Use};
+use crate::ast::{self, Document, Objective, Organisation, PccPlan, Period, Spanned, Use};
+use crate::knowledge::Knowledge;
 use crate::rules::Finding;
 use crate::text::Span;
 
@@ -109,7 +110,12 @@ impl Resolution {
 }
 
 /// Reads what `doc` (at `path`) uses, following the used documents' own `@use` lines.
-pub fn resolve(path: &Path, doc: &Document, sources: &dyn Sources) -> Resolution {
+pub fn resolve(
+    path: &Path,
+    doc: &Document,
+    sources: &dyn Sources,
+    knowledge: &Knowledge,
+) -> Resolution {
     let mut resolution = Resolution::default();
     let here = normalise(path);
     let mut seen: HashSet<PathBuf> = HashSet::from([here.clone()]);
@@ -120,6 +126,7 @@ pub fn resolve(path: &Path, doc: &Document, sources: &dyn Sources) -> Resolution
             use_,
             use_,
             sources,
+            knowledge,
             &mut stack,
             &mut seen,
             &mut resolution,
@@ -128,11 +135,13 @@ pub fn resolve(path: &Path, doc: &Document, sources: &dyn Sources) -> Resolution
     resolution
 }
 
+#[allow(clippy::too_many_arguments)]
 fn follow(
     from: &Path,
     use_: &Use,
     root: &Use,
     sources: &dyn Sources,
+    knowledge: &Knowledge,
     stack: &mut Vec<PathBuf>,
     seen: &mut HashSet<PathBuf>,
     out: &mut Resolution,
@@ -142,16 +151,30 @@ fn follow(
     let target = &use_.target.value;
     let shown = &root.target.value;
     if !use_.is_file() {
-        out.findings.push((
-            "unresolved-use",
-            Finding::at(via)
-                .arg("target", shown.clone())
-                .arg(
-                    "reason",
-                    "csa knows no Police and Crime Plan by that id or title",
-                )
-                .arg("hint", "write the path of a `.csa` file, or the id or title of a plan `csa law plans` lists"),
-        ));
+        match known_plan(knowledge, target) {
+            Some(used) => {
+                let key = used.path.clone();
+                if seen.insert(key) {
+                    out.used.push(UsedDocument { via, ..used });
+                }
+            }
+            None => {
+                let hint = match knowledge.plan_suggestion(target) {
+                    Some(s) => format!("did you mean `{s}`? `csa law plans` lists the plans csa knows"),
+                    None => "write the path of a `.csa` file, or the id or title of a plan `csa law plans` lists".to_string(),
+                };
+                out.findings.push((
+                    "unresolved-use",
+                    Finding::at(use_.target.span)
+                        .arg("target", shown.clone())
+                        .arg(
+                            "reason",
+                            "csa knows no Police and Crime Plan by that id or title",
+                        )
+                        .arg("hint", hint),
+                ));
+            }
+        }
         return;
     }
     let path = from.parent().unwrap_or(Path::new(".")).join(target);
@@ -217,9 +240,58 @@ fn follow(
     });
     stack.push(key);
     for inner in &nested {
-        follow(&path, inner, root, sources, stack, seen, out);
+        follow(&path, inner, root, sources, knowledge, stack, seen, out);
     }
     stack.pop();
+}
+
+/// A Police and Crime Plan csa knows, named by its id or one of its titles, as a
+/// parts document holding one `@plan` block.
+fn known_plan(knowledge: &Knowledge, name: &str) -> Option<UsedDocument> {
+    let plan = knowledge.plan_named(name)?;
+    let area = knowledge
+        .gazetteer()
+        .police_area(&plan.police_area)
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| plan.police_area.clone());
+    let at = |value: String| Spanned::new(value, Span::default());
+    let period = plan.to.map(|to| {
+        Spanned::new(
+            Period {
+                from: plan.from.0,
+                to: to.0,
+            },
+            Span::default(),
+        )
+    });
+    let mut document = Document::default();
+    document.plans.push(PccPlan {
+        id: at(plan.id.clone()),
+        title: Some(at(plan.title.clone())),
+        commissioner: plan.issued_by.clone().map(at),
+        area: Some(at(area)),
+        period,
+        principles: Vec::new(),
+        objectives: plan
+            .objectives
+            .iter()
+            .map(|o| Objective {
+                id: at(o.id.clone()),
+                text: Some(at(o.title.clone())),
+                group: None,
+                not_adopted: None,
+                span: Span::default(),
+            })
+            .collect(),
+        header_span: Span::default(),
+        span: Span::default(),
+    });
+    Some(UsedDocument {
+        path: PathBuf::from(format!("csa:plan/{}", plan.id)),
+        text: String::new(),
+        document,
+        via: Span::default(),
+    })
 }
 
 /// Adds the used documents' plans, authorities and bodies to `doc`, as if written at

@@ -17,6 +17,10 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
+    // A document with no partner list is reported once, by `no-authority-list`.
+    if cx.doc.authorities.is_empty() {
+        return;
+    }
     let doc_kind = cx.document_kind();
     let span = cx
         .doc

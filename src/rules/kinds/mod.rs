@@ -12,6 +12,7 @@ mod leads;
 mod legislation;
 mod pcc;
 mod references;
+mod trust;
 mod versions;
 
 use super::{Context, Finding, Rule};
@@ -251,6 +252,36 @@ pub const KINDS: &[Kind] = &[
         name: "unknown-suppression",
         doc: "A suppression comment naming no known rule.",
         run: after_suppressions,
+    },
+    Kind {
+        name: "no-priorities",
+        doc: "A document with no priorities or themes yet: one finding, naming the areas its prose says it covers.",
+        run: trust::no_priorities,
+    },
+    Kind {
+        name: "area-only-mentioned",
+        doc: "A statutory area no priority or theme addresses, mentioned only in one's `includes:` or note.",
+        run: trust::only_mentioned,
+    },
+    Kind {
+        name: "no-authority-list",
+        doc: "A document that lists no `@authority` at all: one finding, not one per kind.",
+        run: trust::no_authorities,
+    },
+    Kind {
+        name: "governance-body",
+        doc: "`chair:` or `convened-by:` names a `@body` or the Commissioner's office, not a responsible authority.",
+        run: trust::governance,
+    },
+    Kind {
+        name: "health-body-unnamed",
+        doc: "A health partner named only as \"Health\", with no body.",
+        run: trust::health_unnamed,
+    },
+    Kind {
+        name: "plan-objectives-listed",
+        doc: "A `@plan` recorded without its objectives.",
+        run: trust::objectives_listed,
     },
 ];
 
