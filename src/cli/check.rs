@@ -251,7 +251,12 @@ pub fn run(args: Args) -> u8 {
             // For fixing: the document's diagnostics, less the fixes of parts it uses
             // from other documents (they stand at its `@use` lines, not in its text).
             let check = |text: &str| -> Vec<Diagnostic> {
-                let prepared = workspace::prepare(path, text, &workspace::FileSystem);
+                let prepared = workspace::prepare(
+                    path,
+                    text,
+                    &workspace::FileSystem,
+                    &setup.registry.knowledge,
+                );
                 let used: Vec<std::ops::Range<usize>> = prepared
                     .resolution
                     .used
@@ -280,7 +285,12 @@ pub fn run(args: Args) -> u8 {
                     let fixed = format::fix::fix(&original, mode, check);
                     if !fixed.applied.is_empty() {
                         let after = diagnose(
-                            workspace::prepare(path, &fixed.text, &workspace::FileSystem),
+                            workspace::prepare(
+                                path,
+                                &fixed.text,
+                                &workspace::FileSystem,
+                                &setup.registry.knowledge,
+                            ),
                             across.clone(),
                         );
                         let syntax_errors = |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
