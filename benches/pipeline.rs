@@ -91,6 +91,9 @@ fn pipeline(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("render-human", ""), |b| {
             b.iter(|| render::render(Format::Human, &report, &registry, false))
         });
+        group.bench_function(BenchmarkId::new("fmt", ""), |b| {
+            b.iter(|| csa::format::format(&text))
+        });
         group.bench_function(BenchmarkId::new("whole", ""), |b| {
             b.iter(|| {
                 let parsed = ast::parse(&text);

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod diagnostics;
+pub mod format;
 pub mod gen;
 pub mod knowledge;
 pub mod lsp;

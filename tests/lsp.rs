@@ -596,3 +596,45 @@ fn hover_just_after_a_multibyte_character_answers() {
         client.shutdown();
     }
 }
+
+#[test]
+fn formatting_and_quick_fixes_keep_crlf() {
+    let mut client = start("2024-06-01");
+    let doc = uri("crlf.csa");
+    let text = "# Plan\r\n@priority  DA:  Domestic Abuse  \r\n    lead:   Chief, Kent Police\r\n";
+    client.open(&doc, text);
+    let published = client.diagnostics(&doc);
+    let edits = client.call(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": doc }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    assert_eq!(
+        edits[0]["newText"],
+        "# Plan\r\n\r\n@priority DA: Domestic Abuse\r\n  lead: Chief, Kent Police\r\n"
+    );
+    let finding = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| !d["code"].as_str().unwrap().starts_with("CSA00"))
+        .expect("a rule finding")
+        .clone();
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": doc }, "range": finding["range"], "context": { "diagnostics": [finding] } }),
+    );
+    let mut new_texts = Vec::new();
+    for action in actions.as_array().unwrap() {
+        for edit in action["edit"]["changes"][&doc].as_array().unwrap() {
+            new_texts.push(edit["newText"].as_str().unwrap().to_string());
+        }
+    }
+    assert!(
+        new_texts.iter().any(|t| t.ends_with("\r\n")),
+        "{new_texts:?}"
+    );
+    for t in &new_texts {
+        assert_eq!(t.matches('\n').count(), t.matches("\r\n").count(), "{t:?}");
+    }
+    client.shutdown();
+}

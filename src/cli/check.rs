@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use super::files::{discover, read_source, report};
 use crate::ast::Date;
 use crate::config::{Config, Level};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{syntax, Diagnostic, Severity};
+use crate::format::{self, fix::FixMode};
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
 use crate::workspace;
@@ -30,6 +31,21 @@ pub struct Args {
     pub select: Vec<String>,
     /// `--ignore`.
     pub ignore: Vec<String>,
+    /// `--fix` (or `--diff`), with `--unsafe-fixes` or without.
+    pub fix: Option<FixMode>,
+    /// `--diff`: print what the fixes would change, and write nothing.
+    pub diff: bool,
+}
+
+/// What fixing did to one file.
+#[derive(Default)]
+struct Fixing {
+    /// Titles of the fixes applied.
+    applied: Vec<String>,
+    /// With `--diff`, what would change.
+    diff: String,
+    /// Why the fixed text was not written.
+    problem: Option<String>,
 }
 
 /// A configuration with its rules, shared by the files it applies to.
@@ -195,7 +211,11 @@ pub fn run(args: Args) -> u8 {
             }
         })
         .collect();
-    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+    type Outcome = (
+        Result<(FileReport, Fixing), crate::cli::SourceError>,
+        Severity,
+    );
+    let results: Vec<Outcome> = jobs
         .par_iter()
         .zip(read)
         .zip(across)
@@ -210,7 +230,11 @@ pub fn run(args: Args) -> u8 {
                 .or(setup.config.fail_level)
                 .unwrap_or(Level::Error)
                 .into();
-            let report = read.map(|(text, prepared)| {
+            // A document's diagnostics: its own, and the findings of the rules that
+            // read documents together.
+            let diagnose = |prepared: workspace::Prepared,
+                            across: Vec<(&'static str, rules::Finding)>|
+             -> Vec<Diagnostic> {
                 let mut findings = prepared.findings;
                 findings.extend(across);
                 let extra = workspace::diagnostics(findings, &setup.registry, &options);
@@ -222,20 +246,104 @@ pub fn run(args: Args) -> u8 {
                     extra,
                 ));
                 crate::diagnostics::sort(&mut diagnostics);
-                FileReport {
+                diagnostics
+            };
+            // For fixing: the document's diagnostics, less the fixes of parts it uses
+            // from other documents (they stand at its `@use` lines, not in its text).
+            let check = |text: &str| -> Vec<Diagnostic> {
+                let prepared = workspace::prepare(
+                    path,
+                    text,
+                    &workspace::FileSystem,
+                    &setup.registry.knowledge,
+                );
+                let used: Vec<std::ops::Range<usize>> = prepared
+                    .resolution
+                    .used
+                    .iter()
+                    .map(|u| u.via.range())
+                    .collect();
+                let mut diagnostics = diagnose(prepared, Vec::new());
+                for d in &mut diagnostics {
+                    let elsewhere = d.fix.as_ref().is_some_and(|f| {
+                        f.edits.iter().any(|e| {
+                            let r = e.span.range();
+                            used.iter().any(|u| r.start <= u.end && u.start <= r.end)
+                        })
+                    });
+                    if elsewhere {
+                        d.fix = None;
+                    }
+                }
+                diagnostics
+            };
+            let report = read.map(|(original, prepared)| {
+                let mut diagnostics = diagnose(prepared, across.clone());
+                let mut fixing = Fixing::default();
+                let mut text = original.clone();
+                if let Some(mode) = args.fix {
+                    let fixed = format::fix::fix(&original, mode, check);
+                    if !fixed.applied.is_empty() {
+                        let after = diagnose(
+                            workspace::prepare(
+                                path,
+                                &fixed.text,
+                                &workspace::FileSystem,
+                                &setup.registry.knowledge,
+                            ),
+                            across.clone(),
+                        );
+                        let syntax_errors = |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
+                        let shown = path.display().to_string();
+                        if syntax_errors(&after) > syntax_errors(&diagnostics) {
+                            fixing.problem = Some(format!("the fixes for `{shown}` would make a line unreadable, so none were applied"));
+                        } else if args.diff {
+                            fixing.diff = format::diff::unified(&shown, &original, &fixed.text);
+                            fixing.applied = fixed.applied;
+                        } else {
+                            match format::write_atomic(path, &fixed.text) {
+                                Ok(()) => {
+                                    fixing.applied = fixed.applied;
+                                    text = fixed.text;
+                                    diagnostics = after;
+                                }
+                                Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
+                            }
+                        }
+                    }
+                }
+                let report = FileReport {
                     path: path.display().to_string(),
                     source: text,
                     diagnostics,
-                }
+                };
+                (report, fixing)
             });
             (report, threshold)
         })
         .collect();
     let mut reports = Vec::new();
     let mut fails = false;
+    let mut diffs = String::new();
+    let mut fixed = 0;
     for (result, threshold) in results {
         match result {
-            Ok(report) => {
+            Ok((report, fixing)) => {
+                if let Some(problem) = fixing.problem {
+                    eprintln!("error: {problem}\n  help: apply the fixes one at a time in an editor, or report this");
+                    failed = true;
+                }
+                if !fixing.applied.is_empty() && !args.diff {
+                    eprintln!(
+                        "{}: applied {} fix{}: {}",
+                        report.path,
+                        fixing.applied.len(),
+                        if fixing.applied.len() == 1 { "" } else { "es" },
+                        fixing.applied.join("; ")
+                    );
+                }
+                fixed += fixing.applied.len();
+                diffs.push_str(&fixing.diff);
                 fails |= report.diagnostics.iter().any(|d| d.severity >= threshold);
                 reports.push(report);
             }
@@ -245,6 +353,26 @@ pub fn run(args: Args) -> u8 {
                 unreadable += 1;
             }
         }
+    }
+    if args.diff {
+        print!("{diffs}");
+        eprintln!(
+            "{fixed} fix{} would be applied",
+            if fixed == 1 { "" } else { "es" }
+        );
+        return if failed {
+            2
+        } else {
+            u8::from(!diffs.is_empty())
+        };
+    }
+    if args.fix.is_some() {
+        let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        eprintln!(
+            "Fixed {fixed} finding{}; {remaining} remain{}",
+            if fixed == 1 { "" } else { "s" },
+            if remaining == 1 { "s" } else { "" }
+        );
     }
     // Any registry renders SARIF rule metadata: the first loaded, else the bundled one.
     let registry = setups

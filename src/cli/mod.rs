@@ -6,7 +6,9 @@
 
 mod check;
 mod files;
+mod fmt;
 mod law;
+mod new;
 mod parse;
 mod publish;
 mod report;
@@ -55,7 +57,58 @@ enum Command {
         /// Do not run these rules (codes, names or families).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+        /// Apply the safe fixes, check again, and report what remains.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix or --diff, apply the unsafe fixes too (read them before you
+        /// commit them).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Print what --fix would change as a diff, and change nothing (exit 1 when
+        /// something would change).
+        #[arg(long)]
+        diff: bool,
     },
+    /// Lay out the structured parts of documents in the one canonical way; prose and
+    /// comments are never changed.
+    ///
+    /// Exit codes: 0 done (or nothing to change), 1 with --check or --diff a file
+    /// would change, 2 a file could not be read or has syntax errors.
+    Fmt {
+        /// `.csa` files, or folders to search for them (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Change nothing; exit 1 when a file is not formatted.
+        #[arg(long)]
+        check: bool,
+        /// Change nothing; print what would change as a diff.
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Start a document: a skeleton for an area csa knows that passes `csa check`.
+    ///
+    /// The header, the responsible authorities the law requires on the date, the
+    /// Police and Crime Plan in force with its objectives, an example priority, the
+    /// leads table, and the chapter headings, each with a line saying what to write.
+    New {
+        /// `county-agreement`, `district-plan` or `unitary-plan`.
+        kind: String,
+        /// The county, district or unitary area, as `csa law areas` lists it.
+        #[arg(long)]
+        area: String,
+        /// The date the document takes effect (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        effective: Option<String>,
+        /// Write to this file (it must not exist) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the shell completions for bash, zsh, fish or powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), as installed in man1/csa.1.
+    Man,
     /// List the rules.
     Rules {
         /// `text`, `json` or `markdown` (the rule reference, docs/rules.md).
@@ -190,6 +243,32 @@ enum ConfigCommand {
     Default,
 }
 
+/// The command line's definition, for completions and the manual page.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
+}
+
+/// The manual page, in roff (committed as `docs/csa.1`): the command, then each
+/// subcommand's synopsis, description and options.
+pub fn man_page() -> String {
+    let command = command();
+    let mut out = Vec::new();
+    let rendered = clap_mangen::Man::new(command.clone())
+        .render(&mut out)
+        .and_then(|()| {
+            command.get_subcommands().try_for_each(|sub| {
+                let named = sub.clone().bin_name(format!("csa {}", sub.get_name()));
+                let man = clap_mangen::Man::new(named);
+                man.render_synopsis_section(&mut out)?;
+                man.render_description_section(&mut out)?;
+                man.render_options_section(&mut out)
+            })
+        });
+    rendered.expect("rendering into memory cannot fail");
+    String::from_utf8(out).expect("the manual page is UTF-8")
+}
+
 /// Reads `100K`, `10M` or a plain number of bytes.
 fn parse_size(text: &str) -> Option<usize> {
     let text = text.trim();
@@ -251,6 +330,9 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            fix,
+            unsafe_fixes,
+            diff,
         } => check::run(check::Args {
             paths,
             format: output_format,
@@ -259,7 +341,33 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            fix: (fix || diff).then_some(if unsafe_fixes {
+                crate::format::fix::FixMode::Unsafe
+            } else {
+                crate::format::fix::FixMode::Safe
+            }),
+            diff,
         }),
+        Command::Fmt { paths, check, diff } => fmt::run(fmt::Args { paths, check, diff }),
+        Command::New {
+            kind,
+            area,
+            effective,
+            output,
+        } => new::run(new::Args {
+            kind,
+            area,
+            effective,
+            output,
+        }),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut command(), "csa", &mut std::io::stdout());
+            0
+        }
+        Command::Man => {
+            print!("{}", man_page());
+            0
+        }
         Command::Rules {
             format,
             kinds,

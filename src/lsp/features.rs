@@ -745,6 +745,20 @@ pub fn folding(doc: &Document) -> Vec<FoldingRange> {
     out
 }
 
+/// The whole document in canonical layout, as one edit; nothing when it is laid out
+/// already or has syntax errors (the errors are shown as diagnostics already).
+pub fn formatting(doc: &Document, encoding: Encoding) -> Option<Vec<TextEdit>> {
+    let formatted = crate::format::format(&doc.text).ok()?;
+    if formatted == doc.text {
+        return Some(Vec::new());
+    }
+    let all = doc.span(0, doc.text.len());
+    Some(vec![TextEdit {
+        range: doc.range(all, encoding),
+        new_text: formatted,
+    }])
+}
+
 /// Quick fixes for the findings in `start..end`: the rule engine's fixes (preferred
 /// when safe), and a suppression with a reason to fill in.
 pub fn code_actions(
@@ -756,6 +770,8 @@ pub fn code_actions(
     docs_url: Option<&Url>,
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
+    // Fixes are written with `\n`; a CRLF document keeps its line endings.
+    let ending = crate::format::LineEnding::of(&doc.text);
     for finding in doc
         .diagnostics
         .iter()
@@ -768,7 +784,7 @@ pub fn code_actions(
                 .iter()
                 .map(|e| TextEdit {
                     range: doc.range(e.span, encoding),
-                    new_text: e.replacement.clone(),
+                    new_text: ending.adapt(&e.replacement),
                 })
                 .collect();
             let title = match fix.applicability {
@@ -805,7 +821,11 @@ pub fn code_actions(
                         uri.clone(),
                         vec![TextEdit {
                             range: doc.range(at, encoding),
-                            new_text: format!("{indent}// csa-ignore {}: REASON\n", finding.code),
+                            new_text: format!(
+                                "{indent}// csa-ignore {}: REASON{}",
+                                finding.code,
+                                ending.as_str()
+                            ),
                         }],
                     )])),
                     ..Default::default()
