@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod gen;
+pub mod import;
 pub mod lsp;
 pub mod render;
 pub mod robustness;

@@ -6,6 +6,7 @@
 
 mod check;
 mod files;
+mod import;
 mod parse;
 pub mod rules;
 
@@ -94,6 +95,18 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Import a Word document (.docx) or text (.txt) as a .csa draft (docs/import.md).
+    ///
+    /// The draft goes to standard output or to -o; a summary of what was recognised,
+    /// left as prose and needs checking goes to standard error. Exit codes: 0 imported,
+    /// 2 the file could not be imported.
+    Import {
+        /// The .docx or text file.
+        file: PathBuf,
+        /// Write the draft to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT.csa")]
+        output: Option<PathBuf>,
+    },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
         /// `.csa` files, or folders to search for them.
@@ -135,6 +148,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse { paths } => parse::run(&paths),
+        Command::Import { file, output } => import::run(&file, output.as_deref()),
         Command::Check {
             paths,
             output_format,
