@@ -22,8 +22,8 @@ pub fn write(source: &Source) -> Import {
     let mut section = String::new();
     let mut i = 0;
     while i < blocks.len() {
-        if let Some(list) = plan.lists.iter().find(|l| l.intro == i) {
-            i = write_list(&mut w, blocks, list, &plan);
+        if plan.lists.iter().any(|l| l.intro == i) {
+            i = write_lists(&mut w, blocks, i, &plan);
             continue;
         }
         if plan.fallback_at == Some(i) {
@@ -343,7 +343,11 @@ impl Plan {
         let mut plan = Plan::default();
         let mut i = 0;
         while i < blocks.len() {
-            if let Some(list) = list_at(blocks, i) {
+            let table = table_lists(blocks, i);
+            if !table.is_empty() {
+                i += 1;
+                plan.lists.extend(table);
+            } else if let Some(list) = list_at(blocks, i) {
                 i = list.end;
                 plan.lists.push(list);
             } else {
@@ -574,7 +578,9 @@ fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     .any(|w| lower.contains(w));
     let kind = if lower.contains("cross-cutting themes") || lower.contains("cross cutting themes") {
         ListKind::Theme
-    } else if lower.contains("priorities") && !lower.contains("theme") {
+    } else if (lower.contains("priorities") || lower.contains("priority areas"))
+        && !lower.contains("theme")
+    {
         ListKind::Priority
     } else {
         return None;
@@ -587,9 +593,10 @@ fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     let mut j = i + 1;
     while let Some(block) = blocks.get(j) {
         match block {
-            Block::Paragraph(t) | Block::Item { text: t, .. }
-                if is_name_like(t) && words(t) <= 10 =>
-            {
+            Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => {
+                titles.push(tidy(&strip_markup(t)))
+            }
+            Block::Item { text: t, .. } if !t.ends_with(['.', ':', ';']) && words(t) <= 40 => {
                 titles.push(tidy(&strip_markup(t)))
             }
             Block::Table(rows) if titles.is_empty() && rows.iter().all(|r| r.len() == 1) => {
@@ -609,12 +616,81 @@ fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     })
 }
 
-fn write_list(w: &mut Writer, blocks: &[Block], list: &FoundList, plan: &Plan) -> usize {
-    prose_block(w, &blocks[list.intro]);
-    for title in &list.titles {
-        write_priority(w, list.kind, title, plan);
+/// A table whose columns are the priorities and the cross-cutting themes.
+fn table_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
+    let Some(Block::Table(rows)) = blocks.get(i) else {
+        return Vec::new();
+    };
+    let header = &rows[0];
+    let kinds: Vec<Option<ListKind>> = header
+        .iter()
+        .map(|c| {
+            let c = c.to_lowercase();
+            if c.contains("lead") || c.contains("no.") || words(&c) > 5 {
+                None
+            } else if c.contains("theme") {
+                Some(ListKind::Theme)
+            } else if c.contains("priorit") {
+                Some(ListKind::Priority)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if rows.len() < 2 || kinds.iter().any(Option::is_none) {
+        return Vec::new();
     }
-    list.end
+    kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(c, kind)| {
+            let titles: Vec<String> = rows[1..]
+                .iter()
+                .filter_map(|r| r.get(c))
+                .flat_map(|cell| {
+                    cell.lines()
+                        .map(|l| one_line(&strip_markup(l)))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            Some(FoundList {
+                kind: (*kind)?,
+                intro: i,
+                titles,
+                end: i + 1,
+            })
+        })
+        .collect()
+}
+
+/// Every list introduced at block `at` (a table can hold two).
+fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Plan) -> usize {
+    match &blocks[at] {
+        Block::Table(rows) => {
+            w.gap();
+            w.comment(
+                0,
+                &format!(
+                    "printed as a table: {}",
+                    rows[0]
+                        .iter()
+                        .map(|c| one_line(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
+            );
+        }
+        other => prose_block(w, other),
+    }
+    let mut end = at + 1;
+    for list in plan.lists.iter().filter(|l| l.intro == at) {
+        for title in &list.titles {
+            write_priority(w, list.kind, title, plan);
+        }
+        end = end.max(list.end);
+    }
+    end
 }
 
 fn write_priority(w: &mut Writer, kind: ListKind, title: &str, plan: &Plan) {
@@ -660,12 +736,26 @@ fn write_fallback(w: &mut Writer, plan: &Plan) {
 // The header
 
 fn header(w: &mut Writer, blocks: &[Block], plan: &Plan) {
-    let title = blocks.iter().find_map(|b| match b {
-        Block::Heading { text, .. } | Block::Paragraph(text) if words(text) <= 14 => {
-            Some(strip_markup(text))
-        }
-        _ => None,
-    });
+    // The title: the first short line naming the document, else the first line.
+    let lines: Vec<String> = blocks
+        .iter()
+        .take(12)
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } | Block::Paragraph(text) => Some(cover_title(text)),
+            _ => None,
+        })
+        .filter(|t| words(t) <= 14 && t.chars().any(char::is_alphabetic))
+        .collect();
+    let title = lines
+        .iter()
+        .find(|t| {
+            let l = t.to_lowercase();
+            ["agreement", "plan", "strategy", "community safety"]
+                .iter()
+                .any(|w| l.contains(w))
+        })
+        .or(lines.first())
+        .cloned();
     let Some(title) = title else {
         w.note(
             0,
@@ -696,7 +786,9 @@ fn header(w: &mut Writer, blocks: &[Block], plan: &Plan) {
         .iter()
         .take(8)
         .filter_map(|b| match b {
-            Block::Heading { text, .. } | Block::Paragraph(text) => Some(text.as_str()),
+            Block::Heading { text, .. } | Block::Paragraph(text) if words(text) <= 6 => {
+                Some(text.as_str())
+            }
             _ => None,
         })
         .collect();
@@ -708,15 +800,19 @@ fn header(w: &mut Writer, blocks: &[Block], plan: &Plan) {
         .iter()
         .find_map(|t| parse_month(t))
         .or_else(|| plan.latest_version.as_ref().and_then(|(_, d)| d.clone()));
-    match date {
-        Some(d) => {
+    match (date, year_period(&title)) {
+        (Some(d), _) => {
             w.note(
                 1,
                 "effective date taken from the month on the cover or the last version: check it",
             );
             w.field(1, "effective", &d);
         }
-        None => w.note(1, "no date found: add `effective: YYYY-MM-DD`"),
+        (None, Some((period, _))) => {
+            w.note(1, "effective date guessed from the first year in the title, as the start of a financial year: check it");
+            w.field(1, "effective", &period[..10]);
+        }
+        (None, None) => w.note(1, "no date found: add `effective: YYYY-MM-DD`"),
     }
     let all = blocks
         .iter()
@@ -735,6 +831,14 @@ fn header(w: &mut Writer, blocks: &[Block], plan: &Plan) {
         w.field(1, "status", "draft");
     }
     w.gap();
+}
+
+/// A cover line without what a web page or PDF adds: `Title - Site ...`, `Title | 3`.
+fn cover_title(text: &str) -> String {
+    let t = strip_markup(text);
+    let t = t.split(" - ").next().unwrap_or(&t);
+    let t = t.split(" | ").next().unwrap_or(t);
+    t.trim_end_matches("...").trim().to_string()
 }
 
 const MONTHS: [&str; 12] = [
@@ -757,6 +861,7 @@ fn parse_month(text: &str) -> Option<String> {
     let text = strip_markup(text);
     let tokens: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ';' | ':' | '(' | ')' | '\'' | '’')))
         .filter(|t| !t.is_empty())
         .map(|t| t.to_lowercase())
         .collect();
@@ -1375,6 +1480,10 @@ fn pcc_plan(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Optio
     let mut n = 0;
     for (g, (intro, entries)) in groups.iter().enumerate() {
         let principles = intro.to_lowercase().contains("principle");
+        if g > 0 {
+            // The introduction as printed, so the block reads in the document's order.
+            w.comment(1, &format!("{intro}:"));
+        }
         for entry in entries {
             if principles {
                 w.field(1, "principle", entry);
@@ -1383,9 +1492,7 @@ fn pcc_plan(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Optio
                 n += 1;
                 w.line(format!("  objective {id}-{n}: {}", one_line(entry)));
                 w.entry("objectives");
-                if g > 0 || !principles {
-                    w.field(2, "group", intro);
-                }
+                w.field(2, "group", intro);
             }
         }
     }
@@ -1410,18 +1517,17 @@ fn strip_number(text: &str) -> String {
 
 /// "April 2022 to March 2025" → an exact period.
 fn month_period(text: &str) -> Option<(String, bool)> {
-    let (a, b) = text.split_once(" to ")?;
-    let from_words: Vec<&str> = a.split_whitespace().rev().take(2).collect();
-    let from = parse_month(&from_words.into_iter().rev().collect::<Vec<_>>().join(" "))?;
-    let to_words: Vec<&str> = b.split_whitespace().take(2).collect();
-    let to = parse_month(&to_words.join(" "))?;
-    Some((format!("{from} to {to}"), true))
+    text.match_indices(" to ").find_map(|(at, _)| {
+        let before: Vec<&str> = text[..at].split_whitespace().rev().take(2).collect();
+        let from = parse_month(&before.into_iter().rev().collect::<Vec<_>>().join(" "))?;
+        let after: Vec<&str> = text[at + 4..].split_whitespace().take(2).collect();
+        let to = parse_month(&after.join(" "))?;
+        Some((format!("{from} to {to}"), true))
+    })
 }
 
 /// "2017-2021", "2022 – 2025" → financial years, a guess.
 fn year_period(text: &str) -> Option<(String, bool)> {
-    let digits: Vec<(usize, &str)> = text.match_indices(|c: char| c.is_ascii_digit()).collect();
-    let _ = digits;
     let bytes = text.as_bytes();
     let mut years = Vec::new();
     let mut i = 0;
@@ -1573,6 +1679,9 @@ fn horizon(w: &mut Writer, blocks: &[Block], from: usize, _level: u8) -> Option<
             }
             j += 1;
         }
+        if printed.to_lowercase() != key {
+            w.comment(1, &format!("printed as \"{printed}\""));
+        }
         match intro.split_first() {
             Some((first, rest)) => {
                 w.field(1, key, first);
@@ -1581,9 +1690,6 @@ fn horizon(w: &mut Writer, blocks: &[Block], from: usize, _level: u8) -> Option<
                 }
             }
             None => w.line(format!("  {key}:")),
-        }
-        if printed.to_lowercase() != key {
-            w.comment(2, &format!("printed as \"{printed}\""));
         }
         for item in &list {
             w.line(format!("    - {}", one_line(item)));

@@ -15,8 +15,8 @@ use super::{Block, Source};
 /// Reads `text` into blocks.
 pub fn read(text: &str) -> Source {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
-    let running = running_headers(&lines);
+    let lines = lines(text);
+    let dropped = furniture_lines(&lines);
     let mut source = Source::default();
     let mut i = 0;
     while i < lines.len() {
@@ -26,7 +26,7 @@ pub fn read(text: &str) -> Source {
             i += 1;
             continue;
         }
-        if is_furniture(line) || running.contains_key(line) {
+        if dropped[i] {
             source.furniture += 1;
             i += 1;
             continue;
@@ -69,12 +69,21 @@ pub fn read(text: &str) -> Source {
             i = j;
             continue;
         }
-        let alone = i.checked_sub(1).is_none_or(|p| lines[p].trim().is_empty())
-            && lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
+        let alone = i
+            .checked_sub(1)
+            .map_or(true, |p| lines[p].trim().is_empty())
+            && lines.get(i + 1).map_or(true, |n| n.trim().is_empty());
         source.blocks.push(classify(raw, alone));
         i += 1;
     }
     source
+}
+
+/// The lines of `text`, without trailing spaces (a trailing tab makes a table row).
+pub fn lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|l| l.trim_end_matches([' ', '\r']))
+        .collect()
 }
 
 /// One line of prose: heading, list item or paragraph.
@@ -145,6 +154,19 @@ pub fn is_furniture(line: &str) -> bool {
         (Some("of" | "/"), Some(total), None) => number(first) && number(total),
         _ => false,
     }
+}
+
+/// Which lines are page furniture (outside tables): page numbers, blank-page
+/// notices, rules and running headers. What [`read`] drops.
+pub fn furniture_lines(lines: &[&str]) -> Vec<bool> {
+    let running = running_headers(lines);
+    lines
+        .iter()
+        .map(|l| {
+            let t = l.trim();
+            !t.is_empty() && !l.contains('\t') && (is_furniture(t) || running.contains_key(t))
+        })
+        .collect()
 }
 
 /// Short lines that come back at least three times: running headers and footers.
