@@ -38,3 +38,28 @@ print("from the LibreOffice .docx:", counts)
 assert doc["agreement"] is not None
 assert counts == {"versions": 6, "priorities": 8, "themes": 5, "leads": 10}, counts
 PY
+
+# A document with real heading styles, lists and tables: HTML through LibreOffice's
+# Word export (plain `--convert-to docx` on HTML writes nothing).
+cp tests/fixtures/import/anytown-plan.html "$work/anytown.html"
+soffice -env:UserInstallation="file://$work/profile2" --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$work/anytown.html" >/dev/null 2>&1 || true
+if [ ! -s "$work/anytown.docx" ]; then
+  echo "LibreOffice did not write $work/anytown.docx" >&2
+  exit 1
+fi
+./target/debug/csa import "$work/anytown.docx" -o "$work/anytown.csa" 2>"$work/summary2.txt"
+cat "$work/summary2.txt"
+./target/debug/csa parse "$work/anytown.csa" >"$work/model2.json"
+python3 - "$work/model2.json" <<'PY'
+import json, sys
+model = json.load(open(sys.argv[1]))
+doc = model["document"]
+assert not [d for d in model["diagnostics"] if d["severity"] == "error"]
+versions = [v["version"]["value"] for v in doc["versions"]]
+priorities = [p["id"]["value"] for p in doc["priorities"]]
+leads = [(l["priority"]["name"], l["role"]["value"]) for l in doc["leads"]]
+print("from the LibreOffice .docx with styles:", versions, priorities, leads)
+assert versions == ["1.0", "2.0"], versions
+assert priorities == ["DA", "RS", "SV"], priorities
+assert [p for p, _ in leads] == ["DA", "RS", "SV"], leads
+PY

@@ -173,6 +173,9 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
     let mut para: Option<Paragraph> = None;
     let mut tables: Vec<Table> = Vec::new();
     let mut in_text = false;
+    // The paragraphs as lines, tabs kept: a document with no heading, list or
+    // table (text saved as .docx) is read as the text it is.
+    let mut raw_lines: Vec<String> = Vec::new();
     loop {
         let event = reader
             .read_event()
@@ -195,7 +198,12 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
                 _ => paragraph_property(&e, para.as_mut()),
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                b"tab" | b"br" | b"cr" => {
+                b"tab" => {
+                    if let Some(p) = para.as_mut() {
+                        p.text.push('\t');
+                    }
+                }
+                b"br" | b"cr" => {
                     if let Some(p) = para.as_mut() {
                         p.text.push(' ');
                     }
@@ -229,6 +237,9 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
                 b"t" => in_text = false,
                 b"p" => {
                     if let Some(p) = para.take() {
+                        if tables.is_empty() {
+                            raw_lines.push(p.text.clone());
+                        }
                         let text = tidy(&p.text);
                         if let Some(t) = tables.last_mut() {
                             if !text.is_empty() {
@@ -287,6 +298,13 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
             Event::Eof => break,
             _ => {}
         }
+    }
+    let styled = source
+        .blocks
+        .iter()
+        .any(|b| !matches!(b, Block::Paragraph(_)));
+    if !styled && !source.blocks.is_empty() {
+        return Ok(super::text::read(&raw_lines.join("\n")));
     }
     Ok(source)
 }

@@ -913,7 +913,7 @@ fn table(
     at: usize,
     plan: &Plan,
 ) -> usize {
-    let done = version_table(w, rows)
+    let done = version_table(w, rows, blocks, at)
         || leads_table(w, rows, plan)
         || assessment_table(w, rows, section, blocks, at)
         || ranking_table(w, rows, section);
@@ -948,7 +948,7 @@ fn version_columns(rows: &[Vec<String>]) -> Option<(usize, usize, Option<usize>)
     Some((v, d, c))
 }
 
-fn version_table(w: &mut Writer, rows: &[Vec<String>]) -> bool {
+fn version_table(w: &mut Writer, rows: &[Vec<String>], blocks: &[Block], at: usize) -> bool {
     let Some((v, d, c)) = version_columns(rows) else {
         return false;
     };
@@ -967,9 +967,25 @@ fn version_table(w: &mut Writer, rows: &[Vec<String>]) -> bool {
                 .join(" | ")
         ),
     );
-    for row in &rows[1..] {
+    // "Kent Community Safety Agreement 2014-17 – Action Plan" just above: the
+    // action plan's own history.
+    let action_plan = blocks[at.saturating_sub(4)..at].iter().any(|b| match b {
+        Block::Heading { text, .. } | Block::Paragraph(text) => {
+            words(text) <= 12 && text.to_lowercase().contains("action plan")
+        }
+        _ => false,
+    });
+    for (n, row) in rows[1..].iter().enumerate() {
         let version = row.get(v).map(|s| one_line(s)).unwrap_or_default();
         let changes = c.and_then(|c| row.get(c)).map(String::as_str).unwrap_or("");
+        let date_cell = row.get(d).map(|s| one_line(s)).unwrap_or_default();
+        if version.is_empty() && date_cell.is_empty() && n > 0 {
+            // A row with no number or date goes on from the row above.
+            for line in changes.lines().filter(|l| !l.trim().is_empty()) {
+                w.line(format!("  - {}", one_line(line)));
+            }
+            continue;
+        }
         let (summary, list) = split_changes(changes);
         let id = if is_id(&version) {
             version.clone()
@@ -978,6 +994,9 @@ fn version_table(w: &mut Writer, rows: &[Vec<String>]) -> bool {
         };
         w.open("version", format!("@version {id}: {}", one_line(&summary)));
         w.entry("version rows");
+        if action_plan {
+            w.field(1, "scope", "action-plan");
+        }
         if !is_id(&version) {
             w.note(1, "the version number is not a plain number: check it");
         }
@@ -1284,6 +1303,51 @@ fn ranking_table(w: &mut Writer, rows: &[Vec<String>], section: &str) -> bool {
     true
 }
 
+/// A ranking whose table lost its columns: short lines, one or two issues each,
+/// with the table's header ("Priority") repeated where a page or table began.
+fn ranking_lines(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<usize> {
+    let mut end = at;
+    while let Some(Block::Paragraph(t)) = blocks.get(end) {
+        if !is_name_like(t) || words(t) > 8 {
+            break;
+        }
+        end += 1;
+    }
+    let is_header = |t: &str| {
+        matches!(
+            t.trim().to_lowercase().as_str(),
+            "priority" | "priorities" | "issue" | "rank"
+        )
+    };
+    let entries = blocks[at..end]
+        .iter()
+        .filter(|b| !is_header(item_text(b)))
+        .count();
+    if entries < 3 {
+        return None;
+    }
+    w.open(
+        "risk-ranking",
+        format!("@risk-ranking: {}", section_title_original(blocks, at)),
+    );
+    w.field(1, "method", "MoRiLE");
+    w.note(
+        1,
+        "printed as a table that lost its columns: lines kept in reading order; a line may hold two issues; check the order and split them",
+    );
+    for b in &blocks[at..end] {
+        let t = item_text(b);
+        if is_header(t) {
+            w.comment(1, &format!("printed as a table: {}", one_line(t)));
+        } else {
+            w.line(format!("  - {}", one_line(t)));
+            w.entry("risk-ranking items");
+        }
+    }
+    w.gap();
+    Some(end)
+}
+
 /// The section title as written (the section key is lower case).
 fn title_case_from(_section: &str, title: &str) -> String {
     title.to_string()
@@ -1395,6 +1459,11 @@ fn paragraph(
     section: &str,
 ) -> Option<usize> {
     let lower = text.to_lowercase();
+    if section.contains("morile") && is_name_like(text) && words(text) <= 8 {
+        if let Some(next) = ranking_lines(w, blocks, at, section) {
+            return Some(next);
+        }
+    }
     if (section.contains("police & crime plan") || section.contains("police and crime plan"))
         && text.trim_end().ends_with(':')
     {
