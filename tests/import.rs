@@ -119,6 +119,35 @@ fn prose_that_looks_like_structure_is_escaped() {
     assert_eq!(parsed.document.agreement.iter().count(), 1);
 }
 
+#[test]
+fn checking_an_imported_agreement_finds_the_document_not_the_import() {
+    // The header, blocks and fields are complete and well-formed: no finding of the
+    // format's own family (CSA0xx: syntax, fields, values, the header).
+    for seed in ["kent-csa-2018-draft.txt", "kent-csa-2022.txt"] {
+        let parsed = ast::parse(&import::import_text(&fixture(seed)).csa);
+        let options = csa::rules::Options {
+            as_of: ast::Date::parse("2023-01-01"),
+            ..csa::rules::Options::default()
+        };
+        let mut all = parsed.diagnostics;
+        all.extend(csa::rules::check(
+            &parsed.document,
+            &csa::rules::Registry::bundled(),
+            &options,
+        ));
+        let format: Vec<_> = all
+            .iter()
+            .filter(|d| d.code.starts_with("CSA0"))
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        assert!(format.is_empty(), "{seed}: {format:#?}");
+        assert!(
+            all.iter().any(|d| d.code.starts_with("CSA3")),
+            "{seed}: findings about the plan's objectives"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Recovery against the hand transcriptions
 
