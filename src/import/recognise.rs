@@ -37,7 +37,7 @@ pub fn write(source: &Source) -> Import {
                 w.heading(*level, text);
                 section = text.to_lowercase();
                 if section.contains("horizon scan") {
-                    horizon(&mut w, blocks, i + 1, *level)
+                    horizon(&mut w, blocks, i + 1)
                 } else {
                     Some(i + 1)
                 }
@@ -916,7 +916,7 @@ fn table(
     let done = version_table(w, rows, blocks, at)
         || leads_table(w, rows, plan)
         || assessment_table(w, rows, section, blocks, at)
-        || ranking_table(w, rows, section);
+        || ranking_table(w, rows, section, blocks, at);
     if !done {
         prose_table(w, rows);
         let header = &rows[0];
@@ -1272,15 +1272,20 @@ fn partnerships_in(text: &str) -> Option<u32> {
         .or_else(|| before.parse().ok())
 }
 
-fn ranking_table(w: &mut Writer, rows: &[Vec<String>], section: &str) -> bool {
+fn ranking_table(
+    w: &mut Writer,
+    rows: &[Vec<String>],
+    section: &str,
+    blocks: &[Block],
+    at: usize,
+) -> bool {
     if !section.contains("morile") {
         return false;
     }
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let title = section_title(section);
     w.open(
         "risk-ranking",
-        format!("@risk-ranking: {}", title_case_from(section, &title)),
+        format!("@risk-ranking: {}", section_title_original(blocks, at)),
     );
     w.field(1, "method", "MoRiLE");
     if columns > 1 {
@@ -1305,7 +1310,7 @@ fn ranking_table(w: &mut Writer, rows: &[Vec<String>], section: &str) -> bool {
 
 /// A ranking whose table lost its columns: short lines, one or two issues each,
 /// with the table's header ("Priority") repeated where a page or table began.
-fn ranking_lines(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<usize> {
+fn ranking_lines(w: &mut Writer, blocks: &[Block], at: usize) -> Option<usize> {
     let mut end = at;
     while let Some(Block::Paragraph(t)) = blocks.get(end) {
         if !is_name_like(t) || words(t) > 8 {
@@ -1346,11 +1351,6 @@ fn ranking_lines(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> 
     }
     w.gap();
     Some(end)
-}
-
-/// The section title as written (the section key is lower case).
-fn title_case_from(_section: &str, title: &str) -> String {
-    title.to_string()
 }
 
 // ---------------------------------------------------------------------------
@@ -1460,7 +1460,7 @@ fn paragraph(
 ) -> Option<usize> {
     let lower = text.to_lowercase();
     if section.contains("morile") && is_name_like(text) && words(text) <= 8 {
-        if let Some(next) = ranking_lines(w, blocks, at, section) {
+        if let Some(next) = ranking_lines(w, blocks, at) {
             return Some(next);
         }
     }
@@ -1698,7 +1698,7 @@ fn pestelo(text: &str) -> Option<&'static str> {
 }
 
 /// The horizon scan, starting after its heading; `None` leaves the section as prose.
-fn horizon(w: &mut Writer, blocks: &[Block], from: usize, _level: u8) -> Option<usize> {
+fn horizon(w: &mut Writer, blocks: &[Block], from: usize) -> Option<usize> {
     // The introduction: paragraphs before the first PESTELO heading.
     let mut j = from;
     while let Some(Block::Paragraph(t)) = blocks.get(j) {
