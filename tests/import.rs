@@ -242,6 +242,24 @@ fn entries(doc: &Document) -> Vec<(&'static str, Vec<String>)> {
                 })
                 .collect(),
         ),
+        (
+            "risk-ranking items",
+            doc.risk_rankings
+                .iter()
+                .flat_map(|r| r.items.iter().map(|i| i.value.clone()))
+                .collect(),
+        ),
+        (
+            "links",
+            doc.links
+                .iter()
+                .flat_map(|l| l.items.iter().map(|i| i.value.clone()))
+                .collect(),
+        ),
+        (
+            "authorities",
+            doc.authorities.iter().map(|a| title(&a.name)).collect(),
+        ),
     ]
 }
 

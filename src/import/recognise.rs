@@ -44,7 +44,7 @@ pub fn write(source: &Source) -> Import {
             }
             Block::Table(rows) => Some(table(&mut w, rows, &section, blocks, i, &plan)),
             Block::Item { .. } => items(&mut w, blocks, i, &section),
-            Block::Paragraph(text) => paragraph(&mut w, blocks, i, text, &section),
+            Block::Paragraph(text) => paragraph(&mut w, blocks, i, text, &section, &plan),
         };
         i = match consumed {
             Some(next) => next,
@@ -336,6 +336,8 @@ struct Plan {
     /// The last row of the version table: (version, date).
     latest_version: Option<(String, Option<String>)>,
     reserved: HashSet<String>,
+    /// Whether a heading names the responsible authorities (their list is there).
+    authority_section: bool,
 }
 
 impl Plan {
@@ -408,6 +410,9 @@ impl Plan {
             plan.ids.push((key(&title), id));
         }
         plan.reserved = ids;
+        plan.authority_section = blocks.iter().any(|b| {
+            matches!(b, Block::Heading { text, .. } if text.to_lowercase().contains("responsible authorities"))
+        });
         plan
     }
 
@@ -527,13 +532,27 @@ fn quoted(text: &str) -> Vec<String> {
     out
 }
 
+/// Commas inside `**bold**` become `;`, so that a bold name stays one name.
+fn protect_bold(text: &str) -> String {
+    text.split("**")
+        .enumerate()
+        .map(|(n, part)| {
+            if n % 2 == 1 {
+                part.replace(',', ";")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
+}
+
 /// `A, B, C and D` → the names.
 fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
     let mut out: Vec<String> = Vec::new();
     for part in text.split(',') {
         let part = part.trim();
-        match part.rsplit_once(" and ") {
+        match part.split_once(" and ") {
             Some((a, b)) if out.len() >= 2 || text.matches(',').count() >= 2 => {
                 // "X and Y" at the end of a list of three or more is two names,
                 // unless both halves are single words ("Fire and Rescue").
@@ -1457,8 +1476,26 @@ fn paragraph(
     at: usize,
     text: &str,
     section: &str,
+    plan: &Plan,
 ) -> Option<usize> {
     let lower = text.to_lowercase();
+    if !plan.authority_section && lower.starts_with("the responsible authorities are") {
+        if let Some((_, list)) = text.split_once(':') {
+            let names = split_names(&protect_bold(list.trim_start_matches(['-', ' '])));
+            if names.len() >= 3 {
+                w.prose(text);
+                w.note(
+                    0,
+                    "the responsible authorities below are taken from this sentence: check them",
+                );
+                for name in names {
+                    authority(w, &strip_markup(&name.replace(';', ",")));
+                }
+                w.gap();
+                return Some(at + 1);
+            }
+        }
+    }
     if section.contains("morile") && is_name_like(text) && words(text) <= 8 {
         if let Some(next) = ranking_lines(w, blocks, at) {
             return Some(next);
