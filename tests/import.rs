@@ -642,3 +642,91 @@ fn the_draft_is_written_to_a_file_and_the_summary_to_standard_error() {
         "no temporary file left"
     );
 }
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines built from the pieces the readers and recognisers look for.
+    fn line() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Version",
+            "Date",
+            "Changes",
+            "1.0",
+            "April 2022",
+            "Priority",
+            "Lead",
+            "Priorities:",
+            "Cross-Cutting Themes:",
+            "Domestic Abuse",
+            "Road Safety",
+            "Chair, Kent Police",
+            "@",
+            "#",
+            "//",
+            "\\",
+            "-",
+            "*",
+            "•",
+            "\t",
+            "<p>",
+            "</li>",
+            "<b>",
+            ":",
+            "Appendix A:",
+            "7.",
+            "Page",
+            "3",
+            "MoRiLE",
+            "Horizon Scanning",
+            "Political:",
+            "Legislation:",
+            "Police and Crime Plan",
+            "'Plan Name'",
+            "includes:",
+            "contact the Team:",
+            "Email: a@b.c",
+            "Responsible Authorities",
+            "The Responsible Authorities are:",
+            ",",
+            " and ",
+            "(",
+            ")",
+            "é",
+            " ",
+            "  ",
+        ]);
+        prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_imports_to_a_draft_without_syntax_errors(lines in prop::collection::vec(line(), 0..40)) {
+            let input = lines.join("\n");
+            let result = import::import_text(&input);
+            let errors = syntax_errors(&result.csa);
+            prop_assert!(errors.is_empty(), "{errors:#?}\n--- input\n{input}\n--- draft\n{}", result.csa);
+        }
+
+        #[test]
+        fn any_bytes_named_docx_get_a_result_or_an_error(mut bytes in prop::collection::vec(any::<u8>(), 0..2000), cut in 0usize..6000) {
+            // Damage a real document, or start from junk that looks like a zip.
+            let mut real = agreement_docx();
+            if cut < real.len() {
+                for (i, b) in bytes.iter().enumerate() {
+                    let at = (cut + i * 7) % real.len();
+                    real[at] ^= b;
+                }
+                bytes = real;
+            } else {
+                bytes.splice(0..0, *b"PK\x03\x04");
+            }
+            if let Ok(source) = import::docx::read(&bytes) {
+                let result = csa::import::recognise::write(&source);
+                prop_assert!(syntax_errors(&result.csa).is_empty());
+            }
+        }
+    }
+}
