@@ -96,7 +96,7 @@ impl fmt::Display for Summary {
         }
         writeln!(
             f,
-            "left as prose: {} line(s), of which {} from table(s) not recognised",
+            "left as prose: {} line(s); {} table(s) not recognised, kept as list items",
             self.prose_lines, self.prose_tables
         )?;
         writeln!(

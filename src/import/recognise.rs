@@ -944,7 +944,7 @@ fn table(
                 0,
                 &format!(
                     "a table with the columns \"{}\" was kept as prose: check whether it belongs in a block",
-                    header.iter().map(|c| one_line(c)).collect::<Vec<_>>().join(" | ")
+                    header.iter().map(|c| truncate(&one_line(c), 40)).collect::<Vec<_>>().join(" | ")
                 ),
             );
         }
