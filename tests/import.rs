@@ -730,3 +730,44 @@ mod any_input {
         }
     }
 }
+
+#[test]
+fn a_text_saved_as_a_word_document_is_read_as_text() {
+    // What a word processor makes of a .txt: one plain paragraph a line, tabs as
+    // <w:tab/>, blank lines as empty paragraphs.
+    let line = |cells: &[&str]| {
+        let runs: Vec<String> = cells
+            .iter()
+            .map(|c| format!("<w:r><w:t>{c}</w:t></w:r>"))
+            .collect();
+        format!("<w:p>{}</w:p>", runs.join("<w:r><w:tab/></w:r>"))
+    };
+    let body = [
+        line(&["# Anytown Community Safety Agreement"]),
+        line(&[]),
+        line(&["## Version Control"]),
+        line(&[]),
+        line(&["Version", "Date", "Changes"]),
+        line(&["1.0", "April 2023", "New agreement"]),
+        line(&["2.0", "April 2024", "Refreshed agreement - Leads updated"]),
+        line(&[]),
+        line(&["Page 2"]),
+    ]
+    .concat();
+    let source = import::docx::read(&docx(&document(&body))).unwrap();
+    assert_eq!(source.furniture, 1);
+    let result = import::recognise::write(&source);
+    let doc = ast::parse(&result.csa).document;
+    let versions: Vec<_> = doc
+        .versions
+        .iter()
+        .map(|v| v.version.value.as_str())
+        .collect();
+    assert_eq!(versions, ["1.0", "2.0"], "{}", result.csa);
+    assert_eq!(
+        doc.outline.len(),
+        2,
+        "the # lines are headings: {}",
+        result.csa
+    );
+}
