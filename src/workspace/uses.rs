@@ -280,6 +280,7 @@ fn known_plan(knowledge: &Knowledge, name: &str) -> Option<UsedDocument> {
                 text: Some(at(o.title.clone())),
                 group: None,
                 not_adopted: None,
+                scope: o.scope.clone().map(at),
                 span: Span::default(),
             })
             .collect(),
@@ -358,6 +359,7 @@ fn relocate_plan(plan: &PccPlan, span: Span) -> PccPlan {
                 text: at_opt(&o.text, span),
                 group: at_opt(&o.group, span),
                 not_adopted: at_opt(&o.not_adopted, span),
+                scope: at_opt(&o.scope, span),
                 span,
             })
             .collect(),
