@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod format;
 pub mod gen;
+pub mod import;
 pub mod knowledge;
 pub mod lsp;
 pub mod publish;

@@ -7,6 +7,7 @@
 mod check;
 mod files;
 mod fmt;
+mod import;
 mod law;
 mod new;
 mod parse;
@@ -149,6 +150,18 @@ enum Command {
     Config {
         #[command(subcommand)]
         command: ConfigCommand,
+    },
+    /// Import a Word document (.docx) or text (.txt) as a .csa draft (docs/import.md).
+    ///
+    /// The draft goes to standard output or to -o; a summary of what was recognised,
+    /// left as prose and needs checking goes to standard error. Exit codes: 0 imported,
+    /// 2 the file could not be imported.
+    Import {
+        /// The .docx or text file.
+        file: PathBuf,
+        /// Write the draft to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT.csa")]
+        output: Option<PathBuf>,
     },
     /// What csa knows: places, Police and Crime Plans, bodies and their successors.
     Law {
@@ -294,6 +307,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse { paths } => parse::run(&paths),
+        Command::Import { file, output } => import::run(&file, output.as_deref()),
         Command::Law {
             command,
             format,
