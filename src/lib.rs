@@ -7,13 +7,17 @@
 pub mod analysis;
 pub mod ast;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod diagnostics;
 pub mod format;
 pub mod gen;
+pub mod import;
 pub mod knowledge;
 pub mod lsp;
+pub mod publish;
 pub mod render;
+pub mod report;
 pub mod robustness;
 pub mod rules;
 pub mod syntax;

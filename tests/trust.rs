@@ -594,3 +594,20 @@ fn a_unitary_plan_before_the_serious_violence_duty_is_not_asked_for_it() {
     assert!(with_code(&all, "CSA501").is_empty());
     assert_eq!(with_code(&all, "CSA510").len(), 1);
 }
+
+#[test]
+fn a_typo_in_csa_toml_gets_did_you_mean_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("csa.toml"), "ignore = [\"reveiw\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("plan.csa"),
+        "@agreement: A\n  effective: 2023-04-01\n",
+    )
+    .unwrap();
+    let (code, _, err) = csa(&["check", "plan.csa"], dir.path());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`reveiw` (did you mean `review`?) is not a rule code, name or family"),
+        "{err}"
+    );
+}

@@ -49,9 +49,9 @@ struct Fixing {
 }
 
 /// A configuration with its rules, shared by the files it applies to.
-struct Setup {
-    config: Config,
-    registry: Registry,
+pub(super) struct Setup {
+    pub(super) config: Config,
+    pub(super) registry: Registry,
 }
 
 /// "`a`, `b` are not rule codes, names or families".
@@ -68,7 +68,7 @@ fn not_rules(unknown: &[String]) -> String {
 }
 
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
-fn setup(path: Option<&Path>) -> Result<Setup, String> {
+pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let config = match path {
         Some(p) => Config::load(p).map_err(|e| e.to_string())?,
         None => Config::default(),

@@ -1,0 +1,198 @@
+//! `csa import`: from last year's Word document, or its text, to a `.csa` draft.
+//!
+//! Reading and recognising are separate steps. A reader ([`docx`], [`text`]) turns
+//! the input into a neutral list of [`Block`]s (headings, paragraphs, list items,
+//! tables) and drops page furniture (page numbers, blank-page notices, running
+//! headers), counting what it dropped. The recognisers ([`recognise`]) then write
+//! the `.csa` text: every word of prose is kept, in order, as prose; the parts the
+//! agreements and plans share become blocks where they are recognised with
+//! confidence; where the importer is unsure it writes a `// csa-import:` comment on
+//! the spot. The [`Summary`] says what was recognised, what was left as prose and
+//! what needs a person.
+
+pub mod docx;
+pub mod recognise;
+pub mod text;
+
+use std::fmt;
+use std::path::Path;
+
+/// One piece of the input, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading: level 1 is a chapter.
+    Heading { level: u8, text: String },
+    /// A paragraph of prose.
+    Paragraph(String),
+    /// A list item: level 0 is the outermost list.
+    Item { level: u8, text: String },
+    /// A table: rows of cells; a cell's paragraphs are separated by `\n`.
+    Table(Vec<Vec<String>>),
+}
+
+/// What a reader produced: the blocks, and how much page furniture it dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// Page numbers, blank-page notices and running headers dropped.
+    pub furniture: usize,
+}
+
+/// The result of an import: the `.csa` text and what happened.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The `.csa` document.
+    pub csa: String,
+    /// Counts for the summary.
+    pub summary: Summary,
+}
+
+/// What the importer recognised, kept as prose, dropped, and could not decide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Blocks written, by keyword (`priority`, `version`, ...), in first-seen order.
+    pub blocks: Vec<(&'static str, usize)>,
+    /// Entries inside blocks (leads, objectives, assessment rows, ...), by kind.
+    pub entries: Vec<(&'static str, usize)>,
+    /// Lines of prose kept as prose.
+    pub prose_lines: usize,
+    /// Tables kept as prose because they were not recognised.
+    pub prose_tables: usize,
+    /// Page furniture dropped.
+    pub furniture: usize,
+    /// `// csa-import:` notes: (line in the output, 1-based, and the note).
+    pub notes: Vec<(usize, String)>,
+}
+
+impl Summary {
+    fn bump(list: &mut Vec<(&'static str, usize)>, kind: &'static str, n: usize) {
+        match list.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, count)) => *count += n,
+            None => list.push((kind, n)),
+        }
+    }
+
+    /// How many blocks of `kind` were written.
+    pub fn blocks_of(&self, kind: &str) -> usize {
+        self.blocks
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n)
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "recognised:")?;
+        if self.blocks.is_empty() {
+            writeln!(f, "  no structured part")?;
+        }
+        for (kind, n) in &self.blocks {
+            writeln!(f, "  {n:>4} @{kind}")?;
+        }
+        for (kind, n) in &self.entries {
+            writeln!(f, "  {n:>4} {kind}")?;
+        }
+        writeln!(
+            f,
+            "left as prose: {} line(s); {} table(s) not recognised, kept as list items",
+            self.prose_lines, self.prose_tables
+        )?;
+        writeln!(
+            f,
+            "dropped: {} line(s) of page furniture (page numbers, blank-page notices, running headers)",
+            self.furniture
+        )?;
+        if self.notes.is_empty() {
+            writeln!(f, "needs a person: nothing the importer was unsure of")?;
+        } else {
+            writeln!(
+                f,
+                "needs a person: {} `// csa-import:` note(s) to check:",
+                self.notes.len()
+            )?;
+            for (line, note) in &self.notes {
+                writeln!(f, "  line {line}: {note}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Docx(String),
+    #[error("{0}")]
+    Text(String),
+}
+
+impl ImportError {
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            Self::Io { .. } => "check the path and that the file can be read",
+            Self::Docx(_) => "open the file in a word processor and save it again as a Word document (.docx), without a password; or save it as plain text (.txt) and import that",
+            Self::Text(_) => "save the document as plain text (UTF-8) or as a Word document (.docx)",
+        }
+    }
+}
+
+/// The largest input accepted, in bytes.
+pub const MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// Reads and imports the file at `path`: a `.docx` by its contents (a zip archive),
+/// anything else as text.
+pub fn import_path(path: &Path) -> Result<Import, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_INPUT {
+        return Err(ImportError::Text(format!(
+            "{} is {} MB, more than the {} MB an agreement could be",
+            path.display(),
+            size / 1_000_000,
+            MAX_INPUT / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let named_docx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let source = if named_docx || bytes.starts_with(b"PK\x03\x04") {
+        docx::read(&bytes)?
+    } else if bytes.starts_with(&docx::CFB_SIGNATURE) {
+        return Err(ImportError::Docx(docx::cfb_message()));
+    } else {
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            ImportError::Text(format!(
+                "{} is neither a Word document (.docx) nor UTF-8 text (byte {} is not UTF-8)",
+                path.display(),
+                e.valid_up_to()
+            ))
+        })?;
+        text::read(text)
+    };
+    if source.blocks.is_empty() {
+        return Err(ImportError::Text(format!(
+            "{} has no text to import",
+            path.display()
+        )));
+    }
+    Ok(recognise::write(&source))
+}
+
+/// Imports plain text (text copied or extracted from a PDF or a web page).
+pub fn import_text(text: &str) -> Import {
+    recognise::write(&text::read(text))
+}

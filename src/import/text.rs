@@ -1,0 +1,329 @@
+//! Reading plain text (copied or extracted from a PDF or a web page) into blocks.
+//!
+//! A line with a tab is a table row; consecutive rows (blank lines between them
+//! allowed) make a table. `#` lines are headings; lines starting with `- `, `* ` or
+//! `• ` are list items; a short numbered or "Appendix" line standing alone is a
+//! heading whose number survived extraction. `<p>`, `<li>`, `<b>` and similar HTML
+//! fragments are reduced to their text. Page numbers, blank-page notices, rules
+//! (`---`) and running headers (short lines repeated on many pages) are dropped and
+//! counted.
+
+use std::collections::HashMap;
+
+use super::{Block, Source};
+
+/// Reads `text` into blocks.
+pub fn read(text: &str) -> Source {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = lines(text);
+    let dropped = furniture_lines(&lines);
+    let mut source = Source::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        let line = raw.trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if dropped[i] {
+            source.furniture += 1;
+            i += 1;
+            continue;
+        }
+        if raw.contains('\t') {
+            let mut rows = Vec::new();
+            let mut j = i;
+            while j < lines.len() {
+                let l = lines[j];
+                if l.trim().is_empty() {
+                    // A table goes on across blank lines when the next line is a row.
+                    match lines[j..].iter().find(|l| !l.trim().is_empty()) {
+                        Some(next) if next.contains('\t') => {
+                            j += 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if !l.contains('\t') {
+                    break;
+                }
+                let cells: Vec<String> = l.split('\t').map(clean_cell).collect();
+                let mut cells = cells;
+                while cells.last().is_some_and(|c| c.is_empty()) {
+                    cells.pop();
+                }
+                if cells.iter().all(|c| c.is_empty() || is_furniture(c)) {
+                    if !cells.is_empty() {
+                        source.furniture += 1;
+                    }
+                } else {
+                    rows.push(cells);
+                }
+                j += 1;
+            }
+            if !rows.is_empty() {
+                source.blocks.push(Block::Table(rows));
+            }
+            i = j;
+            continue;
+        }
+        let alone = i
+            .checked_sub(1)
+            .map_or(true, |p| lines[p].trim().is_empty())
+            && lines.get(i + 1).map_or(true, |n| n.trim().is_empty());
+        source.blocks.push(classify(raw, alone));
+        i += 1;
+    }
+    source
+}
+
+/// The lines of `text`, without trailing spaces (a trailing tab makes a table row).
+pub fn lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|l| l.trim_end_matches([' ', '\r']))
+        .collect()
+}
+
+/// One line of prose: heading, list item or paragraph.
+fn classify(raw: &str, alone: bool) -> Block {
+    let indent = raw.len() - raw.trim_start().len();
+    let line = strip_html(raw.trim());
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        return Block::Heading {
+            level: hashes as u8,
+            text: line[hashes..].trim().to_string(),
+        };
+    }
+    for marker in ["- ", "* ", "• ", "– "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Block::Item {
+                level: (indent / 2).min(6) as u8,
+                text: rest.trim().to_string(),
+            };
+        }
+    }
+    if alone && looks_like_bare_heading(&line) {
+        return Block::Heading {
+            level: 1,
+            text: line,
+        };
+    }
+    Block::Paragraph(line)
+}
+
+/// `7. Leads`, `Appendix A: Strategic Assessments (2018-19)`: a short numbered or
+/// appendix line without a closing full stop.
+fn looks_like_bare_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words > 10 || line.ends_with(['.', ',', ';', ':']) {
+        return false;
+    }
+    let numbered = {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && line[digits..].starts_with(". ")
+            && line[digits + 2..].starts_with(|c: char| c.is_uppercase())
+    };
+    let appendix = line
+        .strip_prefix("Appendix ")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+    numbered || appendix
+}
+
+/// A page number (`12`, `Page 3`, `Page 3 of 40`), a blank-page notice or a rule.
+pub fn is_furniture(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    if l.is_empty() {
+        return false;
+    }
+    if l.chars().all(|c| matches!(c, '-' | '_' | '*' | '=')) && l.len() >= 3 {
+        return true;
+    }
+    if l.contains("intentionally blank") || l.contains("intentionally left blank") {
+        return l.split_whitespace().count() <= 10;
+    }
+    let rest = l.strip_prefix("page").map(str::trim_start).unwrap_or(&l);
+    let mut parts = rest.split_whitespace();
+    let first = parts.next().unwrap_or("");
+    let number = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, ..) => number(first),
+        (Some("of" | "/"), Some(total), None) => number(first) && number(total),
+        _ => false,
+    }
+}
+
+/// Which lines are page furniture (outside tables): page numbers, blank-page
+/// notices, rules and running headers. What [`read`] drops.
+pub fn furniture_lines(lines: &[&str]) -> Vec<bool> {
+    let running = running_headers(lines);
+    lines
+        .iter()
+        .map(|l| {
+            let t = l.trim();
+            !t.is_empty() && !l.contains('\t') && (is_furniture(t) || running.contains_key(t))
+        })
+        .collect()
+}
+
+/// Short lines that come back at least three times: running headers and footers.
+fn running_headers<'a>(lines: &[&'a str]) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in lines {
+        let l = line.trim();
+        if !l.is_empty()
+            && !line.contains('\t')
+            && l.len() <= 80
+            && !l.starts_with(['-', '*', '•', '#', '<'])
+            && l.split_whitespace().count() <= 10
+            && l.chars().any(char::is_alphabetic)
+            && !l.ends_with(':')
+        {
+            *counts.entry(l).or_default() += 1;
+        }
+    }
+    counts.retain(|_, n| *n >= 3);
+    counts
+}
+
+/// A table cell: HTML paragraphs and list items become lines; other tags go.
+fn clean_cell(cell: &str) -> String {
+    let mut text = String::new();
+    let mut rest = cell.trim();
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) => {
+                text.push_str(&rest[..open]);
+                let tag = rest[open + 1..open + close]
+                    .trim_start_matches('/')
+                    .split([' ', '/'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if is_html_tag(&tag) {
+                    if matches!(tag.as_str(), "p" | "li" | "br" | "ul" | "ol" | "div") {
+                        text.push('\n');
+                    }
+                } else {
+                    text.push_str(&rest[open..=open + close]);
+                }
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    text.push_str(rest);
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| tidy(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}
+
+/// Prose with HTML fragments reduced to their text.
+pub fn strip_html(line: &str) -> String {
+    tidy(&clean_cell(line).replace('\n', " "))
+}
+
+fn is_html_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "li"
+            | "ul"
+            | "ol"
+            | "br"
+            | "b"
+            | "i"
+            | "u"
+            | "em"
+            | "strong"
+            | "sup"
+            | "sub"
+            | "span"
+            | "div"
+            | "a"
+            | "font"
+            | "small"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+    )
+}
+
+/// Collapses runs of spaces and the spaces just inside brackets.
+pub fn tidy(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.replace("( ", "(").replace(" )", ")")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture() {
+        for l in [
+            "12",
+            "Page 3",
+            "page 3 of 40",
+            "---",
+            "This page has been left intentionally blank",
+        ] {
+            assert!(is_furniture(l), "{l}");
+        }
+        for l in ["2.0", "Page 3 Page 41", "Domestic Abuse", "12 districts"] {
+            assert!(!is_furniture(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn html_cells_become_lines() {
+        assert_eq!(
+            clean_cell("<p>Refreshed CSA</p> <ul style=\"x\"> <li>- One</li> <li>- Two</li></ul>"),
+            "Refreshed CSA\n- One\n- Two"
+        );
+        assert_eq!(
+            strip_html("Crime & ASB ( <i>Anti-Social Behaviour</i> )"),
+            "Crime & ASB (Anti-Social Behaviour)"
+        );
+        assert_eq!(strip_html("a <3 b"), "a <3 b");
+    }
+
+    #[test]
+    fn blocks() {
+        let s = read("# Title\n\n7. Leads\n\nPriority\tLead\t\nDA\tChief, Kent Police\n\n- item\n  - nested\n12\n");
+        assert_eq!(s.furniture, 1);
+        assert_eq!(
+            s.blocks,
+            vec![
+                Block::Heading {
+                    level: 1,
+                    text: "Title".into()
+                },
+                Block::Heading {
+                    level: 1,
+                    text: "7. Leads".into()
+                },
+                Block::Table(vec![
+                    vec!["Priority".into(), "Lead".into()],
+                    vec!["DA".into(), "Chief, Kent Police".into()]
+                ]),
+                Block::Item {
+                    level: 0,
+                    text: "item".into()
+                },
+                Block::Item {
+                    level: 1,
+                    text: "nested".into()
+                },
+            ]
+        );
+    }
+}

@@ -1,0 +1,773 @@
+//! `csa import`: the seed texts and plans of other areas import to drafts that parse
+//! with no syntax error and keep every word of prose in order; Word documents built
+//! here import to the expected blocks; bad input gets a clear error, never a panic;
+//! and the imports of the Kent agreements recover what the hand transcriptions in
+//! `examples/` hold (the table is in docs/import.md).
+
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use csa::ast::{self, Document};
+use csa::diagnostics::Severity;
+use csa::import::{self, text};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap()
+}
+
+fn texts() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(
+        out.len() >= 7,
+        "the seed texts and the plans of other areas"
+    );
+    out
+}
+
+fn syntax_errors(csa: &str) -> Vec<String> {
+    ast::parse(csa)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}:{}: {}", d.span.start.line + 1, d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn every_fixture_imports_to_a_draft_without_syntax_errors() {
+    for (name, input) in texts() {
+        let result = import::import_text(&input);
+        let errors = syntax_errors(&result.csa);
+        assert!(errors.is_empty(), "{name}: {errors:#?}\n{}", result.csa);
+        assert!(
+            result.summary.blocks_of("agreement") == 1,
+            "{name}: a header"
+        );
+    }
+}
+
+/// Words: runs of letters and digits that hold a letter, lower case.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The prose of a text input: every line that is not a table row (tab-separated)
+/// and not page furniture, with HTML fragments reduced to their text.
+fn prose_words(input: &str) -> Vec<String> {
+    let lines = text::lines(input);
+    let furniture = text::furniture_lines(&lines);
+    lines
+        .iter()
+        .zip(furniture)
+        .filter(|(l, dropped)| !l.contains('\t') && !dropped)
+        .flat_map(|(l, _)| words(&text::strip_html(l)))
+        .collect()
+}
+
+#[test]
+fn every_word_of_prose_is_kept_in_order() {
+    for (name, input) in texts() {
+        let output = words(&import::import_text(&input).csa);
+        let expected = prose_words(&input);
+        let mut at = 0;
+        for (n, word) in expected.iter().enumerate() {
+            match output[at..].iter().position(|w| w == word) {
+                Some(p) => at += p + 1,
+                None => panic!(
+                    "{name}: prose word {n} `{word}` is missing or out of order; it follows: {}",
+                    expected[n.saturating_sub(8)..n].join(" ")
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn page_furniture_is_dropped_and_counted() {
+    let input = "Kent Community Safety Plan\n\nApril 2024\n\nPage 2\n\nThis page has been left intentionally blank\n\nFirst paragraph.\n\n3\n\nSecond paragraph.\n";
+    let result = import::import_text(input);
+    assert_eq!(result.summary.furniture, 3);
+    assert!(!result.csa.contains("Page 2") && !result.csa.contains("intentionally"));
+    assert!(result.csa.contains("First paragraph.\n\nSecond paragraph."));
+}
+
+#[test]
+fn prose_that_looks_like_structure_is_escaped() {
+    let input = "Kent Community Safety Agreement\n\n@kentcsp on social media\n\n// not a comment\n\nPlain.\n";
+    let result = import::import_text(input);
+    assert!(result.csa.contains("\n\\@kentcsp on social media\n"));
+    assert!(result.csa.contains("\n\\// not a comment\n"));
+    let parsed = ast::parse(&result.csa);
+    assert!(syntax_errors(&result.csa).is_empty());
+    assert_eq!(parsed.document.agreement.iter().count(), 1);
+}
+
+#[test]
+fn checking_an_imported_agreement_finds_the_document_not_the_import() {
+    // The header, blocks and fields are complete and well-formed: no finding of the
+    // format's own family (CSA0xx: syntax, fields, values, the header).
+    for seed in ["kent-csa-2018-draft.txt", "kent-csa-2022.txt"] {
+        let parsed = ast::parse(&import::import_text(&fixture(seed)).csa);
+        let options = csa::rules::Options {
+            as_of: ast::Date::parse("2023-01-01"),
+            ..csa::rules::Options::default()
+        };
+        let mut all = parsed.diagnostics;
+        all.extend(csa::rules::check(
+            &parsed.document,
+            &csa::rules::Registry::bundled(),
+            &options,
+        ));
+        let format: Vec<_> = all
+            .iter()
+            .filter(|d| d.code.starts_with("CSA0"))
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        assert!(format.is_empty(), "{seed}: {format:#?}");
+        assert!(
+            all.iter().any(|d| d.code.starts_with("CSA3")),
+            "{seed}: findings about the plan's objectives"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Recovery against the hand transcriptions
+
+/// Lower case words joined by spaces, `&` read as `and`.
+fn key(text: &str) -> String {
+    words(&text.replace('&', " and ")).join(" ")
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    if a == b || (a.len() > 6 && b.contains(&a)) || (b.len() > 6 && a.contains(&b)) {
+        return true;
+    }
+    let wa: std::collections::HashSet<&str> = a.split(' ').collect();
+    let wb: std::collections::HashSet<&str> = b.split(' ').collect();
+    let common = wa.intersection(&wb).count() as f64;
+    common / (wa.len().max(wb.len()) as f64) >= 0.6
+}
+
+/// How many of `wanted` have a match in `found` (each found entry used once).
+fn recovered(wanted: &[String], found: &[String]) -> usize {
+    let mut used = vec![false; found.len()];
+    wanted
+        .iter()
+        .filter(|w| {
+            let hit = found
+                .iter()
+                .enumerate()
+                .find(|(i, f)| !used[*i] && similar(w, f));
+            hit.map(|(i, _)| used[i] = true).is_some()
+        })
+        .count()
+}
+
+fn title(t: &Option<ast::Spanned<String>>) -> String {
+    t.as_ref().map(|s| s.value.clone()).unwrap_or_default()
+}
+
+/// The entries of each kind that recovery is measured on.
+fn entries(doc: &Document) -> Vec<(&'static str, Vec<String>)> {
+    let lead = |l: &ast::Lead| {
+        let org = l
+            .organisation
+            .as_ref()
+            .map(|o| o.value.as_str())
+            .unwrap_or("");
+        format!("{} {}", l.role.value, org)
+    };
+    vec![
+        (
+            "priorities",
+            doc.priorities.iter().map(|p| title(&p.title)).collect(),
+        ),
+        (
+            "themes",
+            doc.themes.iter().map(|t| title(&t.title)).collect(),
+        ),
+        (
+            "leads",
+            doc.leads
+                .iter()
+                .map(lead)
+                .chain(doc.priorities.iter().flat_map(|p| p.leads.iter().map(lead)))
+                .collect(),
+        ),
+        (
+            "versions",
+            doc.versions
+                .iter()
+                .map(|v| v.version.value.clone())
+                .collect(),
+        ),
+        (
+            "objectives",
+            doc.plans
+                .iter()
+                .flat_map(|p| p.objectives.iter().map(|o| title(&o.text)))
+                .collect(),
+        ),
+        (
+            "assessment rows",
+            doc.assessments
+                .iter()
+                .flat_map(|a| {
+                    a.issues.iter().map(|i| {
+                        format!(
+                            "{} {}",
+                            i.count.as_ref().map_or(0, |c| c.value),
+                            title(&i.text)
+                        )
+                    })
+                })
+                .collect(),
+        ),
+        (
+            "risk-ranking items",
+            doc.risk_rankings
+                .iter()
+                .flat_map(|r| r.items.iter().map(|i| i.value.clone()))
+                .collect(),
+        ),
+        (
+            "links",
+            doc.links
+                .iter()
+                .flat_map(|l| l.items.iter().map(|i| i.value.clone()))
+                .collect(),
+        ),
+        (
+            "authorities",
+            doc.authorities.iter().map(|a| title(&a.name)).collect(),
+        ),
+    ]
+}
+
+/// (kind, recovered, in the example) for one agreement.
+fn recovery(example: &str, seed: &str) -> Vec<(&'static str, usize, usize)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let by_hand =
+        ast::parse(&std::fs::read_to_string(root.join("examples").join(example)).unwrap()).document;
+    let imported = ast::parse(&import::import_text(&fixture(seed)).csa).document;
+    entries(&by_hand)
+        .into_iter()
+        .zip(entries(&imported))
+        .map(|((kind, wanted), (_, found))| (kind, recovered(&wanted, &found), wanted.len()))
+        .collect()
+}
+
+#[test]
+fn imports_recover_the_hand_transcriptions() {
+    let cases = [
+        ("kent-2018.csa", "kent-csa-2018-draft.txt"),
+        ("kent-2022.csa", "kent-csa-2022.txt"),
+        ("kent-2014-17.csa", "kent-scrutiny-2015-csa-2014-17.txt"),
+    ];
+    let mut table = String::from("| entries | 2018 | 2022 | 2014-17 |\n|---|---|---|---|\n");
+    let results: Vec<_> = cases.iter().map(|(e, s)| recovery(e, s)).collect();
+    for k in 0..results[0].len() {
+        table.push_str(&format!("| {} |", results[0][k].0));
+        for r in &results {
+            table.push_str(&format!(" {} of {} |", r[k].1, r[k].2));
+        }
+        table.push('\n');
+    }
+    println!("{table}");
+    fn get(r: &[(&'static str, usize, usize)], kind: &str) -> (&'static str, usize, usize) {
+        *r.iter().find(|(k, ..)| *k == kind).unwrap()
+    }
+    // All priorities, version rows and leads of 2018 and 2022; all themes of 2022
+    // (the 2018 agreement names only one of its themes in its text).
+    for r in &results[..2] {
+        for kind in ["priorities", "versions", "leads"] {
+            let (_, got, of) = get(r, kind);
+            assert_eq!(got, of, "{kind}\n{table}");
+        }
+    }
+    let (_, got, of) = get(&results[1], "themes");
+    assert_eq!(got, of, "themes of 2022\n{table}");
+    let (_, got, of) = get(&results[1], "objectives");
+    assert_eq!(got, of, "objectives of 2022\n{table}");
+}
+
+// ---------------------------------------------------------------------------
+// Word documents
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/></w:style>
+<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+</w:styles>"#;
+
+/// A paragraph: `style` is a style id or "".
+fn p(style: &str, text: &str) -> String {
+    let text = text.replace('&', "&amp;").replace('<', "&lt;");
+    let ppr = if style.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)
+    };
+    format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+/// A numbered paragraph (list item by numbering, not by style).
+fn numbered(text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+/// A table; a cell's lines become paragraphs.
+fn tbl(rows: &[&[&str]]) -> String {
+    let mut xml = String::from("<w:tbl><w:tblPr/>");
+    for row in rows {
+        xml.push_str("<w:tr>");
+        for cell in *row {
+            xml.push_str("<w:tc>");
+            for line in cell.split('\n') {
+                xml.push_str(&p("", line));
+            }
+            xml.push_str("</w:tc>");
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl>");
+    xml
+}
+
+fn document(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    )
+}
+
+/// A .docx: the parts a word processor needs, and the given document.xml.
+fn docx(document_xml: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        ("word/styles.xml", STYLES),
+        ("word/document.xml", document_xml),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+fn agreement_docx() -> Vec<u8> {
+    let body = [
+        p("Heading1", "Anytown Community Safety Agreement"),
+        p("", "April 2024"),
+        p("Heading2", "Version Control"),
+        tbl(&[
+            &["Version", "Date", "Changes"],
+            &["1.0", "April 2023", "New agreement"],
+            &[
+                "2.0",
+                "April 2024",
+                "Refreshed agreement\n- Priorities updated\n- Leads updated",
+            ],
+        ]),
+        p("Heading1", "3. Priorities"),
+        p(
+            "",
+            "The partnership will work on these priorities and cross-cutting themes.",
+        ),
+        tbl(&[
+            &["Priorities", "Cross-cutting themes"],
+            &["Domestic Abuse", "Early Intervention"],
+            &["Road Safety", "Supporting Victims"],
+        ]),
+        p("Heading1", "4. Leads"),
+        tbl(&[
+            &["Priority", "Lead"],
+            &["Domestic Abuse", "Head of Safeguarding, Anytown Council"],
+            &[
+                "Road Safety",
+                "Chief Inspector (Roads), Anytown Police / Road Safety Officer, Anytown Council",
+            ],
+        ]),
+        p("Heading1", "5. Responsible Authorities"),
+        p("", "The partners are:"),
+        p("ListBullet", "Anytown Police"),
+        numbered("Anytown Fire and Rescue Service"),
+        p("ListBullet", "Anytown County Council"),
+        p("", "12"),
+        p("", "Rates & charges <are> kept."),
+    ]
+    .concat();
+    docx(&document(&body))
+}
+
+#[test]
+fn a_word_document_imports_to_blocks() {
+    let source = import::docx::read(&agreement_docx()).unwrap();
+    assert_eq!(source.furniture, 1, "the page number");
+    assert!(source.blocks.contains(&import::Block::Heading {
+        level: 2,
+        text: "Version Control".into()
+    }));
+    assert!(source.blocks.contains(&import::Block::Item {
+        level: 0,
+        text: "Anytown Fire and Rescue Service".into()
+    }));
+    let (_dir, path) = temp_file("plan.docx", &agreement_docx());
+    let result = import::import_path(&path).unwrap();
+    assert!(syntax_errors(&result.csa).is_empty(), "{}", result.csa);
+    let doc = ast::parse(&result.csa).document;
+    let header = doc.agreement.as_ref().unwrap();
+    assert_eq!(header.area.as_ref().unwrap().value, "Anytown");
+    assert_eq!(header.version.as_ref().unwrap().value, "2.0");
+    let versions: Vec<_> = doc
+        .versions
+        .iter()
+        .map(|v| v.version.value.as_str())
+        .collect();
+    assert_eq!(versions, ["1.0", "2.0"]);
+    let changes: Vec<_> = doc.versions[1]
+        .changes
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(changes, ["Priorities updated", "Leads updated"]);
+    let priorities: Vec<_> = doc
+        .priorities
+        .iter()
+        .map(|p| (p.id.value.as_str(), title(&p.title)))
+        .collect();
+    assert_eq!(
+        priorities,
+        [
+            ("DA", "Domestic Abuse".to_string()),
+            ("RS", "Road Safety".to_string())
+        ]
+    );
+    let themes: Vec<_> = doc.themes.iter().map(|t| title(&t.title)).collect();
+    assert_eq!(themes, ["Early Intervention", "Supporting Victims"]);
+    let leads: Vec<_> = doc
+        .leads
+        .iter()
+        .map(|l| {
+            (
+                l.priority.as_ref().unwrap().name.as_str(),
+                l.role.value.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            ("DA", "Head of Safeguarding"),
+            ("RS", "Chief Inspector (Roads)"),
+            ("RS", "Road Safety Officer")
+        ]
+    );
+    let kinds: Vec<_> = doc
+        .authorities
+        .iter()
+        .map(|a| a.kind.as_ref().unwrap().value.as_str())
+        .collect();
+    assert_eq!(kinds, ["police", "fire", "county-council"]);
+    assert!(result.csa.contains("Rates & charges <are> kept."));
+}
+
+fn run(path: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_csa"))
+        .arg("import")
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fails_clearly(name: &str, bytes: &[u8], says: &str) {
+    let (_dir, path) = temp_file(name, bytes);
+    let (code, stdout, stderr) = run(&path);
+    assert_eq!(code, 2, "{name}: {stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("error: cannot import") && stderr.contains(says),
+        "{name}: {stderr}"
+    );
+    assert!(stderr.contains("help:"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_file_named_docx_that_is_not_one_is_refused() {
+    fails_clearly(
+        "plan.docx",
+        b"Kent Community Safety Agreement\n",
+        "not a Word document",
+    );
+}
+
+#[test]
+fn a_password_protected_document_is_refused() {
+    // An encrypted .docx is a Compound File holding the encrypted package.
+    let mut cfb = import::docx::CFB_SIGNATURE.to_vec();
+    cfb.resize(4096, 0);
+    fails_clearly("plan.docx", &cfb, "password-protected");
+    // A zip whose entries are encrypted.
+    let mut bytes = agreement_docx();
+    for sig in [&b"PK\x03\x04"[..], &b"PK\x01\x02"[..]] {
+        let flag = if sig[2] == 3 { 6 } else { 8 };
+        let mut i = 0;
+        while let Some(p) = bytes[i..].windows(4).position(|w| w == sig) {
+            bytes[i + p + flag] |= 1;
+            i += p + 4;
+        }
+    }
+    fails_clearly("locked.docx", &bytes, "password");
+}
+
+#[test]
+fn a_corrupt_archive_is_refused() {
+    let mut bytes = agreement_docx();
+    bytes.truncate(bytes.len() / 2);
+    fails_clearly("cut.docx", &bytes, "damaged");
+    let mut junk = b"PK\x03\x04".to_vec();
+    junk.extend(std::iter::repeat(7u8).take(500));
+    fails_clearly("junk.docx", &junk, "damaged");
+}
+
+#[test]
+fn an_empty_document_is_refused() {
+    fails_clearly("empty.docx", &docx(&document("")), "no text");
+    fails_clearly("empty.txt", b"\n\n   \n", "no text");
+}
+
+#[test]
+fn a_zip_bomb_is_refused() {
+    // 70 MB of spaces inside one paragraph compresses to a few tens of kilobytes.
+    let mut xml = document(&p("", "x")).into_bytes();
+    let at = xml.windows(3).position(|w| w == b">x<").unwrap() + 2;
+    xml.splice(at..at, std::iter::repeat(b' ').take(70_000_000));
+    let bytes = docx(std::str::from_utf8(&xml).unwrap());
+    assert!(bytes.len() < 1_000_000);
+    fails_clearly("bomb.docx", &bytes, "too large");
+}
+
+#[test]
+fn a_twenty_megabyte_document_imports() {
+    let paragraph = p(
+        "",
+        &"The partnership will keep every word of this paragraph. ".repeat(20),
+    );
+    let mut body = p("Heading1", "Big Town Community Safety Plan");
+    while body.len() < 20_000_000 {
+        body.push_str(&paragraph);
+    }
+    let (_dir, path) = temp_file("big.docx", &docx(&document(&body)));
+    let (code, stdout, stderr) = run(&path);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("@agreement: Big Town Community Safety Plan\n"));
+    assert!(stderr.contains("no syntax error"), "{stderr}");
+}
+
+#[test]
+fn the_draft_is_written_to_a_file_and_the_summary_to_standard_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kent.csa");
+    let output = Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args(["import", "-o"])
+        .arg(&out)
+        .arg(fixtures().join("kent-csa-2022.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for line in [
+        "8 @priority",
+        "5 @theme",
+        "6 @version",
+        "10 leads",
+        "needs a person",
+        "dropped: 11",
+        "no syntax error",
+    ] {
+        assert!(stderr.contains(line), "{line}: {stderr}");
+    }
+    let draft = std::fs::read_to_string(&out).unwrap();
+    assert!(syntax_errors(&draft).is_empty());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines built from the pieces the readers and recognisers look for.
+    fn line() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Version",
+            "Date",
+            "Changes",
+            "1.0",
+            "April 2022",
+            "Priority",
+            "Lead",
+            "Priorities:",
+            "Cross-Cutting Themes:",
+            "Domestic Abuse",
+            "Road Safety",
+            "Chair, Kent Police",
+            "@",
+            "#",
+            "//",
+            "\\",
+            "-",
+            "*",
+            "•",
+            "\t",
+            "<p>",
+            "</li>",
+            "<b>",
+            ":",
+            "Appendix A:",
+            "7.",
+            "Page",
+            "3",
+            "MoRiLE",
+            "Horizon Scanning",
+            "Political:",
+            "Legislation:",
+            "Police and Crime Plan",
+            "'Plan Name'",
+            "includes:",
+            "contact the Team:",
+            "Email: a@b.c",
+            "Responsible Authorities",
+            "The Responsible Authorities are:",
+            ",",
+            " and ",
+            "(",
+            ")",
+            "é",
+            " ",
+            "  ",
+        ]);
+        prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_imports_to_a_draft_without_syntax_errors(lines in prop::collection::vec(line(), 0..40)) {
+            let input = lines.join("\n");
+            let result = import::import_text(&input);
+            let errors = syntax_errors(&result.csa);
+            prop_assert!(errors.is_empty(), "{errors:#?}\n--- input\n{input}\n--- draft\n{}", result.csa);
+        }
+
+        #[test]
+        fn any_bytes_named_docx_get_a_result_or_an_error(mut bytes in prop::collection::vec(any::<u8>(), 0..2000), cut in 0usize..6000) {
+            // Damage a real document, or start from junk that looks like a zip.
+            let mut real = agreement_docx();
+            if cut < real.len() {
+                for (i, b) in bytes.iter().enumerate() {
+                    let at = (cut + i * 7) % real.len();
+                    real[at] ^= b;
+                }
+                bytes = real;
+            } else {
+                bytes.splice(0..0, *b"PK\x03\x04");
+            }
+            if let Ok(source) = import::docx::read(&bytes) {
+                let result = csa::import::recognise::write(&source);
+                prop_assert!(syntax_errors(&result.csa).is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_text_saved_as_a_word_document_is_read_as_text() {
+    // What a word processor makes of a .txt: one plain paragraph a line, tabs as
+    // <w:tab/>, blank lines as empty paragraphs.
+    let line = |cells: &[&str]| {
+        let runs: Vec<String> = cells
+            .iter()
+            .map(|c| format!("<w:r><w:t>{c}</w:t></w:r>"))
+            .collect();
+        format!("<w:p>{}</w:p>", runs.join("<w:r><w:tab/></w:r>"))
+    };
+    let body = [
+        line(&["# Anytown Community Safety Agreement"]),
+        line(&[]),
+        line(&["## Version Control"]),
+        line(&[]),
+        line(&["Version", "Date", "Changes"]),
+        line(&["1.0", "April 2023", "New agreement"]),
+        line(&["2.0", "April 2024", "Refreshed agreement - Leads updated"]),
+        line(&[]),
+        line(&["Page 2"]),
+    ]
+    .concat();
+    let source = import::docx::read(&docx(&document(&body))).unwrap();
+    assert_eq!(source.furniture, 1);
+    let result = import::recognise::write(&source);
+    let doc = ast::parse(&result.csa).document;
+    let versions: Vec<_> = doc
+        .versions
+        .iter()
+        .map(|v| v.version.value.as_str())
+        .collect();
+    assert_eq!(versions, ["1.0", "2.0"], "{}", result.csa);
+    assert_eq!(
+        doc.outline.len(),
+        2,
+        "the # lines are headings: {}",
+        result.csa
+    );
+}
