@@ -37,6 +37,28 @@ fn options() -> Options {
     }
 }
 
+/// Start-up: reading the embedded rules and law (TOML), and the knowledge (places,
+/// bodies, plans: JSON compiled at build time) with its indexes, as a process does once.
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.bench_function("rules-and-law", |b| b.iter(Registry::bundled));
+    group.bench_function("knowledge", |b| {
+        b.iter(|| {
+            let mut tables = csa::knowledge::Tables::default();
+            for (_, json) in csa::knowledge::BUNDLED {
+                tables.merge(serde_json::from_str(json).unwrap());
+            }
+            let k = csa::knowledge::Knowledge::from_tables(tables);
+            (
+                k.gazetteer().authorities.len(),
+                k.successors().len(),
+                k.plans().plans.len(),
+            )
+        })
+    });
+    group.finish();
+}
+
 fn pipeline(c: &mut Criterion) {
     let registry = Registry::bundled();
     let options = options();
@@ -82,6 +104,6 @@ fn pipeline(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
-    targets = pipeline
+    targets = startup, pipeline
 }
 criterion_main!(benches);

@@ -163,14 +163,37 @@ impl Config {
 
     /// Checks that every code, name or family the settings name is a rule's.
     pub fn unknown_rules(&self, registry: &Registry) -> Vec<String> {
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .chain(self.severity.keys())
-            .filter(|w| *w != "ALL" && !registry.rules.iter().any(|r| r.answers_to(w)))
-            .cloned()
-            .collect()
+        unknown_words(
+            self.select
+                .iter()
+                .chain(&self.ignore)
+                .chain(self.severity.keys()),
+            registry,
+        )
     }
+}
+
+/// The words of `words` that name no rule, code, alias or family of `registry`, each
+/// with the closest name when there is one: "`leeds` (did you mean `leads`?)".
+pub fn unknown_words<'a>(
+    words: impl IntoIterator<Item = &'a String>,
+    registry: &Registry,
+) -> Vec<String> {
+    let names: Vec<&str> = registry
+        .rules
+        .iter()
+        .flat_map(|r| [r.code.as_str(), r.name.as_str(), r.family.as_str()])
+        .collect();
+    words
+        .into_iter()
+        .filter(|w| *w != "ALL" && !registry.rules.iter().any(|r| r.answers_to(w)))
+        .map(
+            |w| match crate::ast::schema::did_you_mean(w, names.iter().copied()) {
+                Some(s) => format!("`{w}` (did you mean `{s}`?)"),
+                None => format!("`{w}`"),
+            },
+        )
+        .collect()
 }
 
 /// The JSON schema of `csa.toml`.

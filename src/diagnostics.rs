@@ -40,7 +40,7 @@ pub struct Label {
 }
 
 /// Whether a fix may be applied without a person reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Cannot change the meaning: applied by `--fix`.
@@ -49,6 +49,26 @@ pub enum Applicability {
     Unsafe,
     /// Shown as a suggestion, never applied automatically.
     DisplayOnly,
+}
+
+impl Applicability {
+    /// The word used in rule data and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+
+    /// How far it may be applied without a person: 2 safe, 1 unsafe, 0 display-only.
+    pub fn automation(self) -> u8 {
+        match self {
+            Applicability::Safe => 2,
+            Applicability::Unsafe => 1,
+            Applicability::DisplayOnly => 0,
+        }
+    }
 }
 
 /// One text replacement.

@@ -23,7 +23,7 @@ fn parse_prints_the_documented_json_shape() {
     assert_eq!(json["path"], "examples/minimal.csa");
     assert_eq!(
         json["document"]["agreement"]["effective"]["value"],
-        "2024-04-01"
+        "2025-04-01"
     );
     let start = &json["document"]["agreement"]["effective"]["span"]["start"];
     assert_eq!(
@@ -126,4 +126,64 @@ fn a_link_loop_in_a_folder_is_not_followed() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn law_lists_every_authority_with_its_police_area_and_a_plan_for_every_police_area() {
+    let out = csa(&["law", "areas", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], "csa-law-areas/1");
+    let authorities = json["authorities"].as_array().unwrap();
+    assert!(authorities.len() >= 300, "{}", authorities.len());
+    assert!(authorities
+        .iter()
+        .all(|a| a["police_area_name"].is_string()));
+    let police: Vec<&str> = json["police_areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+
+    let out = csa(&["law", "plans", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plans = json["plans"].as_array().unwrap();
+    for id in &police {
+        assert!(
+            plans.iter().any(|p| p["police_area"] == *id),
+            "no plan for {id}"
+        );
+    }
+}
+
+#[test]
+fn law_answers_for_one_area_and_explains_an_unknown_one() {
+    let out = csa(&["law", "plans", "--area", "Ashford"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Kent\n"), "{text}");
+    assert!(text.contains("Making Kent Safer"));
+
+    let out = csa(&[
+        "law",
+        "bodies",
+        "--area",
+        "Medway",
+        "--on",
+        "2024-04-01",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let responsible = json["responsible_authorities"].as_array().unwrap();
+    assert!(responsible
+        .iter()
+        .any(|r| r["kind"] == "unitary-council" && r["name"] == "Medway Council"));
+
+    let out = csa(&["law", "areas", "Ashfrod"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean `Ashford`?"));
+    let out = csa(&["law", "bodies", "--on", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
 }

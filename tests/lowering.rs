@@ -19,7 +19,7 @@ fn only(text: &str) -> Diagnostic {
 }
 
 #[test]
-fn a_misspelt_block_is_reported_with_a_safe_fix() {
+fn a_misspelt_block_is_reported_with_a_fix_a_person_confirms() {
     let d = only("@prority DA: Domestic Abuse\n  lead: x, y\n");
     assert_eq!(d.code, "CSA002");
     assert_eq!(
@@ -27,7 +27,8 @@ fn a_misspelt_block_is_reported_with_a_safe_fix() {
         "`@prority` is not a kind of block; did you mean `@priority`?"
     );
     let fix = d.fix.unwrap();
-    assert_eq!(fix.applicability, Applicability::Safe);
+    // A different word is a guess: only a change of letter case would be safe.
+    assert_eq!(fix.applicability, Applicability::Unsafe);
     assert_eq!(fix.edits[0].replacement, "priority");
     assert_eq!(
         (fix.edits[0].span.start.column, fix.edits[0].span.end.column),
@@ -47,7 +48,7 @@ fn a_misspelt_field_is_reported_with_the_fields_it_could_be() {
     assert!(d
         .help
         .unwrap()
-        .contains("`includes`, `lead`, `addresses`, `supports`, `note`"));
+        .contains("`includes`, `lead`, `addresses`, `supports`, `county`, `note`"));
 }
 
 #[test]

@@ -108,9 +108,10 @@ fn a_misspelt_theme_is_reported_within_one_edit_with_the_right_quick_fix() {
         .find(|d| d["code"] == "CSA402")
         .unwrap()
         .clone();
-    assert!(finding["message"].as_str().unwrap().starts_with(
-        "`XIPE` is not a cross-cutting theme of this agreement; did you mean `EIPE`?"
-    ));
+    assert!(finding["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("`XIPE` is not a cross-cutting theme of this document; did you mean `EIPE`?"));
 
     let actions = client.call(
         "textDocument/codeAction",
@@ -122,7 +123,8 @@ fn a_misspelt_theme_is_reported_within_one_edit_with_the_right_quick_fix() {
         .iter()
         .find(|a| a["title"] == "Change to `EIPE`")
         .expect("the did-you-mean fix");
-    assert_eq!(fix["isPreferred"], true);
+    // A theme with a similar id may be a different theme: offered, not preferred.
+    assert_eq!(fix["isPreferred"], false);
     let edit = &fix["edit"]["changes"][&doc][0];
     assert_eq!(edit["newText"], "EIPE");
     assert_eq!(edit["range"], finding["range"]);
@@ -352,7 +354,14 @@ fn completion_offers_blocks_fields_and_rule_codes() {
     ));
     assert_eq!(
         fields,
-        ["includes", "lead", "addresses", "supports", "note"]
+        [
+            "includes",
+            "lead",
+            "addresses",
+            "supports",
+            "county",
+            "note"
+        ]
     );
     let codes = labels(client.call(
         "textDocument/completion",
@@ -502,7 +511,7 @@ fn status_reports_counts_and_the_fail_level_when_asked() {
     let status = client.wait_for(|m| m["method"] == "csa/status")["params"].clone();
     assert_eq!(status["version"], 1);
     assert_eq!(status["errors"], 0);
-    assert_eq!(status["warnings"], 27);
+    assert_eq!(status["warnings"], 26);
     assert_eq!(status["failLevel"], "warning");
     assert_eq!(status["fails"], true);
     client.notify(

@@ -1,14 +1,19 @@
 //! Every rule has a document that triggers it and one that does not:
 //! `tests/fixtures/rules/CODE.fires.csa` and `CODE.passes.csa`.
 //!
+//! A rule that reads documents together (family `workspace`) may have a folder instead,
+//! `CODE.fires/` and `CODE.passes/`, checked as one workspace: findings in any of its
+//! files count.
+//!
 //! A fixture may begin with `// as-of: YYYY-MM-DD` (the date review cycles are checked
 //! against; default 2024-01-01) and `// fires: N` (how many findings of the rule the
 //! fires fixture must give; default at least one).
 
 use std::path::PathBuf;
 
-use csa::ast::{self, Date};
-use csa::rules::{self, Options, Registry};
+use csa::ast::Date;
+use csa::rules::{Options, Registry};
+use csa::workspace;
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -25,21 +30,43 @@ fn directive<'a>(text: &'a str, key: &str) -> Option<&'a str> {
         })
 }
 
-/// The codes of every finding (syntax and rules) for a fixture.
-fn codes(text: &str, registry: &Registry) -> Vec<String> {
-    let as_of = directive(text, "as-of:").map_or("2024-01-01", |d| d);
+/// The codes of every finding (syntax and rules) for a fixture: a file, or a folder
+/// of files read together. The directives are read from the first file.
+fn codes(files: &[(PathBuf, String)], registry: &Registry) -> Vec<String> {
+    let as_of = directive(&files[0].1, "as-of:").map_or("2024-01-01", |d| d);
     let options = Options {
         as_of: Date::parse(as_of),
         ..Options::default()
     };
-    let parsed = ast::parse(text);
-    let mut codes: Vec<String> = parsed.diagnostics.iter().map(|d| d.code.clone()).collect();
-    codes.extend(
-        rules::check(&parsed.document, registry, &options)
-            .into_iter()
-            .map(|d| d.code),
-    );
-    codes
+    workspace::check_all(files, registry, &options, &workspace::FileSystem)
+        .into_iter()
+        .flatten()
+        .map(|d| d.code)
+        .collect()
+}
+
+/// The fixture's files: `CODE.SUFFIX.csa`, or every `.csa` file of `CODE.SUFFIX/`
+/// (sorted, so the first is the same on every machine).
+fn fixture(code: &str, suffix: &str) -> Option<Vec<(PathBuf, String)>> {
+    let file = fixtures().join(format!("{code}.{suffix}.csa"));
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        return Some(vec![(file, text)]);
+    }
+    let dir = fixtures().join(format!("{code}.{suffix}"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csa"))
+        .collect();
+    paths.sort();
+    let files: Vec<_> = paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    (!files.is_empty()).then_some(files)
 }
 
 #[test]
@@ -48,20 +75,22 @@ fn every_rule_fires_on_its_fixture_and_passes_on_the_other() {
     let mut problems = Vec::new();
     for rule in &registry.rules {
         for (suffix, should_fire) in [("fires", true), ("passes", false)] {
-            let path = fixtures().join(format!("{}.{suffix}.csa", rule.code));
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Some(files) = fixture(&rule.code, suffix) else {
                 problems.push(format!(
                     "{} ({}) has no {suffix} fixture at {}",
                     rule.code,
                     rule.name,
-                    path.display()
+                    fixtures()
+                        .join(format!("{}.{suffix}.csa", rule.code))
+                        .display()
                 ));
                 continue;
             };
-            let found = codes(&text, &registry);
+            let text = &files[0].1;
+            let found = codes(&files, &registry);
             let count = found.iter().filter(|c| **c == rule.code).count();
             if should_fire {
-                match directive(&text, "fires:").and_then(|n| n.parse::<usize>().ok()) {
+                match directive(text, "fires:").and_then(|n| n.parse::<usize>().ok()) {
                     Some(want) if want != count => problems.push(format!(
                         "{}.fires.csa: expected {want} findings of {}, got {count}",
                         rule.code, rule.code

@@ -338,7 +338,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `@{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&keyword.text, s),
                 edits: vec![Edit {
                     span: self.span(keyword.range.clone()),
                     replacement: s.to_string(),
@@ -352,6 +352,40 @@ impl<'a> Lowering<'a> {
     /// id it needs).
     fn header(&mut self, block: &RawBlock, keyword: &Token, spec: &BlockSpec) -> bool {
         let what = block_noun(spec.keyword);
+        let curly = block
+            .id
+            .as_ref()
+            .map(|i| &i.token)
+            .or(block.unexpected.as_ref())
+            .filter(|t| starts_curly(t.text.trim_start()));
+        if let Some(token) = curly {
+            let start = token.range.start + (token.text.len() - token.text.trim_start().len());
+            self.curly_quotes(&format!("`@{}`", spec.keyword), start);
+            return false;
+        }
+        if let (Some(id), false, Some(unexpected)) = (&block.id, block.has_colon, &block.unexpected)
+        {
+            let rest = unexpected.text.trim();
+            if let Some((more, title)) = rest.split_once(':').filter(|(more, _)| {
+                spec.id != IdRule::None
+                    && !more.trim().is_empty()
+                    && more.split_whitespace().count() <= 2
+            }) {
+                let spaced = format!("{} {}", id.token.text, more.trim());
+                let joined: String = spaced.split_whitespace().collect();
+                self.error(
+                    codes::SYNTAX_ERROR,
+                    id.token.range.start..unexpected.range.start + unexpected.text.find(':').unwrap_or(0),
+                    format!("the {what} id `{spaced}` has a space in it: an id is one word"),
+                    &format!(
+                        "write `@{kw} {joined}: {title}`, or keep the space by quoting the id: `@{kw} \"{spaced}\": {title}`",
+                        kw = spec.keyword,
+                        title = title.trim()
+                    ),
+                );
+                return true;
+            }
+        }
         if let Some(unexpected) = &block.unexpected {
             let (message, help) = match (&block.id, block.has_colon) {
                 (Some(id), false) if spec.id != IdRule::None => (
@@ -495,6 +529,17 @@ impl<'a> Lowering<'a> {
                         self.unknown_field(name, fields, parent);
                         continue;
                     };
+                    let curly = id
+                        .as_ref()
+                        .map(|i| &i.token)
+                        .or(unexpected.as_ref())
+                        .filter(|t| starts_curly(t.text.trim_start()));
+                    if let Some(token) = curly {
+                        let start =
+                            token.range.start + (token.text.len() - token.text.trim_start().len());
+                        self.curly_quotes(&format!("`{}`", name.text), start);
+                        continue;
+                    }
                     if unexpected.is_some() || !has_colon {
                         let rest = unexpected.as_ref().map_or("", |u| u.text.trim());
                         let (after, help) = match (spec.id, id) {
@@ -570,14 +615,15 @@ impl<'a> Lowering<'a> {
                             continue;
                         }
                         (IdRule::None, Some(id)) => {
+                            let value = value.as_ref().map_or("", |v| v.text.trim());
                             self.error(
                                 codes::SYNTAX_ERROR,
                                 id.token.range.clone(),
-                                format!("expected `:` after `{}`", spec.name),
-                                &format!(
-                                    "`{}` takes no id: write `{}: {}`",
-                                    spec.name, spec.name, id.token.text
+                                format!(
+                                    "`{} {}` is not a field: the field is `{}`, with nothing between it and its colon",
+                                    spec.name, id.token.text, spec.name
                                 ),
+                                &format!("write `{}: {value}`", spec.name),
                             );
                             continue;
                         }
@@ -632,7 +678,81 @@ impl<'a> Lowering<'a> {
         }
     }
 
+    /// An id opened with a curly quote (“Road Safety”), as word processors write them:
+    /// the format's quotes are straight.
+    fn curly_quotes(&mut self, after: &str, start: usize) {
+        // From the opening quote to the closing one, on the same line.
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let open_len = line.chars().next().map_or(0, char::len_utf8);
+        let end = line[open_len..]
+            .char_indices()
+            .find(|(_, c)| matches!(c, '“' | '”' | '‘' | '’' | '"'))
+            .map_or(start + open_len, |(i, c)| {
+                start + open_len + i + c.len_utf8()
+            });
+        let range = start..end;
+        let written = &self.text[range.clone()];
+        let straight: String = written
+            .chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '″' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect();
+        let (message, help) = (
+            format!("the id after {after} is in curly quotes (“…”); ids are quoted with straight quotes (\"…\")"),
+            {
+                let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let rest = &self.text[end..];
+                let line_end = end + rest.find('\n').unwrap_or(rest.len());
+                format!(
+                    "write `{}{straight}{}`",
+                    self.text[line_start..start].trim_start(),
+                    self.text[end..line_end].trim_end()
+                )
+            },
+        );
+        let span = self.span(range.clone());
+        let diagnostic = Diagnostic::new(
+            codes::SYNTAX_ERROR.0,
+            codes::SYNTAX_ERROR.1,
+            Severity::Error,
+            span,
+            message,
+        )
+        .with_help(help)
+        .with_fix(Fix {
+            title: "Use straight quotes".to_string(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span,
+                replacement: straight,
+            }],
+        });
+        self.diagnostics.push(diagnostic);
+    }
+
     fn unknown_field(&mut self, name: &Token, fields: &'static [FieldSpec], parent: &str) {
+        let line_start = self.text[..name.range.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let indent = &self.text[line_start..name.range.start];
+        if indent.contains('\t') {
+            let message = format!(
+                "this line is indented with a tab, so `{}` is read as a field of {}",
+                name.text,
+                parent_phrase(parent)
+            );
+            self.error(
+                codes::UNKNOWN_FIELD,
+                line_start..name.range.start,
+                message,
+                "indent with spaces, not tabs: a tab counts as two spaces, so this line is no further in than the field above it; a line that belongs under a field (such as `group:` under an `objective`) is indented further, for example 4 spaces under a field indented 2",
+            );
+            return;
+        }
         let suggestion = schema::did_you_mean(&name.text, fields.iter().map(|f| f.name));
         let message = match suggestion {
             Some(s) => format!(
@@ -670,7 +790,7 @@ impl<'a> Lowering<'a> {
         if let Some(s) = suggestion {
             diagnostic = diagnostic.with_fix(Fix {
                 title: format!("Change to `{s}`"),
-                applicability: Applicability::Safe,
+                applicability: spelling_fix(&name.text, s),
                 edits: vec![Edit {
                     span: self.span(name.range.clone()),
                     replacement: s.to_string(),
@@ -685,13 +805,13 @@ impl<'a> Lowering<'a> {
         let text = value.text.trim();
         let range = value.range.start..value.range.start + text.len();
         let problem = match spec.value {
-            ValueKind::Date if Date::parse(text).is_none() => Some((
+            ValueKind::Date if Date::parse_field(text).is_none() => Some((
                 format!("`{text}` is not a date"),
                 format!("write dates as YYYY-MM-DD, such as `2022-04-01`, or YYYY-MM when only the month is known{}", date_hint(text)),
             )),
             ValueKind::Period if Period::parse(text).is_none() => Some((
                 format!("`{text}` is not a period"),
-                "write a period as `DATE to DATE`, such as `2022-04-01 to 2025-03-31`".to_string(),
+                "write a period as `DATE to DATE`, such as `2022-04-01 to 2025-03-31`, or in financial years, such as `2024/25 to 2026/27` or `2024-2027`".to_string(),
             )),
             ValueKind::Number if text.parse::<u32>().is_err() => Some((
                 format!("`{text}` is not a whole number"),
@@ -754,8 +874,11 @@ impl<'a> Lowering<'a> {
                         })
                         .unwrap_or_default(),
                     partnership: self.text_of(&entries, "partnership"),
+                    chair: self.text_of(&entries, "chair"),
+                    convened_by: self.text_of(&entries, "convened-by"),
                     version: self.text_of(&entries, "version"),
                     effective: self.date_of(&entries, "effective"),
+                    period: self.period_of(&entries),
                     review: self.text_of(&entries, "review"),
                     status: self.text_of(&entries, "status"),
                     header_span,
@@ -774,6 +897,14 @@ impl<'a> Lowering<'a> {
                     self.diagnostics.push(diagnostic);
                 } else {
                     self.document.agreement = Some(agreement);
+                }
+            }
+            "use" => {
+                if let Some(target) = title {
+                    self.document.uses.push(Use {
+                        target,
+                        header_span,
+                    });
                 }
             }
             "version" => {
@@ -818,6 +949,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,
@@ -831,6 +963,7 @@ impl<'a> Lowering<'a> {
                     includes: self.text_of(&entries, "includes"),
                     addresses: self.ids_of(&entries, "addresses"),
                     supports: self.ids_of(&entries, "supports"),
+                    county: self.ids_of(&entries, "county"),
                     note: self.text_of(&entries, "note"),
                     header_span,
                     span,
@@ -851,18 +984,7 @@ impl<'a> Lowering<'a> {
                     title,
                     commissioner: self.text_of(&entries, "commissioner"),
                     area: self.text_of(&entries, "area"),
-                    period: self
-                        .first(&entries, "period")
-                        .and_then(|c| c.value)
-                        .and_then(|v| {
-                            let text = v.text.trim();
-                            Period::parse(text).map(|p| {
-                                Spanned::new(
-                                    p,
-                                    self.span(v.range.start..v.range.start + text.len()),
-                                )
-                            })
-                        }),
+                    period: self.period_of(&entries),
                     principles: self.texts_of(&entries, "principle"),
                     objectives: entries
                         .iter()
@@ -872,6 +994,7 @@ impl<'a> Lowering<'a> {
                             text: c.value.map(|v| self.spanned(v)),
                             group: self.text_of(&c.children, "group"),
                             not_adopted: self.text_of(&c.children, "not-adopted"),
+                            scope: self.text_of(&c.children, "scope"),
                             span: self.span(c.range.clone()),
                         })
                         .collect(),
@@ -1016,9 +1139,20 @@ impl<'a> Lowering<'a> {
     fn date_of(&self, entries: &[Checked], name: &str) -> Option<Spanned<Date>> {
         let value = self.first(entries, name)?.value?;
         let text = value.text.trim();
-        Date::parse(text).map(|d| {
+        Date::parse_field(text).map(|d| {
             Spanned::new(
                 d,
+                self.span(value.range.start..value.range.start + text.len()),
+            )
+        })
+    }
+
+    fn period_of(&self, entries: &[Checked]) -> Option<Spanned<Period>> {
+        let value = self.first(entries, "period")?.value?;
+        let text = value.text.trim();
+        Period::parse(text).map(|p| {
+            Spanned::new(
+                p,
                 self.span(value.range.start..value.range.start + text.len()),
             )
         })
@@ -1099,7 +1233,8 @@ impl<'a> Lowering<'a> {
             .collect()
     }
 
-    /// Splits `ROLE, ORGANISATION` at the last comma.
+    /// Splits `ROLE, ORGANISATION` at the last comma outside brackets, so that
+    /// `Probation Service (Kent, Surrey and Sussex)` stays one organisation.
     fn lead(
         &self,
         checked: &Checked,
@@ -1109,7 +1244,7 @@ impl<'a> Lowering<'a> {
         let value = checked.value?;
         let text = value.text.trim_end();
         let start = value.range.start;
-        let (role, organisation) = match text.rfind(',') {
+        let (role, organisation) = match last_top_level_comma(text) {
             Some(comma) => {
                 let org = &text[comma + 1..];
                 let lead = org.len() - org.trim_start().len();
@@ -1279,4 +1414,41 @@ fn date_hint(text: &str) -> String {
         (None, Some(m), Some(y)) => format!(": `{y}-{:02}`", m + 1),
         _ => String::new(),
     }
+}
+
+/// A correction that changes only letter case, `_` or `-` cannot change what the
+/// document says, so `--fix` may apply it; any other correction (`@prority` to
+/// `@priority`) is a guess a person confirms.
+fn spelling_fix(written: &str, suggestion: &str) -> Applicability {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if fold(written) == fold(suggestion) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    }
+}
+
+/// Whether `text` opens with a curly quote.
+fn starts_curly(text: &str) -> bool {
+    text.starts_with(['“', '”', '‘', '’', '„'])
+}
+
+/// The byte offset of the last `,` of `text` that is outside `(...)` and `[...]`.
+fn last_top_level_comma(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' if depth == 0 => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }

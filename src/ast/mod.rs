@@ -46,6 +46,9 @@ pub struct Reference {
 pub struct Document {
     /// The `@agreement` header, if the document has one.
     pub agreement: Option<Agreement>,
+    /// `@use` lines: other documents whose parts this one uses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uses: Vec<Use>,
     /// `@version` rows, in document order.
     pub versions: Vec<Version>,
     /// `@authority` blocks.
@@ -83,6 +86,21 @@ pub struct Document {
     pub items: Vec<Item>,
 }
 
+impl Document {
+    /// Whether the document is a parts file: no `@agreement` header and no priorities,
+    /// themes, leads or action plans, only parts (a Police and Crime Plan, authorities,
+    /// bodies) written once for other documents to `@use`.
+    pub fn is_parts_file(&self) -> bool {
+        self.agreement.is_none()
+            && self.priorities.is_empty()
+            && self.themes.is_empty()
+            && self.leads.is_empty()
+            && self.action_plans.is_empty()
+            && self.assessments.is_empty()
+            && !(self.plans.is_empty() && self.authorities.is_empty() && self.bodies.is_empty())
+    }
+}
+
 /// The `@agreement` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agreement {
@@ -96,10 +114,19 @@ pub struct Agreement {
     pub excludes: Vec<Spanned<String>>,
     /// The partnership.
     pub partnership: Option<Spanned<String>>,
+    /// Who chairs the partnership.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chair: Option<Spanned<String>>,
+    /// The organisation that convenes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub convened_by: Option<Spanned<String>>,
     /// The version.
     pub version: Option<Spanned<String>>,
     /// The effective date.
     pub effective: Option<Spanned<Date>>,
+    /// The period the document runs, when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Spanned<Period>>,
     /// The review cycle.
     pub review: Option<Spanned<String>>,
     /// `draft` or `final`.
@@ -108,6 +135,23 @@ pub struct Agreement {
     pub header_span: Span,
     /// The whole block.
     pub span: Span,
+}
+
+/// A `@use` line: another document, or a plan csa knows, whose parts this one uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Use {
+    /// What is used: a path ending in `.csa` (relative to this document), or the id or
+    /// title of a Police and Crime Plan csa knows.
+    pub target: Spanned<String>,
+    /// The header line.
+    pub header_span: Span,
+}
+
+impl Use {
+    /// Whether the target is a file rather than a plan csa knows.
+    pub fn is_file(&self) -> bool {
+        self.target.value.to_ascii_lowercase().ends_with(".csa")
+    }
 }
 
 /// A row of the version history.
@@ -173,6 +217,10 @@ pub struct Priority {
     pub addresses: Vec<Reference>,
     /// The PCC objectives it supports.
     pub supports: Vec<Reference>,
+    /// The county agreement's priorities or themes it works on (in a district or
+    /// unitary plan).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub county: Vec<Reference>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.
@@ -194,6 +242,10 @@ pub struct Theme {
     pub addresses: Vec<Reference>,
     /// The PCC objectives it supports.
     pub supports: Vec<Reference>,
+    /// The county agreement's priorities or themes it works on (in a district or
+    /// unitary plan).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub county: Vec<Reference>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.
@@ -236,6 +288,10 @@ pub struct Objective {
     pub group: Option<Spanned<String>>,
     /// Why the partnership considered but did not adopt it.
     pub not_adopted: Option<Spanned<String>>,
+    /// `policing` (the force's own business) or `crime-and-disorder`; not given means
+    /// crime and disorder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Spanned<String>>,
     /// The whole entry.
     pub span: Span,
 }

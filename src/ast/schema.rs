@@ -137,6 +137,11 @@ const SUPPORTS: FieldSpec = field(
     "The Police and Crime Plan objectives it supports (objective ids).",
 );
 const NOTE: FieldSpec = field("note", ValueKind::Text, "A note.");
+const COUNTY: FieldSpec = field(
+    "county",
+    ValueKind::IdList,
+    "The county agreement's priorities or themes (ids) this one works on, in a district or unitary plan that uses the county agreement.",
+);
 
 const OBJECTIVE_FIELDS: &[FieldSpec] = &[
     field(
@@ -149,7 +154,15 @@ const OBJECTIVE_FIELDS: &[FieldSpec] = &[
         ValueKind::Text,
         "Why the partnership considered this objective but did not adopt it.",
     ),
+    field(
+        "scope",
+        ValueKind::OneOf(OBJECTIVE_SCOPES),
+        "`policing` for an objective about the force's own business (estates, finance, workforce), which partnerships need not regard; `crime-and-disorder` (the default) for one about reducing crime and disorder (Police Reform and Social Responsibility Act 2011 s7).",
+    ),
 ];
+
+/// What a Police and Crime Plan objective is about.
+pub const OBJECTIVE_SCOPES: &[&str] = &["crime-and-disorder", "policing"];
 
 const AIM_FIELDS: &[FieldSpec] = &[
     repeated(
@@ -196,6 +209,16 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "The partnership that owns the document.",
             ),
             field(
+                "chair",
+                ValueKind::Text,
+                "Who chairs the partnership: `ROLE, ORGANISATION`, or an `@authority` or `@body` id.",
+            ),
+            field(
+                "convened-by",
+                ValueKind::Text,
+                "The organisation that convenes the partnership and owns the document: an `@authority` or `@body` id, or its name.",
+            ),
+            field(
                 "version",
                 ValueKind::Text,
                 "The document's version, such as `6.0`.",
@@ -206,12 +229,25 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "The date the document takes effect.",
             ),
             field(
+                "period",
+                ValueKind::Period,
+                "The period the document runs, such as `2024-04-01 to 2027-03-31` or `2024/25 to 2026/27`.",
+            ),
+            field(
                 "review",
                 ValueKind::OneOf(REVIEW_CYCLES),
                 "How often the document is reviewed.",
             ),
             field("status", ValueKind::OneOf(STATUSES), "`draft` or `final`."),
         ],
+    },
+    BlockSpec {
+        keyword: "use",
+        id: IdRule::None,
+        title: true,
+        list_items: false,
+        doc: "Uses the parts of another document: a `.csa` file (its Police and Crime Plan, authorities, bodies, priorities and themes), or a Police and Crime Plan csa knows, by id or title.",
+        fields: &[],
     },
     BlockSpec {
         keyword: "version",
@@ -260,7 +296,7 @@ pub const BLOCKS: &[BlockSpec] = &[
         title: true,
         list_items: false,
         doc: "A priority of the partnership, with its leads and links.",
-        fields: &[INCLUDES, LEAD, ADDRESSES, SUPPORTS, NOTE],
+        fields: &[INCLUDES, LEAD, ADDRESSES, SUPPORTS, COUNTY, NOTE],
     },
     BlockSpec {
         keyword: "theme",
@@ -268,7 +304,7 @@ pub const BLOCKS: &[BlockSpec] = &[
         title: true,
         list_items: false,
         doc: "A cross-cutting theme, addressed within every priority.",
-        fields: &[INCLUDES, ADDRESSES, SUPPORTS, NOTE],
+        fields: &[INCLUDES, ADDRESSES, SUPPORTS, COUNTY, NOTE],
     },
     BlockSpec {
         keyword: "leads",

@@ -115,12 +115,35 @@ pub struct Period {
 }
 
 impl Period {
-    /// Parses `DATE to DATE`.
+    /// Parses a period as officers write one: `2022-04-01 to 2025-03-31` (dates or
+    /// months), `2024/25 to 2026/27` (financial years), `2024 to 2027` (calendar
+    /// years), or one token: `2024-2027`, `2024–2027`, `2024/2027` or `2024-27` (the
+    /// financial years 2024/25 to 2026/27, as plans title themselves), `2024/25` or
+    /// `2024-25` (one financial year).
     pub fn parse(text: &str) -> Option<Self> {
-        let (from, to) = text.split_once(" to ")?;
-        Some(Self {
-            from: Date::parse(from.trim())?,
-            to: Date::parse(to.trim())?,
+        let text = text.trim();
+        if let Some((from, to)) = text.split_once(" to ") {
+            let from = endpoint(from.trim(), false)?;
+            let to = endpoint(to.trim(), true)?;
+            return (from.first_day() <= to.last_day()).then_some(Self { from, to });
+        }
+        if let Some(start) = financial_year(text) {
+            return Some(Self {
+                from: fy_start(start),
+                to: fy_end(start),
+            });
+        }
+        let (a, b) = text.split_once(['-', '\u{2013}', '/'])?;
+        let a = year(a.trim())?;
+        let b = b.trim();
+        // `2021-23`: the end year in two digits, in the same century.
+        let b = match b.len() {
+            2 if b.bytes().all(|c| c.is_ascii_digit()) => a - a % 100 + b.parse::<i32>().ok()?,
+            _ => year(b)?,
+        };
+        (a < b).then(|| Self {
+            from: fy_start(a),
+            to: fy_end(b - 1),
         })
     }
 
@@ -128,6 +151,73 @@ impl Period {
     pub fn covers(&self, date: Date) -> bool {
         self.from.first_day() <= date.first_day() && date.first_day() <= self.to.last_day()
     }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {}", self.from, self.to)
+    }
+}
+
+impl Date {
+    /// Parses a date as a field may give it: `YYYY-MM-DD`, `YYYY-MM`, or a financial
+    /// year (`2024/25`: its first day, 2024-04-01).
+    pub fn parse_field(text: &str) -> Option<Self> {
+        Self::parse(text).or_else(|| financial_year(text.trim()).map(fy_start))
+    }
+}
+
+/// A four-digit year.
+fn year(text: &str) -> Option<i32> {
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// The first year of a financial year written `2024/25`, `2024/2025` or `2024-25`.
+fn financial_year(text: &str) -> Option<i32> {
+    let (a, b) = text
+        .split_once('/')
+        .or_else(|| text.split_once('-').filter(|(_, b)| b.len() == 2))?;
+    let start = year(a)?;
+    let next = match b.len() {
+        2 if b.bytes().all(|c| c.is_ascii_digit()) => b.parse::<i32>().ok()?,
+        4 => year(b)? % 100,
+        _ => return None,
+    };
+    (next == (start + 1) % 100).then_some(start)
+}
+
+fn fy_start(year: i32) -> Date {
+    Date {
+        year,
+        month: 4,
+        day: Some(1),
+    }
+}
+
+fn fy_end(year: i32) -> Date {
+    Date {
+        year: year + 1,
+        month: 3,
+        day: Some(31),
+    }
+}
+
+/// One end of a period: a date, a month, a financial year or a year.
+fn endpoint(text: &str, end: bool) -> Option<Date> {
+    if let Some(date) = Date::parse(text) {
+        return Some(date);
+    }
+    if let Some(start) = financial_year(text) {
+        return Some(if end { fy_end(start) } else { fy_start(start) });
+    }
+    let y = year(text)?;
+    Some(Date {
+        year: y,
+        month: if end { 12 } else { 1 },
+        day: Some(if end { 31 } else { 1 }),
+    })
 }
 
 /// Splits `text` (found at byte `offset`) at commas into trimmed, non-empty parts,
@@ -175,6 +265,39 @@ mod tests {
         assert!(p.covers(Date::parse("2025-03-31").unwrap()));
         assert!(!p.covers(Date::parse("2025-04-01").unwrap()));
         assert!(!p.covers(Date::parse("2022-03-31").unwrap()));
+    }
+
+    #[test]
+    fn periods_read_the_forms_officers_write() {
+        let fy = |a: &str, b: &str| Period {
+            from: Date::parse(a).unwrap(),
+            to: Date::parse(b).unwrap(),
+        };
+        for (text, want) in [
+            ("2024-04-01 to 2027-03-31", fy("2024-04-01", "2027-03-31")),
+            ("2024-2027", fy("2024-04-01", "2027-03-31")),
+            ("2022\u{2013}2025", fy("2022-04-01", "2025-03-31")),
+            ("2024/25", fy("2024-04-01", "2025-03-31")),
+            ("2024-25", fy("2024-04-01", "2025-03-31")),
+            ("2024/25 to 2026/27", fy("2024-04-01", "2027-03-31")),
+            ("2024 to 2026", fy("2024-01-01", "2026-12-31")),
+            ("2017-04 to 2021-03", fy("2017-04", "2021-03")),
+            ("2016/2020", fy("2016-04-01", "2020-03-31")),
+            ("2021-23", fy("2021-04-01", "2023-03-31")),
+        ] {
+            assert_eq!(Period::parse(text), Some(want), "{text}");
+        }
+        for bad in [
+            "2024",
+            "2027-2024",
+            "2024/2024",
+            "2025-03-31 to 2024-04-01",
+            "soon",
+        ] {
+            assert_eq!(Period::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Date::parse_field("2024/25"), Date::parse("2024-04-01"));
+        assert_eq!(Date::parse_field("2024-04"), Date::parse("2024-04"));
     }
 
     #[test]

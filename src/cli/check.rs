@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
-use crate::ast::{self, Date};
+use crate::ast::Date;
 use crate::config::{Config, Level};
 use crate::diagnostics::Severity;
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Registry};
+use crate::workspace;
 
 /// The command line's settings for one check.
 pub struct Args {
@@ -37,6 +38,19 @@ pub(super) struct Setup {
     pub(super) registry: Registry,
 }
 
+/// "`a`, `b` are not rule codes, names or families".
+fn not_rules(unknown: &[String]) -> String {
+    format!(
+        "{} {} a rule code, name or family",
+        unknown.join(", "),
+        if unknown.len() == 1 {
+            "is not"
+        } else {
+            "are not"
+        }
+    )
+}
+
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
 pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let config = match path {
@@ -48,14 +62,9 @@ pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let unknown = config.unknown_rules(&registry);
     if !unknown.is_empty() {
         return Err(format!(
-            "{}: {} not a rule code, name or family",
+            "{}: {}",
             path.map_or("the command line".to_string(), |p| p.display().to_string()),
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-                + if unknown.len() == 1 { " is" } else { " are" }
+            not_rules(&unknown)
         ));
     }
     Ok(Setup { config, registry })
@@ -82,8 +91,20 @@ pub fn run(args: Args) -> u8 {
     };
     let (files, errors) = discover(&paths);
     let mut failed = !errors.is_empty();
+    let mut unreadable = errors.len();
     for err in &errors {
         report(err);
+    }
+    if files.is_empty() && errors.is_empty() {
+        eprintln!(
+            "error: no `.csa` files in {}\n  help: name the `.csa` files or the folders that hold them; a document must end in `.csa` to be checked",
+            paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return 2;
     }
     // One setup per configuration file, built once and shared by its files.
     let mut setups: Vec<Setup> = Vec::new();
@@ -109,10 +130,76 @@ pub fn run(args: Args) -> u8 {
             None => failed = true,
         }
     }
-    // Files are independent: check them on every core, keeping their order.
-    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+    // A word on the command line that names no rule would silently check nothing.
+    let cli_words: Vec<&String> = args.select.iter().chain(&args.ignore).collect();
+    let bundled;
+    let registries: Vec<&Registry> = if setups.is_empty() {
+        bundled = Registry::bundled();
+        vec![&bundled]
+    } else {
+        setups.iter().map(|s| &s.registry).collect()
+    };
+    for registry in registries {
+        let unknown = crate::config::unknown_words(cli_words.iter().copied(), registry);
+        if !unknown.is_empty() {
+            eprintln!(
+                "error: --select/--ignore: {}\n  help: `csa rules` lists the codes and names; families are {}",
+                not_rules(&unknown),
+                registry
+                    .families()
+                    .keys()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return 2;
+        }
+    }
+    // Files are read and joined with what they use on every core, keeping their order;
+    // the rules that read documents together then run once over them all, and each
+    // file's own rules run with those findings added.
+    let read: Vec<Result<(String, crate::workspace::Prepared), crate::cli::SourceError>> = jobs
         .par_iter()
         .map(|(path, index)| {
+            read_source(path).map(|text| {
+                let knowledge = &setups[*index].registry.knowledge;
+                let prepared = workspace::prepare(path, &text, &workspace::FileSystem, knowledge);
+                (text, prepared)
+            })
+        })
+        .collect();
+    let members: Vec<workspace::rules::Member> = jobs
+        .iter()
+        .zip(&read)
+        .filter_map(|((path, _), r)| {
+            r.as_ref().ok().map(|(_, p)| workspace::rules::Member {
+                path,
+                document: &p.document,
+                resolution: &p.resolution,
+            })
+        })
+        .collect();
+    let knowledge = setups
+        .first()
+        .map(|s| s.registry.knowledge.clone())
+        .unwrap_or_default();
+    let mut across = workspace::rules::check(&members, &knowledge).into_iter();
+    drop(members);
+    let across: Vec<Vec<(&'static str, rules::Finding)>> = read
+        .iter()
+        .map(|r| {
+            if r.is_ok() {
+                across.next().unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let results: Vec<(Result<FileReport, crate::cli::SourceError>, Severity)> = jobs
+        .par_iter()
+        .zip(read)
+        .zip(across)
+        .map(|(((path, index), read), across)| {
             let setup = &setups[*index];
             let mut options = setup.config.options();
             options.as_of = as_of.or(options.as_of);
@@ -123,10 +210,17 @@ pub fn run(args: Args) -> u8 {
                 .or(setup.config.fail_level)
                 .unwrap_or(Level::Error)
                 .into();
-            let report = read_source(path).map(|text| {
-                let parsed = ast::parse(&text);
-                let mut diagnostics = parsed.diagnostics;
-                diagnostics.extend(rules::check(&parsed.document, &setup.registry, &options));
+            let report = read.map(|(text, prepared)| {
+                let mut findings = prepared.findings;
+                findings.extend(across);
+                let extra = workspace::diagnostics(findings, &setup.registry, &options);
+                let mut diagnostics = prepared.syntax;
+                diagnostics.extend(rules::check_with(
+                    &prepared.document,
+                    &setup.registry,
+                    &options,
+                    extra,
+                ));
                 crate::diagnostics::sort(&mut diagnostics);
                 FileReport {
                     path: path.display().to_string(),
@@ -148,6 +242,7 @@ pub fn run(args: Args) -> u8 {
             Err(e) => {
                 report(&e);
                 failed = true;
+                unreadable += 1;
             }
         }
     }
@@ -161,7 +256,7 @@ pub fn run(args: Args) -> u8 {
         && std::env::var_os("NO_COLOR").is_none();
     print!(
         "{}",
-        render::render(args.format, &reports, &registry, color)
+        render::render_counting(args.format, &reports, unreadable, &registry, color)
     );
     if failed {
         return 2;

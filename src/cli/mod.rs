@@ -6,6 +6,7 @@
 
 mod check;
 mod files;
+mod law;
 mod parse;
 mod publish;
 mod report;
@@ -136,11 +137,48 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// What csa knows: places, Police and Crime Plans, bodies and their successors.
+    Law {
+        #[command(subcommand)]
+        command: LawCommand,
+        /// `text` or `json`.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"], global = true)]
+        format: String,
+        /// Use this configuration file's rule packs instead of the nearest csa.toml's.
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
         /// `.csa` files, or folders to search for them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LawCommand {
+    /// Every local authority, merged partnership and police force area; or what NAME
+    /// resolves to.
+    Areas {
+        /// A place, as a document's `area:` would write it.
+        name: Option<String>,
+    },
+    /// Every Police and Crime Plan, or those of the police area AREA lies in.
+    Plans {
+        /// A place.
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Bodies and their successors (CCGs, ICBs, probation), of AREA, in existence ON a
+    /// date; with both, the responsible authorities of AREA on that date.
+    Bodies {
+        /// A place.
+        #[arg(long)]
+        area: Option<String>,
+        /// A date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
     },
 }
 
@@ -193,6 +231,18 @@ pub fn main() -> ExitCode {
             previous,
             config,
         }),
+        Command::Law {
+            command,
+            format,
+            config,
+        } => {
+            let query = match command {
+                LawCommand::Areas { name } => law::Query::Areas { name },
+                LawCommand::Plans { area } => law::Query::Plans { area },
+                LawCommand::Bodies { area, on } => law::Query::Bodies { area, on },
+            };
+            law::run(query, format == "json", config.as_deref())
+        }
         Command::Check {
             paths,
             output_format,

@@ -3,7 +3,7 @@
 use super::{FileReport, Summary};
 
 /// `path:line:column: severity[CODE] message`, lines and columns from 1.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], summary: Summary) -> String {
     let mut out = String::new();
     for report in reports {
         for d in &report.diagnostics {
@@ -18,7 +18,7 @@ pub fn render(reports: &[FileReport]) -> String {
             ));
         }
     }
-    out.push_str(&Summary::of(reports).line());
+    out.push_str(&summary.line());
     out.push('\n');
     out
 }

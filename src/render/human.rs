@@ -20,7 +20,7 @@ fn kind(severity: Severity) -> (ReportKind<'static>, Color) {
 const NEARBY_LINES: u32 = 40;
 
 /// Every finding of every file, then the summary line.
-pub fn render(reports: &[FileReport], color: bool) -> String {
+pub fn render(reports: &[FileReport], summary: Summary, color: bool) -> String {
     let mut out = Vec::new();
     for report in reports {
         let path = report.path.as_str();
@@ -78,7 +78,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         // not to; plain output must carry no escape codes.
         text = strip_ansi(&text);
     }
-    text.push_str(&Summary::of(reports).line());
+    text.push_str(&summary.line());
     text.push('\n');
     text
 }

@@ -22,7 +22,7 @@ struct File<'a> {
 }
 
 /// The whole check as one JSON document.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], summary: Summary) -> String {
     let output = Output {
         schema: SCHEMA,
         files: reports
@@ -32,7 +32,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 diagnostics: &r.diagnostics,
             })
             .collect(),
-        summary: Summary::of(reports),
+        summary,
     };
     let mut text = serde_json::to_string_pretty(&output).expect("diagnostics serialise");
     text.push('\n');

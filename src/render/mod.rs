@@ -48,6 +48,13 @@ pub struct Summary {
     pub infos: usize,
     /// Hints.
     pub hints: usize,
+    /// Files that could not be read, and so were not checked.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unreadable: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -68,15 +75,27 @@ impl Summary {
         s
     }
 
-    /// "Checked 3 files: 1 error, 2 warnings, no infos, 4 hints."
+    /// The summary, counting `unreadable` files that could not be checked.
+    pub fn with_unreadable(mut self, unreadable: usize) -> Self {
+        self.unreadable = unreadable;
+        self
+    }
+
+    /// "Checked 3 files: 1 error, 2 warnings, no infos, 4 hints." (with "; 1 file could
+    /// not be read" when one could not).
     pub fn line(&self) -> String {
         let count = |n: usize, word: &str| match n {
             0 => format!("no {word}s"),
             1 => format!("1 {word}"),
             n => format!("{n} {word}s"),
         };
+        let unreadable = match self.unreadable {
+            0 => String::new(),
+            1 => "; 1 file could not be read".to_string(),
+            n => format!("; {n} files could not be read"),
+        };
         format!(
-            "Checked {}: {}, {}, {}, {}.",
+            "Checked {}: {}, {}, {}, {}{unreadable}.",
             if self.files == 1 {
                 "1 file".to_string()
             } else {
@@ -92,10 +111,23 @@ impl Summary {
 
 /// Renders `reports` in `format`. `color` applies to the human format only.
 pub fn render(format: Format, reports: &[FileReport], registry: &Registry, color: bool) -> String {
+    render_counting(format, reports, 0, registry, color)
+}
+
+/// Renders `reports` in `format`, with `unreadable` files that could not be read
+/// counted in the summary.
+pub fn render_counting(
+    format: Format,
+    reports: &[FileReport],
+    unreadable: usize,
+    registry: &Registry,
+    color: bool,
+) -> String {
+    let summary = Summary::of(reports).with_unreadable(unreadable);
     match format {
-        Format::Human => human::render(reports, color),
-        Format::Concise => concise::render(reports),
-        Format::Json => json::render(reports),
+        Format::Human => human::render(reports, summary, color),
+        Format::Concise => concise::render(reports, summary),
+        Format::Json => json::render(reports, summary),
         Format::Sarif => sarif::render(reports, registry),
         Format::Github => github::render(reports),
     }

@@ -1,14 +1,15 @@
 //! The legal knowledge rules rest on: statutory strategy areas, responsible
-//! authorities and their names over time, Acts and their Bills, Police and Crime
-//! Plans. It is data (`rules/law.toml`, embedded in the binary); this module gives it
-//! types and answers questions about a date.
+//! authorities and their names over time, Acts and their Bills, the events that
+//! change who issues Police and Crime Plans (the plans are in [`crate::knowledge`]).
+//! It is data (`rules/law.toml`, embedded in the binary); this module gives it types
+//! and answers questions about a date.
 
 use serde::Deserialize;
 
 use crate::ast::Date;
 
 /// How sure we are of a fact. A rule resting on an unverified fact is never an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// From memory or inference; not checked on a source.
@@ -25,14 +26,46 @@ pub struct LawDate(pub Date);
 
 impl<'de> Deserialize<'de> for LawDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = toml::value::Datetime::deserialize(d)?;
-        let date = value
-            .date
-            .filter(|_| value.time.is_none())
-            .ok_or_else(|| serde::de::Error::custom("expected a date such as 2022-04-01"))?;
-        Date::ymd(date.year as i32, date.month as u32, date.day as u32)
-            .map(LawDate)
-            .ok_or_else(|| serde::de::Error::custom("no such date"))
+        // TOML hands a date over as a one-entry map under a private name; JSON (the
+        // form the bundled knowledge is compiled to) as a string.
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LawDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date such as 2022-04-01")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<LawDate, E> {
+                let date = Date::parse(text)
+                    .filter(|d| d.day.is_some())
+                    .ok_or_else(|| {
+                        E::custom(format!("`{text}` is not a date such as 2022-04-01"))
+                    })?;
+                Ok(LawDate(date))
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<LawDate, M::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(serde::de::Error::custom(
+                        "expected a date such as 2022-04-01",
+                    ));
+                };
+                if value.contains(['T', ' ', ':']) {
+                    return Err(serde::de::Error::custom(
+                        "expected a date such as 2022-04-01, without a time",
+                    ));
+                }
+                self.visit_str(&value)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl serde::Serialize for LawDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
     }
 }
 
@@ -199,30 +232,26 @@ impl Act {
     }
 }
 
-/// A Police and Crime Plan known for an area.
+/// An event that changes who issues the Police and Crime Plan: an ordinary PCC
+/// election, or the announced end of PCCs.
 #[derive(Debug, Clone, Deserialize)]
-pub struct KnownPlan {
-    /// The police area.
-    pub area: String,
-    /// The plan's title.
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Short id.
+    pub id: String,
+    /// `pcc-election` or `pcc-abolition`.
+    pub kind: String,
+    /// What happens.
     pub title: String,
-    /// Other titles.
+    /// The day.
+    pub date: LawDate,
+    /// `enacted` (default) or `announced` (not yet law).
     #[serde(default)]
-    pub aliases: Vec<String>,
-    /// First day.
-    pub from: LawDate,
-    /// Last day, when known.
-    #[serde(default)]
-    pub to: Option<LawDate>,
+    pub status: Option<String>,
+    /// Where the fact comes from.
+    pub source: String,
     /// How sure we are.
     pub confidence: Confidence,
-}
-
-impl KnownPlan {
-    /// Whether the plan is in effect on `date`.
-    pub fn in_effect_on(&self, date: Date) -> bool {
-        in_range(date, self.from, self.to)
-    }
 }
 
 /// Another duty agreements cite.
@@ -267,9 +296,9 @@ pub struct Law {
     /// Acts and Bills.
     #[serde(default, rename = "act")]
     pub acts: Vec<Act>,
-    /// Known Police and Crime Plans.
-    #[serde(default, rename = "pcc_plan")]
-    pub pcc_plans: Vec<KnownPlan>,
+    /// Events that change who issues Police and Crime Plans.
+    #[serde(default, rename = "event")]
+    pub events: Vec<Event>,
     /// Other duties.
     #[serde(default, rename = "duty")]
     pub duties: Vec<Duty>,
@@ -281,10 +310,13 @@ pub struct Law {
 /// The law data bundled with csa.
 pub const BUNDLED: &str = include_str!("../../rules/law.toml");
 
+/// The same, compiled to JSON at build time (read faster at start-up).
+const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/law.json"));
+
 impl Law {
     /// The bundled law data.
     pub fn bundled() -> Self {
-        toml::from_str(BUNDLED).expect("rules/law.toml is checked by the test suite")
+        serde_json::from_str(BUNDLED_JSON).expect("rules/law.toml is checked by the test suite")
     }
 
     /// Adds another law file's entries (a user's rule pack may carry some).
@@ -294,7 +326,7 @@ impl Law {
         self.not_responsible_authorities
             .extend(other.not_responsible_authorities);
         self.acts.extend(other.acts);
-        self.pcc_plans.extend(other.pcc_plans);
+        self.events.extend(other.events);
         self.duties.extend(other.duties);
         self.spellings = std::sync::OnceLock::new();
     }
@@ -348,4 +380,24 @@ impl Law {
 fn in_range(date: Date, from: LawDate, until: Option<LawDate>) -> bool {
     from.0.first_day() <= date.first_day()
         && until.map_or(true, |u| date.first_day() <= u.0.last_day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LawDate;
+
+    #[derive(serde::Deserialize)]
+    struct Dated {
+        date: LawDate,
+    }
+
+    #[test]
+    fn dates_read_from_toml_and_from_json() {
+        let t: Dated = toml::from_str("date = 2022-04-01").unwrap();
+        let j: Dated = serde_json::from_str(r#"{"date": "2022-04-01"}"#).unwrap();
+        assert_eq!(t.date, j.date);
+        assert_eq!(t.date.0.to_string(), "2022-04-01");
+        assert!(toml::from_str::<Dated>("date = 2022-04-01T10:00:00").is_err());
+        assert!(toml::from_str::<Dated>("date = \"soon\"").is_err());
+    }
 }

@@ -70,6 +70,111 @@ const GENERIC: &[&str] = &[
     "preventing",
 ];
 
+/// Words every community safety document uses ("community", "safer", "crime",
+/// "public"): sharing one of them says nothing about whether a priority and an
+/// objective are about the same thing ("Public Space Safety" and "Public trust in
+/// policing"; "Cohesive Communities" and "Safer rural communities").
+const SHARED_VOCABULARY: &[&str] = &[
+    "community",
+    "public",
+    "safety",
+    "safe",
+    "safer",
+    "safely",
+    "crime",
+    "police",
+    "policing",
+    "local",
+    "resident",
+    "area",
+    "county",
+    "district",
+    "borough",
+    "city",
+    "council",
+    "everyone",
+    "life",
+    "live",
+    "place",
+    "priority",
+    "plan",
+    "strategy",
+    "agency",
+    "across",
+    "together",
+    "new",
+    "more",
+    "better",
+    "high",
+    "level",
+    "keep",
+    "keeping",
+    "continue",
+    "develop",
+    "increase",
+    "promote",
+    "build",
+    "strengthen",
+    "encourage",
+    "address",
+    "focus",
+    // Verbs and fillers of objectives: "put victims first", "hold to account".
+    "that",
+    "other",
+    "through",
+    "commission",
+    "put",
+    "first",
+    "due",
+    "hold",
+    "combat",
+    "fight",
+    "invest",
+    "scheme",
+    "secure",
+    "specific",
+    "way",
+    "use",
+];
+
+/// The words of `text` that can tell one subject from another: meaningful,
+/// specific, and not the vocabulary every plan shares; distinct, in order.
+pub fn informative_words(text: &str) -> Vec<String> {
+    specific_words(text)
+        .into_iter()
+        .filter(|w| !SHARED_VOCABULARY.contains(&w.as_str()))
+        .collect()
+}
+
+/// How much of the short text `b` the text `a` says, when each word counts by how
+/// informative it is (`weight`, such as the inverse of how many texts of the
+/// document use it): the weighted share of `b`'s words that `a` has too, from 0 to
+/// 1, and those words. A long text (a priority with its `includes:`) is not
+/// penalised for saying more than the objective it is compared with.
+pub fn weighted_similarity(
+    a: &[String],
+    b: &[String],
+    weight: &dyn Fn(&str) -> f64,
+) -> (f64, Vec<String>) {
+    let total: f64 = b.iter().map(|w| weight(w)).sum();
+    if total <= 0.0 {
+        return (0.0, Vec::new());
+    }
+    let shared: Vec<String> = a
+        .iter()
+        .filter(|x| {
+            b.iter().any(|y| {
+                x == &y
+                    || (x.as_bytes().first() == y.as_bytes().first()
+                        && strsim::jaro_winkler(x, y) >= 0.92)
+            })
+        })
+        .cloned()
+        .collect();
+    let weight_shared: f64 = shared.iter().map(|w| weight(w)).sum();
+    (weight_shared / total, shared)
+}
+
 /// Folds a word: lower case, no hyphens or apostrophes, a simple plural trimmed.
 fn fold(word: &str) -> String {
     let w: String = word

@@ -119,8 +119,13 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// The law data.
     pub law: &'a Law,
+    /// Places, bodies and Police and Crime Plans.
+    pub knowledge: &'a crate::knowledge::Knowledge,
     /// The document's effective date, when it has a valid one.
     pub effective: Option<Date>,
+    /// The last day of the document's life: the end of its `period:`, else its review
+    /// cycle (12 months when none is given) from its effective date.
+    pub life_end: Option<Date>,
     /// What "today" is.
     pub as_of: Date,
     topics: Vec<Topic<'a>>,
@@ -132,12 +137,18 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// The context for checking `doc` against `law`.
-    pub fn new(doc: &'a Document, law: &'a Law, as_of: Date) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        law: &'a Law,
+        knowledge: &'a crate::knowledge::Knowledge,
+        as_of: Date,
+    ) -> Self {
         let effective = doc
             .agreement
             .as_ref()
             .and_then(|a| a.effective.as_ref())
             .map(|d| d.value);
+        let life_end = doc.agreement.as_ref().and_then(|a| life_end(a, effective));
         let priorities = doc.priorities.iter().map(|p| Topic {
             keyword: "priority",
             id: &p.id.value,
@@ -194,7 +205,9 @@ impl<'a> Context<'a> {
         Self {
             doc,
             law,
+            knowledge,
             effective,
+            life_end,
             as_of,
             topics,
             priorities_by_id,
@@ -262,6 +275,39 @@ impl<'a> Context<'a> {
     pub fn topics(&self) -> &[Topic<'a>] {
         &self.topics
     }
+
+    /// Whether `date` falls inside the document's life after its effective date: a
+    /// change on that day is one the document lives through.
+    pub fn in_life(&self, date: Date) -> bool {
+        match (self.effective, self.life_end) {
+            (Some(e), Some(end)) => e.first_day() < date.first_day() && date.first_day() <= end,
+            _ => false,
+        }
+    }
+
+    /// The document's life as words: `2022-04-01 to 2023-03-31`.
+    pub fn life_text(&self) -> String {
+        match (self.effective, self.life_end) {
+            (Some(e), Some(end)) => format!("{} to {end}", e.first_day()),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The last day of a document's life: the end of its `period:`, else one review cycle
+/// (12 months when none is given) after its effective date, less a day.
+pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
+    if let Some(period) = &agreement.period {
+        return Some(period.value.to.last_day());
+    }
+    let effective = effective?.first_day();
+    let months = match agreement.review.as_ref().map(|r| r.value.as_str()) {
+        Some("biennial") => 24,
+        Some("triennial") => 36,
+        _ => 12,
+    };
+    let end = kinds::add_months(effective, months);
+    Some(date_from_days(end.days_since_epoch() - 1))
 }
 
 /// The words a priority or theme is searched by: its title, includes and note, and
@@ -374,24 +420,66 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
-    let cx = Context::new(doc, &registry.law, options.as_of.unwrap_or_else(today));
-    let mut out = Vec::new();
-    for rule in registry.rules.iter().filter(|r| options.selects(r)) {
+    check_with(doc, registry, options, Vec::new())
+}
+
+/// [`check`], with diagnostics made elsewhere about the same document (by the rules
+/// that read documents together) joining the rules' own before suppressions apply.
+pub fn check_with(
+    doc: &Document,
+    registry: &Registry,
+    options: &Options,
+    extra: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let cx = Context::new(
+        doc,
+        &registry.law,
+        &registry.knowledge,
+        options.as_of.unwrap_or_else(today),
+    );
+    let mut out = extra;
+    let document_kind = cx.document_kind().to_string();
+    // A parts file (a plan or bodies written once for other documents to use) is not
+    // an agreement: only the rules about its parts themselves apply.
+    let parts = doc.is_parts_file();
+    for rule in registry.rules.iter().filter(|r| {
+        options.selects(r)
+            && r.applies_to_kind(&document_kind)
+            && (!parts || PARTS_FILE_FAMILIES.contains(&r.family.as_str()))
+    }) {
         let Some(kind) = kinds::find(&rule.kind) else {
             continue;
         };
         let mut findings = Vec::new();
         (kind.run)(&cx, rule, &mut findings);
         let severity = options.severity_of(rule);
-        out.extend(findings.into_iter().map(|f| diagnostic(rule, severity, f)));
+        out.extend(
+            findings
+                .into_iter()
+                .map(|f| diagnostic_for(rule, severity, f, &document_kind)),
+        );
     }
     let mut out = suppress::apply(doc, registry, options, out);
     diagnostics::sort(&mut out);
     out
 }
 
-/// Turns a finding of `rule` into a diagnostic.
+/// The families of rules that apply to a parts file.
+pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "workspace"];
+
+/// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    diagnostic_for(rule, severity, finding, "county-agreement")
+}
+
+/// Turns a finding of `rule` about a document of `document_kind` into a diagnostic,
+/// citing the law for that kind of document.
+pub fn diagnostic_for(
+    rule: &Rule,
+    severity: Severity,
+    finding: Finding,
+    document_kind: &str,
+) -> Diagnostic {
     let severity = if finding.unverified && severity == Severity::Error {
         Severity::Warning
     } else {
@@ -401,11 +489,20 @@ pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnost
         code: rule.code.clone(),
         name: rule.name.clone(),
         severity,
-        message: render(&rule.message, &finding.args),
+        message: {
+            let message = render(&rule.message, &finding.args);
+            if finding.unverified && !message.contains("unconfirmed") {
+                format!("{message} (unconfirmed: this rests on a fact csa has not verified)")
+            } else {
+                message
+            }
+        },
         span: finding.span,
         labels: finding.labels,
         help: rule.help.as_ref().map(|h| render(h, &finding.args)),
-        legal_basis: rule.legal_basis.as_ref().map(|b| render(b, &finding.args)),
+        legal_basis: rule
+            .legal_basis_for(document_kind)
+            .map(|b| render(b, &finding.args)),
         fix: finding.fix,
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::kinds;
 use super::law::Law;
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Applicability, Severity};
 
 /// The explanation of a rule, in the order `csa explain` prints it.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
@@ -60,6 +60,34 @@ pub struct Rule {
     /// Older codes or names this rule answered to, so old suppressions keep working.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The kinds of document it applies to (`county-agreement`, `district-plan`,
+    /// `unitary-plan`); every kind when not given.
+    #[serde(default = "every_kind")]
+    pub applies_to: Vec<String>,
+    /// The legal basis for a kind of document, where it differs from `legal_basis`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub legal_basis_by_kind: BTreeMap<String, String>,
+    /// The fix its findings offer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixInfo>,
+}
+
+/// What a rule's fix does, and how far it may be applied without a person reading it.
+/// A fix that changes what the document says is never `safe`.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixInfo {
+    /// The most automatic applicability any of its fixes has.
+    pub applicability: Applicability,
+    /// What the fix changes, in a sentence.
+    pub does: String,
+}
+
+fn every_kind() -> Vec<String> {
+    crate::ast::schema::DOCUMENT_KINDS
+        .iter()
+        .map(|k| k.to_string())
+        .collect()
 }
 
 fn severity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Severity, D::Error> {
@@ -91,6 +119,18 @@ impl Rule {
             || self.aliases.iter().any(|a| a == word)
     }
 
+    /// Whether it applies to documents of `kind`.
+    pub fn applies_to_kind(&self, kind: &str) -> bool {
+        self.applies_to.iter().any(|k| k == kind)
+    }
+
+    /// The legal-basis template for a document of `kind`.
+    pub fn legal_basis_for(&self, kind: &str) -> Option<&String> {
+        self.legal_basis_by_kind
+            .get(kind)
+            .or(self.legal_basis.as_ref())
+    }
+
     /// A string setting of the kind, if given.
     pub fn param_str(&self, key: &str) -> Option<&str> {
         self.params.get(key).and_then(|v| v.as_str())
@@ -119,6 +159,8 @@ struct RuleFile {
     rules: Vec<Rule>,
     #[serde(default)]
     law: Option<Law>,
+    #[serde(default)]
+    knowledge: Option<crate::knowledge::Tables>,
 }
 
 /// A rule file that could not be used, with where and why.
@@ -158,11 +200,46 @@ pub struct Registry {
     pub rules: Vec<Rule>,
     /// The law data.
     pub law: Law,
+    /// Places, bodies and Police and Crime Plans.
+    pub knowledge: crate::knowledge::Knowledge,
 }
 
 /// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] =
-    &[("rules/rules.toml", include_str!("../../rules/rules.toml"))];
+pub const BUNDLED_RULES: &[(&str, &str)] = &[
+    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    (
+        "rules/rules-knowledge.toml",
+        include_str!("../../rules/rules-knowledge.toml"),
+    ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!("../../rules/rules-workspace.toml"),
+    ),
+    (
+        "rules/rules-trust.toml",
+        include_str!("../../rules/rules-trust.toml"),
+    ),
+];
+
+/// The bundled rule files compiled to JSON at build time, read faster at start-up.
+const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
+    (
+        "rules/rules.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
+    ),
+    (
+        "rules/rules-knowledge.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-knowledge.json")),
+    ),
+    (
+        "rules/rules-workspace.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-workspace.json")),
+    ),
+    (
+        "rules/rules-trust.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
+    ),
+];
 
 impl Registry {
     /// The bundled rules and law.
@@ -170,10 +247,13 @@ impl Registry {
         let mut registry = Registry {
             rules: Vec::new(),
             law: Law::bundled(),
+            knowledge: crate::knowledge::Knowledge::bundled(),
         };
-        for (path, text) in BUNDLED_RULES {
+        for (path, json) in BUNDLED_RULES_JSON {
+            let file: RuleFile = serde_json::from_str(json)
+                .expect("the bundled rules are checked by the test suite");
             registry
-                .add(path, text)
+                .add_parsed(path, "", file)
                 .expect("the bundled rules are checked by the test suite");
         }
         registry
@@ -203,6 +283,11 @@ impl Registry {
                 e.message().to_string(),
             )
         })?;
+        self.add_parsed(path, text, file)
+    }
+
+    /// Adds the rules (and law) of one rule file, read from `text`.
+    fn add_parsed(&mut self, path: &str, text: &str, file: RuleFile) -> Result<(), RuleFileError> {
         if let Some(schema) = &file.schema {
             if schema != "csa-rules/1" {
                 return Err(RuleFileError::new(
@@ -242,6 +327,23 @@ impl Registry {
                     ),
                 ));
             }
+            if let Some(kind) = rule
+                .applies_to
+                .iter()
+                .chain(rule.legal_basis_by_kind.keys())
+                .find(|k| !crate::ast::schema::DOCUMENT_KINDS.contains(&k.as_str()))
+            {
+                return Err(RuleFileError::new(
+                    path,
+                    text,
+                    at,
+                    format!(
+                        "rule {} names `{kind}`, which is not a kind of document: use {}",
+                        rule.code,
+                        crate::ast::schema::DOCUMENT_KINDS.join(", ")
+                    ),
+                ));
+            }
             if !is_kebab(&rule.name) {
                 return Err(RuleFileError::new(
                     path,
@@ -258,6 +360,56 @@ impl Registry {
         self.rules.sort_by(|a, b| a.code.cmp(&b.code));
         if let Some(law) = file.law {
             self.law.extend(law);
+        }
+        if let Some(tables) = file.knowledge {
+            self.check_knowledge(path, text, &tables)?;
+            self.knowledge.extend(tables);
+        }
+        Ok(())
+    }
+
+    /// Checks a rule pack's knowledge entries against what csa knows with them added:
+    /// the first problem naming one of the pack's entries is an error located at it.
+    fn check_knowledge(
+        &self,
+        path: &str,
+        text: &str,
+        tables: &crate::knowledge::Tables,
+    ) -> Result<(), RuleFileError> {
+        let ids: Vec<&str> = tables
+            .police_areas
+            .iter()
+            .map(|e| e.id.as_str())
+            .chain(tables.authorities.iter().map(|e| e.id.as_str()))
+            .chain(tables.partnerships.iter().map(|e| e.id.as_str()))
+            .chain(tables.reorganisations.iter().map(|e| e.id.as_str()))
+            .chain(tables.bodies.iter().map(|e| e.id.as_str()))
+            .chain(tables.plans.iter().map(|e| e.id.as_str()))
+            .collect();
+        let mut knowledge = self.knowledge.clone();
+        knowledge.extend(tables.clone());
+        let kinds: Vec<&str> = self
+            .law
+            .authority_kinds
+            .iter()
+            .map(|k| k.id.as_str())
+            .collect();
+        for problem in crate::knowledge::problems(&knowledge, &kinds) {
+            // A police area of the pack may still lack a plan: the bundled data has one
+            // when it corrects an existing area, and a pack may add areas without plans.
+            if problem.contains("has no Police and Crime Plan") {
+                continue;
+            }
+            let Some(id) = ids.iter().find(|id| problem.contains(&format!("`{id}`"))) else {
+                continue;
+            };
+            let at = text.find(&format!("\"{id}\""));
+            return Err(RuleFileError::new(
+                path,
+                text,
+                at,
+                format!("knowledge entry `{id}`: {problem}"),
+            ));
         }
         Ok(())
     }
@@ -296,4 +448,35 @@ fn is_kebab(name: &str) -> bool {
 /// Resolves a rule pack path named in a config file, relative to that file.
 pub fn pack_path(config_dir: &Path, pack: &str) -> PathBuf {
     config_dir.join(pack)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_json_reads_as_the_toml_does() {
+        let json = Registry::bundled();
+        let mut toml = Registry {
+            rules: Vec::new(),
+            law: toml::from_str(crate::rules::law::BUNDLED).unwrap(),
+            knowledge: crate::knowledge::Knowledge::bundled(),
+        };
+        for (path, text) in BUNDLED_RULES {
+            toml.add(path, text).unwrap();
+        }
+        let words = |r: &Registry| {
+            r.rules
+                .iter()
+                .map(|r| serde_json::to_string(r).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(&json), words(&toml));
+        assert_eq!(json.law.acts.len(), toml.law.acts.len());
+        assert_eq!(json.law.events.len(), toml.law.events.len());
+        assert_eq!(
+            json.law.authority_kinds.len(),
+            toml.law.authority_kinds.len()
+        );
+    }
 }

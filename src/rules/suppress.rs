@@ -58,7 +58,7 @@ pub fn apply(
                                     .arg("suggestion", format!("; did you mean `{s}`?"))
                                     .fix(Fix {
                                         title: format!("Change to `{s}`"),
-                                        applicability: Applicability::Safe,
+                                        applicability: Applicability::Unsafe,
                                         edits: vec![Edit {
                                             span: code.span,
                                             replacement: s.to_string(),

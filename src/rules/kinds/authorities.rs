@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::ast::{Date, Organisation};
 use crate::diagnostics::{Applicability, Edit, Fix};
+use crate::knowledge::Body;
 use crate::rules::law::{AuthorityName, Confidence};
 use crate::rules::{matching, Context, Finding, Rule};
 use crate::text::Span;
@@ -16,6 +17,10 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
+    // A document with no partner list is reported once, by `no-authority-list`.
+    if cx.doc.authorities.is_empty() {
+        return;
+    }
     let doc_kind = cx.document_kind();
     let span = cx
         .doc
@@ -61,67 +66,119 @@ fn name_in<'l>(cx: &'l Context, text: &str) -> Option<(&'l AuthorityName, &'l st
         .map(|(_, name, spelling)| (name, spelling))
 }
 
-/// The name with the old spelling replaced by the current one, and a bracketed
-/// acronym of the old name replaced by the new one's ("(CCG)" → "(ICB)").
-fn renamed(text: &str, spelling: &str, old: &str, current: &str) -> String {
-    let lower = text.to_lowercase();
-    let replaced = match lower.find(&spelling.to_lowercase()) {
-        Some(at) => format!("{}{}{}", &text[..at], current, &text[at + spelling.len()..]),
-        None => current.to_string(),
-    };
-    let (old_acronym, new_acronym) = (matching::acronym(old), matching::acronym(current));
-    if old_acronym.len() > 1 {
-        replaced.replace(&format!("({old_acronym})"), &format!("({new_acronym})"))
-    } else {
-        replaced
+/// What a name written in the document is known as: a body of the successors data
+/// (by its own name), and the kind of name it uses (law.toml).
+#[derive(Clone, Copy)]
+struct Known<'l> {
+    body: Option<&'l Body>,
+    name: Option<&'l AuthorityName>,
+}
+
+fn known<'l>(cx: &'l Context, text: &str) -> Known<'l> {
+    Known {
+        body: cx.knowledge.body_named(text),
+        name: name_in(cx, text).map(|(n, _)| n),
+    }
+}
+
+/// The last day a name was in use, and how sure we are: the body's own end where the
+/// successors data knows the body, else the end of the kind of name.
+fn last_day(found: Known) -> Option<(Date, bool)> {
+    match (found.body, found.name) {
+        (Some(b), _) => b
+            .until
+            .map(|u| (u.0, b.confidence == Confidence::Unverified)),
+        (None, Some(n)) => n
+            .until
+            .map(|u| (u.0, n.confidence == Confidence::Unverified)),
+        _ => None,
+    }
+}
+
+/// Who took over on `date`, in words, and a fix where the successors data names the
+/// body. Names come only from the data: where the chain breaks, csa says it does not
+/// know the successor.
+fn successor_advice(cx: &Context, found: Known, date: Date, span: Span) -> (String, Option<Fix>) {
+    if let Some(body) = found.body {
+        if let Some(next) = cx
+            .knowledge
+            .successor_on(body, date)
+            .filter(|n| n.id != body.id)
+        {
+            let name = next.name.clone();
+            return (
+                format!("call it `{name}`, the body that carries its functions on {date}"),
+                Some(Fix {
+                    title: format!("Rename to `{name}`"),
+                    applicability: Applicability::Unsafe,
+                    edits: vec![Edit {
+                        span,
+                        replacement: name,
+                    }],
+                }),
+            );
+        }
+        if let Some(note) = &body.successor_note {
+            return (
+                format!("csa does not know a single successor ({note}); name the body that serves the area now"),
+                None,
+            );
+        }
+    }
+    let kind = found.name.and_then(|n| {
+        cx.law
+            .authority_kinds
+            .iter()
+            .find(|k| k.names.iter().any(|x| std::ptr::eq(x, n)))
+    });
+    let current = kind.and_then(|k| k.names.iter().find(|x| x.valid_on(date)));
+    match current {
+        Some(c) => (
+            format!(
+                "its functions passed to the {} of the area; csa does not know that body's name, so name it as it calls itself",
+                c.name
+            ),
+            None,
+        ),
+        None => (
+            "remove it: it has no successor among the responsible authorities".to_string(),
+            None,
+        ),
     }
 }
 
 fn check_name(
+    cx: &Context,
     effective: Date,
-    found: Option<(&AuthorityName, &str)>,
+    found: Known,
     text: &str,
     span: Span,
     out: &mut Vec<Finding>,
 ) {
-    let Some((name, spelling)) = found else {
+    let Some((until, unverified)) = last_day(found) else {
         return;
     };
-    if name.valid_on(effective) {
+    if until >= effective.first_day() {
+        return; // still in use, or replaced later (see authority-name-life)
+    }
+    if found.body.is_none() && found.name.is_some_and(|n| n.valid_on(effective)) {
         return;
     }
-    let Some(until) = name.until.filter(|u| u.0 < effective.first_day()) else {
-        return; // the name is not yet in use: not a stale name
+    let old = match (found.body, found.name) {
+        (Some(b), _) => b.name.clone(),
+        (None, Some(n)) => n.name.clone(),
+        _ => return,
     };
+    let (advice, fix) = successor_advice(cx, found, effective, span);
     let mut finding = Finding::at(span)
         .arg("name", text)
-        .arg("old", name.name.clone())
-        .arg("until", until.0.to_string())
+        .arg("old", old)
+        .arg("until", until.to_string())
         .arg("effective", effective.to_string())
-        .unverified_if(name.confidence == Confidence::Unverified);
-    match &name.current {
-        Some(current) => {
-            let replacement = renamed(text, spelling, &name.name, current);
-            finding = finding
-                .arg(
-                    "advice",
-                    format!(
-                        "call it `{replacement}`, its name from {}",
-                        date_after(until.0)
-                    ),
-                )
-                .fix(Fix {
-                    title: format!("Rename to `{replacement}`"),
-                    applicability: Applicability::Unsafe,
-                    edits: vec![Edit { span, replacement }],
-                });
-        }
-        None => {
-            finding = finding.arg(
-                "advice",
-                "remove it: it has no successor among the responsible authorities",
-            )
-        }
+        .arg("advice", advice)
+        .unverified_if(unverified);
+    if let Some(fix) = fix {
+        finding = finding.fix(fix);
     }
     out.push(finding);
 }
@@ -130,21 +187,13 @@ fn date_after(date: Date) -> Date {
     crate::rules::date_from_days(date.days_since_epoch() + 1)
 }
 
-/// `authority-name-current`: authorities and lead organisations called by a name no
-/// longer in use on the effective date.
-pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
-    let Some(effective) = cx.effective else {
-        return;
-    };
+/// Every name of an organisation the document gives: its authorities and the
+/// organisations of its leads, each distinct name once, with its first place.
+fn named_organisations<'d>(cx: &Context<'d>) -> Vec<(&'d str, Span)> {
+    let mut out: Vec<(&str, Span)> = Vec::new();
     for authority in &cx.doc.authorities {
         if let Some(name) = &authority.name {
-            check_name(
-                effective,
-                name_in(cx, &name.value),
-                &name.value,
-                name.span,
-                out,
-            );
+            out.push((&name.value, name.span));
         }
     }
     let leads = cx
@@ -154,13 +203,74 @@ pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .flat_map(|p| &p.leads)
         .chain(&cx.doc.leads)
         .chain(cx.doc.action_plans.iter().flat_map(|a| &a.leads));
-    // Many leads share an organisation: look each name up once.
-    let mut known: HashMap<&str, Option<(&AuthorityName, &str)>> = HashMap::new();
     for org in leads.filter_map(|l| l.organisation.as_ref()) {
-        let found = *known
-            .entry(org.value.as_str())
-            .or_insert_with(|| name_in(cx, &org.value));
-        check_name(effective, found, &org.value, org.span, out);
+        out.push((&org.value, org.span));
+    }
+    out
+}
+
+/// `authority-name-current`: authorities and lead organisations called by a name no
+/// longer in use on the effective date.
+pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    // Many leads share an organisation: look each name up once.
+    let mut seen: HashMap<&str, Known> = HashMap::new();
+    for (text, span) in named_organisations(cx) {
+        let found = *seen.entry(text).or_insert_with(|| known(cx, text));
+        check_name(cx, effective, found, text, span, out);
+    }
+}
+
+/// `authority-name-life`: an authority or lead organisation named in the document is
+/// replaced inside the document's life; one finding per name, at its first place.
+pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (text, span) in named_organisations(cx) {
+        if !seen.insert(text) {
+            continue;
+        }
+        let found = known(cx, text);
+        let Some((until, unverified)) = last_day(found) else {
+            continue;
+        };
+        if until < effective.first_day() || !cx.in_life(date_after(until)) {
+            continue;
+        }
+        let day = date_after(until);
+        let successor = match found
+            .body
+            .and_then(|b| cx.knowledge.successor_on(b, day).filter(|n| n.id != b.id))
+        {
+            Some(next) => format!("`{}`", next.name),
+            None => {
+                let kind = found.name.and_then(|n| {
+                    cx.law
+                        .authority_kinds
+                        .iter()
+                        .find(|k| k.names.iter().any(|x| std::ptr::eq(x, n)))
+                });
+                match kind.and_then(|k| k.names.iter().find(|x| x.valid_on(day))) {
+                    Some(c) => format!(
+                        "the {} (csa does not know the name of the one for this area)",
+                        c.name
+                    ),
+                    None => "no successor among the responsible authorities".to_string(),
+                }
+            }
+        };
+        out.push(
+            Finding::at(span)
+                .arg("name", text)
+                .arg("date", day.to_string())
+                .arg("life", cx.life_text())
+                .arg("successor", successor)
+                .unverified_if(unverified),
+        );
     }
 }
 
@@ -193,23 +303,5 @@ pub fn not_an_authority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 break;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::renamed;
-
-    #[test]
-    fn renaming_keeps_the_local_part_and_swaps_the_acronym() {
-        assert_eq!(
-            renamed(
-                "NHS Kent and Medway Clinical Commissioning Group (CCG)",
-                "Clinical Commissioning Group",
-                "Clinical Commissioning Group",
-                "Integrated Care Board"
-            ),
-            "NHS Kent and Medway Integrated Care Board (ICB)"
-        );
     }
 }

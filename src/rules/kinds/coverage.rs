@@ -66,13 +66,21 @@ pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
+    // A document with no priorities yet is reported once, by `no-priorities`.
+    if cx.topics().is_empty() {
+        return;
+    }
     let topics = cx.topics();
     for area in cx.law.areas.iter().filter(|a| a.in_force_on(effective)) {
+        // An area mentioned only inside another priority is the weaker finding of
+        // `area-only-mentioned`, not this error.
         if let Addressed::No = addressed(area, topics) {
-            out.push(
-                area_args(Finding::at(cx.document_span()), area)
-                    .arg("effective", effective.to_string()),
-            );
+            if super::trust::mentioned_in(area, topics).is_none() {
+                out.push(
+                    area_args(Finding::at(cx.document_span()), area)
+                        .arg("effective", effective.to_string()),
+                );
+            }
         }
     }
 }
@@ -96,9 +104,28 @@ pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             };
             // Only offer the edit where the block has no `addresses:` yet; otherwise
             // the author adds the id to the existing list.
+            // Each matched keyword once ("ASB" and "anti-social behaviour" are two;
+            // "antisocial behaviour" repeats the second; "hate" is part of "hate crime").
+            let folded: Vec<(&String, Vec<String>)> = area
+                .keywords
+                .iter()
+                .map(|k| (k, matching::words(k)))
+                .filter(|(_, w)| matching::contains_words(&topic.title_words, w))
+                .collect();
+            let mut matched: Vec<String> = Vec::new();
+            for (i, (keyword, words)) in folded.iter().enumerate() {
+                let repeated = folded[..i].iter().any(|(_, w)| w == words);
+                let inside = folded
+                    .iter()
+                    .any(|(_, w)| w.len() > words.len() && matching::contains_words(w, words));
+                if !repeated && !inside {
+                    matched.push(format!("“{keyword}”"));
+                }
+            }
             let mut finding = area_args(Finding::at(topic.header_span), area)
                 .arg("keyword", topic.keyword)
-                .arg("id", topic.id);
+                .arg("id", topic.id)
+                .arg("words", matched.join(", "));
             if topic.addresses.is_empty() {
                 finding = finding.fix(fix);
             }
@@ -149,6 +176,9 @@ pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     };
     let end = add_months(effective, life_months(cx, rule));
     let topics = cx.topics();
+    if topics.is_empty() {
+        return;
+    }
     for area in &cx.law.areas {
         let from = area.in_force_from.0;
         if effective.first_day() < from && from.first_day() <= end.last_day() {
@@ -191,23 +221,6 @@ pub fn coverage_of(cx: &Context, area: &Area) -> Coverage {
     }
 }
 
-/// The last day of the document's life: its effective date plus its review cycle
-/// (a year unless it says `biennial` or `triennial`).
-pub fn life_end(cx: &Context) -> Option<Date> {
-    let months = match cx
-        .doc
-        .agreement
-        .as_ref()
-        .and_then(|a| a.review.as_ref())
-        .map(|r| r.value.as_str())
-    {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    };
-    cx.effective.map(|e| add_months(e, months))
-}
-
 /// `area-reference`: `addresses:` ids that are not statutory areas.
 pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = cx.law.areas.iter().map(|a| a.id.as_str()).collect();
@@ -229,7 +242,7 @@ pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                             .arg("suggestion", format!("; did you mean `{s}`?"))
                             .fix(Fix {
                                 title: format!("Change to `{s}`"),
-                                applicability: Applicability::Safe,
+                                applicability: Applicability::Unsafe,
                                 edits: vec![crate::diagnostics::Edit {
                                     span: reference.span,
                                     replacement: s.to_string(),

@@ -92,7 +92,11 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .arg("subject", "the document")
                 .arg("id", "")
                 .arg("field", "header")
-                .arg("missing", "`@agreement` header"),
+                .arg("missing", "`@agreement` header")
+                .arg(
+                    "action",
+                    "start the document with a header such as `@agreement: NAME`, with `kind:`, `area:` and `effective:` indented under it",
+                ),
         );
         return;
     }
@@ -121,7 +125,11 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                         .arg("subject", format!("the `@{keyword}` block{id}"))
                         .arg("id", id)
                         .arg("field", *field)
-                        .arg("missing", format!("`{field}:`")),
+                        .arg("missing", format!("`{field}:`"))
+                        .arg(
+                            "action",
+                            format!("add `{field}:` to the `@{keyword}` block"),
+                        ),
                 );
             }
         }

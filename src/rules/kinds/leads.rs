@@ -79,6 +79,17 @@ pub fn lead_without_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>)
     }
 }
 
+/// Whether the lead's whole text ends with a declared name that itself holds a comma
+/// (`Kent, Surrey and Sussex Community Rehabilitation Company`), which the split at
+/// the last comma cut in two.
+fn ends_with_declared(lead: &Lead, organisations: &[(&str, &str)]) -> bool {
+    let whole = matching::words(&describe(lead));
+    organisations.iter().any(|(name, _)| {
+        let words = matching::words(name);
+        name.contains(',') && !words.is_empty() && whole.ends_with(&words)
+    })
+}
+
 fn describe(lead: &Lead) -> String {
     match &lead.organisation {
         Some(org) => format!("{}, {}", lead.role.value, org.value),
@@ -118,7 +129,7 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
             organisations
                 .iter()
                 .any(|(name, id)| matching::same_organisation(&org.value, name, id))
-        });
+        }) || ends_with_declared(lead, &organisations);
         if declared {
             continue;
         }

@@ -95,3 +95,141 @@ pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// `bill-in-life`: a horizon-scan item names a Bill that becomes an Act inside the
+/// document's life.
+pub fn bill_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
+    if cx.effective.is_none() {
+        return;
+    }
+    let becoming: Vec<_> = cx
+        .law
+        .acts
+        .iter()
+        .filter_map(|act| {
+            let assent = act.royal_assent.filter(|d| cx.in_life(d.0))?;
+            Some((
+                act,
+                assent,
+                act.bill_names().map(matching::words).collect::<Vec<_>>(),
+            ))
+        })
+        .collect();
+    if becoming.is_empty() {
+        return;
+    }
+    let mut all = Vec::new();
+    for scan in &cx.doc.horizon_scans {
+        items(&scan.headings, &mut all);
+    }
+    for item in all {
+        let words = matching::words(&item.value);
+        for (act, assent, bills) in &becoming {
+            if bills.iter().any(|b| matching::contains_words(&words, b)) {
+                out.push(
+                    Finding::at(item.span)
+                        .arg("act", act.title.clone())
+                        .arg("assent", assent.0.to_string())
+                        .arg("life", cx.life_text())
+                        .unverified_if(act.confidence == Confidence::Unverified),
+                );
+            }
+        }
+    }
+}
+
+/// Every piece of text the document says: prose, priorities and themes, action plans
+/// and the horizon scan, with where it is.
+fn texts<'d>(cx: &Context<'d>) -> Vec<(&'d str, crate::text::Span)> {
+    let mut out = Vec::new();
+    for item in &cx.doc.items {
+        if let crate::ast::ItemKind::Prose { text, .. } = &item.kind {
+            out.push((text.as_str(), item.span));
+        }
+    }
+    let fields =
+        |f: &'d Option<crate::ast::Spanned<String>>| f.as_ref().map(|s| (s.value.as_str(), s.span));
+    for p in &cx.doc.priorities {
+        out.extend(
+            [&p.title, &p.includes, &p.note]
+                .into_iter()
+                .filter_map(fields),
+        );
+    }
+    for t in &cx.doc.themes {
+        out.extend(
+            [&t.title, &t.includes, &t.note]
+                .into_iter()
+                .filter_map(fields),
+        );
+    }
+    for a in cx.doc.action_plans.iter().flat_map(|a| &a.aims) {
+        out.extend(fields(&a.text));
+        out.extend(a.actions.iter().map(|s| (s.value.as_str(), s.span)));
+    }
+    let mut scan = Vec::new();
+    for s in &cx.doc.horizon_scans {
+        items(&s.headings, &mut scan);
+    }
+    out.extend(scan.into_iter().map(|s| (s.value.as_str(), s.span)));
+    out
+}
+
+/// `review-name`: domestic abuse related death reviews (DARDRs) named as the
+/// statutory review before the Victims and Prisoners Act 2024 s19 is in force, in a
+/// document that does not name domestic homicide reviews, the review the law still
+/// requires.
+pub fn review_name(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
+    let Some(effective) = cx.effective else {
+        return;
+    };
+    let duty = rule
+        .param_str("duty")
+        .unwrap_or("domestic-abuse-related-death-reviews");
+    let Some(dardr) = cx.law.duties.iter().find(|d| d.id == duty) else {
+        return;
+    };
+    let in_force = dardr.in_force_from.filter(|d| d.0 <= effective.first_day());
+    if let Some(from) = in_force {
+        let _ = from;
+        return;
+    }
+    let new_words = [
+        matching::words("domestic abuse related death review"),
+        matching::words("domestic abuse-related death review"),
+        matching::words("DARDR"),
+        matching::words("DARDRs"),
+    ];
+    let old_words = [
+        matching::words("domestic homicide review"),
+        matching::words("domestic homicide reviews"),
+        matching::words("DHR"),
+        matching::words("DHRs"),
+    ];
+    let mut first_new = None;
+    for (text, span) in texts(cx) {
+        let words = matching::words(text);
+        if old_words
+            .iter()
+            .any(|w| matching::contains_words(&words, w))
+        {
+            return;
+        }
+        if first_new.is_none()
+            && new_words
+                .iter()
+                .any(|w| matching::contains_words(&words, w))
+        {
+            first_new = Some(span);
+        }
+    }
+    if let Some(span) = first_new {
+        out.push(
+            Finding::at(span)
+                .arg("effective", effective.to_string())
+                .arg("citation", dardr.citation.clone())
+                // Its commencement date is not known: never more than a warning.
+                .unverified_if(true),
+        );
+    }
+}

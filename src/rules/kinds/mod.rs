@@ -7,10 +7,12 @@ mod authorities;
 pub mod coverage;
 mod evidence;
 mod generic;
+mod knowledge;
 mod leads;
 mod legislation;
-mod pcc;
+pub mod pcc;
 mod references;
+mod trust;
 mod versions;
 
 use super::{Context, Finding, Rule};
@@ -34,6 +36,11 @@ pub const KINDS: &[Kind] = &[
     Kind {
         name: "syntax",
         doc: "Mistakes in the format itself, reported by the parser; the rule entry documents them.",
+        run: after_suppressions,
+    },
+    Kind {
+        name: "workspace",
+        doc: "Findings made when documents are read together (`@use` lines, a workspace's county agreement and district plans); the rule entry documents them.",
         run: after_suppressions,
     },
     Kind {
@@ -103,7 +110,7 @@ pub const KINDS: &[Kind] = &[
     },
     Kind {
         name: "pcc-plan-current",
-        doc: "The declared plan is the one the law data knows in force for the area on the effective date.",
+        doc: "The declared plan is the one csa knows in force in the document's police area on the effective date (the plan's own `area:`, else the police area the header's area lies in).",
         run: pcc::plan_current,
     },
     Kind {
@@ -202,6 +209,41 @@ pub const KINDS: &[Kind] = &[
         run: versions::review_overdue,
     },
     Kind {
+        name: "area-known",
+        doc: "The header's `area:` and `excludes:`, and a plan's `area:`, are places csa knows (rules/gazetteer.toml or a rule pack).",
+        run: knowledge::unknown_area,
+    },
+    Kind {
+        name: "pcc-plan-life",
+        doc: "A new Police and Crime Plan issued inside the document's life, or the plan in force reaching the end of its stated period inside it.",
+        run: knowledge::plan_life,
+    },
+    Kind {
+        name: "policing-body-life",
+        doc: "Who holds the Police and Crime Commissioner's functions changes inside the document's life (a mayor, an election, the end of PCCs).",
+        run: knowledge::policing_body_life,
+    },
+    Kind {
+        name: "two-tier-area",
+        doc: "A county agreement is for a county with districts, and no council of the area is abolished or reorganised inside the document's life.",
+        run: knowledge::two_tier,
+    },
+    Kind {
+        name: "authority-name-life",
+        doc: "An authority or lead organisation named in the document is replaced inside its life.",
+        run: authorities::replaced_in_life,
+    },
+    Kind {
+        name: "bill-in-life",
+        doc: "A horizon-scan item names a Bill that becomes an Act inside the document's life.",
+        run: legislation::bill_in_life,
+    },
+    Kind {
+        name: "review-name",
+        doc: "Domestic abuse related death reviews named as the statutory review before the law that creates them is in force. params: duty (a law.toml duty id).",
+        run: legislation::review_name,
+    },
+    Kind {
         name: "unused-suppression",
         doc: "A suppression comment that suppressed nothing.",
         run: after_suppressions,
@@ -211,7 +253,39 @@ pub const KINDS: &[Kind] = &[
         doc: "A suppression comment naming no known rule.",
         run: after_suppressions,
     },
+    Kind {
+        name: "no-priorities",
+        doc: "A document with no priorities or themes yet: one finding, naming the areas its prose says it covers.",
+        run: trust::no_priorities,
+    },
+    Kind {
+        name: "area-only-mentioned",
+        doc: "A statutory area no priority or theme addresses, mentioned only in one's `includes:` or note.",
+        run: trust::only_mentioned,
+    },
+    Kind {
+        name: "no-authority-list",
+        doc: "A document that lists no `@authority` at all: one finding, not one per kind.",
+        run: trust::no_authorities,
+    },
+    Kind {
+        name: "governance-body",
+        doc: "`chair:` or `convened-by:` names a `@body` or the Commissioner's office, not a responsible authority.",
+        run: trust::governance,
+    },
+    Kind {
+        name: "health-body-unnamed",
+        doc: "A health partner named only as \"Health\", with no body.",
+        run: trust::health_unnamed,
+    },
+    Kind {
+        name: "plan-objectives-listed",
+        doc: "A `@plan` recorded without its objectives.",
+        run: trust::objectives_listed,
+    },
 ];
+
+pub(crate) use coverage::add_months;
 
 /// The kind with this name.
 pub fn find(name: &str) -> Option<&'static Kind> {

@@ -40,61 +40,54 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 Finding::at(period.span)
                     .arg("plan", title)
                     .arg("period", format!("{} to {}", period.value.from, period.value.to))
-                    .arg("problem", format!("does not cover the agreement's effective date, {effective}")),
+                    .arg("problem", format!("runs {} to {}, which does not cover the document's effective date, {effective}", period.value.from, period.value.to)),
             ),
             None => out.push(
                 Finding::at(plan.header_span)
                     .arg("plan", title)
                     .arg("period", "not given")
-                    .arg("problem", "is not given, so no one can tell whether it covers the agreement's effective date"),
+                    .arg("problem", "is recorded without its period, so no one can tell whether it covers the document's effective date"),
             ),
             _ => {}
         }
     }
 }
 
-/// `pcc-plan-current`: the law data knows another plan in effect for the area.
+/// `pcc-plan-current`: the knowledge holds another plan in force in the document's
+/// police area on the effective date. The police area is the `@plan` block's own
+/// `area:` when it gives one, else the one the header's `area:` lies in (a district
+/// plan for Ashford is checked against Kent's plans).
 pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
-    let (Some(effective), Some(agreement)) = (cx.effective, cx.doc.agreement.as_ref()) else {
+    let Some(effective) = cx.effective else {
         return;
-    };
-    let Some(area) = agreement.area.as_ref() else {
-        return;
-    };
-    let known: Vec<_> = cx
-        .law
-        .pcc_plans
-        .iter()
-        .filter(|p| matching::contains_phrase(&area.value, &p.area) && p.in_effect_on(effective))
-        .collect();
-    let Some(expected) = known.first() else {
-        return;
-    };
-    let names_expected = |title: &str| {
-        std::iter::once(expected.title.as_str())
-            .chain(expected.aliases.iter().map(String::as_str))
-            .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
     };
     for plan in &cx.doc.plans {
+        let Some(police) = super::knowledge::police_area_for(cx, plan) else {
+            continue;
+        };
+        let Some(expected) = cx.knowledge.plan_in_force(&police.id, effective) else {
+            continue;
+        };
         let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
-        if !names_expected(title) {
-            out.push(
-                Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
-                    .arg("plan", title)
-                    .arg("expected", expected.title.clone())
-                    .arg("area", expected.area.clone())
-                    .arg("effective", effective.to_string())
-                    .arg(
-                        "expected_period",
-                        match expected.to {
-                            Some(to) => format!("{} to {}", expected.from.0, to.0),
-                            None => format!("from {}", expected.from.0),
-                        },
-                    )
-                    .unverified_if(expected.confidence == Confidence::Unverified),
-            );
+        if names_plan(title, expected) {
+            continue;
         }
+        out.push(
+            Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
+                .arg("plan", title)
+                .arg("expected", expected.title.clone())
+                .arg("area", police.name.clone())
+                .arg("effective", effective.to_string())
+                .arg("expected_period", expected.period_text())
+                .unverified_if(expected.confidence == Confidence::Unverified),
+        );
     }
+}
+
+/// Whether a document's title for a plan names the known plan.
+pub(super) fn names_plan(title: &str, plan: &crate::knowledge::Plan) -> bool {
+    plan.titles()
+        .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
 }
 
 fn text(objective: &Objective) -> String {
@@ -104,9 +97,60 @@ fn text(objective: &Objective) -> String {
         .map_or(String::new(), |t| t.value.clone())
 }
 
+/// Whether an objective is about the force's own business (estates, finance,
+/// workforce): the partnership's duty of regard is to the police and crime
+/// objectives (Crime and Disorder Act 1998 s6(1A)), not to how the force is run.
+/// The document's `scope:` decides; without one, the plan data's scope of the same
+/// objective (by its words, or by its id when the document gives no words) does.
+pub fn policing_only(objective: &Objective, policing: &PolicingObjectives) -> bool {
+    match objective.scope.as_ref() {
+        Some(scope) => scope.value == "policing",
+        // Ids are compared only when the document gives no words: another area's
+        // plan may use the same id for a different objective.
+        None => match objective.text.as_ref() {
+            Some(text) => policing.texts.contains(&matching::words(&text.value)),
+            None => policing.ids.contains(objective.id.value.as_str()),
+        },
+    }
+}
+
+/// The objectives the plan data marks `scope = "policing"`, by id and by their words.
+pub struct PolicingObjectives<'a> {
+    ids: std::collections::HashSet<&'a str>,
+    texts: std::collections::HashSet<Vec<String>>,
+}
+
+impl<'a> PolicingObjectives<'a> {
+    /// Read once per check from the knowledge's plans.
+    pub fn of(cx: &Context<'a>) -> Self {
+        let mut ids = std::collections::HashSet::new();
+        let mut texts = std::collections::HashSet::new();
+        if cx.doc.plans.iter().any(|p| !p.objectives.is_empty()) {
+            for objective in cx
+                .knowledge
+                .plans()
+                .plans
+                .iter()
+                .flat_map(|p| &p.objectives)
+                .filter(|o| o.scope.as_deref() == Some("policing"))
+            {
+                ids.insert(objective.id.as_str());
+                texts.insert(matching::words(&objective.title));
+            }
+        }
+        Self { ids, texts }
+    }
+}
+
 /// `pcc-objective-regarded`: objectives neither supported nor recorded as not adopted.
+/// Policing-only objectives are skipped, and so is a document with no priorities or
+/// themes yet (its missing priorities are reported once, by `no-priorities`).
 pub fn objective_regarded(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
-    for objective in cx.objectives() {
+    if cx.topics().is_empty() {
+        return;
+    }
+    let policing = PolicingObjectives::of(cx);
+    for objective in cx.objectives().filter(|o| !policing_only(o, &policing)) {
         if objective.not_adopted.is_none() && !cx.is_supported(&objective.id.value) {
             out.push(
                 Finding::at(objective.id.span)
@@ -133,7 +177,7 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("suggestion", format!("; did you mean `{s}`?"))
                     .fix(Fix {
                         title: format!("Change to `{s}`"),
-                        applicability: Applicability::Safe,
+                        applicability: Applicability::DisplayOnly,
                         edits: vec![Edit {
                             span: reference.span,
                             replacement: s.to_string(),
@@ -150,29 +194,61 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 }
 
 /// `pcc-likely-link`: an objective nobody supports that a priority or theme reads like.
+///
+/// Words count by how informative they are: a word many of the document's priorities,
+/// themes and objectives use counts for little (inverse document frequency), and the
+/// vocabulary every plan shares ("community", "safer", "public") counts for nothing,
+/// so one shared common word never makes a suggestion.
 pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let threshold = rule.param_float("threshold").unwrap_or(0.3);
+    let threshold = rule.param_float("threshold").unwrap_or(0.35);
     let topics = cx.topics();
-    let mut topic_words: Option<Vec<Vec<String>>> = None;
-    for objective in cx.objectives() {
-        if objective.not_adopted.is_some() || cx.is_supported(&objective.id.value) {
-            continue;
+    let policing = PolicingObjectives::of(cx);
+    let unsupported: Vec<&Objective> = cx
+        .objectives()
+        .filter(|o| {
+            o.not_adopted.is_none() && !cx.is_supported(&o.id.value) && !policing_only(o, &policing)
+        })
+        .collect();
+    if unsupported.is_empty() || topics.is_empty() {
+        return;
+    }
+    let topic_words: Vec<Vec<String>> = topics
+        .iter()
+        .map(|t| matching::informative_words(t.description()))
+        .collect();
+    let objective_words: Vec<Vec<String>> = cx
+        .objectives()
+        .map(|o| matching::informative_words(&text(o)))
+        .collect();
+    // How many of the document's texts use each word.
+    let mut used_by: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for words in topic_words.iter().chain(&objective_words) {
+        for w in words {
+            *used_by.entry(w.as_str()).or_default() += 1;
         }
-        // Reduced once, and only when some objective needs them.
-        let words = topic_words.get_or_insert_with(|| {
-            topics
-                .iter()
-                .map(|t| matching::specific_words(t.description()))
-                .collect()
-        });
-        let wanted = matching::specific_words(&text(objective));
+    }
+    let texts = (topic_words.len() + objective_words.len()) as f64;
+    let weight = |w: &str| -> f64 {
+        let n = used_by.get(w).copied().unwrap_or(1).max(1) as f64;
+        (1.0 + texts / n).ln()
+    };
+    for objective in unsupported {
+        let wanted = matching::informative_words(&text(objective));
         let best = topics
             .iter()
-            .zip(words.iter())
-            .map(|(t, w)| (matching::similarity_of(w, &wanted), t))
-            .filter(|(score, _)| *score >= threshold)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, topic)) = best else {
+            .zip(topic_words.iter())
+            .map(|(t, w)| (matching::weighted_similarity(w, &wanted, &weight), t))
+            // Enough of the objective's informative words, or a word only this
+            // topic and this objective use ("road" in Road Safety and roads policing).
+            .filter(|((score, shared), _)| {
+                *score >= threshold
+                    || *score >= threshold / 2.0
+                        && shared
+                            .iter()
+                            .any(|w| used_by.get(w.as_str()).is_some_and(|n| *n <= 2))
+            })
+            .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+        let Some(((_, shared), topic)) = best else {
             continue;
         };
         let edit = match topic.supports.last() {
@@ -195,6 +271,14 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .arg("title", topic.title)
                 .arg("id", objective.id.value.clone())
                 .arg("objective", text(objective))
+                .arg(
+                    "shared",
+                    shared
+                        .iter()
+                        .map(|w| format!("“{w}”"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
                 .label(objective.id.span, "the objective")
                 .fix(Fix {
                     title: format!("Link `{}` to `{}`", topic.id, objective.id.value),

@@ -93,7 +93,7 @@ fn unresolved(reference: &Reference, candidates: &[&str], what: &str) -> Finding
                 .arg("suggestion", format!("; did you mean `{s}`?"))
                 .fix(Fix {
                     title: format!("Change to `{s}`"),
-                    applicability: Applicability::Safe,
+                    applicability: Applicability::Unsafe,
                     edits: vec![Edit {
                         span: reference.span,
                         replacement: s.to_string(),

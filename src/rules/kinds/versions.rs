@@ -24,16 +24,27 @@ fn scopes<'a>(cx: &Context<'a>) -> Vec<Vec<&'a Version>> {
         .collect()
 }
 
+/// Whether `after` is not later than `before`, by number or by date; the word for
+/// which.
+fn goes_back(before: &Version, after: &Version) -> Option<&'static str> {
+    let numbers_back = matches!((number(&before.version.value), number(&after.version.value)), (Some(a), Some(b)) if b <= a);
+    let dates_back = matches!((&before.date, &after.date), (Some(a), Some(b)) if b.value.first_day() < a.value.first_day());
+    if numbers_back {
+        Some("number")
+    } else if dates_back {
+        Some("date")
+    } else {
+        None
+    }
+}
+
 /// `version-order`: a version that is not later than the one before it, by number
 /// or by date.
 pub fn order(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for history in scopes(cx) {
         for pair in history.windows(2) {
             let (before, after) = (pair[0], pair[1]);
-            let numbers_back = matches!((number(&before.version.value), number(&after.version.value)), (Some(a), Some(b)) if b <= a);
-            let dates_back = matches!((&before.date, &after.date), (Some(a), Some(b)) if b.value.first_day() < a.value.first_day());
-            if numbers_back || dates_back {
-                let what = if numbers_back { "number" } else { "date" };
+            if let Some(what) = goes_back(before, after) {
                 out.push(
                     Finding::at(after.version.span)
                         .arg("version", after.version.value.clone())
@@ -46,7 +57,19 @@ pub fn order(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The same version, compared as numbers where both are numbers.
+fn same_version(a: &str, b: &str) -> bool {
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
+}
+
 /// `version-header`: the latest version in the history is not the header's version.
+/// The latest is the one with the latest date (the last listed when dates tie or
+/// none is given), not the highest number. When the history is out of order and the
+/// header matches either reading, the order finding is the one cause: no mismatch is
+/// reported as well.
 pub fn header(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(header) = cx.doc.agreement.as_ref().and_then(|a| a.version.as_ref()) else {
         return;
@@ -57,22 +80,37 @@ pub fn header(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .iter()
         .filter(|v| v.scope == "agreement")
         .collect();
-    let latest = history
+    let by_date = history
+        .iter()
+        .filter(|v| v.date.is_some())
+        .max_by_key(|v| {
+            v.date
+                .as_ref()
+                .map(|d| d.value.first_day().days_since_epoch())
+        })
+        .copied();
+    let by_number = history
         .iter()
         .max_by(|a, b| number(&a.version.value).cmp(&number(&b.version.value)))
         .copied();
-    if let Some(latest) = latest {
-        if number(&latest.version.value) != number(&header.value)
-            || number(&header.value).is_none() && latest.version.value != header.value
-        {
-            out.push(
-                Finding::at(header.span)
-                    .arg("header", header.value.clone())
-                    .arg("latest", latest.version.value.clone())
-                    .label(latest.version.span, "the latest version in the history"),
-            );
-        }
+    let Some(latest) = by_date.or(history.last().copied()) else {
+        return;
+    };
+    if same_version(&latest.version.value, &header.value) {
+        return;
     }
+    let out_of_order = history
+        .windows(2)
+        .any(|pair| goes_back(pair[0], pair[1]).is_some());
+    if out_of_order && by_number.is_some_and(|v| same_version(&v.version.value, &header.value)) {
+        return;
+    }
+    out.push(
+        Finding::at(header.span)
+            .arg("header", header.value.clone())
+            .arg("latest", latest.version.value.clone())
+            .label(latest.version.span, "the latest version in the history"),
+    );
 }
 
 /// The months between two dates, counting whole months.

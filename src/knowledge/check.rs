@@ -1,0 +1,251 @@
+//! The integrity of the knowledge: every reference resolves, every fact has a source,
+//! every police area has a plan, and no two plans of an area claim the same days.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::{Confidence, Knowledge};
+
+const TIERS: &[&str] = &[
+    "county",
+    "district",
+    "unitary",
+    "metropolitan-district",
+    "london-borough",
+    "city-of-london",
+    "isles-of-scilly",
+];
+const ROLES: &[&str] = &["police-authority", "pcc", "pfcc", "mayor"];
+const STATUSES: &[&str] = &["decided", "announced", "proposed"];
+const SCOPES: &[&str] = &["crime-and-disorder", "policing"];
+
+/// How many facts carry each confidence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Read on a primary source.
+    pub verified: usize,
+    /// From a secondary source.
+    pub secondary: usize,
+    /// From memory or inference.
+    pub unverified: usize,
+}
+
+impl Counts {
+    fn add(&mut self, c: Confidence) {
+        match c {
+            Confidence::Verified => self.verified += 1,
+            Confidence::Secondary => self.secondary += 1,
+            Confidence::Unverified => self.unverified += 1,
+        }
+    }
+}
+
+impl Knowledge {
+    /// How many facts (police areas, governance periods, authorities, partnerships,
+    /// reorganisations, bodies, plans) carry each confidence.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        let g = self.gazetteer();
+        for p in &g.police_areas {
+            c.add(p.confidence);
+            p.governance.iter().for_each(|x| c.add(x.confidence));
+        }
+        g.authorities.iter().for_each(|x| c.add(x.confidence));
+        g.partnerships.iter().for_each(|x| c.add(x.confidence));
+        g.reorganisations.iter().for_each(|x| c.add(x.confidence));
+        self.successors().bodies().for_each(|x| c.add(x.confidence));
+        self.plans().plans.iter().for_each(|x| c.add(x.confidence));
+        c
+    }
+}
+
+fn kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Every problem with the knowledge, one sentence each; empty when it is sound.
+/// `authority_kinds` are the kinds of responsible authority law.toml knows.
+pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let g = k.gazetteer();
+    let ids = |table: &str, id: &str, seen: &mut HashSet<String>, out: &mut Vec<String>| {
+        if !kebab(id) {
+            out.push(format!("{table} `{id}`: ids are lowercase kebab-case"));
+        }
+        if !seen.insert(id.to_string()) {
+            out.push(format!("{table} `{id}` is defined twice"));
+        }
+    };
+    let source = |what: String, source: &str, out: &mut Vec<String>| {
+        if source.trim().is_empty() {
+            out.push(format!("{what} has no source"));
+        }
+    };
+
+    let mut seen = HashSet::new();
+    for p in &g.police_areas {
+        ids("police_area", &p.id, &mut seen, &mut out);
+        source(format!("police_area `{}`", p.id), &p.source, &mut out);
+        for gov in &p.governance {
+            source(
+                format!("police_area `{}` governance `{}`", p.id, gov.holder),
+                &gov.source,
+                &mut out,
+            );
+            if !ROLES.contains(&gov.role.as_str()) {
+                out.push(format!(
+                    "police_area `{}`: governance role `{}` is not one of {ROLES:?}",
+                    p.id, gov.role
+                ));
+            }
+        }
+        if k.plans_of(&p.id).next().is_none() {
+            out.push(format!(
+                "police_area `{}` has no Police and Crime Plan",
+                p.id
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for a in &g.authorities {
+        ids("authority", &a.id, &mut seen, &mut out);
+        source(format!("authority `{}`", a.id), &a.source, &mut out);
+        if !TIERS.contains(&a.tier.as_str()) {
+            out.push(format!(
+                "authority `{}`: tier `{}` is not one of {TIERS:?}",
+                a.id, a.tier
+            ));
+        }
+        if g.police_area(&a.police_area).is_none() {
+            out.push(format!(
+                "authority `{}`: police_area `{}` is no police_area",
+                a.id, a.police_area
+            ));
+        }
+        match (a.tier.as_str(), a.county.as_deref()) {
+            ("district", None) => out.push(format!("district `{}` has no county", a.id)),
+            ("district", Some(c)) => match g.authority(c) {
+                Some(county) if county.tier == "county" => {}
+                _ => out.push(format!(
+                    "district `{}`: county `{c}` is no county authority",
+                    a.id
+                )),
+            },
+            _ => {}
+        }
+        for s in &a.successors {
+            if g.authority(s).is_none() {
+                out.push(format!(
+                    "authority `{}`: successor `{s}` is no authority",
+                    a.id
+                ));
+            }
+        }
+        if !a.successors.is_empty() && a.until.is_none() {
+            out.push(format!(
+                "authority `{}` has successors but no `until`",
+                a.id
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for p in &g.partnerships {
+        ids("partnership", &p.id, &mut seen, &mut out);
+        source(format!("partnership `{}`", p.id), &p.source, &mut out);
+        for c in &p.covers {
+            if g.authority(c).is_none() {
+                out.push(format!("partnership `{}`: `{c}` is no authority", p.id));
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for r in &g.reorganisations {
+        ids("reorganisation", &r.id, &mut seen, &mut out);
+        source(format!("reorganisation `{}`", r.id), &r.source, &mut out);
+        if g.authority(&r.area).is_none() {
+            out.push(format!(
+                "reorganisation `{}`: area `{}` is no authority",
+                r.id, r.area
+            ));
+        }
+        if !STATUSES.contains(&r.status.as_str()) {
+            out.push(format!(
+                "reorganisation `{}`: status `{}` is not one of {STATUSES:?}",
+                r.id, r.status
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for b in k.successors().bodies() {
+        ids("body", &b.id, &mut seen, &mut out);
+        source(format!("body `{}`", b.id), &b.source, &mut out);
+        if let Some(s) = &b.successor {
+            if k.body(s).is_none() {
+                out.push(format!("body `{}`: successor `{s}` is no body", b.id));
+            }
+            if b.until.is_none() {
+                out.push(format!("body `{}` has a successor but no `until`", b.id));
+            }
+        }
+        if !authority_kinds.is_empty() && !authority_kinds.contains(&b.kind.as_str()) {
+            out.push(format!(
+                "body `{}`: kind `{}` is not an authority_kind of law.toml",
+                b.id, b.kind
+            ));
+        }
+        for c in &b.covers {
+            if g.authority(c).is_none() && g.police_area(c).is_none() {
+                out.push(format!(
+                    "body `{}`: covers `{c}`, which is no authority or police_area",
+                    b.id
+                ));
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for p in &k.plans().plans {
+        ids("plan", &p.id, &mut seen, &mut out);
+        source(format!("plan `{}`", p.id), &p.source, &mut out);
+        if g.police_area(&p.police_area).is_none() {
+            out.push(format!(
+                "plan `{}`: police_area `{}` is no police_area",
+                p.id, p.police_area
+            ));
+        }
+        if p.to.is_some_and(|to| to.0 < p.from.0) {
+            out.push(format!("plan `{}` ends before it starts", p.id));
+        }
+        for o in &p.objectives {
+            if let Some(scope) = &o.scope {
+                if !SCOPES.contains(&scope.as_str()) {
+                    out.push(format!(
+                        "plan `{}` objective `{}`: scope `{scope}` is not one of {SCOPES:?}",
+                        p.id, o.id
+                    ));
+                }
+            }
+        }
+    }
+    for (area, list) in &k.plans().by_area {
+        let plans = &k.plans().plans;
+        for pair in list.windows(2) {
+            let (a, b) = (&plans[pair[0]], &plans[pair[1]]);
+            if a.from.0 == b.from.0 || a.to.is_some_and(|to| to.0 >= b.from.0) {
+                out.push(format!(
+                    "plans `{}` and `{}` of `{area}` overlap ({} and {})",
+                    a.id,
+                    b.id,
+                    a.period_text(),
+                    b.period_text()
+                ));
+            }
+        }
+    }
+    out
+}
