@@ -11,10 +11,11 @@ csa=${1:-target/debug/csa}
 out=target/a11y
 mkdir -p "$out"
 
+export DEBIAN_FRONTEND=noninteractive
+sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
+updated=""
 if ! command -v chromium >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
-  $sudo_ apt-get update -qq
+  $sudo_ apt-get update -qq && updated=1
   $sudo_ apt-get install -y -qq chromium >/dev/null
 fi
 (cd tests/a11y && npm ci --no-audit --no-fund --silent)
@@ -34,6 +35,7 @@ node tests/a11y/check.js --shots "$out" "${pages[@]}"
 
 # The .docx files, read back by another implementation than the one that wrote them.
 if ! python3 -c 'import docx' 2>/dev/null; then
-  python3 -m pip install --quiet python-docx
+  [ -n "$updated" ] || $sudo_ apt-get update -qq
+  $sudo_ apt-get install -y -qq python3-docx >/dev/null
 fi
 python3 tests/a11y/read_docx.py "$out"/*.docx

@@ -407,6 +407,10 @@ struct Builder<'a> {
     /// when the document opens with its header.
     about: Option<Table>,
     seen_heading: bool,
+    /// The rows of the leads tables, with the title of the priority each leads, in
+    /// document order.
+    table_leads: Vec<(Option<String>, &'a Lead)>,
+    lookup: PriorityLookup<'a>,
 }
 
 impl<'a> Builder<'a> {
@@ -450,6 +454,11 @@ impl<'a> Builder<'a> {
             inline_leads_done: false,
             about: None,
             seen_heading: false,
+            table_leads: leads_of(doc)
+                .into_iter()
+                .filter(|(_, l)| l.source == "leads-table")
+                .collect(),
+            lookup: PriorityLookup::new(doc),
         }
     }
 
@@ -598,14 +607,14 @@ impl<'a> Builder<'a> {
     }
 
     fn leads_rows_from(&mut self, start: usize, end: usize) {
-        let rows: Vec<(Option<String>, String)> = leads_of(self.doc)
-            .into_iter()
-            .filter(|(_, l)| {
-                l.source == "leads-table"
-                    && l.span.start.offset >= start
-                    && l.span.start.offset < end
-            })
-            .map(|(p, l)| (p, lead_words(l)))
+        // The rows are in document order: those of this block are a run.
+        let first = self
+            .table_leads
+            .partition_point(|(_, l)| l.span.start.offset < start);
+        let rows: Vec<(Option<String>, String)> = self.table_leads[first..]
+            .iter()
+            .take_while(|(_, l)| l.span.start.offset < end)
+            .map(|(p, l)| (p.clone(), lead_words(l)))
             .collect();
         self.pending_leads.extend(rows);
     }
@@ -934,8 +943,8 @@ impl<'a> Builder<'a> {
             }
             Part::ActionPlan(i) => {
                 let plan = &doc.action_plans[i];
-                let lookup = PriorityLookup::new(doc);
-                let priority = lookup
+                let priority = self
+                    .lookup
                     .find(&plan.priority.name)
                     .map_or(plan.priority.name.clone(), title_of);
                 let caption = match &plan.title {

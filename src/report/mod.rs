@@ -23,6 +23,7 @@ use crate::compare::{self, Comparison};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::publish::{self, human_date, Block, Cell, ListItem, Table};
 use crate::rules::kinds::coverage::{self, Coverage};
+use crate::rules::kinds::pcc;
 use crate::rules::law::Confidence;
 use crate::rules::{self, matching, Context, Options, Registry};
 use crate::text::LineIndex;
@@ -197,7 +198,8 @@ pub struct ObjectiveRow {
     pub id: String,
     /// What it says.
     pub text: String,
-    /// `supported`, `not-adopted` (with a recorded reason) or `unsupported`.
+    /// `supported`, `not-adopted` (with a recorded reason), `policing-only` (about the
+    /// force's own business, which the partnership need not regard) or `unsupported`.
     pub status: &'static str,
     /// The priorities and themes that support it.
     pub supported_by: Vec<TopicRef>,
@@ -408,7 +410,7 @@ pub fn build(input: &Input) -> DocumentReport {
     }
 
     let coverage = coverage_section(&cx, &topics, &mut not_checked);
-    let alignment = alignment_section(doc, &topics, &mut not_checked);
+    let alignment = alignment_section(&cx, &topics, &mut not_checked);
     let leads = leads_section(doc, &topics);
     let evidence = evidence_section(&cx, &topics, &mut not_checked);
     let decisions = decisions(doc, input, &index, &diagnostics);
@@ -471,7 +473,7 @@ fn coverage_section(
             areas: Vec::new(),
         };
     };
-    let end = coverage::life_end(cx).unwrap_or(effective);
+    let end = cx.life_end.unwrap_or(effective);
     let mut areas = Vec::new();
     let mut unverified = 0;
     for area in &cx.law.areas {
@@ -518,10 +520,12 @@ fn coverage_section(
 }
 
 fn alignment_section(
-    doc: &Document,
+    cx: &Context,
     topics: &Topics,
     not_checked: &mut Vec<String>,
 ) -> AlignmentSection {
+    let doc = cx.doc;
+    let policing = pcc::PolicingObjectives::of(cx);
     let mut supporters: HashMap<&str, Vec<TopicRef>> = HashMap::new();
     let mut supporting_nothing = Vec::new();
     let objective_ids: HashSet<&str> = doc
@@ -582,6 +586,8 @@ fn alignment_section(
                         "supported"
                     } else if o.not_adopted.is_some() {
                         "not-adopted"
+                    } else if pcc::policing_only(o, &policing) {
+                        "policing-only"
                     } else {
                         "unsupported"
                     };
@@ -997,6 +1003,9 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
                     "Not adopted, with a recorded reason: {}",
                     o.reason.clone().unwrap_or_default()
                 ),
+                "policing-only" => {
+                    "About the force's own business: the partnership need not regard it".to_string()
+                }
                 _ => "Not supported, and no reason recorded".to_string(),
             };
             t.row(vec![

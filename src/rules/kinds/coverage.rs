@@ -221,23 +221,6 @@ pub fn coverage_of(cx: &Context, area: &Area) -> Coverage {
     }
 }
 
-/// The last day of the document's life: its effective date plus its review cycle
-/// (a year unless it says `biennial` or `triennial`).
-pub fn life_end(cx: &Context) -> Option<Date> {
-    let months = match cx
-        .doc
-        .agreement
-        .as_ref()
-        .and_then(|a| a.review.as_ref())
-        .map(|r| r.value.as_str())
-    {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    };
-    cx.effective.map(|e| add_months(e, months))
-}
-
 /// `area-reference`: `addresses:` ids that are not statutory areas.
 pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = cx.law.areas.iter().map(|a| a.id.as_str()).collect();

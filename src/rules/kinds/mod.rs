@@ -10,7 +10,7 @@ mod generic;
 mod knowledge;
 mod leads;
 mod legislation;
-mod pcc;
+pub mod pcc;
 mod references;
 mod trust;
 mod versions;
