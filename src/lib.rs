@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod ast;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod diagnostics;
 pub mod gen;

@@ -5,6 +5,7 @@
 //! cannot be read).
 
 mod check;
+pub mod diff;
 mod files;
 mod parse;
 pub mod rules;
@@ -52,6 +53,23 @@ enum Command {
         /// Do not run these rules (codes, names or families).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+    },
+    /// Show what changed between two versions of a document: priorities, themes,
+    /// leads, authorities, plans and aims (renames recognised), the prose by chapter,
+    /// and a draft `@version` row (docs/diff.md).
+    ///
+    /// Exit codes: 0 compared, 2 a file could not be read or has syntax errors.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::Format,
+        /// Print only the draft `@version` row, ready to paste.
+        #[arg(long)]
+        version_row: bool,
     },
     /// List the rules.
     Rules {
@@ -152,6 +170,12 @@ pub fn main() -> ExitCode {
             select,
             ignore,
         }),
+        Command::Diff {
+            old,
+            new,
+            format,
+            version_row,
+        } => diff::run(&old, &new, format, version_row),
         Command::Rules {
             format,
             kinds,
