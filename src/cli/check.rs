@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
 use crate::ast::{self, Date};
+use crate::compare::Previous;
 use crate::config::{Config, Level};
 use crate::diagnostics::Severity;
 use crate::render::{self, FileReport, Format};
@@ -29,12 +31,15 @@ pub struct Args {
     pub select: Vec<String>,
     /// `--ignore`.
     pub ignore: Vec<String>,
+    /// `--previous`: the previous version of the documents.
+    pub previous: Option<PathBuf>,
 }
 
 /// A configuration with its rules, shared by the files it applies to.
 struct Setup {
     config: Config,
     registry: Registry,
+    previous: Option<Arc<Previous>>,
 }
 
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
@@ -58,7 +63,22 @@ fn setup(path: Option<&Path>) -> Result<Setup, String> {
                 + if unknown.len() == 1 { " is" } else { " are" }
         ));
     }
-    Ok(Setup { config, registry })
+    let previous = match (&config.previous, path) {
+        (Some(file), Some(path)) => {
+            Some(super::diff::previous(&dir.join(file)).ok_or_else(|| {
+                format!(
+                    "{}: `previous = \"{file}\"` could not be read",
+                    path.display()
+                )
+            })?)
+        }
+        _ => None,
+    };
+    Ok(Setup {
+        config,
+        registry,
+        previous,
+    })
 }
 
 /// Runs the check; returns the exit code.
@@ -73,6 +93,11 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
         Some(Some(date)) => Some(date),
+        None => None,
+    };
+    let previous = match args.previous.as_deref().map(super::diff::previous) {
+        Some(None) => return 2,
+        Some(found) => found,
         None => None,
     };
     let paths = if args.paths.is_empty() {
@@ -118,6 +143,7 @@ pub fn run(args: Args) -> u8 {
             options.as_of = as_of.or(options.as_of);
             options.select.extend(args.select.iter().cloned());
             options.ignore.extend(args.ignore.iter().cloned());
+            options.previous = previous.clone().or_else(|| setup.previous.clone());
             let threshold: Severity = args
                 .fail_level
                 .or(setup.config.fail_level)

@@ -83,6 +83,17 @@ pub fn load(path: &Path) -> Option<Loaded> {
     })
 }
 
+/// Reads the previous version of a document for `csa check`; errors are reported on
+/// standard error.
+pub fn previous(path: &Path) -> Option<std::sync::Arc<crate::compare::Previous>> {
+    load(path).map(|loaded| {
+        std::sync::Arc::new(crate::compare::Previous {
+            path: loaded.path,
+            document: loaded.document,
+        })
+    })
+}
+
 /// Compares the two files and prints the result; returns the exit code (0 compared,
 /// 2 a file could not be read or has syntax errors).
 pub fn run(old: &Path, new: &Path, format: Format, version_row: bool) -> u8 {

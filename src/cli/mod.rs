@@ -53,6 +53,10 @@ enum Command {
         /// Do not run these rules (codes, names or families).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+        /// The previous version of the documents, for the rules that compare with it
+        /// (CSA703); overrides `previous` in csa.toml.
+        #[arg(long, value_name = "OLD.csa")]
+        previous: Option<PathBuf>,
     },
     /// Show what changed between two versions of a document: priorities, themes,
     /// leads, authorities, plans and aims (renames recognised), the prose by chapter,
@@ -161,6 +165,7 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            previous,
         } => check::run(check::Args {
             paths,
             format: output_format,
@@ -169,6 +174,7 @@ pub fn main() -> ExitCode {
             fail_level,
             select,
             ignore,
+            previous,
         }),
         Command::Diff {
             old,

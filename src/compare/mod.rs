@@ -23,7 +23,17 @@ use crate::rules::matching;
 use chapters::{Chapters, ProseChange};
 use pairing::{Key, RENAME_THRESHOLD};
 
-pub use row::{draft_row, row_lines};
+pub use row::{draft_row, row_lines, RowLine};
+
+/// The previous version of a document, given to `csa check` (`--previous`, or
+/// `previous` in csa.toml) for the rules that compare with it.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// Its path, as the user gave it (for messages).
+    pub path: String,
+    /// Its typed model.
+    pub document: Document,
+}
 
 /// What happened to one thing between the two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -89,6 +89,8 @@ pub struct Options {
     pub severity: BTreeMap<String, Severity>,
     /// The lowest severity that fails a check (the engine does not use it; callers do).
     pub fail_level: Option<Severity>,
+    /// The document's previous version, for the rules that compare with it.
+    pub previous: Option<std::sync::Arc<crate::compare::Previous>>,
 }
 
 impl Options {
@@ -122,6 +124,8 @@ pub struct Context<'a> {
     pub effective: Option<Date>,
     /// What "today" is.
     pub as_of: Date,
+    /// The document's previous version, when one was given.
+    pub previous: Option<&'a crate::compare::Previous>,
     topics: Vec<Topic<'a>>,
     priorities_by_id: HashMap<&'a str, &'a Priority>,
     themes_by_id: HashMap<&'a str, &'a Theme>,
@@ -195,6 +199,7 @@ impl<'a> Context<'a> {
             law,
             effective,
             as_of,
+            previous: None,
             topics,
             priorities_by_id,
             themes_by_id,
@@ -373,7 +378,8 @@ pub fn date_from_days(days: i64) -> Date {
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
-    let cx = Context::new(doc, &registry.law, options.as_of.unwrap_or_else(today));
+    let mut cx = Context::new(doc, &registry.law, options.as_of.unwrap_or_else(today));
+    cx.previous = options.previous.as_deref();
     let mut out = Vec::new();
     for rule in registry.rules.iter().filter(|r| options.selects(r)) {
         let Some(kind) = kinds::find(&rule.kind) else {

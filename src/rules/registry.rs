@@ -161,8 +161,13 @@ pub struct Registry {
 }
 
 /// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] =
-    &[("rules/rules.toml", include_str!("../../rules/rules.toml"))];
+pub const BUNDLED_RULES: &[(&str, &str)] = &[
+    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
+    (
+        "rules/rules-diff.toml",
+        include_str!("../../rules/rules-diff.toml"),
+    ),
+];
 
 impl Registry {
     /// The bundled rules and law.
