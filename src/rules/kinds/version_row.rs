@@ -44,7 +44,7 @@ fn newest(doc: &Document) -> Option<&Version> {
     numbered
         .max_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, v)| v)
-        .or_else(|| rows.last())
+        .or_else(|| rows.clone().next_back())
 }
 
 /// Reports each chapter that changed since the previous version and that the newest
