@@ -36,14 +36,14 @@ pub struct Args {
 }
 
 /// A configuration with its rules, shared by the files it applies to.
-struct Setup {
-    config: Config,
-    registry: Registry,
-    previous: Option<Arc<Previous>>,
+pub(super) struct Setup {
+    pub(super) config: Config,
+    pub(super) registry: Registry,
+    pub(super) previous: Option<Arc<Previous>>,
 }
 
 /// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
-fn setup(path: Option<&Path>) -> Result<Setup, String> {
+pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
     let config = match path {
         Some(p) => Config::load(p).map_err(|e| e.to_string())?,
         None => Config::default(),

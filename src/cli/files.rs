@@ -120,3 +120,30 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>) {
 pub fn report(err: &SourceError) {
     eprintln!("error: {err}\n  help: {}", err.hint());
 }
+
+/// Writes `bytes` to `path` atomically (a temporary file in the same folder, then a
+/// rename), or to standard output when `path` is `None`.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write to standard output: {e}"));
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".to_string());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(|e| format!("cannot write `{}`: {}", path.display(), io_reason(&e)))
+}

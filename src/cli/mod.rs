@@ -8,6 +8,8 @@ mod check;
 pub mod diff;
 mod files;
 mod parse;
+mod publish;
+mod report;
 pub mod rules;
 
 use std::path::PathBuf;
@@ -116,6 +118,46 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Publish the agreement as its readers see it: every word of prose, headings,
+    /// and the structured parts as tables (HTML first; Word with --to docx).
+    ///
+    /// Exit codes: 0 written, 2 the file could not be read or the output written.
+    Publish {
+        /// The `.csa` file.
+        file: PathBuf,
+        /// The file to write (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// `html` or `docx` (default: by the extension of OUT, else html).
+        #[arg(long, value_enum)]
+        to: Option<publish::To>,
+    },
+    /// The compliance review a scrutiny committee reads: status, statutory coverage,
+    /// Police and Crime Plan alignment, leads, evidence, decisions, changes and
+    /// every finding with its fix.
+    ///
+    /// Exit codes: 0 written (whatever it finds), 2 a file could not be read or the
+    /// output written.
+    Report {
+        /// The `.csa` files, one page each.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The file to write (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// `html`, `md` or `json` (default: by the extension of OUT, else md).
+        #[arg(long, value_enum)]
+        format: Option<report::Format>,
+        /// The date to review against (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// The previous version, to show what changed.
+        #[arg(long, value_name = "OLD.csa")]
+        previous: Option<PathBuf>,
+        /// Use this configuration file instead of each document's nearest csa.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
         /// `.csa` files, or folders to search for them.
@@ -157,6 +199,22 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Parse { paths } => parse::run(&paths),
+        Command::Publish { file, out, to } => publish::run(&file, out, to),
+        Command::Report {
+            files,
+            out,
+            format,
+            as_of,
+            previous,
+            config,
+        } => report::run(report::Args {
+            files,
+            out,
+            format,
+            as_of,
+            previous,
+            config,
+        }),
         Command::Check {
             paths,
             output_format,

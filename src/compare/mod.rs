@@ -110,6 +110,28 @@ impl Change {
     }
 }
 
+/// A title with what its fields say on one side of the change, in a few words: the
+/// priority a lead leads (`Chair, DASV Executive Group (leads DA Domestic Abuse)`),
+/// and, on the new side, which other fields changed (`Road Safety (changed: supports)`).
+pub fn described(title: &str, fields: &[FieldChange], new: bool) -> String {
+    let mut out = title.to_string();
+    let mut changed = Vec::new();
+    for field in fields {
+        if field.field == "priority" {
+            let side = if new { &field.added } else { &field.removed };
+            if let Some(priority) = side.first().filter(|p| !p.starts_with('(')) {
+                out.push_str(&format!(" (leads {priority})"));
+            }
+        } else {
+            changed.push(field.field.as_str());
+        }
+    }
+    if new && !changed.is_empty() {
+        out.push_str(&format!(" (changed: {})", changed.join(", ")));
+    }
+    out
+}
+
 /// How one chapter changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChapterChange {
@@ -553,48 +575,26 @@ fn lead_text(lead: &Lead) -> String {
     }
 }
 
-/// Every lead of a document with the id of the priority it leads (resolved by id or
-/// title), in document order.
+/// Every lead of a document with the id of the priority it leads (resolved by id
+/// or title, as [`crate::publish::leads_of`] resolves them), in document order.
 fn leads_of(doc: &Document) -> Vec<(Option<String>, &Lead)> {
-    let by_id: HashMap<&str, &str> = doc
+    let lookup = crate::publish::PriorityLookup::new(doc);
+    let mut out: Vec<(Option<String>, &Lead)> = doc
         .priorities
         .iter()
-        .map(|p| (p.id.value.as_str(), p.id.value.as_str()))
-        .collect();
-    let by_title: HashMap<Vec<String>, &str> = doc
-        .priorities
-        .iter()
-        .filter_map(|p| {
-            Some((
-                matching::words(&p.title.as_ref()?.value),
-                p.id.value.as_str(),
-            ))
+        .flat_map(|p| &p.leads)
+        .chain(&doc.leads)
+        .chain(doc.action_plans.iter().flat_map(|a| &a.leads))
+        .map(|lead| {
+            let priority = lead.priority.as_ref().map(|r| match lookup.find(&r.name) {
+                Some(p) => p.id.value.clone(),
+                None => r.name.clone(),
+            });
+            (priority, lead)
         })
         .collect();
-    let resolve = |name: &str| -> Option<String> {
-        by_id
-            .get(name)
-            .or_else(|| by_title.get(&matching::words(name)))
-            .map(|s| s.to_string())
-            .or_else(|| Some(name.to_string()))
-    };
-    let mut out: Vec<(usize, Option<String>, &Lead)> = Vec::new();
-    for p in &doc.priorities {
-        for lead in &p.leads {
-            out.push((lead.span.start.offset, Some(p.id.value.clone()), lead));
-        }
-    }
-    for lead in &doc.leads {
-        let priority = lead.priority.as_ref().and_then(|r| resolve(&r.name));
-        out.push((lead.span.start.offset, priority, lead));
-    }
-    for a in &doc.action_plans {
-        for lead in &a.leads {
-            out.push((lead.span.start.offset, resolve(&a.priority.name), lead));
-        }
-    }
-    out.sort_by_key(|(offset, _, _)| *offset);
-    out.into_iter().map(|(_, p, l)| (p, l)).collect()
+    out.sort_by_key(|(_, lead)| lead.span.start.offset);
+    out
 }
 
 /// Leads compared as role and organisation, with the priority each leads: a lead

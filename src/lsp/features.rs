@@ -101,7 +101,7 @@ fn describe_use(doc: &Document, registry: &Registry, u: &analysis::Use) -> Optio
         }
         Family::Rule => {
             let rule = registry.find(&u.name)?;
-            Some(crate::cli::rules::explain(rule, true))
+            Some(crate::rules::explain::explain(rule, true))
         }
         _ => {
             let def = doc.index.resolve(u)?;

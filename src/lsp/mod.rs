@@ -308,7 +308,7 @@ fn write_rule_reference() -> Option<Url> {
     let dir = std::env::temp_dir().join(format!("csa-{}", env!("CARGO_PKG_VERSION")));
     std::fs::create_dir_all(&dir).ok()?;
     let path = dir.join("rules.md");
-    let text = crate::cli::rules::markdown(&crate::rules::Registry::bundled());
+    let text = crate::rules::explain::markdown(&crate::rules::Registry::bundled());
     if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
         // Written beside and renamed, so a reader never sees half a file.
         let tmp = dir.join(format!("rules.md.{}", std::process::id()));

@@ -5,6 +5,7 @@
 //! data (`rules/*.toml`). A kind reports [`Finding`]s with named values; the engine
 //! turns them into diagnostics with the rule's code, severity and message.
 
+pub mod explain;
 pub mod kinds;
 pub mod law;
 pub mod matching;

@@ -161,6 +161,53 @@ pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// How a document addresses one statutory area, by the ids of its priorities and
+/// themes: what `statutory-coverage` and `inferred-coverage` see, for reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Coverage {
+    /// Declared with `addresses:` by these.
+    Declared(Vec<String>),
+    /// Only found by keywords in these titles, strongest match first.
+    Inferred(Vec<String>),
+    /// Not addressed.
+    Missing,
+}
+
+/// How the document in `cx` addresses `area`.
+pub fn coverage_of(cx: &Context, area: &Area) -> Coverage {
+    let topics = cx.topics();
+    match addressed(area, topics) {
+        Addressed::Explicitly => Coverage::Declared(
+            topics
+                .iter()
+                .filter(|t| t.addresses.iter().any(|a| a.name == area.id))
+                .map(|t| t.id.to_string())
+                .collect(),
+        ),
+        Addressed::ByKeywords(found) => {
+            Coverage::Inferred(found.iter().map(|t| t.id.to_string()).collect())
+        }
+        Addressed::No => Coverage::Missing,
+    }
+}
+
+/// The last day of the document's life: its effective date plus its review cycle
+/// (a year unless it says `biennial` or `triennial`).
+pub fn life_end(cx: &Context) -> Option<Date> {
+    let months = match cx
+        .doc
+        .agreement
+        .as_ref()
+        .and_then(|a| a.review.as_ref())
+        .map(|r| r.value.as_str())
+    {
+        Some("biennial") => 24,
+        Some("triennial") => 36,
+        _ => 12,
+    };
+    cx.effective.map(|e| add_months(e, months))
+}
+
 /// `area-reference`: `addresses:` ids that are not statutory areas.
 pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = cx.law.areas.iter().map(|a| a.id.as_str()).collect();

@@ -4,7 +4,7 @@
 
 mod action_plan;
 mod authorities;
-mod coverage;
+pub mod coverage;
 mod evidence;
 mod generic;
 mod leads;
