@@ -1161,8 +1161,7 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
                 ch.previous
             )));
             let mut t = Table::new("Changes", &["What", "Change", "Now", "Before"]);
-            let objectives: Vec<compare::Change> =
-                ch.comparison.objectives().cloned().collect();
+            let objectives: Vec<compare::Change> = ch.comparison.objectives().cloned().collect();
             for (what, list) in [
                 ("Priority", &ch.comparison.priorities),
                 ("Cross-cutting theme", &ch.comparison.themes),
@@ -1179,12 +1178,16 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
                     t.row(vec![
                         Cell::text(what),
                         Cell::text(change),
-                        Cell::text(c.new_title.as_ref().map_or(String::new(), |t| {
-                            compare::described(t, &c.fields, true)
-                        })),
-                        Cell::text(c.old_title.as_ref().map_or(String::new(), |t| {
-                            compare::described(t, &c.fields, false)
-                        })),
+                        Cell::text(
+                            c.new_title
+                                .as_ref()
+                                .map_or(String::new(), |t| compare::described(t, &c.fields, true)),
+                        ),
+                        Cell::text(
+                            c.old_title
+                                .as_ref()
+                                .map_or(String::new(), |t| compare::described(t, &c.fields, false)),
+                        ),
                     ]);
                 }
             }
