@@ -244,7 +244,12 @@ fn previous_in_csa_toml_is_relative_to_it() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    assert_eq!(text.matches("warning[CSA703]").count(), 2, "{text}{}", stderr(&out));
+    assert_eq!(
+        text.matches("warning[CSA703]").count(),
+        2,
+        "{text}{}",
+        stderr(&out)
+    );
     assert!(
         text.lines()
             .all(|l| !l.starts_with("./archive") && !l.starts_with("archive")),
