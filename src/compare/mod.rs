@@ -601,15 +601,22 @@ fn leads_of(doc: &Document) -> Vec<(Option<String>, &Lead)> {
 /// who now leads another priority (or one, after none) is `changed`.
 fn leads(old: &Side, new: &Side, renamed: &HashMap<String, String>) -> Vec<Change> {
     let key = |lead: &Lead| matching::words(&lead_text(lead)).join(" ");
-    let title_of = |doc: &Document, id: &Option<String>| -> Option<String> {
+    // Priority titles by id, looked up once per lead.
+    let titles = |doc: &Document| -> HashMap<String, String> {
+        let mut out = HashMap::new();
+        for p in &doc.priorities {
+            out.entry(p.id.value.clone()).or_insert_with(|| {
+                p.title.as_ref().map_or(p.id.value.clone(), |t| {
+                    format!("{} {}", p.id.value, t.value)
+                })
+            });
+        }
+        out
+    };
+    let (old_titles, new_titles) = (titles(old.doc), titles(new.doc));
+    let title_of = |titles: &HashMap<String, String>, id: &Option<String>| -> Option<String> {
         let id = id.as_ref()?;
-        Some(
-            doc.priorities
-                .iter()
-                .find(|p| &p.id.value == id)
-                .and_then(|p| p.title.as_ref())
-                .map_or(id.clone(), |t| format!("{id} {}", t.value)),
-        )
+        Some(titles.get(id).cloned().unwrap_or_else(|| id.clone()))
     };
     let before: Vec<(Option<String>, &Lead)> = leads_of(old.doc)
         .into_iter()
@@ -640,7 +647,13 @@ fn leads(old: &Side, new: &Side, renamed: &HashMap<String, String>) -> Vec<Chang
     let old_priority_title = |p: &Option<String>| {
         // Old ids were mapped to the new ones: name them as the new version does,
         // falling back to the old version's title.
-        title_of(new.doc, p).or_else(|| title_of(old.doc, p))
+        p.as_ref().map(|id| {
+            new_titles
+                .get(id)
+                .or_else(|| old_titles.get(id))
+                .cloned()
+                .unwrap_or_else(|| id.clone())
+        })
     };
     for j in left {
         let (p, l) = &after[j];
@@ -660,7 +673,7 @@ fn leads(old: &Side, new: &Side, renamed: &HashMap<String, String>) -> Vec<Chang
                         field: "priority".to_string(),
                         list: false,
                         removed: vec![old_priority_title(&before[i].0).unwrap_or_else(none)],
-                        added: vec![title_of(new.doc, p).unwrap_or_else(none)],
+                        added: vec![title_of(&new_titles, p).unwrap_or_else(none)],
                     }],
                     items: Vec::new(),
                     chapter,
@@ -672,7 +685,7 @@ fn leads(old: &Side, new: &Side, renamed: &HashMap<String, String>) -> Vec<Chang
                 new_id: None,
                 old_title: None,
                 new_title: Some(text),
-                fields: priority_field(title_of(new.doc, p), false),
+                fields: priority_field(title_of(&new_titles, p), false),
                 items: Vec::new(),
                 chapter,
             }),
