@@ -29,6 +29,7 @@ fn main() {
         "rules-knowledge",
         "rules-workspace",
         "rules-trust",
+        "rules-diff",
     ] {
         let source = format!("rules/{name}.toml");
         println!("cargo:rerun-if-changed={source}");

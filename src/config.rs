@@ -66,6 +66,11 @@ pub struct Config {
     /// The date to check review cycles against, `YYYY-MM-DD`. Default: today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    /// The previous version of the documents this file applies to (a `.csa` file,
+    /// relative to this file), for the rules that compare with it (CSA703). A
+    /// document not later than it is not compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
 }
 
 /// A configuration file that could not be used.
@@ -149,6 +154,7 @@ impl Config {
                 .map(|(k, v)| (k.clone(), (*v).into()))
                 .collect(),
             fail_level: self.fail_level.map(Into::into),
+            previous: None,
         }
     }
 
@@ -224,6 +230,10 @@ fail-level = "error"
 # The date to check review cycles against (default: today).
 # as-of = "2024-04-01"
 
+# The previous version of the documents, relative to this file: the newest
+# @version row must mention every chapter that changed since it (CSA703).
+# previous = "archive/kent-2021.csa"
+
 # Severity per rule code, name or family.
 [severity]
 # CSA404 = "warning"
@@ -237,12 +247,13 @@ mod tests {
     fn parses_every_key() {
         let config = Config::parse(
             "csa.toml",
-            "select = [\"ALL\"]\nignore = [\"review\"]\nrule-packs = [\"local.toml\"]\nfail-level = \"warning\"\nas-of = \"2024-01-01\"\n[severity]\nCSA404 = \"warning\"\n",
+            "select = [\"ALL\"]\nignore = [\"review\"]\nrule-packs = [\"local.toml\"]\nfail-level = \"warning\"\nas-of = \"2024-01-01\"\nprevious = \"archive/old.csa\"\n[severity]\nCSA404 = \"warning\"\n",
         )
         .unwrap();
         assert_eq!(config.fail_level, Some(Level::Warning));
         assert_eq!(config.severity["CSA404"], Level::Warning);
         assert_eq!(config.options().as_of, Date::parse("2024-01-01"));
+        assert_eq!(config.previous.as_deref(), Some("archive/old.csa"));
     }
 
     #[test]

@@ -67,6 +67,23 @@ pub fn exercise(text: &str) {
         assert!(!out.is_empty() || format == Format::Github);
     }
     let _ = crate::analysis::Index::build(&parsed.document);
+    // Compared with another document both ways, as `csa diff` and CSA703 compare.
+    let other = ast::parse(
+        "@agreement: Anytown CSA\n  version: 1.0\n  effective: 2024-04-01\n\n# 1. Priorities\n\nText.\n\n@priority DA: Domestic Abuse\n  lead: Head, Anytown Police\n",
+    )
+    .document;
+    for (old, new) in [(&other, &parsed.document), (&parsed.document, &other)] {
+        let cmp = crate::compare::compare(old, new);
+        let _ = crate::compare::draft_row(&cmp, new);
+    }
+    let with_previous = Options {
+        previous: Some(std::sync::Arc::new(crate::compare::Previous {
+            path: "previous.csa".to_string(),
+            document: other,
+        })),
+        ..options()
+    };
+    let _ = rules::check(&parsed.document, registry, &with_previous);
 }
 
 /// An edit: start (line, column), end (line, column), and the new text.

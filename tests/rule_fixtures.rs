@@ -8,10 +8,14 @@
 //! A fixture may begin with `// as-of: YYYY-MM-DD` (the date review cycles are checked
 //! against; default 2024-01-01) and `// fires: N` (how many findings of the rule the
 //! fires fixture must give; default at least one).
+//!
+//! A rule that compares a document with its previous version reads
+//! `CODE.previous.csa` as the previous version of both fixtures, when it exists.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use csa::ast::Date;
+use csa::ast::{self, Date};
 use csa::rules::{Options, Registry};
 use csa::workspace;
 
@@ -32,10 +36,17 @@ fn directive<'a>(text: &'a str, key: &str) -> Option<&'a str> {
 
 /// The codes of every finding (syntax and rules) for a fixture: a file, or a folder
 /// of files read together. The directives are read from the first file.
-fn codes(files: &[(PathBuf, String)], registry: &Registry) -> Vec<String> {
+fn codes(files: &[(PathBuf, String)], registry: &Registry, code: &str) -> Vec<String> {
     let as_of = directive(&files[0].1, "as-of:").map_or("2024-01-01", |d| d);
+    let previous = fixtures().join(format!("{code}.previous.csa"));
     let options = Options {
         as_of: Date::parse(as_of),
+        previous: std::fs::read_to_string(&previous).ok().map(|text| {
+            Arc::new(csa::compare::Previous {
+                path: previous.display().to_string(),
+                document: ast::parse(&text).document,
+            })
+        }),
         ..Options::default()
     };
     workspace::check_all(files, registry, &options, &workspace::FileSystem)
@@ -87,7 +98,7 @@ fn every_rule_fires_on_its_fixture_and_passes_on_the_other() {
                 continue;
             };
             let text = &files[0].1;
-            let found = codes(&files, &registry);
+            let found = codes(&files, &registry, &rule.code);
             let count = found.iter().filter(|c| **c == rule.code).count();
             if should_fire {
                 match directive(text, "fires:").and_then(|n| n.parse::<usize>().ok()) {

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
 use crate::ast::Date;
+use crate::compare::Previous;
 use crate::config::{Config, Level};
 use crate::diagnostics::{syntax, Diagnostic, Severity};
 use crate::format::{self, fix::FixMode};
@@ -35,6 +37,8 @@ pub struct Args {
     pub fix: Option<FixMode>,
     /// `--diff`: print what the fixes would change, and write nothing.
     pub diff: bool,
+    /// `--previous`: the previous version of the documents.
+    pub previous: Option<PathBuf>,
 }
 
 /// What fixing did to one file.
@@ -52,6 +56,7 @@ struct Fixing {
 pub(super) struct Setup {
     pub(super) config: Config,
     pub(super) registry: Registry,
+    pub(super) previous: Option<Arc<Previous>>,
 }
 
 /// "`a`, `b` are not rule codes, names or families".
@@ -83,7 +88,22 @@ pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
             not_rules(&unknown)
         ));
     }
-    Ok(Setup { config, registry })
+    let previous = match (&config.previous, path) {
+        (Some(file), Some(path)) => {
+            Some(super::diff::previous(&dir.join(file)).ok_or_else(|| {
+                format!(
+                    "{}: `previous = \"{file}\"` could not be read",
+                    path.display()
+                )
+            })?)
+        }
+        _ => None,
+    };
+    Ok(Setup {
+        config,
+        registry,
+        previous,
+    })
 }
 
 /// Runs the check; returns the exit code.
@@ -98,6 +118,11 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
         Some(Some(date)) => Some(date),
+        None => None,
+    };
+    let previous = match args.previous.as_deref().map(super::diff::previous) {
+        Some(None) => return 2,
+        Some(found) => found,
         None => None,
     };
     let paths = if args.paths.is_empty() {
@@ -225,6 +250,7 @@ pub fn run(args: Args) -> u8 {
             options.as_of = as_of.or(options.as_of);
             options.select.extend(args.select.iter().cloned());
             options.ignore.extend(args.ignore.iter().cloned());
+            options.previous = previous.clone().or_else(|| setup.previous.clone());
             let threshold: Severity = args
                 .fail_level
                 .or(setup.config.fail_level)

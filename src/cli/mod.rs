@@ -5,6 +5,7 @@
 //! cannot be read).
 
 mod check;
+pub mod diff;
 mod files;
 mod fmt;
 mod import;
@@ -69,6 +70,27 @@ enum Command {
         /// something would change).
         #[arg(long)]
         diff: bool,
+        /// The previous version of the documents, for the rules that compare with it
+        /// (CSA703); overrides `previous` in csa.toml.
+        #[arg(long, value_name = "OLD.csa")]
+        previous: Option<PathBuf>,
+    },
+    /// Show what changed between two versions of a document: priorities, themes,
+    /// leads, authorities, plans and aims (renames recognised), the prose by chapter,
+    /// and a draft `@version` row (docs/diff.md).
+    ///
+    /// Exit codes: 0 compared, 2 a file could not be read or has syntax errors.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::Format,
+        /// Print only the draft `@version` row, ready to paste.
+        #[arg(long)]
+        version_row: bool,
     },
     /// Lay out the structured parts of documents in the one canonical way; prose and
     /// comments are never changed.
@@ -347,6 +369,7 @@ pub fn main() -> ExitCode {
             fix,
             unsafe_fixes,
             diff,
+            previous,
         } => check::run(check::Args {
             paths,
             format: output_format,
@@ -361,6 +384,7 @@ pub fn main() -> ExitCode {
                 crate::format::fix::FixMode::Safe
             }),
             diff,
+            previous,
         }),
         Command::Fmt { paths, check, diff } => fmt::run(fmt::Args { paths, check, diff }),
         Command::New {
@@ -382,6 +406,12 @@ pub fn main() -> ExitCode {
             print!("{}", man_page());
             0
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            version_row,
+        } => diff::run(&old, &new, format, version_row),
         Command::Rules {
             format,
             kinds,

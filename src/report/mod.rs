@@ -1166,27 +1166,37 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> 
             )));
         } else {
             out.push(Block::Paragraph(format!(
-                "Compared with {was} (`{}`): priorities, themes, leads and Police and Crime Plan objectives added, removed or renamed.",
+                "Compared with {was} (`{}`): priorities, themes, leads and Police and Crime Plan objectives added, removed, renamed or changed.",
                 ch.previous
             )));
             let mut t = Table::new("Changes", &["What", "Change", "Now", "Before"]);
+            let objectives: Vec<compare::Change> = ch.comparison.objectives().cloned().collect();
             for (what, list) in [
                 ("Priority", &ch.comparison.priorities),
                 ("Cross-cutting theme", &ch.comparison.themes),
                 ("Lead", &ch.comparison.leads),
-                ("Objective", &ch.comparison.objectives),
+                ("Objective", &objectives),
             ] {
                 for c in list {
                     let change = match c.change {
                         compare::ChangeKind::Added => "Added",
                         compare::ChangeKind::Removed => "Removed",
                         compare::ChangeKind::Renamed => "Renamed",
+                        compare::ChangeKind::Changed => "Changed",
                     };
                     t.row(vec![
                         Cell::text(what),
                         Cell::text(change),
-                        Cell::text(c.new_title.clone().unwrap_or_default()),
-                        Cell::text(c.old_title.clone().unwrap_or_default()),
+                        Cell::text(
+                            c.new_title
+                                .as_ref()
+                                .map_or(String::new(), |t| compare::described(t, &c.fields, true)),
+                        ),
+                        Cell::text(
+                            c.old_title
+                                .as_ref()
+                                .map_or(String::new(), |t| compare::described(t, &c.fields, false)),
+                        ),
                     ]);
                 }
             }

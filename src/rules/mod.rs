@@ -90,6 +90,8 @@ pub struct Options {
     pub severity: BTreeMap<String, Severity>,
     /// The lowest severity that fails a check (the engine does not use it; callers do).
     pub fail_level: Option<Severity>,
+    /// The document's previous version, for the rules that compare with it.
+    pub previous: Option<std::sync::Arc<crate::compare::Previous>>,
 }
 
 impl Options {
@@ -128,6 +130,8 @@ pub struct Context<'a> {
     pub life_end: Option<Date>,
     /// What "today" is.
     pub as_of: Date,
+    /// The document's previous version, when one was given.
+    pub previous: Option<&'a crate::compare::Previous>,
     topics: Vec<Topic<'a>>,
     priorities_by_id: HashMap<&'a str, &'a Priority>,
     themes_by_id: HashMap<&'a str, &'a Theme>,
@@ -209,6 +213,7 @@ impl<'a> Context<'a> {
             effective,
             life_end,
             as_of,
+            previous: None,
             topics,
             priorities_by_id,
             themes_by_id,
@@ -431,12 +436,13 @@ pub fn check_with(
     options: &Options,
     extra: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let cx = Context::new(
+    let mut cx = Context::new(
         doc,
         &registry.law,
         &registry.knowledge,
         options.as_of.unwrap_or_else(today),
     );
+    cx.previous = options.previous.as_deref();
     let mut out = extra;
     let document_kind = cx.document_kind().to_string();
     // A parts file (a plan or bodies written once for other documents to use) is not

@@ -219,6 +219,10 @@ pub const BUNDLED_RULES: &[(&str, &str)] = &[
         "rules/rules-trust.toml",
         include_str!("../../rules/rules-trust.toml"),
     ),
+    (
+        "rules/rules-diff.toml",
+        include_str!("../../rules/rules-diff.toml"),
+    ),
 ];
 
 /// The bundled rule files compiled to JSON at build time, read faster at start-up.
@@ -238,6 +242,10 @@ const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
     (
         "rules/rules-trust.toml",
         include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
+    ),
+    (
+        "rules/rules-diff.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/rules-diff.json")),
     ),
 ];
 

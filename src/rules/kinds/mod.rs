@@ -13,6 +13,7 @@ mod legislation;
 pub mod pcc;
 mod references;
 mod trust;
+mod version_row;
 mod versions;
 
 use super::{Context, Finding, Rule};
@@ -177,6 +178,11 @@ pub const KINDS: &[Kind] = &[
         name: "version-header",
         doc: "The latest version in the history is the header's version.",
         run: versions::header,
+    },
+    Kind {
+        name: "version-row-complete",
+        doc: "The newest version row names every chapter `csa diff` finds changed since the previous version (given with --previous or `previous` in csa.toml).",
+        run: version_row::complete,
     },
     Kind {
         name: "aim-number",
