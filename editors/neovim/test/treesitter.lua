@@ -71,6 +71,9 @@ end
 vim.cmd.edit(vim.fn.fnameescape(root .. '/examples/kent-2022.csa'))
 local buf = vim.api.nvim_get_current_buf()
 check('the ftplugin starts tree-sitter highlighting', vim.treesitter.highlighter.active[buf] ~= nil)
+-- The highlighter parses in the background, in slices of time: on a busy machine the
+-- tree may not be there yet. Parse now so the captures and folds below do not race it.
+vim.treesitter.get_parser(buf, 'csa'):parse()
 
 local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
 local function find(pattern)
@@ -123,7 +126,13 @@ vim.api.nvim_set_current_buf(buf)
 vim.wo.foldmethod = 'expr'
 vim.wo.foldexpr = 'v:lua.vim.treesitter.foldexpr()'
 r = find('^@agreement:')
-local level = vim.treesitter.foldexpr((r or 0) + 1)
+-- The fold levels are computed when a parse ends; one the highlighter started may
+-- still be running, so give it the time to end (the levels stay '0' if folds are wrong).
+local level
+vim.wait(10000, function()
+  level = vim.treesitter.foldexpr((r or 0) + 1)
+  return level == '>1'
+end, 50)
 check('the @agreement block starts a fold', level == '>1', 'foldexpr gives ' .. tostring(level))
 
 -- Locals: a block id is a definition.

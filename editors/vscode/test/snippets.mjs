@@ -68,6 +68,7 @@ const agreement = expand(snippets['Agreement'].body);
 // the cursor's line.
 const contexts = {
   Agreement: { before: '', indent: '', check: true },
+  Use: { before: agreement, indent: '' },
   Priority: { before: agreement, indent: '' },
   Theme: { before: agreement, indent: '' },
   'Action plan': { before: agreement, indent: '' },
