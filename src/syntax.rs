@@ -164,7 +164,8 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
         let start = line_start.max(cursor);
         // A node that ends with its line break (a block swallowing blank lines does
         // not, but be safe) already ends its line.
-        let ends_line = content.end > content.start && text.as_bytes()[content.end - 1] == b'\n';
+        let ends_line = content.end > content.start
+            && crate::text::break_at(text.as_bytes(), content.end - 1) == Some(content.end);
         let mut end = if ends_line {
             content.end
         } else {
@@ -196,10 +197,12 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
 /// The offset just after the line break that ends the line holding `offset` (or the
 /// end of the text).
 fn line_end(text: &str, offset: usize) -> usize {
-    match text[offset..].find('\n') {
-        Some(i) => offset + i + 1,
-        None => text.len(),
-    }
+    let bytes = text.as_bytes();
+    bytes[offset..]
+        .iter()
+        .position(|b| *b == b'\n' || *b == b'\r')
+        .and_then(|i| crate::text::break_at(bytes, offset + i))
+        .unwrap_or(text.len())
 }
 
 /// Splits a stretch of blank lines into one item per line.

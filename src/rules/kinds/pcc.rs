@@ -3,6 +3,8 @@
 //! each objective was considered: adopted by a priority or theme, or recorded as not
 //! adopted, with the reason.
 
+use std::collections::HashMap;
+
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::law::Confidence;
@@ -153,26 +155,14 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let threshold = rule.param_float("threshold").unwrap_or(0.3);
     let topics = cx.topics();
-    let mut topic_words: Option<Vec<Vec<String>>> = None;
+    let mut candidates: Option<Candidates> = None;
     for objective in cx.objectives() {
         if objective.not_adopted.is_some() || cx.is_supported(&objective.id.value) {
             continue;
         }
-        // Reduced once, and only when some objective needs them.
-        let words = topic_words.get_or_insert_with(|| {
-            topics
-                .iter()
-                .map(|t| matching::specific_words(t.description()))
-                .collect()
-        });
-        let wanted = matching::specific_words(&text(objective));
-        let best = topics
-            .iter()
-            .zip(words.iter())
-            .map(|(t, w)| (matching::similarity_of(w, &wanted), t))
-            .filter(|(score, _)| *score >= threshold)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, topic)) = best else {
+        // Built once, and only when some objective needs it.
+        let candidates = candidates.get_or_insert_with(|| Candidates::new(topics, threshold));
+        let Some(topic) = candidates.best(&text(objective)).map(|i| &topics[i]) else {
             continue;
         };
         let edit = match topic.supports.last() {
@@ -202,5 +192,104 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                     edits: vec![edit],
                 }),
         );
+    }
+}
+
+/// Finds the topic an objective reads most like (the last of equals, in topic order,
+/// at or above the threshold) without comparing every objective with every topic:
+/// topics with the same words are compared once, only topics that share a word with
+/// the objective can score above 0, and objectives with the same words are answered
+/// once. The cost grows with the distinct wordings, not with the document.
+struct Candidates {
+    threshold: f64,
+    /// The distinct word sets of the topics, each with the last topic that has it.
+    sets: Vec<(Vec<String>, usize)>,
+    /// For each distinct word of the topics, the sets (by index) that hold it.
+    postings: HashMap<String, Vec<usize>>,
+    /// The distinct words of the topics, by first byte, for the near matches.
+    by_initial: HashMap<Option<u8>, Vec<String>>,
+    /// Answers already given, by the objective's words.
+    answers: HashMap<Vec<String>, Option<usize>>,
+}
+
+impl Candidates {
+    fn new(topics: &[crate::rules::Topic], threshold: f64) -> Self {
+        let mut index_of: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut sets: Vec<(Vec<String>, usize)> = Vec::new();
+        for (i, topic) in topics.iter().enumerate() {
+            let words = matching::specific_words(topic.description());
+            match index_of.get(&words) {
+                Some(&at) => sets[at].1 = i,
+                None => {
+                    index_of.insert(words.clone(), sets.len());
+                    sets.push((words, i));
+                }
+            }
+        }
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, (words, _)) in sets.iter().enumerate() {
+            for word in words {
+                postings.entry(word.clone()).or_default().push(at);
+            }
+        }
+        let mut by_initial: HashMap<Option<u8>, Vec<String>> = HashMap::new();
+        for word in postings.keys() {
+            by_initial
+                .entry(word.as_bytes().first().copied())
+                .or_default()
+                .push(word.clone());
+        }
+        Self {
+            threshold,
+            sets,
+            postings,
+            by_initial,
+            answers: HashMap::new(),
+        }
+    }
+
+    /// The index of the topic `objective` reads most like, if any reaches the threshold.
+    fn best(&mut self, objective: &str) -> Option<usize> {
+        let wanted = matching::specific_words(objective);
+        if let Some(answer) = self.answers.get(&wanted) {
+            return *answer;
+        }
+        let compared: Vec<usize> = if self.threshold > 0.0 {
+            // Only a set sharing a word (or a near match) with the objective scores
+            // above 0.
+            let mut sets: Vec<usize> = wanted
+                .iter()
+                .flat_map(|y| {
+                    self.by_initial
+                        .get(&y.as_bytes().first().copied())
+                        .into_iter()
+                        .flatten()
+                        .filter(|x| matching::alike(x, y))
+                })
+                .flat_map(|x| self.postings[x].iter().copied())
+                .collect();
+            sets.sort_unstable();
+            sets.dedup();
+            sets
+        } else {
+            (0..self.sets.len()).collect()
+        };
+        // In topic order, so that of equal scores the last wins, as when every topic
+        // is compared.
+        let mut ordered: Vec<(usize, f64)> = compared
+            .into_iter()
+            .map(|at| {
+                let (words, topic) = &self.sets[at];
+                (*topic, matching::similarity_of(words, &wanted))
+            })
+            .collect();
+        ordered.sort_unstable_by_key(|(topic, _)| *topic);
+        let answer = ordered
+            .into_iter()
+            .filter(|(_, score)| *score >= self.threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(topic, _)| topic);
+        self.answers.insert(wanted, answer);
+        answer
     }
 }
