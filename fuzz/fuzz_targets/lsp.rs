@@ -4,7 +4,7 @@
 //!
 //! The first byte chooses the shape: odd, the rest is split at NUL bytes into message
 //! bodies, each framed with its true length and sent after a valid `initialize`, so
-//! the fuzzer reaches the handlers; even, the rest is sent as it is (framed or not).
+//! the fuzzer reaches the handlers (`initialize` is answered before the rest is sent); even, the rest is sent as it is (framed or not).
 
 #![no_main]
 
@@ -37,5 +37,5 @@ fuzz_target!(|data: &[u8]| {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(csa::lsp::serve(std::io::Cursor::new(input), tokio::io::sink()));
+    runtime.block_on(csa::lsp::transport::replay(input));
 });

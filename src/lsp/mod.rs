@@ -2,16 +2,17 @@
 //! they type, and can navigate, complete and fix without leaving the editor.
 //!
 //! Built on tower-lsp 0.20, behind our own framing (`transport`), which answers
-//! malformed messages itself so that none can stop the server. tower-lsp's transport
-//! runs message handlers concurrently, which can reorder `didChange` notifications;
-//! the server is therefore run with a concurrency of one, so every message is handled
-//! to the end, in arrival order, before the next. No handler does the work of a
-//! check: a change edits the text and starts a check on a blocking thread, which
-//! drops out early when a newer version arrives; only the latest version's findings
-//! are published. Hover, completion, symbols and folding answer from the last
-//! analysis while a check runs; requests whose answer edits or points into the text
-//! (rename, code actions, definitions, references, pulled diagnostics) wait for the
-//! current one.
+//! malformed messages itself so that none can stop the server. No handler does the
+//! work of a check: a change edits the text and starts a check on a blocking thread,
+//! which drops out early when a newer version arrives, and only the latest version's
+//! findings are published. Every handler changes the state before its first `await`,
+//! and tower-lsp starts handlers in arrival order, so changes apply in the client's
+//! order even though handlers run concurrently; a request waiting for a check does
+//! not hold up the changes, hovers and `$/cancelRequest`s after it (a cancelled
+//! request is answered at once with RequestCancelled). Hover, completion, symbols and
+//! folding answer from the last analysis while a check runs; requests whose answer
+//! edits or points into the text (rename, code actions, definitions, references,
+//! pulled diagnostics) wait for the current one.
 
 mod document;
 mod features;
@@ -84,6 +85,10 @@ struct View {
     docs_url: Option<Url>,
 }
 
+/// How many messages are handled at once. Handlers do no heavy work, so this only
+/// bounds how many requests may wait for a check while later messages go on.
+const CONCURRENCY: usize = 16;
+
 /// Runs the server on standard input and output until the client exits.
 pub fn run() -> u8 {
     let runtime = match tokio::runtime::Builder::new_current_thread()
@@ -115,7 +120,7 @@ pub async fn serve(
     let relay = tokio::spawn(transport::relay_server(from_server, messages));
     let writer = tokio::spawn(transport::write_client(outgoing, output));
     Server::new(server_input, server_output, socket)
-        .concurrency_level(1)
+        .concurrency_level(CONCURRENCY)
         .serve(service)
         .await;
     // The server's output has ended: the relay, then the writer, finish.
