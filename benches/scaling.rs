@@ -29,8 +29,8 @@ fn long_line(n: usize) -> String {
     out
 }
 
-/// A Police and Crime Plan with `n` objectives nobody supports, and `n / 20` themes,
-/// so the likely-link suggestion has many objectives and topics to compare.
+/// A Police and Crime Plan with `n` objectives nobody supports, and 40 themes, so the
+/// likely-link suggestion has many objectives to compare with every topic.
 fn many_objectives(n: usize) -> String {
     const WORDS: &[&str] = &[
         "domestic",
@@ -61,7 +61,7 @@ fn many_objectives(n: usize) -> String {
         let b = WORDS[(i / WORDS.len()) % WORDS.len()];
         writeln!(out, "  objective O{i}: Cut {a} and {b} case{i}").unwrap();
     }
-    for i in 0..n / 20 {
+    for i in 0..40 {
         let a = WORDS[(i * 7) % WORDS.len()];
         writeln!(out, "\n@theme T{i}: {a} theme{i}").unwrap();
     }
@@ -113,6 +113,29 @@ fn time(text: &str, registry: &Registry, options: &Options) -> Duration {
         .unwrap()
 }
 
+/// With `CSA_SCALING_DETAIL=1`: the time of parsing and of each rule alone, to find
+/// which one grows faster than its input.
+fn detail(text: &str, registry: &Registry, options: &Options) {
+    let start = Instant::now();
+    let parsed = ast::parse(text);
+    println!(
+        "    parse + lower {:>10.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    for rule in &registry.rules {
+        let only = Options {
+            select: vec![rule.code.clone()],
+            ..options.clone()
+        };
+        let start = Instant::now();
+        rules::check(&parsed.document, registry, &only);
+        let ms = start.elapsed().as_secs_f64() * 1e3;
+        if ms >= 1.0 {
+            println!("    {:<8} {:<28} {ms:>10.1} ms", rule.code, rule.name);
+        }
+    }
+}
+
 fn main() {
     let registry = Registry::bundled();
     let options = Options {
@@ -149,6 +172,9 @@ fn main() {
                 growth.map_or(String::new(), |g| format!("{g:.1}x"))
             );
             times.push((n, ms));
+            if std::env::var_os("CSA_SCALING_DETAIL").is_some() {
+                detail(&text, &registry, &options);
+            }
         }
     }
     println!("worst growth for 10x input: {worst:.1}x (linear: 12x or less)");
