@@ -487,11 +487,19 @@ fn write_rule_reference() -> Option<Url> {
 /// of the system's temporary folder, created exclusively. A folder that is a link,
 /// or that others may write, is not used.
 fn private_dir() -> Option<std::path::PathBuf> {
-    let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(std::path::PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cache")));
+    private_dir_in(cache, &std::env::temp_dir())
+}
+
+/// [`private_dir`], given the user's cache folder and the system's temporary folder.
+fn private_dir_in(
+    cache: Option<std::path::PathBuf>,
+    temp: &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
     if let Some(cache) = cache {
         let dir = cache.join(&name);
         let _ = std::fs::create_dir_all(&cache);
@@ -503,7 +511,7 @@ fn private_dir() -> Option<std::path::PathBuf> {
     let unique = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!("{name}-{}-{unique}", std::process::id()));
+    let dir = temp.join(format!("{name}-{}-{unique}", std::process::id()));
     create_private(&dir).ok()?;
     is_private(&dir).then_some(dir)
 }
@@ -949,5 +957,42 @@ impl LanguageServer for Backend {
             state.docs_url.as_ref(),
         );
         Ok(Some(actions))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_reference_folder_is_never_a_planted_link_or_shared() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = root.path().join("cache");
+        let elsewhere = root.path().join("elsewhere");
+        std::fs::create_dir_all(&cache).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
+        // A link planted where the folder would be is not followed.
+        std::os::unix::fs::symlink(&elsewhere, cache.join(&name)).unwrap();
+        let temp = root.path().join("tmp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert!(dir.starts_with(&temp), "{dir:?}");
+        assert!(is_private(&dir));
+        // A folder others may write is not used either.
+        std::fs::remove_file(cache.join(&name)).unwrap();
+        std::fs::create_dir(cache.join(&name)).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(cache.join(&name), std::fs::Permissions::from_mode(0o777))
+            .unwrap();
+        assert!(private_dir_in(Some(cache.clone()), &temp)
+            .unwrap()
+            .starts_with(&temp));
+        // A fresh one is created private and used.
+        std::fs::remove_dir(cache.join(&name)).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert_eq!(dir, cache.join(&name));
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
     }
 }
