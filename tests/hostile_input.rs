@@ -222,4 +222,29 @@ fn rule_pack_parameters_are_validated() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("empty code"), "{err}");
+
+    // Kinds that read documents together, or the knowledge base, are checked too.
+    let err = pack_error("review-name", r#"{ duty = 3 }"#, "x");
+    assert!(err.contains("`duty`"), "{err}");
+    Registry::bundled()
+        .add(
+            "pack.toml",
+            &pack("workspace", "{}", "{county} lists {districts}"),
+        )
+        .unwrap();
+    let err = pack_error("workspace", "{}", "{county} lists {distrcts}");
+    assert!(err.contains("`{distrcts}` is not filled"), "{err}");
+    Registry::bundled()
+        .add("pack.toml", &pack("two-tier-area", "{}", "{area} {change}"))
+        .unwrap();
+    // The legal basis for one kind of document is a template as well.
+    let by_kind = pack("priority-lead", "{}", "{id}").replace(
+        "params = {}",
+        "params = {}\nlegal_basis_by_kind = { district-plan = \"s5 for {leader}\" }",
+    );
+    let err = Registry::bundled()
+        .add("pack.toml", &by_kind)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("`{leader}` is not filled"), "{err}");
 }

@@ -747,9 +747,12 @@ fn check_rule(rule: &Rule) -> Result<(), String> {
         }
         "review-name" => match rule.params.get("duty") {
             None | Some(toml::Value::String(_)) => {}
-            Some(other) => return Err(format!(
-                "rule {code}: param `duty` must be a duty id from law.toml in quotes, not {other}"
-            )),
+            Some(other) => {
+                let want = "a duty id from law.toml in quotes";
+                return Err(format!(
+                    "rule {code}: param `duty` must be {want}, not {other}"
+                ));
+            }
         },
         _ => {}
     }
