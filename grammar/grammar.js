@@ -19,8 +19,9 @@ module.exports = grammar({
 
     _line: ($) => choice($.block, $.heading, $.comment, $.prose),
 
-    // A line break that ends a block, a heading, a comment, a prose line or a blank line.
-    _newline: (_) => /\r?\n/,
+    // A line break that ends a block, a heading, a comment, a prose line or a blank line:
+    // LF, CR LF, or a lone CR (old Mac files), as the line index counts lines.
+    _newline: (_) => /\r?\n|\r/,
 
     heading: (_) => token(seq(/#+/, /[^\r\n]*/)),
 
@@ -51,7 +52,7 @@ module.exports = grammar({
 
     // A line break followed by indentation (with any blank lines between) keeps the
     // current block open; the next entry's depth is measured by the lowering.
-    _indent: (_) => /\r?\n([ \t]*\r?\n)*[ \t]+/,
+    _indent: (_) => /(\r?\n|\r)([ \t]*(\r?\n|\r))*[ \t]+/,
 
     _entry_line: ($) => choice($.entry, $.list_item, $.comment, $.unexpected),
 

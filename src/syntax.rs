@@ -164,7 +164,8 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
         let start = line_start.max(cursor);
         // A node that ends with its line break (a block swallowing blank lines does
         // not, but be safe) already ends its line.
-        let ends_line = content.end > content.start && text.as_bytes()[content.end - 1] == b'\n';
+        let ends_line = content.end > content.start
+            && crate::text::break_at(text.as_bytes(), content.end - 1) == Some(content.end);
         let mut end = if ends_line {
             content.end
         } else {
@@ -196,10 +197,12 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
 /// The offset just after the line break that ends the line holding `offset` (or the
 /// end of the text).
 fn line_end(text: &str, offset: usize) -> usize {
-    match text[offset..].find('\n') {
-        Some(i) => offset + i + 1,
-        None => text.len(),
-    }
+    let bytes = text.as_bytes();
+    bytes[offset..]
+        .iter()
+        .position(|b| *b == b'\n' || *b == b'\r')
+        .and_then(|i| crate::text::break_at(bytes, offset + i))
+        .unwrap_or(text.len())
 }
 
 /// Splits a stretch of blank lines into one item per line.
@@ -472,10 +475,11 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_carriage_return_is_one_located_error() {
-        let doc = raw("prose\nfirst\rsecond\nmore prose\n");
-        assert_eq!(doc.diagnostics.len(), 1, "{:?}", doc.diagnostics);
-        assert_eq!(doc.diagnostics[0].span.start.line, 1);
-        assert!(doc.diagnostics[0].message.contains("carriage return"));
+    fn lone_cr_is_a_line_break_between_items() {
+        let text = "prose\nfirst\rsecond\nmore prose\n";
+        let doc = raw(text);
+        assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+        let lines: Vec<&str> = doc.items.iter().map(|i| &text[i.range.clone()]).collect();
+        assert_eq!(lines, ["prose\n", "first\r", "second\n", "more prose\n"]);
     }
 }

@@ -46,21 +46,72 @@ impl Span {
 }
 
 /// Maps byte offsets of one text to lines and columns.
+///
+/// Every question it answers takes time logarithmic in the text, so turning all of a
+/// document's spans into positions stays linear however long its lines are.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
+    /// Byte offset of each character outside ASCII, in order, with how many more
+    /// UTF-8 bytes than UTF-16 units the text holds up to and including it.
+    wide: Vec<(usize, u32)>,
     text_len: usize,
 }
 
+/// Whether `bytes` has a line break (`\n`, `\r\n` or a lone `\r`) starting at byte `i`,
+/// and if so where the next line starts.
+pub fn break_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes[i] {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(i + 2),
+        b'\r' => Some(i + 1),
+        _ => None,
+    }
+}
+
 impl LineIndex {
-    /// Indexes `text`. Lines end at `\n`; a `\r` before it belongs to the line break.
+    /// Indexes `text`. Lines end at `\n`, `\r\n` or a lone `\r`, as the grammar reads them.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut wide = Vec::new();
+        let mut surplus = 0u32;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if let Some(next) = break_at(bytes, i) {
+                    line_starts.push(next);
+                    i = next;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // The first byte of a character outside ASCII: 2, 3 or 4 bytes, which are
+            // 1, 1 or 2 UTF-16 units.
+            let len = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            surplus += if len == 4 { 2 } else { len as u32 - 1 };
+            wide.push((i, surplus));
+            i += len;
+        }
         Self {
             line_starts,
+            wide,
             text_len: text.len(),
+        }
+    }
+
+    /// How many more UTF-8 bytes than UTF-16 units the text holds before `offset`.
+    fn surplus_before(&self, offset: usize) -> u32 {
+        match self.wide.partition_point(|(at, _)| *at < offset) {
+            0 => 0,
+            n => self.wide[n - 1].1,
         }
     }
 
@@ -91,12 +142,13 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let prefix = &text[start..offset];
+        let column = offset - start;
+        let surplus = self.surplus_before(offset) - self.surplus_before(start);
         Position {
             offset,
             line: line as u32,
-            column: prefix.len() as u32,
-            column_utf16: prefix.encode_utf16().count() as u32,
+            column: column as u32,
+            column_utf16: column as u32 - surplus,
         }
     }
 
@@ -146,6 +198,31 @@ mod tests {
         assert_eq!(pos.column as usize, quote);
         // £ 5 space – space “ q u o t e d ” space: 14 UTF-16 units.
         assert_eq!(pos.column_utf16, 14);
+    }
+
+    #[test]
+    fn lone_cr_is_a_line_break_like_lf_and_crlf() {
+        let text = "a\rb\r\nc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, text.find('b').unwrap()).line, 1);
+        assert_eq!(index.position(text, text.find('c').unwrap()).line, 2);
+        assert_eq!(index.position(text, text.find('d').unwrap()).line, 3);
+        assert_eq!(index.offset_utf16(text, 0, 9), 1, "the line ends at its CR");
+    }
+
+    #[test]
+    fn utf16_columns_agree_with_counting_the_prefix() {
+        let text = "£😀a\r“x”\n😀😀 – b\r\nc";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices() {
+            let pos = index.position(text, offset);
+            let start = index.line_start(pos.line as usize).unwrap();
+            assert_eq!(
+                pos.column_utf16 as usize,
+                text[start..offset].encode_utf16().count()
+            );
+        }
     }
 
     #[test]

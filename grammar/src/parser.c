@@ -337,175 +337,185 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(12);
+      if (eof) ADVANCE(9);
       ADVANCE_MAP(
-        '\n', 14,
-        '\r', 1,
-        '"', 28,
-        '#', 15,
-        '-', 23,
-        '/', 29,
-        ':', 21,
-        '@', 20,
+        '\n', 12,
+        '\r', 11,
+        '"', 27,
+        '#', 14,
+        '-', 22,
+        '/', 28,
+        ':', 20,
+        '@', 19,
       );
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(0);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
-      if (lookahead != 0) ADVANCE(30);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
+      if (lookahead != 0) ADVANCE(29);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(14);
+      if (lookahead == '\n') ADVANCE(1);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(21);
       END_STATE();
     case 2:
-      if (lookahead == '\n') ADVANCE(3);
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
+      if (lookahead == '"') ADVANCE(27);
+      if (lookahead == ':') ADVANCE(20);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(2);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(25);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
+      if (lookahead != 0) ADVANCE(29);
       END_STATE();
     case 3:
-      if (lookahead == '\n') ADVANCE(3);
-      if (lookahead == '\r') ADVANCE(2);
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
+      if (lookahead == '"') ADVANCE(27);
+      if (lookahead == ':') ADVANCE(20);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(22);
-      END_STATE();
-    case 4:
-      if (lookahead == '\n') ADVANCE(13);
-      END_STATE();
-    case 5:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(28);
-      if (lookahead == ':') ADVANCE(21);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(5);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(26);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
-      if (lookahead != 0) ADVANCE(30);
-      END_STATE();
-    case 6:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(28);
-      if (lookahead == ':') ADVANCE(21);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(6);
+          lookahead == ' ') SKIP(3);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(26);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
+      if (lookahead != 0) ADVANCE(29);
+      END_STATE();
+    case 4:
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
+      if (lookahead == '-') ADVANCE(22);
+      if (lookahead == '/') ADVANCE(28);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(4);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
+      if (lookahead != 0) ADVANCE(29);
+      END_STATE();
+    case 5:
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
+      if (lookahead == ':') ADVANCE(20);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(5);
+      if (lookahead != 0) ADVANCE(29);
+      END_STATE();
+    case 6:
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(6);
       if (lookahead != 0) ADVANCE(30);
       END_STATE();
     case 7:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '-') ADVANCE(23);
-      if (lookahead == '/') ADVANCE(29);
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(11);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(7);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
-      if (lookahead != 0) ADVANCE(30);
+      if (lookahead != 0) ADVANCE(29);
       END_STATE();
     case 8:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == ':') ADVANCE(21);
+      if (eof) ADVANCE(9);
+      if (lookahead == '\n') ADVANCE(10);
+      if (lookahead == '\r') ADVANCE(13);
+      if (lookahead == '#') ADVANCE(14);
+      if (lookahead == '/') ADVANCE(17);
+      if (lookahead == '@') ADVANCE(19);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(8);
-      if (lookahead != 0) ADVANCE(30);
+      if (lookahead != 0) ADVANCE(18);
       END_STATE();
     case 9:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(9);
-      if (lookahead != 0) ADVANCE(31);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 10:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(14);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(10);
-      if (lookahead != 0) ADVANCE(30);
+      ACCEPT_TOKEN(sym__newline);
       END_STATE();
     case 11:
-      if (eof) ADVANCE(12);
-      if (lookahead == '\n') ADVANCE(13);
-      if (lookahead == '\r') ADVANCE(4);
-      if (lookahead == '#') ADVANCE(15);
-      if (lookahead == '/') ADVANCE(18);
-      if (lookahead == '@') ADVANCE(20);
+      ACCEPT_TOKEN(sym__newline);
+      if (lookahead == '\n') ADVANCE(12);
+      if (lookahead == '\r') ADVANCE(1);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(11);
-      if (lookahead != 0) ADVANCE(19);
+          lookahead == ' ') ADVANCE(21);
       END_STATE();
     case 12:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      ACCEPT_TOKEN(sym__newline);
+      if (lookahead == '\n') ADVANCE(1);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(21);
       END_STATE();
     case 13:
       ACCEPT_TOKEN(sym__newline);
+      if (lookahead == '\n') ADVANCE(10);
       END_STATE();
     case 14:
-      ACCEPT_TOKEN(sym__newline);
-      if (lookahead == '\n') ADVANCE(3);
-      if (lookahead == '\r') ADVANCE(2);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(22);
+      ACCEPT_TOKEN(sym_heading);
+      if (lookahead == '#') ADVANCE(14);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(15);
       END_STATE();
     case 15:
       ACCEPT_TOKEN(sym_heading);
-      if (lookahead == '#') ADVANCE(15);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(16);
+          lookahead != '\r') ADVANCE(15);
       END_STATE();
     case 16:
-      ACCEPT_TOKEN(sym_heading);
+      ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '\r') ADVANCE(16);
       END_STATE();
     case 17:
-      ACCEPT_TOKEN(sym_comment);
+      ACCEPT_TOKEN(sym_prose);
+      if (lookahead == '/') ADVANCE(16);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(17);
+          lookahead != '\r') ADVANCE(18);
       END_STATE();
     case 18:
       ACCEPT_TOKEN(sym_prose);
-      if (lookahead == '/') ADVANCE(17);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(19);
+          lookahead != '\r') ADVANCE(18);
       END_STATE();
     case 19:
-      ACCEPT_TOKEN(sym_prose);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(19);
-      END_STATE();
-    case 20:
       ACCEPT_TOKEN(anon_sym_AT);
       END_STATE();
-    case 21:
+    case 20:
       ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
-    case 22:
+    case 21:
       ACCEPT_TOKEN(sym__indent);
-      if (lookahead == '\n') ADVANCE(3);
-      if (lookahead == '\r') ADVANCE(2);
+      if (lookahead == '\n') ADVANCE(1);
+      if (lookahead == '\r') ADVANCE(1);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(22);
+          lookahead == ' ') ADVANCE(21);
       END_STATE();
-    case 23:
+    case 22:
       ACCEPT_TOKEN(anon_sym_DASH);
       END_STATE();
-    case 24:
+    case 23:
       ACCEPT_TOKEN(sym_keyword);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(23);
+      END_STATE();
+    case 24:
+      ACCEPT_TOKEN(sym_name);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
@@ -513,50 +523,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('a' <= lookahead && lookahead <= 'z')) ADVANCE(24);
       END_STATE();
     case 25:
-      ACCEPT_TOKEN(sym_name);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
-      END_STATE();
-    case 26:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '&' ||
           lookahead == '+' ||
           ('-' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(26);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(25);
+      END_STATE();
+    case 26:
+      ACCEPT_TOKEN(sym_quoted_id);
       END_STATE();
     case 27:
-      ACCEPT_TOKEN(sym_quoted_id);
+      ACCEPT_TOKEN(sym_unexpected);
+      if (lookahead == '"') ADVANCE(26);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(27);
       END_STATE();
     case 28:
       ACCEPT_TOKEN(sym_unexpected);
-      if (lookahead == '"') ADVANCE(27);
+      if (lookahead == '/') ADVANCE(16);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(28);
+          lookahead != '\r') ADVANCE(29);
       END_STATE();
     case 29:
       ACCEPT_TOKEN(sym_unexpected);
-      if (lookahead == '/') ADVANCE(17);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(30);
+          lookahead != '\r') ADVANCE(29);
       END_STATE();
     case 30:
-      ACCEPT_TOKEN(sym_unexpected);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(30);
-      END_STATE();
-    case 31:
       ACCEPT_TOKEN(sym_text);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(31);
+          lookahead != '\r') ADVANCE(30);
       END_STATE();
     default:
       return false;
@@ -565,30 +567,30 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 11},
-  [2] = {.lex_state = 11},
-  [3] = {.lex_state = 7},
-  [4] = {.lex_state = 11},
-  [5] = {.lex_state = 5},
-  [6] = {.lex_state = 6},
-  [7] = {.lex_state = 11},
-  [8] = {.lex_state = 6},
-  [9] = {.lex_state = 8},
-  [10] = {.lex_state = 8},
-  [11] = {.lex_state = 9},
-  [12] = {.lex_state = 9},
-  [13] = {.lex_state = 9},
-  [14] = {.lex_state = 9},
+  [1] = {.lex_state = 8},
+  [2] = {.lex_state = 8},
+  [3] = {.lex_state = 4},
+  [4] = {.lex_state = 8},
+  [5] = {.lex_state = 2},
+  [6] = {.lex_state = 3},
+  [7] = {.lex_state = 8},
+  [8] = {.lex_state = 3},
+  [9] = {.lex_state = 5},
+  [10] = {.lex_state = 5},
+  [11] = {.lex_state = 6},
+  [12] = {.lex_state = 6},
+  [13] = {.lex_state = 6},
+  [14] = {.lex_state = 6},
   [15] = {.lex_state = 0},
   [16] = {.lex_state = 0},
-  [17] = {.lex_state = 9},
+  [17] = {.lex_state = 6},
   [18] = {.lex_state = 0},
-  [19] = {.lex_state = 10},
-  [20] = {.lex_state = 10},
-  [21] = {.lex_state = 10},
-  [22] = {.lex_state = 9},
-  [23] = {.lex_state = 10},
-  [24] = {.lex_state = 9},
+  [19] = {.lex_state = 7},
+  [20] = {.lex_state = 7},
+  [21] = {.lex_state = 7},
+  [22] = {.lex_state = 6},
+  [23] = {.lex_state = 7},
+  [24] = {.lex_state = 6},
   [25] = {.lex_state = 0},
   [26] = {.lex_state = 0},
   [27] = {.lex_state = 0},
@@ -607,10 +609,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [40] = {.lex_state = 0},
   [41] = {.lex_state = 0},
   [42] = {.lex_state = 0},
-  [43] = {.lex_state = 11},
-  [44] = {.lex_state = 8},
-  [45] = {.lex_state = 11},
-  [46] = {.lex_state = 11},
+  [43] = {.lex_state = 8},
+  [44] = {.lex_state = 5},
+  [45] = {.lex_state = 8},
+  [46] = {.lex_state = 8},
   [47] = {.lex_state = 0},
 };
 

@@ -1,8 +1,14 @@
 //! Finding `.csa` files and reading them as UTF-8 text, with errors that say where
 //! and what to do.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The largest source csa reads (64 MiB): far more than any agreement, small enough
+/// that checking it cannot exhaust memory.
+pub const MAX_SOURCE: u64 = 64 << 20;
 
 /// Why a source could not be read.
 #[derive(Debug)]
@@ -18,6 +24,11 @@ pub enum SourceError {
         /// Column (in bytes) of the first bad byte, from 1.
         column: usize,
     },
+    /// The file is UTF-16 text (it starts with a UTF-16 byte-order mark, or every
+    /// other byte of its start is NUL).
+    Utf16(PathBuf),
+    /// The file (or device) holds more than [`MAX_SOURCE`] bytes.
+    TooLarge(PathBuf),
 }
 
 impl fmt::Display for SourceError {
@@ -30,6 +41,15 @@ impl fmt::Display for SourceError {
                 f,
                 "`{}` is not UTF-8 text (the first bad byte is at line {line}, column {column})",
                 path.display()
+            ),
+            SourceError::Utf16(path) => {
+                write!(f, "`{}` is UTF-16 text; csa reads UTF-8", path.display())
+            }
+            SourceError::TooLarge(path) => write!(
+                f,
+                "`{}` is larger than {} MiB, more than any agreement could be",
+                path.display(),
+                MAX_SOURCE >> 20
             ),
         }
     }
@@ -44,7 +64,10 @@ impl SourceError {
                 std::io::ErrorKind::PermissionDenied => "ask for read access to the file, or copy it somewhere you can read",
                 _ => "check that the path names a readable file",
             },
-            SourceError::NotUtf8 { .. } => {
+            SourceError::TooLarge(_) => {
+                "check that the path names the agreement's text file, not a device or another kind of file"
+            }
+            SourceError::NotUtf8 { .. } | SourceError::Utf16(_) => {
                 "save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8); in most editors: Save with Encoding → UTF-8)"
             }
         }
@@ -59,9 +82,28 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-/// Reads `path` as UTF-8 text.
+/// Reads `path` as UTF-8 text, refusing more than [`MAX_SOURCE`] bytes (so a device
+/// such as `/dev/zero` is an error, not an endless read).
 pub fn read_source(path: &Path) -> Result<String, SourceError> {
-    let bytes = std::fs::read(path).map_err(|e| SourceError::Io(path.to_path_buf(), e))?;
+    let io = |e| SourceError::Io(path.to_path_buf(), e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a folder, not a file")));
+    }
+    if meta.len() > MAX_SOURCE {
+        return Err(SourceError::TooLarge(path.to_path_buf()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_SOURCE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SOURCE {
+        return Err(SourceError::TooLarge(path.to_path_buf()));
+    }
+    if is_utf16(&bytes) {
+        return Err(SourceError::Utf16(path.to_path_buf()));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -78,6 +120,18 @@ pub fn read_source(path: &Path) -> Result<String, SourceError> {
     })
 }
 
+/// Whether `bytes` look like UTF-16: a UTF-16 byte-order mark, or text whose first
+/// characters each have a NUL byte (ASCII saved as UTF-16, without a mark).
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let start = &bytes[..bytes.len().min(64) & !1];
+    start.len() >= 4
+        && (start.chunks(2).all(|c| c[1] == 0 && c[0] != 0)
+            || start.chunks(2).all(|c| c[0] == 0 && c[1] != 0))
+}
+
 /// The `.csa` files named by `paths`: files as given, folders searched (sorted, not
 /// following links to folders, so a link loop cannot trap the search).
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
@@ -90,6 +144,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
             Err(e) => errors.push(SourceError::Io(path.clone(), e)),
         }
     }
+    // A file reached twice (named twice, or through a symbolic link) is checked once,
+    // under the first name it was reached by.
+    let mut seen = HashSet::new();
+    files.retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
     (files, errors)
 }
 

@@ -39,7 +39,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// Opens a document.
+    /// Opens a document and analyses it.
     pub fn open(text: String, version: i32, registry: &Registry, options: &Options) -> Self {
         let tree = syntax::parse_tree(&text, None);
         let mut doc = Self {
@@ -80,7 +80,13 @@ impl Document {
             return false;
         }
         for change in changes {
-            self.apply(change, encoding);
+            match apply(&mut self.text, &mut self.lines, change, encoding) {
+                Some(edit) => {
+                    self.tree.edit(&edit);
+                    self.tree = syntax::parse_tree(&self.text, Some(&self.tree));
+                }
+                None => self.tree = syntax::parse_tree(&self.text, None),
+            }
         }
         self.version = version;
         self.parsed = ast::lower(&self.text, &self.tree);
@@ -88,64 +94,56 @@ impl Document {
         true
     }
 
-    /// Applies one change to the text and the tree.
-    fn apply(&mut self, change: TextDocumentContentChangeEvent, encoding: Encoding) {
-        let Some(range) = change.range else {
-            self.text = change.text;
-            self.lines = LineIndex::new(&self.text);
-            self.tree = syntax::parse_tree(&self.text, None);
-            return;
+    /// Analyses `text` (version `version`), re-using `base`'s tree when given the
+    /// edits that lead from its text to this one. Returns `None` as soon as
+    /// `cancelled` says the result is no longer wanted.
+    pub fn build(
+        text: String,
+        version: i32,
+        base: Option<(&Tree, &[InputEdit])>,
+        registry: &Registry,
+        options: &Options,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Self> {
+        let tree = match base {
+            Some((tree, edits)) => {
+                let mut old = tree.clone();
+                for edit in edits {
+                    old.edit(edit);
+                }
+                syntax::parse_tree(&text, Some(&old))
+            }
+            None => syntax::parse_tree(&text, None),
         };
-        let start = self.offset(range.start, encoding);
-        let end = self.offset(range.end, encoding).max(start);
-        let start_point = self.point(start);
-        let old_end_point = self.point(end);
-        self.text.replace_range(start..end, &change.text);
-        self.lines = LineIndex::new(&self.text);
-        let new_end = start + change.text.len();
-        let edit = InputEdit {
-            start_byte: start,
-            old_end_byte: end,
-            new_end_byte: new_end,
-            start_position: start_point,
-            old_end_position: old_end_point,
-            new_end_position: self.point(new_end),
+        if cancelled() {
+            return None;
+        }
+        let parsed = ast::lower(&text, &tree);
+        if cancelled() {
+            return None;
+        }
+        let mut doc = Self {
+            lines: LineIndex::new(&text),
+            parsed,
+            text,
+            version,
+            tree,
+            index: Index::default(),
+            diagnostics: Vec::new(),
         };
-        self.tree.edit(&edit);
-        self.tree = syntax::parse_tree(&self.text, Some(&self.tree));
+        doc.analyse(registry, options);
+        Some(doc)
     }
 
-    fn point(&self, offset: usize) -> Point {
-        let line = self.lines.line_of(offset);
-        Point {
-            row: line,
-            column: offset - self.lines.line_start(line).unwrap_or(0),
-        }
+    /// The tree, for re-use by the next analysis.
+    pub fn tree(&self) -> &Tree {
+        &self.tree
     }
 
     /// The byte offset of an LSP position, clamped to the document (a position past the
     /// end of a line means its end; past the last line, the end of the text).
     pub fn offset(&self, position: Position, encoding: Encoding) -> usize {
-        let line = position.line as usize;
-        let Some(start) = self.lines.line_start(line) else {
-            return self.text.len();
-        };
-        match encoding {
-            Encoding::Utf16 => {
-                self.lines
-                    .offset_utf16(&self.text, line, position.character as usize)
-            }
-            Encoding::Utf8 => {
-                let end = self.lines.line_start(line + 1).unwrap_or(self.text.len());
-                let line_text = &self.text[start..end];
-                let content = line_text.trim_end_matches(['\n', '\r']).len();
-                let mut offset = start + (position.character as usize).min(content);
-                while !self.text.is_char_boundary(offset) {
-                    offset -= 1;
-                }
-                offset
-            }
-        }
+        offset(&self.text, &self.lines, position, encoding)
     }
 
     /// The LSP range of a span.
@@ -166,6 +164,171 @@ impl Document {
     /// The span of bytes `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.lines.span(&self.text, start, end)
+    }
+}
+
+/// The text the client has, ahead of the last analysis: edited as changes arrive,
+/// with the edits that lead from the analysed text to it.
+pub struct Source {
+    /// The text.
+    pub text: String,
+    /// The client's version of the text.
+    pub version: i32,
+    lines: LineIndex,
+    /// The edits since the analysed text (or since the last change that replaced the
+    /// whole text, when `fresh`), in order.
+    edits: Vec<InputEdit>,
+    /// Whether the next analysis must parse afresh (the whole text was replaced).
+    fresh: bool,
+    /// How many times the whole text was replaced.
+    resets: u64,
+}
+
+/// A change whose version is not newer than the document's: a repeat or out of order.
+#[derive(Debug)]
+pub struct Stale {
+    /// The version the change carried.
+    pub version: i32,
+    /// The document's version.
+    pub current: i32,
+}
+
+/// What an analysis starts from: the text, and how to re-use the last analysis's tree.
+pub struct Snapshot {
+    /// The text.
+    pub text: String,
+    /// Its version.
+    pub version: i32,
+    /// The edits from the analysed text to this one (`None`: parse afresh).
+    pub edits: Option<Vec<InputEdit>>,
+    taken: usize,
+    resets: u64,
+}
+
+impl Source {
+    /// A newly opened text.
+    pub fn new(text: String, version: i32) -> Self {
+        Self {
+            lines: LineIndex::new(&text),
+            text,
+            version,
+            edits: Vec::new(),
+            fresh: true,
+            resets: 0,
+        }
+    }
+
+    /// Applies the changes of `version` in order, or refuses a stale version.
+    pub fn change(
+        &mut self,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        encoding: Encoding,
+    ) -> Result<(), Stale> {
+        if version <= self.version {
+            return Err(Stale {
+                version,
+                current: self.version,
+            });
+        }
+        for change in changes {
+            match apply(&mut self.text, &mut self.lines, change, encoding) {
+                Some(edit) => self.edits.push(edit),
+                None => {
+                    self.edits.clear();
+                    self.fresh = true;
+                    self.resets += 1;
+                }
+            }
+        }
+        self.version = version;
+        Ok(())
+    }
+
+    /// What an analysis of the current text starts from.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            text: self.text.clone(),
+            version: self.version,
+            edits: (!self.fresh).then(|| self.edits.clone()),
+            taken: self.edits.len(),
+            resets: self.resets,
+        }
+    }
+
+    /// Records that the analysis of `snapshot` is now the last one: the edits made
+    /// since it was taken are kept, relative to it.
+    pub fn analysed(&mut self, snapshot: &Snapshot) {
+        if self.resets == snapshot.resets {
+            self.edits.drain(..snapshot.taken.min(self.edits.len()));
+            self.fresh = false;
+        }
+    }
+}
+
+/// Applies one change to a text and its line index; returns the tree edit it makes,
+/// or `None` when it replaced the whole text.
+fn apply(
+    text: &mut String,
+    lines: &mut LineIndex,
+    change: TextDocumentContentChangeEvent,
+    encoding: Encoding,
+) -> Option<InputEdit> {
+    let Some(range) = change.range else {
+        *text = change.text;
+        *lines = LineIndex::new(text);
+        return None;
+    };
+    let start = offset(text, lines, range.start, encoding);
+    let end = offset(text, lines, range.end, encoding).max(start);
+    let start_point = point(text, start);
+    let old_end_point = point(text, end);
+    text.replace_range(start..end, &change.text);
+    *lines = LineIndex::new(text);
+    let new_end = start + change.text.len();
+    Some(InputEdit {
+        start_byte: start,
+        old_end_byte: end,
+        new_end_byte: new_end,
+        start_position: start_point,
+        old_end_position: old_end_point,
+        new_end_position: point(text, new_end),
+    })
+}
+
+/// The tree-sitter point of a byte offset: tree-sitter counts rows at `\n` only.
+fn point(text: &str, offset: usize) -> Point {
+    let before = &text.as_bytes()[..offset];
+    let row = before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    Point {
+        row,
+        column: offset - line_start,
+    }
+}
+
+/// The byte offset of an LSP position in `text`, clamped to the text (a position past
+/// the end of a line means its end; past the last line, the end of the text).
+fn offset(text: &str, lines: &LineIndex, position: Position, encoding: Encoding) -> usize {
+    let line = position.line as usize;
+    let Some(start) = lines.line_start(line) else {
+        return text.len();
+    };
+    match encoding {
+        Encoding::Utf16 => lines.offset_utf16(text, line, position.character as usize),
+        Encoding::Utf8 => {
+            let end = lines.line_start(line + 1).unwrap_or(text.len());
+            let line_text = &text[start..end];
+            let content = line_text.trim_end_matches(['\n', '\r']).len();
+            let mut offset = start + (position.character as usize).min(content);
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            offset
+        }
     }
 }
 

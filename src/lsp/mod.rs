@@ -1,31 +1,56 @@
 //! `csa lsp`: the language server. Authors see the same findings as `csa check`, as
 //! they type, and can navigate, complete and fix without leaving the editor.
 //!
-//! Built on tower-lsp 0.20. Its transport runs message handlers concurrently, which
-//! can reorder `didChange` notifications; the server is therefore run with a
-//! concurrency of one, so every message is handled to the end, in arrival order,
-//! before the next (the handlers take milliseconds). Documents also ignore changes
-//! whose version is not newer than their own.
+//! Built on tower-lsp 0.20, behind our own framing (`transport`), which answers
+//! malformed messages itself so that none can stop the server. No handler does the
+//! work of a check: a change edits the text and starts a check on a blocking thread,
+//! which drops out early when a newer version arrives, and only the latest version's
+//! findings are published. Every handler changes the state before its first `await`,
+//! and tower-lsp starts handlers in arrival order, so changes apply in the client's
+//! order even though handlers run concurrently; a request waiting for a check does
+//! not hold up the changes, hovers and `$/cancelRequest`s after it (a cancelled
+//! request is answered at once with RequestCancelled). Hover, completion, symbols and
+//! folding answer from the last analysis while a check runs; requests whose answer
+//! edits or points into the text (rename, code actions, definitions, references,
+//! pulled diagnostics) wait for the current one.
 
 mod document;
 mod features;
 mod settings;
+pub mod transport;
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
-pub use document::{Document, Encoding};
+pub use document::{Document, Encoding, Source};
 use settings::{ConfigCache, Settings};
 
 use crate::diagnostics::{Diagnostic as Finding, Severity};
+use crate::rules::Registry;
+
+/// An open document: the client's text and its last analysis.
+struct Open {
+    source: Source,
+    /// The last finished analysis (of `source` or an earlier version of it).
+    analysis: Option<Arc<Document>>,
+    /// The running check's cancel flag, while one runs.
+    running: Option<Arc<AtomicBool>>,
+    /// Whether another check is wanted when the running one ends.
+    again: bool,
+    /// Woken whenever a check ends.
+    ready: Arc<tokio::sync::Notify>,
+    /// Tells this opening from a later one of the same document.
+    generation: u64,
+}
 
 /// Everything the server knows between messages.
 struct State {
-    docs: HashMap<Url, Document>,
+    docs: HashMap<Url, Open>,
     encoding: Encoding,
     settings: Settings,
     configs: ConfigCache,
@@ -36,13 +61,33 @@ struct State {
     docs_url: Option<Url>,
     /// Whether the client lets the server register file watchers.
     can_watch: bool,
+    /// The generation the next opened document gets.
+    next_generation: u64,
 }
 
 /// The language server.
 pub struct Backend {
-    client: Client,
-    state: Mutex<State>,
+    shared: Shared,
 }
+
+/// What the message handlers and the check tasks share.
+#[derive(Clone)]
+struct Shared {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+/// What a request is answered from.
+struct View {
+    doc: Arc<Document>,
+    encoding: Encoding,
+    registry: Arc<Registry>,
+    docs_url: Option<Url>,
+}
+
+/// How many messages are handled at once. Handlers do no heavy work, so this only
+/// bounds how many requests may wait for a check while later messages go on.
+const CONCURRENCY: usize = 16;
 
 /// Runs the server on standard input and output until the client exits.
 pub fn run() -> u8 {
@@ -56,102 +101,243 @@ pub fn run() -> u8 {
             return 2;
         }
     };
-    runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
-        let (input, server_input) = tokio::io::duplex(1 << 16);
-        tokio::spawn(forward_until_exit(tokio::io::stdin(), input));
-        Server::new(server_input, tokio::io::stdout(), socket)
-            .concurrency_level(1)
-            .serve(service)
-            .await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     0
 }
 
-/// Copies messages from the client to the server and ends the server's input after
-/// the `exit` notification. tower-lsp stops serving only when its input ends, and a
-/// client may keep the pipe open after `exit`; the protocol says the server exits.
-async fn forward_until_exit(
-    stdin: impl tokio::io::AsyncRead + Unpin,
-    mut to_server: impl tokio::io::AsyncWrite + Unpin,
+/// Serves one client: its messages come from `input`, the server's go to `output`.
+/// Returns after the `exit` notification or when `input` ends. Whatever the input
+/// holds, this neither panics nor stops serving early (see `transport`).
+pub async fn serve(
+    input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+    output: impl tokio::io::AsyncWrite + Unpin + Send + 'static,
 ) {
-    use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-    let mut reader = BufReader::new(stdin);
-    loop {
-        let mut header = String::new();
-        let mut length: Option<usize> = None;
-        loop {
-            let mut line = String::new();
-            match reader.read_line(&mut line).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            header.push_str(&line);
-            let trimmed = line.trim_end();
-            if trimmed.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = trimmed.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().ok();
-                }
-            }
-        }
-        let Some(length) = length else {
-            // Not a framed message: pass it on and let the server report it.
-            let _ = to_server.write_all(header.as_bytes()).await;
-            continue;
-        };
-        let mut body = vec![0; length];
-        if reader.read_exact(&mut body).await.is_err() {
-            return;
-        }
-        if to_server.write_all(header.as_bytes()).await.is_err()
-            || to_server.write_all(&body).await.is_err()
-        {
-            return;
-        }
-        let is_exit = serde_json::from_slice::<serde_json::Value>(&body)
-            .is_ok_and(|m| m.get("method").and_then(|v| v.as_str()) == Some("exit"));
-        if is_exit {
-            let _ = to_server.flush().await;
-            return; // dropping the writer ends the server's input
-        }
-    }
+    let (service, socket) = LspService::new(Backend::new);
+    let (to_server, server_input) = tokio::io::duplex(1 << 16);
+    let (server_output, from_server) = tokio::io::duplex(1 << 16);
+    let (messages, outgoing) = tokio::sync::mpsc::channel(64);
+    let reader = tokio::spawn(transport::read_client(input, to_server, messages.clone()));
+    let relay = tokio::spawn(transport::relay_server(from_server, messages));
+    let writer = tokio::spawn(transport::write_client(outgoing, output));
+    Server::new(server_input, server_output, socket)
+        .concurrency_level(CONCURRENCY)
+        .serve(service)
+        .await;
+    // The server's output has ended: the relay, then the writer, finish.
+    let _ = relay.await;
+    reader.abort();
+    let _ = writer.await;
 }
 
 impl Backend {
     fn new(client: Client) -> Self {
         Self {
-            client,
-            state: Mutex::new(State {
-                docs: HashMap::new(),
-                encoding: Encoding::Utf16,
-                settings: Settings::default(),
-                configs: ConfigCache::default(),
-                pull: false,
-                docs_url: None,
-                can_watch: false,
-            }),
+            shared: Shared {
+                client,
+                state: Arc::new(Mutex::new(State {
+                    docs: HashMap::new(),
+                    encoding: Encoding::Utf16,
+                    settings: Settings::default(),
+                    configs: ConfigCache::default(),
+                    pull: false,
+                    docs_url: None,
+                    can_watch: false,
+                    next_generation: 0,
+                })),
+            },
         }
     }
 
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.shared.state()
+    }
+
+    /// The last analysis of `uri`, to answer a request from. With `current`, waits
+    /// for the analysis of the client's latest version when a check of it is running;
+    /// otherwise waits only when the document has no analysis yet.
+    async fn view(&self, uri: &Url, current: bool) -> Option<View> {
+        loop {
+            let ready = {
+                let state = self.state();
+                let open = state.docs.get(uri)?;
+                let usable = open
+                    .analysis
+                    .as_ref()
+                    .filter(|a| !current || a.version == open.source.version);
+                match usable {
+                    Some(doc) => {
+                        return Some(View {
+                            doc: doc.clone(),
+                            encoding: state.encoding,
+                            registry: state.configs.cached(uri).0,
+                            docs_url: state.docs_url.clone(),
+                        })
+                    }
+                    // Nothing will come: answer from what there is.
+                    None if open.running.is_none() => {
+                        return open.analysis.clone().map(|doc| View {
+                            doc,
+                            encoding: state.encoding,
+                            registry: state.configs.cached(uri).0,
+                            docs_url: state.docs_url.clone(),
+                        })
+                    }
+                    None => open.ready.clone(),
+                }
+            };
+            let notified = ready.notified();
+            // Registered before the lock was let go, so a check ending meanwhile is
+            // not missed: `notify_waiters` wakes futures created before it.
+            notified.await;
+        }
+    }
+
+    /// Re-checks every open document (after the configuration changed).
+    async fn recheck_all(&self) {
+        let uris: Vec<Url> = self.state().docs.keys().cloned().collect();
+        for uri in uris {
+            self.shared.check(uri);
+        }
+        if self.state().pull {
+            // Not awaited: the client's answer must not hold up the messages after.
+            let client = self.shared.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
+    async fn log_problems(&self, problems: Vec<String>) {
+        self.shared.log_problems(problems).await;
+    }
+}
+
+impl Shared {
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         // A handler that panicked cannot have left the state half-written in a way
         // that matters more than stopping the server would; carry on with it.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Publishes the findings of `uri` for the version they were computed for (unless
-    /// the client pulls them), and the document's status when the client asked for it.
+    async fn log_problems(&self, problems: Vec<String>) {
+        for problem in problems {
+            self.client
+                .log_message(MessageType::WARNING, problem.clone())
+                .await;
+            self.client
+                .show_message(MessageType::WARNING, problem)
+                .await;
+        }
+    }
+
+    /// Starts a check of `uri`'s latest text on a blocking thread, or, when one is
+    /// running, asks it to stop early and another to follow it.
+    fn check(&self, uri: Url) {
+        let (snapshot, base, registry, options, cancel, generation, problems) = {
+            let mut state = self.state();
+            let State {
+                docs,
+                configs,
+                settings,
+                ..
+            } = &mut *state;
+            let Some(open) = docs.get_mut(&uri) else {
+                return;
+            };
+            if let Some(running) = &open.running {
+                running.store(true, Ordering::Relaxed);
+                open.again = true;
+                return;
+            }
+            let (registry, options, problems) = configs.for_document(&uri, settings);
+            let snapshot = open.source.snapshot();
+            let base = open.analysis.clone().filter(|_| snapshot.edits.is_some());
+            let cancel = Arc::new(AtomicBool::new(false));
+            open.running = Some(cancel.clone());
+            open.again = false;
+            (
+                snapshot,
+                base,
+                registry,
+                options,
+                cancel,
+                open.generation,
+                problems,
+            )
+        };
+        let shared = self.clone();
+        tokio::spawn(async move {
+            shared.log_problems(problems).await;
+            let checked = tokio::task::spawn_blocking(move || {
+                let mut snapshot = snapshot;
+                let text = std::mem::take(&mut snapshot.text);
+                let edits = snapshot.edits.as_deref().unwrap_or(&[]);
+                let doc = Document::build(
+                    text,
+                    snapshot.version,
+                    base.as_deref().map(|b| (b.tree(), edits)),
+                    &registry,
+                    &options,
+                    &|| cancel.load(Ordering::Relaxed),
+                );
+                (doc, snapshot)
+            })
+            .await;
+            let mut failure = None;
+            let (publish, again) = {
+                let mut state = shared.state();
+                let Some(open) = state
+                    .docs
+                    .get_mut(&uri)
+                    .filter(|o| o.generation == generation)
+                else {
+                    return; // closed (or reopened) meanwhile
+                };
+                open.running = None;
+                match checked {
+                    Ok((Some(doc), snapshot)) => {
+                        open.source.analysed(&snapshot);
+                        open.analysis = Some(Arc::new(doc));
+                    }
+                    Ok((None, _)) => {} // dropped for a newer version
+                    Err(e) => failure = Some(e.to_string()),
+                }
+                open.ready.notify_waiters();
+                let latest = open
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|a| a.version == open.source.version);
+                // A change that arrived while the check ran asked for another.
+                (latest && !open.again, open.again)
+            };
+            if let Some(failure) = failure {
+                shared
+                    .client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("csa: checking {uri} failed: {failure}"),
+                    )
+                    .await;
+            }
+            if again {
+                shared.check(uri);
+            } else if publish {
+                shared.publish(uri).await;
+            }
+        });
+    }
+
+    /// Publishes the findings of `uri`'s latest analysis, for the version they were
+    /// computed for (unless the client pulls them), and the document's status when
+    /// the client asked for it.
     async fn publish(&self, uri: Url) {
         let (diagnostics, status) = {
             let state = self.state();
-            let Some(doc) = state.docs.get(&uri) else {
+            let Some(doc) = state.docs.get(&uri).and_then(|o| o.analysis.clone()) else {
                 return;
             };
             let diagnostics = (!state.pull).then(|| {
-                let items = to_lsp_diagnostics(doc, &uri, state.encoding, state.docs_url.as_ref());
+                let items = to_lsp_diagnostics(&doc, &uri, state.encoding, state.docs_url.as_ref());
                 (items, doc.version)
             });
             let status = state.settings.status.then(|| {
@@ -161,7 +347,7 @@ impl Backend {
                     .fail_level
                     .or(from_config)
                     .unwrap_or(Severity::Error);
-                status(&uri, doc, fail_level)
+                status(&uri, &doc, fail_level)
             });
             (diagnostics, status)
         };
@@ -173,41 +359,6 @@ impl Backend {
         if let Some(status) = status {
             self.client
                 .send_notification::<StatusNotification>(status)
-                .await;
-        }
-    }
-
-    /// Re-checks every open document (after the configuration changed) and publishes.
-    async fn recheck_all(&self) {
-        let uris: Vec<Url> = {
-            let mut state = self.state();
-            let State {
-                docs,
-                configs,
-                settings,
-                ..
-            } = &mut *state;
-            for (uri, doc) in docs.iter_mut() {
-                let (registry, options, _) = configs.for_document(uri, settings);
-                doc.analyse(&registry, &options);
-            }
-            docs.keys().cloned().collect()
-        };
-        for uri in uris {
-            self.publish(uri).await;
-        }
-        if self.state().pull {
-            let _ = self.client.workspace_diagnostic_refresh().await;
-        }
-    }
-
-    async fn log_problems(&self, problems: Vec<String>) {
-        for problem in problems {
-            self.client
-                .log_message(MessageType::WARNING, problem.clone())
-                .await;
-            self.client
-                .show_message(MessageType::WARNING, problem)
                 .await;
         }
     }
@@ -303,19 +454,100 @@ fn to_lsp_diagnostics(
 }
 
 /// Writes the rule reference where editors can open it, and returns its address.
-/// Generated from the rules this binary carries, so it always matches them.
+/// Generated from the rules this binary carries, so it always matches them. It goes
+/// in a folder only the user can write (see [`private_dir`]), through a file created
+/// exclusively and renamed into place, so no one else can redirect or read-swap it.
 fn write_rule_reference() -> Option<Url> {
-    let dir = std::env::temp_dir().join(format!("csa-{}", env!("CARGO_PKG_VERSION")));
-    std::fs::create_dir_all(&dir).ok()?;
+    let dir = private_dir()?;
     let path = dir.join("rules.md");
     let text = crate::rules::explain::markdown(&crate::rules::Registry::bundled());
-    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        // Written beside and renamed, so a reader never sees half a file.
+    let current = std::fs::symlink_metadata(&path)
+        .ok()
+        .filter(|m| m.file_type().is_file())
+        .and_then(|_| std::fs::read_to_string(&path).ok());
+    if current.as_deref() != Some(text.as_str()) {
+        // Written beside and renamed, so a reader never sees half a file; created
+        // exclusively, so a link planted at that name is not followed.
         let tmp = dir.join(format!("rules.md.{}", std::process::id()));
-        std::fs::write(&tmp, &text).ok()?;
+        let _ = std::fs::remove_file(&tmp);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .ok()?;
+        std::io::Write::write_all(&mut file, text.as_bytes()).ok()?;
+        drop(file);
         std::fs::rename(&tmp, &path).ok()?;
     }
     Url::from_file_path(&path).ok()
+}
+
+/// A folder for csa's generated files that only the user can write: `csa-VERSION` in
+/// the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`), or else a new folder
+/// of the system's temporary folder, created exclusively. A folder that is a link,
+/// or that others may write, is not used.
+fn private_dir() -> Option<std::path::PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cache")));
+    private_dir_in(cache, &std::env::temp_dir())
+}
+
+/// [`private_dir`], given the user's cache folder and the system's temporary folder.
+fn private_dir_in(
+    cache: Option<std::path::PathBuf>,
+    temp: &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
+    if let Some(cache) = cache {
+        let dir = cache.join(&name);
+        let _ = std::fs::create_dir_all(&cache);
+        let _ = create_private(&dir);
+        if is_private(&dir) {
+            return Some(dir);
+        }
+    }
+    let unique = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = temp.join(format!("{name}-{}-{unique}", std::process::id()));
+    create_private(&dir).ok()?;
+    is_private(&dir).then_some(dir)
+}
+
+fn create_private(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Whether `dir` is a real folder (not a link) that only its owner may write.
+fn is_private(dir: &std::path::Path) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return false;
+    };
+    if !meta.file_type().is_dir() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Ours: a file we create in it is owned by the same user as the folder.
+        let probe = dir.join(format!(".probe.{}", std::process::id()));
+        let _ = std::fs::remove_file(&probe);
+        let owned = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .and_then(|f| f.metadata())
+            .is_ok_and(|m| m.uid() == meta.uid());
+        let _ = std::fs::remove_file(&probe);
+        owned && meta.mode() & 0o022 == 0
+    }
+    #[cfg(not(unix))]
+    true
 }
 
 #[tower_lsp::async_trait]
@@ -428,12 +660,13 @@ impl LanguageServer for Backend {
         if self.state().can_watch {
             // Not awaited here: messages are handled one at a time, and the reply to
             // this request must not hold up the documents the client opens meanwhile.
-            let client = self.client.clone();
+            let client = self.shared.client.clone();
             tokio::spawn(async move {
                 let _ = client.register_capability(vec![registration]).await;
             });
         }
-        self.client
+        self.shared
+            .client
             .log_message(MessageType::INFO, "csa language server ready")
             .await;
     }
@@ -444,60 +677,63 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let uri = params.text_document.uri;
-        let problems = {
+        {
             let mut state = self.state();
-            let State {
-                docs,
-                configs,
-                settings,
-                ..
-            } = &mut *state;
-            let (registry, options, problems) = configs.for_document(&uri, settings);
-            let doc = Document::open(
-                params.text_document.text,
-                params.text_document.version,
-                &registry,
-                &options,
-            );
-            docs.insert(uri.clone(), doc);
-            problems
-        };
-        self.log_problems(problems).await;
-        self.publish(uri).await;
+            let generation = state.next_generation;
+            state.next_generation += 1;
+            let open = Open {
+                source: Source::new(params.text_document.text, params.text_document.version),
+                analysis: None,
+                running: None,
+                again: false,
+                ready: Arc::new(tokio::sync::Notify::new()),
+                generation,
+            };
+            if let Some(old) = state.docs.insert(uri.clone(), open) {
+                if let Some(running) = old.running {
+                    running.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+        self.shared.check(uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let changed = {
+        let outcome = {
             let mut state = self.state();
             let encoding = state.encoding;
-            let State {
-                docs,
-                configs,
-                settings,
-                ..
-            } = &mut *state;
-            let (registry, options, _) = configs.for_document(&uri, settings);
-            match docs.get_mut(&uri) {
-                Some(doc) => doc.change(
+            state.docs.get_mut(&uri).map(|open| {
+                open.source.change(
                     params.text_document.version,
                     params.content_changes,
                     encoding,
-                    &registry,
-                    &options,
-                ),
-                None => false,
-            }
-        };
-        if changed {
-            self.publish(uri).await;
-        } else if !self.state().docs.contains_key(&uri) {
-            self.client
-                .log_message(
-                    MessageType::WARNING,
-                    format!("change to a document that is not open: {uri}"),
                 )
-                .await;
+            })
+        };
+        match outcome {
+            Some(Ok(())) => self.shared.check(uri),
+            Some(Err(stale)) => {
+                self.shared
+                    .client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!(
+                            "csa: ignored a change to {uri}: its version {} is not newer than the document's {}",
+                            stale.version, stale.current
+                        ),
+                    )
+                    .await
+            }
+            None => {
+                self.shared
+                    .client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!("change to a document that is not open: {uri}"),
+                    )
+                    .await
+            }
         }
     }
 
@@ -505,11 +741,16 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let pull = {
             let mut state = self.state();
-            state.docs.remove(&uri);
+            if let Some(running) = state.docs.remove(&uri).and_then(|o| o.running) {
+                running.store(true, Ordering::Relaxed);
+            }
             state.pull
         };
         if !pull {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.shared
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
         }
     }
 
@@ -535,14 +776,9 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
-        let state = self.state();
-        let items = match state.docs.get(&params.text_document.uri) {
-            Some(doc) => to_lsp_diagnostics(
-                doc,
-                &params.text_document.uri,
-                state.encoding,
-                state.docs_url.as_ref(),
-            ),
+        let uri = &params.text_document.uri;
+        let items = match self.view(uri, true).await {
+            Some(v) => to_lsp_diagnostics(&v.doc, uri, v.encoding, v.docs_url.as_ref()),
             None => Vec::new(),
         };
         Ok(DocumentDiagnosticReportResult::Report(
@@ -557,24 +793,20 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let state = self.state();
         let p = &params.text_document_position_params;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, false).await else {
             return Ok(None);
         };
-        let (registry, _, _) = state.configs.cached(&p.text_document.uri);
-        Ok(features::hover(doc, &registry, p.position, state.encoding))
+        Ok(features::hover(&v.doc, &v.registry, p.position, v.encoding))
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let state = self.state();
         let p = &params.text_document_position;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, false).await else {
             return Ok(None);
         };
-        let (registry, _, _) = state.configs.cached(&p.text_document.uri);
         Ok(
-            features::completion(doc, &registry, p.position, state.encoding)
+            features::completion(&v.doc, &v.registry, p.position, v.encoding)
                 .map(CompletionResponse::Array),
         )
     }
@@ -583,11 +815,11 @@ impl LanguageServer for Backend {
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        let state = self.state();
         let p = &params.text_document_position_params;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
         let found = doc
             .index
@@ -602,11 +834,11 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let state = self.state();
         let p = &params.text_document_position;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
         let Some(target) = doc.index.at(offset) else {
             return Ok(None);
@@ -632,11 +864,11 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        let state = self.state();
         let p = &params.text_document_position_params;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
         let Some(target) = doc.index.at(offset) else {
             return Ok(None);
@@ -662,21 +894,21 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        let state = self.state();
-        let Some(doc) = state.docs.get(&params.text_document.uri) else {
+        let Some(v) = self.view(&params.text_document.uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(params.position, state.encoding);
         Ok(features::renamable(doc, offset)
             .map(|span| PrepareRenameResponse::Range(doc.range(span, state.encoding))))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let state = self.state();
         let p = &params.text_document_position;
-        let Some(doc) = state.docs.get(&p.text_document.uri) else {
+        let Some(v) = self.view(&p.text_document.uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
         features::rename(
             doc,
@@ -691,10 +923,10 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let state = self.state();
-        let Some(doc) = state.docs.get(&params.text_document.uri) else {
+        let Some(v) = self.view(&params.text_document.uri, false).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         Ok(Some(DocumentSymbolResponse::Nested(features::symbols(
             doc,
             state.encoding,
@@ -702,27 +934,27 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        let state = self.state();
-        let Some(doc) = state.docs.get(&params.text_document.uri) else {
+        let Some(v) = self.view(&params.text_document.uri, false).await else {
             return Ok(None);
         };
+        let doc = &*v.doc;
         Ok(Some(features::folding(doc)))
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        let state = self.state();
-        let Some(doc) = state.docs.get(&params.text_document.uri) else {
+        // The edits replace the client's latest text, so wait for its analysis.
+        let Some(v) = self.view(&params.text_document.uri, true).await else {
             return Ok(None);
         };
-        Ok(features::formatting(doc, state.encoding))
+        Ok(features::formatting(&v.doc, v.encoding))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let state = self.state();
         let uri = &params.text_document.uri;
-        let Some(doc) = state.docs.get(uri) else {
+        let Some(v) = self.view(uri, true).await else {
             return Ok(None);
         };
+        let (doc, state) = (&*v.doc, &v);
         let start = doc.offset(params.range.start, state.encoding);
         let end = doc.offset(params.range.end, state.encoding);
         let actions = features::code_actions(
@@ -734,5 +966,42 @@ impl LanguageServer for Backend {
             state.docs_url.as_ref(),
         );
         Ok(Some(actions))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_reference_folder_is_never_a_planted_link_or_shared() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = root.path().join("cache");
+        let elsewhere = root.path().join("elsewhere");
+        std::fs::create_dir_all(&cache).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
+        // A link planted where the folder would be is not followed.
+        std::os::unix::fs::symlink(&elsewhere, cache.join(&name)).unwrap();
+        let temp = root.path().join("tmp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert!(dir.starts_with(&temp), "{dir:?}");
+        assert!(is_private(&dir));
+        // A folder others may write is not used either.
+        std::fs::remove_file(cache.join(&name)).unwrap();
+        std::fs::create_dir(cache.join(&name)).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(cache.join(&name), std::fs::Permissions::from_mode(0o777))
+            .unwrap();
+        assert!(private_dir_in(Some(cache.clone()), &temp)
+            .unwrap()
+            .starts_with(&temp));
+        // A fresh one is created private and used.
+        std::fs::remove_dir(cache.join(&name)).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert_eq!(dir, cache.join(&name));
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
     }
 }

@@ -131,21 +131,25 @@ impl ConfigCache {
             .is_some_and(|e| e.stamp.iter().all(|(p, m)| modified(p) == *m));
         if !fresh {
             let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-            let (config, registry) = match Config::load(&path) {
-                Ok(config) => match config.registry(&dir) {
-                    Ok(registry) => (config, Arc::new(registry)),
-                    Err(e) => {
-                        problems.push(format!(
-                            "csa: {e}; using the bundled rules until it is fixed"
-                        ));
-                        (config, self.bundled())
-                    }
-                },
+            // A configuration `csa check` would refuse is shown, and the last good
+            // one (else the defaults) stays in use until it is fixed.
+            let last_good = self.entries.remove(&path).map(|e| (e.config, e.registry));
+            let fallback = if last_good.is_some() {
+                "keeping the last good configuration until it is fixed"
+            } else {
+                "using the default settings and the bundled rules until it is fixed"
+            };
+            let loaded = Config::load(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|config| match config.registry(&dir) {
+                    Ok(registry) => Ok((config, Arc::new(registry))),
+                    Err(e) => Err(e.to_string()),
+                });
+            let (config, registry) = match loaded {
+                Ok(good) => good,
                 Err(e) => {
-                    problems.push(format!(
-                        "csa: {e}; using the default settings until it is fixed"
-                    ));
-                    (Config::default(), self.bundled())
+                    problems.push(format!("csa: {e}; {fallback}"));
+                    last_good.unwrap_or_else(|| (Config::default(), self.bundled()))
                 }
             };
             let unknown = config.unknown_rules(&registry);
@@ -255,5 +259,43 @@ mod tests {
             .unwrap();
         let (_, _, problems) = cache.for_document(&uri, &Settings::default());
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn a_broken_configuration_is_reported_and_the_last_good_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("a.csa");
+        std::fs::write(&doc, "").unwrap();
+        let config = dir.path().join("csa.toml");
+        std::fs::write(&config, "ignore = [\"review\"]\n").unwrap();
+        let uri = Url::from_file_path(&doc).unwrap();
+        let mut cache = ConfigCache::default();
+        let (_, options, problems) = cache.for_document(&uri, &Settings::default());
+        assert!(problems.is_empty());
+        assert_eq!(options.ignore, ["review"]);
+        // A rule pack that does not exist: `csa check` refuses this configuration.
+        std::fs::write(
+            &config,
+            "ignore = [\"leads\"]\nrule-packs = [\"missing.toml\"]\n",
+        )
+        .unwrap();
+        let later = SystemTime::now() + std::time::Duration::from_secs(2);
+        std::fs::File::options()
+            .write(true)
+            .open(&config)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let (_, options, problems) = cache.for_document(&uri, &Settings::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("last good"), "{problems:?}");
+        assert_eq!(
+            options.ignore,
+            ["review"],
+            "the last good configuration is kept"
+        );
+        // Reported once, not on every keystroke.
+        let (_, _, problems) = cache.for_document(&uri, &Settings::default());
+        assert!(problems.is_empty());
     }
 }

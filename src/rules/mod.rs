@@ -134,6 +134,7 @@ pub struct Context<'a> {
     pub previous: Option<&'a crate::compare::Previous>,
     topics: Vec<Topic<'a>>,
     priorities_by_id: HashMap<&'a str, &'a Priority>,
+    priorities_by_title: HashMap<Vec<String>, &'a Priority>,
     themes_by_id: HashMap<&'a str, &'a Theme>,
     objective_ids: HashSet<&'a str>,
     supported: HashSet<&'a str>,
@@ -191,6 +192,14 @@ impl<'a> Context<'a> {
         for p in &doc.priorities {
             priorities_by_id.entry(p.id.value.as_str()).or_insert(p);
         }
+        let mut priorities_by_title = HashMap::new();
+        for (p, topic) in doc.priorities.iter().zip(&topics) {
+            if p.title.is_some() {
+                priorities_by_title
+                    .entry(topic.title_words.clone())
+                    .or_insert(p);
+            }
+        }
         let mut themes_by_id = HashMap::new();
         for t in &doc.themes {
             themes_by_id.entry(t.id.value.as_str()).or_insert(t);
@@ -216,6 +225,7 @@ impl<'a> Context<'a> {
             previous: None,
             topics,
             priorities_by_id,
+            priorities_by_title,
             themes_by_id,
             objective_ids,
             supported,
@@ -248,12 +258,9 @@ impl<'a> Context<'a> {
         if let Some(p) = self.priorities_by_id.get(name) {
             return Some(p);
         }
-        let words = matching::words(name);
-        self.doc.priorities.iter().find(|p| {
-            p.title
-                .as_ref()
-                .is_some_and(|t| matching::words(&t.value) == words)
-        })
+        self.priorities_by_title
+            .get(&matching::words(name))
+            .copied()
     }
 
     /// The theme with this id.

@@ -34,6 +34,7 @@ pub fn count_exceeds(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 pub fn uncovered_issue(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let share = rule.param_float("share").unwrap_or(0.5);
     let topics = cx.topics();
+    let mut all_words: Option<std::collections::HashSet<&str>> = None;
     for assessment in &cx.doc.assessments {
         let Some(total) = &assessment.partnerships else {
             continue;
@@ -46,10 +47,15 @@ pub fn uncovered_issue(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
             let words = matching::content_words(&text.value);
-            if !topics
-                .iter()
-                .any(|t| words.iter().any(|w| t.content().contains(w)))
-            {
+            // Every topic's words in one set, gathered once: an issue is covered when
+            // some topic shares a word with it.
+            let covered = all_words.get_or_insert_with(|| {
+                topics
+                    .iter()
+                    .flat_map(|t| t.content().iter().map(String::as_str))
+                    .collect::<std::collections::HashSet<&str>>()
+            });
+            if !words.iter().any(|w| covered.contains(w.as_str())) {
                 out.push(
                     Finding::at(text.span)
                         .arg("issue", text.value.clone())

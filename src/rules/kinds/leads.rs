@@ -1,7 +1,7 @@
 //! Priority-to-lead completeness: every priority is led, every lead leads a
 //! priority, and every lead's organisation is part of the partnership.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ast::{Lead, Priority};
 use crate::diagnostics::{Applicability, Fix};
@@ -118,7 +118,7 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
             )
         })
         .collect();
-    let mut reported = Vec::new();
+    let mut reported = HashSet::new();
     // Many leads share an organisation: match each name once.
     let mut known: HashMap<&str, bool> = HashMap::new();
     for lead in all_leads(cx) {
@@ -134,10 +134,9 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
             continue;
         }
         // One finding per organisation per place, not one per lead of it.
-        if reported.contains(&(org.value.clone(), lead.source)) {
+        if !reported.insert((org.value.as_str(), lead.source)) {
             continue;
         }
-        reported.push((org.value.clone(), lead.source));
         let closest = organisations
             .iter()
             .map(|(name, _)| (matching::similarity(&org.value, name), *name))
@@ -161,14 +160,24 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
     }
 }
 
-fn same_lead(a: &Lead, b: &Lead) -> bool {
-    matching::words(&describe(a)) == matching::words(&describe(b))
+/// What two leads are compared by: the folded words of the role and organisation.
+fn lead_words(lead: &Lead) -> Vec<String> {
+    matching::words(&describe(lead))
 }
 
 /// `leads-agree`: a priority's own leads and its leads-table rows differ.
 pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let leads = leads_by_priority(cx);
     for priority in cx.doc.priorities.iter().filter(|p| !p.leads.is_empty()) {
+        // Table rows name a priority by id, which means its first definition; a
+        // repeated id is reported by its own rule, and comparing every copy with
+        // the same rows would cost the square of the copies.
+        if !cx
+            .priority(&priority.id.value)
+            .is_some_and(|first| std::ptr::eq(first, priority))
+        {
+            continue;
+        }
         let table: Vec<&Lead> = leads
             .get(priority.id.value.as_str())
             .into_iter()
@@ -179,8 +188,10 @@ pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         if table.is_empty() {
             continue;
         }
+        let own_words: HashSet<Vec<String>> = priority.leads.iter().map(lead_words).collect();
+        let table_words: HashSet<Vec<String>> = table.iter().map(|l| lead_words(l)).collect();
         for lead in &table {
-            if !priority.leads.iter().any(|own| same_lead(own, lead)) {
+            if !own_words.contains(&lead_words(lead)) {
                 out.push(
                     Finding::at(lead.span)
                         .arg("id", priority.id.value.clone())
@@ -191,7 +202,7 @@ pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
         for own in &priority.leads {
-            if !table.iter().any(|lead| same_lead(own, lead)) {
+            if !table_words.contains(&lead_words(own)) {
                 out.push(
                     Finding::at(own.span)
                         .arg("id", priority.id.value.clone())

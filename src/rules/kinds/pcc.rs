@@ -3,6 +3,8 @@
 //! each objective was considered: adopted by a priority or theme, or recorded as not
 //! adopted, with the reason.
 
+use std::collections::HashMap;
+
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::law::Confidence;
@@ -232,23 +234,23 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         let n = used_by.get(w).copied().unwrap_or(1).max(1) as f64;
         (1.0 + texts / n).ln()
     };
+    // Enough of the objective's informative words, or a word only this topic and
+    // this objective use ("road" in Road Safety and roads policing).
+    let suggests = |score: f64, shared: &[String]| {
+        score >= threshold
+            || score >= threshold / 2.0
+                && shared
+                    .iter()
+                    .any(|w| used_by.get(w.as_str()).is_some_and(|n| *n <= 2))
+    };
+    let mut candidates = Candidates::new(&topic_words, threshold);
     for objective in unsupported {
         let wanted = matching::informative_words(&text(objective));
-        let best = topics
-            .iter()
-            .zip(topic_words.iter())
-            .map(|(t, w)| (matching::weighted_similarity(w, &wanted, &weight), t))
-            // Enough of the objective's informative words, or a word only this
-            // topic and this objective use ("road" in Road Safety and roads policing).
-            .filter(|((score, shared), _)| {
-                *score >= threshold
-                    || *score >= threshold / 2.0
-                        && shared
-                            .iter()
-                            .any(|w| used_by.get(w.as_str()).is_some_and(|n| *n <= 2))
-            })
-            .max_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
-        let Some(((_, shared), topic)) = best else {
+        let best = candidates.best(wanted, |words, wanted| {
+            let (score, shared) = matching::weighted_similarity(words, wanted, &weight);
+            suggests(score, &shared).then_some((score, shared))
+        });
+        let Some((topic, shared)) = best.map(|(i, shared)| (&topics[i], shared)) else {
             continue;
         };
         let edit = match topic.supports.last() {
@@ -286,5 +288,109 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                     edits: vec![edit],
                 }),
         );
+    }
+}
+
+/// Finds the topic an objective reads most like (the last of the best, in topic
+/// order, of those the rule would suggest) without comparing every objective with
+/// every topic: topics with the same words are compared once; with a threshold above
+/// 0, only topics that share a word (or a near match, [`matching::alike`]) with the
+/// objective are compared, since [`matching::weighted_similarity`] is 0 for the
+/// others; and objectives with the same words are answered once. The cost grows
+/// with the distinct wordings, not with the document.
+struct Candidates<'w> {
+    threshold: f64,
+    /// The distinct word lists of the topics, each with the last topic that has it.
+    sets: Vec<(&'w [String], usize)>,
+    /// For each distinct word of the topics, the sets (by index) that hold it.
+    postings: HashMap<&'w str, Vec<usize>>,
+    /// The distinct words of the topics, by first byte, for the near matches.
+    by_initial: HashMap<Option<u8>, Vec<&'w str>>,
+    /// Answers already given (the topic and the shared words), by the objective's words.
+    answers: HashMap<Vec<String>, Option<(usize, Vec<String>)>>,
+}
+
+impl<'w> Candidates<'w> {
+    fn new(topic_words: &'w [Vec<String>], threshold: f64) -> Self {
+        let mut index_of: HashMap<&[String], usize> = HashMap::new();
+        let mut sets: Vec<(&[String], usize)> = Vec::new();
+        for (i, words) in topic_words.iter().enumerate() {
+            match index_of.get(words.as_slice()) {
+                Some(&at) => sets[at].1 = i,
+                None => {
+                    index_of.insert(words, sets.len());
+                    sets.push((words, i));
+                }
+            }
+        }
+        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, (words, _)) in sets.iter().enumerate() {
+            for word in words.iter() {
+                let sets = postings.entry(word.as_str()).or_default();
+                if sets.last() != Some(&at) {
+                    sets.push(at);
+                }
+            }
+        }
+        let mut by_initial: HashMap<Option<u8>, Vec<&str>> = HashMap::new();
+        for word in postings.keys() {
+            by_initial
+                .entry(word.as_bytes().first().copied())
+                .or_default()
+                .push(word);
+        }
+        Self {
+            threshold,
+            sets,
+            postings,
+            by_initial,
+            answers: HashMap::new(),
+        }
+    }
+
+    /// The topic (by index) `wanted` reads most like among those `score` suggests
+    /// (it gives the score and the shared words, or nothing), and the shared words.
+    fn best(
+        &mut self,
+        wanted: Vec<String>,
+        score: impl Fn(&[String], &[String]) -> Option<(f64, Vec<String>)>,
+    ) -> Option<(usize, Vec<String>)> {
+        if let Some(answer) = self.answers.get(&wanted) {
+            return answer.clone();
+        }
+        let compared: Vec<usize> = if self.threshold > 0.0 {
+            let mut sets: Vec<usize> = wanted
+                .iter()
+                .flat_map(|y| {
+                    self.by_initial
+                        .get(&y.as_bytes().first().copied())
+                        .into_iter()
+                        .flatten()
+                        .filter(|x| matching::alike(x, y))
+                })
+                .flat_map(|x| self.postings[x].iter().copied())
+                .collect();
+            sets.sort_unstable();
+            sets.dedup();
+            sets
+        } else {
+            (0..self.sets.len()).collect()
+        };
+        // In topic order, so that of equal scores the last wins, as when every topic
+        // is compared.
+        let mut scored: Vec<(usize, f64, Vec<String>)> = compared
+            .into_iter()
+            .filter_map(|at| {
+                let (words, topic) = self.sets[at];
+                score(words, &wanted).map(|(s, shared)| (topic, s, shared))
+            })
+            .collect();
+        scored.sort_unstable_by_key(|(topic, _, _)| *topic);
+        let answer = scored
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(topic, _, shared)| (topic, shared));
+        self.answers.insert(wanted, answer.clone());
+        answer
     }
 }
