@@ -640,3 +640,23 @@ fn formatting_and_quick_fixes_keep_crlf() {
     }
     client.shutdown();
 }
+
+#[test]
+fn a_document_that_uses_another_is_checked_with_its_parts_in_the_editor() {
+    let mut client = start("2025-06-01");
+    let root = format!("{}/tests/fixtures/workspace", env!("CARGO_MANIFEST_DIR"));
+    // The district plan uses the county agreement, which uses the plan file: its
+    // `supports:` ids are the used plan's objectives, so nothing is unknown.
+    let path = format!("{root}/clean/ashford.csa");
+    let doc = format!("file://{path}");
+    client.open(&doc, &std::fs::read_to_string(&path).unwrap());
+    let published = client.diagnostics(&doc);
+    assert_eq!(published["diagnostics"], json!([]), "{published:#}");
+    // A used file that does not exist is reported at its `@use` line.
+    let path = format!("{root}/defects/canterbury.csa");
+    let doc = format!("file://{path}");
+    client.open(&doc, &std::fs::read_to_string(&path).unwrap());
+    let published = client.diagnostics(&doc);
+    assert_eq!(codes_at(&published, "CSA970"), vec![9], "{published:#}");
+    client.shutdown();
+}

@@ -11,6 +11,8 @@ use crate::diagnostics::Diagnostic;
 use crate::rules::{self, Options, Registry};
 use crate::syntax;
 use crate::text::{LineIndex, Span};
+use crate::workspace::{self, uses};
+use std::path::Path;
 
 /// How the client counts columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,9 +59,29 @@ impl Document {
 
     /// Re-runs lowering's followers: the index and the rules.
     pub fn analyse(&mut self, registry: &Registry, options: &Options) {
+        self.analyse_at(registry, options, None);
+    }
+
+    /// [`Document::analyse`] for the document saved at `path`: its `@use` lines are
+    /// read from there (the used files as saved on disk), so the rules see the plan,
+    /// authorities and bodies it uses, as `csa check` does.
+    pub fn analyse_at(&mut self, registry: &Registry, options: &Options, path: Option<&Path>) {
         self.index = Index::build(&self.parsed.document);
         let mut all = self.parsed.diagnostics.clone();
-        all.extend(rules::check(&self.parsed.document, registry, options));
+        match path.filter(|_| !self.parsed.document.uses.is_empty()) {
+            Some(path) => {
+                let document = &self.parsed.document;
+                let resolution =
+                    uses::resolve(path, document, &workspace::FileSystem, &registry.knowledge);
+                let mut resolved = document.clone();
+                uses::apply(&mut resolved, &resolution);
+                let mut findings = resolution.findings.clone();
+                findings.extend(workspace::rules::county_references(&resolved, &resolution));
+                let extra = workspace::diagnostics(findings, registry, options);
+                all.extend(rules::check_with(&resolved, registry, options, extra));
+            }
+            None => all.extend(rules::check(&self.parsed.document, registry, options)),
+        }
         crate::diagnostics::sort(&mut all);
         self.diagnostics = all;
     }
@@ -97,12 +119,14 @@ impl Document {
     /// Analyses `text` (version `version`), re-using `base`'s tree when given the
     /// edits that lead from its text to this one. Returns `None` as soon as
     /// `cancelled` says the result is no longer wanted.
+    #[allow(clippy::too_many_arguments)]
     pub fn build(
         text: String,
         version: i32,
         base: Option<(&Tree, &[InputEdit])>,
         registry: &Registry,
         options: &Options,
+        path: Option<&Path>,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Self> {
         let tree = match base {
@@ -131,7 +155,7 @@ impl Document {
             index: Index::default(),
             diagnostics: Vec::new(),
         };
-        doc.analyse(registry, options);
+        doc.analyse_at(registry, options, path);
         Some(doc)
     }
 

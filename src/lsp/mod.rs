@@ -268,6 +268,7 @@ impl Shared {
         let shared = self.clone();
         tokio::spawn(async move {
             shared.log_problems(problems).await;
+            let path = uri.to_file_path().ok();
             let checked = tokio::task::spawn_blocking(move || {
                 let mut snapshot = snapshot;
                 let text = std::mem::take(&mut snapshot.text);
@@ -278,6 +279,7 @@ impl Shared {
                     base.as_deref().map(|b| (b.tree(), edits)),
                     &registry,
                     &options,
+                    path.as_deref(),
                     &|| cancel.load(Ordering::Relaxed),
                 );
                 (doc, snapshot)
