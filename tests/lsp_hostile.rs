@@ -315,3 +315,38 @@ fn every_fuzz_seed_session_is_served_to_the_end() {
     }
     assert!(seen >= 10, "the seed sessions are in {dir}");
 }
+
+#[test]
+fn a_repeated_initialized_notification_does_not_hang_the_session() {
+    // Found by the language-server fuzz target: a second `initialized` kept the
+    // session from ending after the client's input closed.
+    let mut session = Vec::new();
+    for body in [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+    ] {
+        session
+            .extend_from_slice(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let output = runtime.block_on(async move {
+        tokio::time::timeout(
+            std::time::Duration::from_secs(30),
+            csa::lsp::transport::replay(session),
+        )
+        .await
+        .expect("the session ends")
+    });
+    let replies = messages(&output);
+    assert!(
+        replies
+            .iter()
+            .any(|m| m["id"] == 2 && m.get("result").is_some()),
+        "shutdown answered: {replies:?}"
+    );
+}

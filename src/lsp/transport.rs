@@ -280,6 +280,7 @@ pub async fn read_client(
     replies: mpsc::Sender<Vec<u8>>,
 ) {
     let mut input = Input::new(input);
+    let mut initialized = false;
     loop {
         let Some(header) = header(&mut input).await else {
             return;
@@ -327,7 +328,11 @@ pub async fn read_client(
             return;
         };
         match judge(&body) {
+            // `initialized` is sent once; a repeat would have the server greet the
+            // client again while it shuts down, and is not passed on.
+            Verdict::Forward { .. } if initialized && is_initialized(&body) => {}
             Verdict::Forward { body, exit } => {
+                initialized |= is_initialized(&body);
                 if to_server.write_all(&frame_bytes(&body)).await.is_err() {
                     return;
                 }
@@ -429,6 +434,12 @@ pub async fn replay(session: Vec<u8>) -> Vec<u8> {
     super::serve(server_in, server_out).await;
     feed.abort();
     collect.await.unwrap_or_default()
+}
+
+/// Whether a message is the `initialized` notification.
+fn is_initialized(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
+        .is_ok_and(|m| m.get("method") == Some(&json!("initialized")) && m.get("id").is_none())
 }
 
 /// The length of the framed message at the start of `bytes`, header included.
