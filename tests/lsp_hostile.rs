@@ -350,3 +350,42 @@ fn a_repeated_initialized_notification_does_not_hang_the_session() {
         "shutdown answered: {replies:?}"
     );
 }
+
+#[test]
+fn messages_the_server_sends_to_the_client_never_hold_up_the_session() {
+    // Found by the language-server fuzz target: a stale change (logged) and a bad
+    // setting (shown) kept the session from ending when sent from the handler itself.
+    let open = r#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/x.csa","languageId":"csa","version":1,"text":"@theme T: x\n"}}}"#;
+    let stale = r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///tmp/x.csa","version":0},"contentChanges":[{"text":"x"}]}}"#;
+    let setting = r#"{"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"csa":{"asOf":"nonsense"}}}}"#;
+    let shutdown = r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#;
+    for bodies in [vec![open, stale, shutdown], vec![setting, shutdown]] {
+        let mut session = Vec::new();
+        let init = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+        let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        for body in [init, initialized].into_iter().chain(bodies) {
+            session.extend_from_slice(
+                format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes(),
+            );
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let output = runtime.block_on(async move {
+            tokio::time::timeout(
+                std::time::Duration::from_secs(30),
+                csa::lsp::transport::replay(session),
+            )
+            .await
+            .expect("the session ends")
+        });
+        let replies = messages(&output);
+        assert!(
+            replies
+                .iter()
+                .any(|m| m["id"] == 2 && m.get("result").is_some()),
+            "shutdown answered: {replies:?}"
+        );
+    }
+}

@@ -220,14 +220,20 @@ impl Shared {
     }
 
     async fn log_problems(&self, problems: Vec<String>) {
-        for problem in problems {
-            self.client
-                .log_message(MessageType::WARNING, problem.clone())
-                .await;
-            self.client
-                .show_message(MessageType::WARNING, problem)
-                .await;
+        if problems.is_empty() {
+            return;
         }
+        // Sent from a task of their own: a message to the client must never hold up
+        // the handling of the messages after it.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            for problem in problems {
+                client
+                    .log_message(MessageType::WARNING, problem.clone())
+                    .await;
+                client.show_message(MessageType::WARNING, problem).await;
+            }
+        });
     }
 
     /// Starts a check of `uri`'s latest text on a blocking thread, or, when one is
@@ -716,25 +722,18 @@ impl LanguageServer for Backend {
         match outcome {
             Some(Ok(())) => self.shared.check(uri),
             Some(Err(stale)) => {
-                self.shared
-                    .client
-                    .log_message(
-                        MessageType::WARNING,
-                        format!(
-                            "csa: ignored a change to {uri}: its version {} is not newer than the document's {}",
-                            stale.version, stale.current
-                        ),
-                    )
-                    .await
+                // Not awaited: a log line must never hold up the messages after it.
+                let client = self.shared.client.clone();
+                let line = format!(
+                    "csa: ignored a change to {uri}: its version {} is not newer than the document's {}",
+                    stale.version, stale.current
+                );
+                tokio::spawn(async move { client.log_message(MessageType::WARNING, line).await });
             }
             None => {
-                self.shared
-                    .client
-                    .log_message(
-                        MessageType::WARNING,
-                        format!("change to a document that is not open: {uri}"),
-                    )
-                    .await
+                let client = self.shared.client.clone();
+                let line = format!("change to a document that is not open: {uri}");
+                tokio::spawn(async move { client.log_message(MessageType::WARNING, line).await });
             }
         }
     }
