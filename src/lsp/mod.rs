@@ -803,7 +803,9 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = &params.text_document_position;
-        let Some(v) = self.view(&p.text_document.uri, false).await else {
+        // Completion reads the line being typed, so it waits for the analysis of the
+        // text the client holds: an older one would offer words for another line.
+        let Some(v) = self.view(&p.text_document.uri, true).await else {
             return Ok(None);
         };
         Ok(
