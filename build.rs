@@ -9,7 +9,12 @@
 
 use std::path::Path;
 
+#[path = "src/knowledge/fold.rs"]
+mod fold;
+use fold::fold;
+
 fn main() {
+    println!("cargo:rerun-if-changed=src/knowledge/fold.rs");
     let dir = Path::new("grammar/src");
     cc::Build::new()
         .include(dir)
@@ -102,29 +107,6 @@ fn successors_index(out: &str) {
     }
     rust.push_str("];\n");
     std::fs::write(Path::new(out).join("successors.rs"), rust).expect("OUT_DIR is writable");
-}
-
-/// A name folded for lookup, as `csa::knowledge::fold` does it.
-fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric() && c != '&')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word == "&" {
-            out.push_str("and");
-        } else {
-            out.extend(
-                word.chars()
-                    .flat_map(char::to_lowercase)
-                    .filter(|&c| c != '&'),
-            );
-        }
-    }
-    out
 }
 
 /// The same value as JSON, with dates as `YYYY-MM-DD` strings.

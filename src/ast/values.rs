@@ -17,6 +17,28 @@ pub struct Date {
 }
 
 impl Date {
+    /// The month's name in English (`April`); empty for a month out of range.
+    pub fn month_name(self) -> &'static str {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        MONTHS
+            .get(self.month.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("")
+    }
+
     /// A full date. Returns `None` when it does not exist (2023-02-30).
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         let date = Self {

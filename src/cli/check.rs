@@ -8,7 +8,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
-use crate::ast::Date;
 use crate::compare::Previous;
 use crate::config::{Config, Level};
 use crate::diagnostics::{syntax, Diagnostic, Severity};
@@ -108,17 +107,8 @@ pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
 
 /// Runs the check; returns the exit code.
 pub fn run(args: Args) -> u8 {
-    let as_of = match args
-        .as_of
-        .as_deref()
-        .map(|s| Date::parse(s).filter(|d| d.day.is_some()))
-    {
-        Some(None) => {
-            eprintln!("error: `--as-of {}` is not a date\n  help: write it as YYYY-MM-DD, such as 2024-04-01", args.as_of.unwrap_or_default());
-            return 2;
-        }
-        Some(Some(date)) => Some(date),
-        None => None,
+    let Ok(as_of) = super::files::as_of(args.as_of.as_deref()) else {
+        return 2;
     };
     let previous = match args.previous.as_deref().map(super::diff::previous) {
         Some(None) => return 2,

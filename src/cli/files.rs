@@ -205,3 +205,16 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     }
     result.map_err(|e| format!("cannot write `{}`: {}", path.display(), io_reason(&e)))
 }
+
+/// Reads `--as-of DATE`: `Ok(None)` when not given, `Err(())` (the error printed) when
+/// it is not a full date.
+pub fn as_of(arg: Option<&str>) -> Result<Option<crate::ast::Date>, ()> {
+    match arg.map(|s| (s, crate::ast::Date::parse(s).filter(|d| d.day.is_some()))) {
+        None => Ok(None),
+        Some((_, Some(date))) => Ok(Some(date)),
+        Some((text, None)) => {
+            eprintln!("error: `--as-of {text}` is not a date\n  help: write it as YYYY-MM-DD, such as 2024-04-01");
+            Err(())
+        }
+    }
+}

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use super::check::setup;
 use super::files::{read_source, report, write_output};
-use crate::ast::Date;
 use crate::config::Config;
 use crate::report::{self, Input, Report};
 
@@ -53,17 +52,8 @@ fn format(format: Option<Format>, out: Option<&Path>) -> Format {
 
 /// Makes the report; returns the exit code.
 pub fn run(args: Args) -> u8 {
-    let as_of = match args
-        .as_of
-        .as_deref()
-        .map(|s| Date::parse(s).filter(|d| d.day.is_some()))
-    {
-        Some(None) => {
-            eprintln!("error: `--as-of {}` is not a date\n  help: write it as YYYY-MM-DD, such as 2024-04-01", args.as_of.unwrap_or_default());
-            return 2;
-        }
-        Some(Some(date)) => Some(date),
-        None => None,
+    let Ok(as_of) = super::files::as_of(args.as_of.as_deref()) else {
+        return 2;
     };
     let previous = match &args.previous {
         Some(path) => match read_source(path) {

@@ -25,21 +25,6 @@ fn housekeeping(title: &str) -> bool {
     )
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Joins `a, b and c`.
 fn and_list(items: &[String]) -> String {
     match items {
@@ -67,7 +52,7 @@ pub fn row_lines(cmp: &Comparison) -> Vec<RowLine> {
             "version" => continue,
             "effective" => {
                 let words = crate::ast::Date::parse(&new)
-                    .map(|d| format!("{} {}", MONTHS[(d.month as usize).clamp(1, 12) - 1], d.year))
+                    .map(|d| format!("{} {}", d.month_name(), d.year))
                     .unwrap_or(new);
                 format!("Effective date changed to {words}")
             }

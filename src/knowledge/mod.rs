@@ -20,6 +20,7 @@
 //!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them.
 
 mod check;
+mod fold;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -30,6 +31,7 @@ use crate::ast::Date;
 pub use crate::rules::law::{Confidence, LawDate};
 
 pub use check::{problems, Counts};
+pub use fold::fold;
 
 /// A police force area.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -1013,30 +1015,6 @@ impl Plans {
 pub fn within(date: Date, from: Option<LawDate>, until: Option<LawDate>) -> bool {
     let day = date.first_day();
     from.map_or(true, |f| f.0 <= day) && until.map_or(true, |u| day <= u.0)
-}
-
-/// A name folded for lookup: lower case, `&` read as `and`, punctuation dropped,
-/// single spaces.
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric() && c != '&')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word == "&" {
-            out.push_str("and");
-        } else {
-            out.extend(
-                word.chars()
-                    .flat_map(char::to_lowercase)
-                    .filter(|&c| c != '&'),
-            );
-        }
-    }
-    out
 }
 
 /// Words a council's or place's name may carry that do not tell it apart.

@@ -120,24 +120,7 @@ impl Publication {
 
 /// A date as readers write it: `1 April 2022`, or `April 2022`.
 pub fn human_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(date.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("");
+    let month = date.month_name();
     match date.day {
         Some(day) => format!("{day} {month} {}", date.year),
         None => format!("{month} {}", date.year),
