@@ -1,11 +1,11 @@
 //! Whether every check stays linear on the shapes of input that make naive code
-//! quadratic: one long line with many ids, many objectives, many duplicate ids, and
-//! agreements concatenated 10, 30, 100 and 300 times. For each shape it times the
+//! quadratic: one long line with many ids, many objectives, many duplicate ids, many
+//! suppressions, and agreements concatenated 10, 30, 100 and 300 times. For each shape it times the
 //! whole pipeline (parse, lower, check and the positions of every finding, as the
 //! language server and the renderers need them) at a base size and at ten times it,
 //! and prints the growth ratio; linear means 10x the input costs at most 12x the time.
 //!
-//! `cargo bench --bench scaling`
+//! `cargo bench --bench scaling` (or `-- WORD` for the shapes whose name has WORD)
 
 use std::fmt::Write;
 use std::time::{Duration, Instant};
@@ -86,6 +86,21 @@ fn duplicate_ids(n: usize) -> String {
     out
 }
 
+/// `n` priorities without a lead, each under a suppression of that finding (and of
+/// one that never comes), so every finding is matched against the suppressions.
+fn many_suppressions(n: usize) -> String {
+    let mut out = String::from("@agreement: Suppressions\n  effective: 2024-04-01\n\n");
+    out.push_str("// csa-ignore-file CSA999: not a rule, reported once\n\n");
+    for i in 0..n {
+        writeln!(
+            out,
+            "// csa-ignore CSA201, unknown-theme: no lead yet\n@priority P{i}: Priority {i}\n  themes: T{i}"
+        )
+        .unwrap();
+    }
+    out
+}
+
 /// The Kent 2022 agreement, `n` times over.
 fn concatenated(n: usize) -> String {
     let kent = include_str!("../examples/kent-2022.csa");
@@ -116,12 +131,22 @@ fn time(text: &str, registry: &Registry, options: &Options) -> Duration {
 /// With `CSA_SCALING_DETAIL=1`: the time of parsing and of each rule alone, to find
 /// which one grows faster than its input.
 fn detail(text: &str, registry: &Registry, options: &Options) {
+    let ms = |start: Instant| start.elapsed().as_secs_f64() * 1e3;
     let start = Instant::now();
-    let parsed = ast::parse(text);
-    println!(
-        "    parse + lower {:>10.1} ms",
-        start.elapsed().as_secs_f64() * 1e3
-    );
+    let tree = csa::syntax::parse_tree(text, None);
+    println!("    tree-sitter   {:>10.1} ms", ms(start));
+    let start = Instant::now();
+    let index = LineIndex::new(text);
+    println!("    line index    {:>10.1} ms", ms(start));
+    let start = Instant::now();
+    let raw = csa::syntax::read(text, &tree, &index);
+    println!("    read the tree {:>10.1} ms", ms(start));
+    let start = Instant::now();
+    drop(tree);
+    println!("    free the tree {:>10.1} ms", ms(start));
+    let start = Instant::now();
+    let parsed = ast::lower_raw(text, raw, &index);
+    println!("    lower         {:>10.1} ms", ms(start));
     for rule in &registry.rules {
         let only = Options {
             select: vec![rule.code.clone()],
@@ -147,14 +172,23 @@ fn main() {
         ("long line, many ids", long_line, &[2_000, 20_000]),
         ("many objectives", many_objectives, &[2_000, 20_000]),
         ("many duplicate ids", duplicate_ids, &[1_000, 10_000]),
+        ("many suppressions", many_suppressions, &[2_000, 20_000]),
         ("concatenated kent-2022", concatenated, &[10, 30, 100, 300]),
     ];
     println!(
         "{:<24} {:>8} {:>12} {:>10}  growth (time ÷ time at 1/10 the size; linear ≤ 12x)",
         "shape", "n", "bytes", "ms"
     );
+    // `cargo bench --bench scaling -- WORD` measures only the shapes whose name has WORD.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let mut worst: f64 = 0.0;
     for (name, make, sizes) in shapes {
+        if !only.is_empty() && !only.iter().any(|w| name.contains(w.as_str())) {
+            continue;
+        }
         let mut times: Vec<(usize, f64)> = Vec::new();
         for &n in *sizes {
             let text = make(n);

@@ -20,6 +20,9 @@ pub enum Family {
     Organisation,
     /// Statutory strategy areas (defined by the law data, not the document).
     Area,
+    /// A county agreement's priorities and themes, named by `county:` in a document
+    /// that uses it (defined in that agreement, not the document).
+    County,
     /// Rules (in suppression comments).
     Rule,
 }
@@ -117,10 +120,12 @@ impl Index {
         for p in &doc.priorities {
             uses(Family::Objective, &p.supports, &mut found);
             uses(Family::Area, &p.addresses, &mut found);
+            uses(Family::County, &p.county, &mut found);
         }
         for t in &doc.themes {
             uses(Family::Objective, &t.supports, &mut found);
             uses(Family::Area, &t.addresses, &mut found);
+            uses(Family::County, &t.county, &mut found);
         }
         for lead in &doc.leads {
             if let Some(r) = &lead.priority {

@@ -146,12 +146,93 @@ pub struct RawDocument {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How much text one tree holds when a document is parsed piece by piece
+/// ([`read_text`]): small enough that the tree of each piece stays in the processor's
+/// cache while it is read, large enough that a real agreement is one piece.
+const PIECE: usize = 256 * 1024;
+
+/// Parses and reads `text` into the raw model, a piece of about [`PIECE`] bytes at a
+/// time, each piece's tree freed before the next is parsed. The pieces are cut just
+/// before a line that starts in the first column with something other than a space
+/// or a line break: there the whole text's parse is between two top-level items
+/// (no block continues past a line that is not indented), so each piece parses as it
+/// would inside the whole. Time and memory stay in proportion to the text, however
+/// long it is; a text shorter than a piece is parsed whole.
+pub fn read_text(text: &str, index: &LineIndex) -> RawDocument {
+    read_in_pieces(text, index, PIECE)
+}
+
+/// [`read_text`] with pieces of about `piece` bytes.
+fn read_in_pieces(text: &str, index: &LineIndex, piece: usize) -> RawDocument {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&LANGUAGE.into())
+        .expect("the bundled grammar matches the tree-sitter library");
+    let mut out = RawDocument {
+        items: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let (mut start, mut start_row) = (0, 0);
+    loop {
+        let (end, rows) = piece_end(text.as_bytes(), start, piece);
+        if start > 0 || end < text.len() {
+            let range = tree_sitter::Range {
+                start_byte: start,
+                end_byte: end,
+                start_point: tree_sitter::Point {
+                    row: start_row,
+                    column: 0,
+                },
+                end_point: tree_sitter::Point {
+                    row: start_row + rows,
+                    column: 0,
+                },
+            };
+            parser
+                .set_included_ranges(&[range])
+                .expect("piece ranges are in order and within the text");
+        }
+        let tree = parser
+            .parse(text, None)
+            .expect("parsing without a timeout or cancellation flag always yields a tree");
+        let read = read_range(text, &tree, index, start..end);
+        out.items.extend(read.items);
+        out.diagnostics.extend(read.diagnostics);
+        if end >= text.len() {
+            return out;
+        }
+        (start, start_row) = (end, start_row + rows);
+    }
+}
+
+/// Where the piece starting at `start` ends, and how many `\n` it holds (tree-sitter
+/// counts rows at `\n` only): the first line at or after `start + piece` that starts
+/// with something other than a space, a tab or a line break, else the end.
+fn piece_end(bytes: &[u8], start: usize, piece: usize) -> (usize, usize) {
+    let rows = |end: usize| bytes[start..end].iter().filter(|b| **b == b'\n').count();
+    let mut at = start + piece.max(1);
+    while at < bytes.len() {
+        let after_break = matches!(bytes[at - 1], b'\n' | b'\r');
+        if after_break && !matches!(bytes[at], b' ' | b'\t' | b'\r' | b'\n') {
+            return (at, rows(at));
+        }
+        at += 1;
+    }
+    (bytes.len(), rows(bytes.len()))
+}
+
 /// Reads the tree of `text` into the raw model.
 pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
+    read_range(text, tree, index, 0..text.len())
+}
+
+/// Reads the tree of the part `range` of `text` (a tree parsed from that range only,
+/// or from the whole text) into the raw model of that part.
+fn read_range(text: &str, tree: &Tree, index: &LineIndex, range: Range<usize>) -> RawDocument {
     let root = tree.root_node();
     let mut items = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut cursor = 0;
+    let mut cursor = range.start;
     let children: Vec<Node> = {
         let mut walk = root.walk();
         root.children(&mut walk).collect()
@@ -174,6 +255,7 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
         if let Some(next) = children.get(i + 1) {
             end = end.min(next.start_byte().max(start));
         }
+        let end = end.min(range.end);
         push_blanks(text, cursor..start, &mut items);
         let kind = match node.kind() {
             "block" => RawItemKind::Block(Box::new(read_block(text, *node, index))),
@@ -189,7 +271,7 @@ pub fn read(text: &str, tree: &Tree, index: &LineIndex) -> RawDocument {
         });
         cursor = end;
     }
-    push_blanks(text, cursor..text.len(), &mut items);
+    push_blanks(text, cursor..range.end, &mut items);
     collect_errors(text, root, index, &mut diagnostics);
     RawDocument { items, diagnostics }
 }
@@ -481,5 +563,49 @@ mod tests {
         assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
         let lines: Vec<&str> = doc.items.iter().map(|i| &text[i.range.clone()]).collect();
         assert_eq!(lines, ["prose\n", "first\r", "second\n", "more prose\n"]);
+    }
+
+    /// Every example and rule fixture, cut into small pieces (so a real agreement
+    /// makes dozens), reads to the same raw model as the whole text parsed at once:
+    /// with its own line breaks, with CR LF, and with lone CRs.
+    #[test]
+    fn reading_in_pieces_gives_the_same_model_as_reading_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in [
+            "examples",
+            "tests/fixtures/rules",
+            "tests/fixtures/robustness",
+            "tests/fixtures/workspace/clean",
+        ] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "csa") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 10, "the examples and fixtures are found");
+        for text in texts {
+            for text in [
+                text.clone(),
+                text.replace('\n', "\r\n"),
+                text.replace('\n', "\r"),
+            ] {
+                let index = LineIndex::new(&text);
+                let whole = read(&text, &parse_tree(&text, None), &index);
+                for piece in [1, 97, 4096] {
+                    let cut = read_in_pieces(&text, &index, piece);
+                    assert_eq!(cut.items, whole.items, "pieces of {piece} bytes");
+                    assert_eq!(
+                        cut.diagnostics, whole.diagnostics,
+                        "pieces of {piece} bytes"
+                    );
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@
 //! people count lines from 1. We keep byte offsets as the one true position and
 //! derive the rest here, so every part of csa agrees on where a thing is.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde::Serialize;
 
 /// A point in a document. Lines and columns count from 0.
@@ -47,16 +49,77 @@ impl Span {
 
 /// Maps byte offsets of one text to lines and columns.
 ///
-/// Every question it answers takes time logarithmic in the text, so turning all of a
-/// document's spans into positions stays linear however long its lines are.
-#[derive(Debug, Clone)]
+/// Every question it answers takes time logarithmic in the distance from the last
+/// question's answer (and never more than logarithmic in the text), so turning all of
+/// a document's spans into positions, as lowering and the renderers do in document
+/// order, costs a few steps a span however long the text or its lines are.
+#[derive(Debug)]
 pub struct LineIndex {
     /// Byte offset at which each line starts.
     line_starts: Vec<usize>,
     /// Byte offset of each character outside ASCII, in order, with how many more
     /// UTF-8 bytes than UTF-16 units the text holds up to and including it.
     wide: Vec<(usize, u32)>,
+    /// For each line, how many more UTF-8 bytes than UTF-16 units precede its start.
+    line_surplus: Vec<u32>,
     text_len: usize,
+    /// Where the last answers were found in `line_starts` and `wide`: the next
+    /// search starts there. Atomic only so the index can be shared between threads;
+    /// a stale hint costs a few steps, never a wrong answer.
+    line_hint: AtomicUsize,
+    wide_hint: AtomicUsize,
+}
+
+impl Clone for LineIndex {
+    fn clone(&self) -> Self {
+        Self {
+            line_starts: self.line_starts.clone(),
+            wide: self.wide.clone(),
+            line_surplus: self.line_surplus.clone(),
+            text_len: self.text_len,
+            line_hint: AtomicUsize::new(0),
+            wide_hint: AtomicUsize::new(0),
+        }
+    }
+}
+
+/// How many leading elements of `sorted` satisfy `before` (which must hold for a
+/// prefix of it and then never), searched outward from `hint`: doubling steps find a
+/// bracket, then a binary search inside it, so an answer `d` places from the hint
+/// takes about `2 log d` steps.
+fn partition_near<T>(sorted: &[T], hint: usize, before: impl Fn(&T) -> bool) -> usize {
+    let n = sorted.len();
+    let hint = hint.min(n);
+    let (lo, hi) = if hint < n && before(&sorted[hint]) {
+        // The answer lies after the hint.
+        let (mut lo, mut step) = (hint + 1, 1);
+        loop {
+            let probe = hint + step;
+            if probe >= n {
+                break (lo, n);
+            }
+            if !before(&sorted[probe]) {
+                break (lo, probe);
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        // The answer is the hint or before it.
+        let (mut hi, mut step) = (hint, 1);
+        loop {
+            if step > hint {
+                break (0, hi);
+            }
+            let probe = hint - step;
+            if before(&sorted[probe]) {
+                break (probe + 1, hi);
+            }
+            hi = probe;
+            step *= 2;
+        }
+    };
+    lo + sorted[lo..hi].partition_point(before)
 }
 
 /// Whether `bytes` has a line break (`\n`, `\r\n` or a lone `\r`) starting at byte `i`,
@@ -75,6 +138,7 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
+        let mut line_surplus = vec![0];
         let mut wide = Vec::new();
         let mut surplus = 0u32;
         let mut i = 0;
@@ -83,6 +147,7 @@ impl LineIndex {
             if b < 0x80 {
                 if let Some(next) = break_at(bytes, i) {
                     line_starts.push(next);
+                    line_surplus.push(surplus);
                     i = next;
                 } else {
                     i += 1;
@@ -103,13 +168,19 @@ impl LineIndex {
         Self {
             line_starts,
             wide,
+            line_surplus,
             text_len: text.len(),
+            line_hint: AtomicUsize::new(0),
+            wide_hint: AtomicUsize::new(0),
         }
     }
 
     /// How many more UTF-8 bytes than UTF-16 units the text holds before `offset`.
     fn surplus_before(&self, offset: usize) -> u32 {
-        match self.wide.partition_point(|(at, _)| *at < offset) {
+        let hint = self.wide_hint.load(Ordering::Relaxed);
+        let n = partition_near(&self.wide, hint, |(at, _)| *at < offset);
+        self.wide_hint.store(n, Ordering::Relaxed);
+        match n {
             0 => 0,
             n => self.wide[n - 1].1,
         }
@@ -127,10 +198,11 @@ impl LineIndex {
 
     /// The line (from 0) holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
-            Ok(line) => line,
-            Err(next) => next - 1,
-        }
+        let hint = self.line_hint.load(Ordering::Relaxed);
+        // `line_starts[0]` is 0, so at least one start is at or before any offset.
+        let line = partition_near(&self.line_starts, hint, |start| *start <= offset) - 1;
+        self.line_hint.store(line, Ordering::Relaxed);
+        line
     }
 
     /// The full position of byte `offset` in `text` (the text this index was built from).
@@ -143,7 +215,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let column = offset - start;
-        let surplus = self.surplus_before(offset) - self.surplus_before(start);
+        let surplus = self.surplus_before(offset) - self.line_surplus[line];
         Position {
             offset,
             line: line as u32,
@@ -180,6 +252,45 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn searching_near_a_hint_finds_what_a_whole_search_finds() {
+        let sorted: Vec<usize> = (0..300).map(|i| i * 3 + (i % 7)).collect();
+        for hint in [0, 1, 2, 3, 5, 64, 150, 298, 299, 300, 301, 1000] {
+            for value in (0..1000).step_by(7) {
+                let before = |x: &usize| *x < value;
+                assert_eq!(
+                    partition_near(&sorted, hint, before),
+                    sorted.partition_point(before),
+                    "hint {hint}, value {value}"
+                );
+            }
+        }
+        assert_eq!(partition_near::<usize>(&[], 4, |_| true), 0);
+    }
+
+    #[test]
+    fn positions_asked_in_any_order_agree() {
+        let text = "a£\nb😀c\r\nd“e”\rf\n\n g";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|o| text.is_char_boundary(*o))
+            .collect();
+        let forward: Vec<Position> = offsets.iter().map(|o| index.position(text, *o)).collect();
+        let backward: Vec<Position> = offsets
+            .iter()
+            .rev()
+            .map(|o| LineIndex::new(text).position(text, *o))
+            .collect();
+        let mut shuffled = offsets.clone();
+        shuffled.reverse();
+        shuffled.rotate_left(5);
+        for o in shuffled {
+            let at = offsets.iter().position(|x| *x == o).unwrap();
+            assert_eq!(index.position(text, o), forward[at]);
+        }
+        assert_eq!(forward.iter().rev().cloned().collect::<Vec<_>>(), backward);
+    }
 
     #[test]
     fn columns_count_bytes_and_utf16_units() {

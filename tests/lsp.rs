@@ -520,7 +520,7 @@ fn status_reports_counts_and_the_fail_level_when_asked() {
         "workspace/didChangeConfiguration",
         json!({ "settings": { "csa": { "failLevel": "error" } } }),
     );
-    client.diagnostics(&doc);
+    // The findings are the same, so they are not published again; the status is.
     let status = client.wait_for(|m| m["method"] == "csa/status")["params"].clone();
     assert_eq!(status["fails"], false);
     client.shutdown();
@@ -658,5 +658,281 @@ fn a_document_that_uses_another_is_checked_with_its_parts_in_the_editor() {
     client.open(&doc, &std::fs::read_to_string(&path).unwrap());
     let published = client.diagnostics(&doc);
     assert_eq!(codes_at(&published, "CSA970"), vec![9], "{published:#}");
+    client.shutdown();
+}
+
+/// A copy of the clean workspace fixture (a county agreement, three district plans
+/// and the shared plan file), to edit freely; and its folder's URI.
+fn workspace_copy() -> (tempfile::TempDir, String) {
+    let from =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace/clean");
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["", "plans"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(from.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let uri = format!("file://{}", dir.path().canonicalize().unwrap().display());
+    (dir, uri)
+}
+
+fn read(folder: &str, name: &str) -> String {
+    std::fs::read_to_string(format!("{}/{name}", folder.trim_start_matches("file://"))).unwrap()
+}
+
+/// The range of the first `needle` in `text`, on line `line` (0-based) or after.
+fn range_of(text: &str, needle: &str) -> Value {
+    let start = position(text, needle, 0);
+    let end = position(text, needle, needle.len());
+    json!({ "start": start, "end": end })
+}
+
+#[test]
+fn a_workspace_is_checked_together_as_the_shared_plan_is_edited() {
+    let (_dir, folder) = workspace_copy();
+    let mut client = Client::start(EXE);
+    let capabilities =
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    client.initialize_in(capabilities, json!({ "asOf": "2025-06-01" }), Some(&folder));
+    let registrations = client.wait_for(|m| m["method"] == "client/registerCapability");
+    let globs: Vec<&Value> = registrations["params"]["registrations"][0]["registerOptions"]
+        ["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| &w["globPattern"])
+        .collect();
+    assert_eq!(globs, [&json!("**/*.toml"), &json!("**/*.csa")]);
+
+    // The files that are not open get their findings too: none, for the clean
+    // workspace.
+    for name in [
+        "ashford.csa",
+        "dover.csa",
+        "kent-csa.csa",
+        "plans/kent-pcc-2025.csa",
+        "swale.csa",
+    ] {
+        let published = client.diagnostics(&format!("{folder}/{name}"));
+        assert_eq!(published["diagnostics"], json!([]), "{published:#}");
+        assert_eq!(published["version"], Value::Null);
+    }
+    let dover = format!("{folder}/dover.csa");
+
+    let ashford = format!("{folder}/ashford.csa");
+    let ashford_text = read(&folder, "ashford.csa");
+    client.open(&ashford, &ashford_text);
+    assert_eq!(client.diagnostics(&ashford)["diagnostics"], json!([]));
+    let plan = format!("{folder}/plans/kent-pcc-2025.csa");
+    let plan_text = read(&folder, "plans/kent-pcc-2025.csa");
+    client.open(&plan, &plan_text);
+    client.diagnostics(&plan);
+
+    // Go to definition and hover reach into the used files: an objective of the
+    // shared plan, and a county priority of the county agreement.
+    let at_objective = position(&ashford_text, "CCSVBT-2", 2);
+    let definition = client.call(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": ashford }, "position": at_objective }),
+    );
+    assert_eq!(definition["uri"], plan, "{definition}");
+    assert_eq!(definition["range"], range_of(&plan_text, "CCSVBT-2"));
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": ashford }, "position": at_objective }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("Support victims of crime"), "{shown}");
+    assert!(shown.contains("kent-pcc-2025.csa"), "{shown}");
+    let at_county = position(&ashford_text, "county: DA", 9);
+    let definition = client.call(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": ashford }, "position": at_county }),
+    );
+    assert_eq!(
+        definition["uri"],
+        format!("{folder}/kent-csa.csa"),
+        "{definition}"
+    );
+
+    // The author renames the objective in the plan's buffer: the open district plan
+    // that uses it (through the county agreement) is checked again at once, and the
+    // closed one after the pause.
+    let line = position(&plan_text, "objective CCSVBT-2", 0)["line"].clone();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": plan, "version": 2 },
+            "contentChanges": [{
+                "range": { "start": { "line": line, "character": 18 }, "end": { "line": line, "character": 19 } },
+                "text": "9"
+            }]
+        }),
+    );
+    // (The same findings are never published twice for one version, so the next
+    // publication for each is the one this change caused.)
+    let published = client.diagnostics(&ashford);
+    assert_eq!(
+        codes_at(&published, "CSA305"),
+        vec![16],
+        "`supports: CCSVBT-2` no longer names an objective: {published:#}"
+    );
+    let published = client.diagnostics(&dover);
+    assert_eq!(codes_at(&published, "CSA305"), vec![16], "{published:#}");
+
+    // Put back, both are clean again.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": plan, "version": 3 },
+            "contentChanges": [{ "text": plan_text }]
+        }),
+    );
+    let published = client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == ashford
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(published["params"]["diagnostics"], json!([]));
+    client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == dover
+            && m["params"]["diagnostics"] == json!([])
+    });
+
+    // Renaming an objective from a district plan renames it in the plan file and in
+    // every document that uses it, open or not.
+    let edit = client.call(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": ashford }, "position": at_objective, "newName": "VICTIMS" }),
+    );
+    let changes = edit["changes"].as_object().unwrap();
+    let mut files: Vec<&str> = changes
+        .keys()
+        .map(|k| k.rsplit('/').next().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "ashford.csa",
+            "dover.csa",
+            "kent-csa.csa",
+            "kent-pcc-2025.csa",
+            "swale.csa"
+        ]
+    );
+    for (uri, edits) in changes {
+        let name = uri.rsplit('/').next().unwrap();
+        let text = if name == "kent-pcc-2025.csa" {
+            read(&folder, "plans/kent-pcc-2025.csa")
+        } else {
+            read(&folder, name)
+        };
+        for edit in edits.as_array().unwrap() {
+            assert_eq!(edit["newText"], "VICTIMS");
+            let start = &edit["range"]["start"];
+            let line = text
+                .lines()
+                .nth(start["line"].as_u64().unwrap() as usize)
+                .unwrap();
+            let from = start["character"].as_u64().unwrap() as usize;
+            assert_eq!(&line[from..from + 8], "CCSVBT-2", "{name}: {line}");
+        }
+    }
+    // References: the definition and the uses in all five files.
+    let references = client.call(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": plan }, "position": position(&plan_text, "CCSVBT-2", 1), "context": { "includeDeclaration": true } }),
+    );
+    assert_eq!(references.as_array().unwrap().len(), 5, "{references:#}");
+    client.take("textDocument/publishDiagnostics");
+    client.take("window/logMessage");
+    client.shutdown();
+}
+
+#[test]
+fn a_client_that_pulls_gets_the_closed_files_findings_from_workspace_diagnostics() {
+    let (_dir, folder) = workspace_copy();
+    // Dover's plan of the defects fixture works on no county priority.
+    let defect = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workspace/defects/dover.csa");
+    std::fs::copy(
+        defect,
+        format!("{}/dover.csa", folder.trim_start_matches("file://")),
+    )
+    .unwrap();
+    let mut client = Client::start(EXE);
+    let capabilities = json!({
+        "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+        "workspace": { "diagnostic": { "refreshSupport": true } }
+    });
+    let result = client.initialize_in(capabilities, json!({ "asOf": "2025-06-01" }), Some(&folder));
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"],
+        true
+    );
+    assert_eq!(
+        result["capabilities"]["diagnosticProvider"]["interFileDependencies"],
+        true
+    );
+    let report = client.call("workspace/diagnostic", json!({ "previousResultIds": [] }));
+    let items = report["items"].as_array().unwrap();
+    assert_eq!(items.len(), 5, "every file of the workspace: {report:#}");
+    let dover = format!("{folder}/dover.csa");
+    let dover_report = items.iter().find(|i| i["uri"] == dover).unwrap();
+    assert_eq!(dover_report["kind"], "full");
+    let codes: Vec<&Value> = dover_report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(codes.contains(&&json!("CSA974")), "{dover_report:#}");
+    // Asked again with the result ids it has, nothing changed.
+    let previous: Vec<Value> = items
+        .iter()
+        .map(|i| json!({ "uri": i["uri"], "value": i["resultId"] }))
+        .collect();
+    let again = client.call(
+        "workspace/diagnostic",
+        json!({ "previousResultIds": previous }),
+    );
+    assert!(
+        again["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["kind"] == "unchanged"),
+        "{again:#}"
+    );
+    // The county agreement, opened, pulls its own findings: the county priority SV
+    // that no district now works on.
+    let county = format!("{folder}/kent-csa.csa");
+    client.open(&county, &read(&folder, "kent-csa.csa"));
+    let pulled = client.call(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": county } }),
+    );
+    let codes: Vec<&Value> = pulled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
+    assert!(codes.contains(&&json!("CSA975")), "{pulled:#}");
+    // An open file is left out of the workspace report: the client pulls it alone.
+    let report = client.call("workspace/diagnostic", json!({ "previousResultIds": [] }));
+    assert!(report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["uri"] != county));
+    client.take("workspace/diagnostic/refresh");
+    client.take("window/logMessage");
     client.shutdown();
 }

@@ -243,19 +243,48 @@ impl<'a> Lowering<'a> {
     /// comment at the top level, the next line for a comment inside a block.
     fn resolve_suppressions(&mut self) {
         let pending = std::mem::take(&mut self.pending_suppressions);
+        if pending.is_empty() {
+            return;
+        }
+        // For each item, the first item from it on that is neither blank nor a
+        // comment; for each line, the first line from it on with content other than a
+        // comment. Made once, so a run of comments costs one pass, not one a comment.
+        let items = &self.document.items;
+        let mut next_item = vec![None; items.len() + 1];
+        for i in (0..items.len()).rev() {
+            next_item[i] = if matches!(items[i].kind, ItemKind::Blank | ItemKind::Comment) {
+                next_item[i + 1]
+            } else {
+                Some(i)
+            };
+        }
+        let lines = self.index.line_count();
+        let in_block = pending.iter().any(|p| !p.top_level);
+        let mut next_line = vec![None; if in_block { lines + 1 } else { 0 }];
+        if in_block {
+            for line in (0..lines).rev() {
+                let start = self.index.line_start(line).unwrap_or(self.text.len());
+                let end = self.index.line_start(line + 1).unwrap_or(self.text.len());
+                let content = self.text[start..end].trim();
+                next_line[line] = if !content.is_empty() && !content.starts_with("//") {
+                    Some(line)
+                } else {
+                    next_line[line + 1]
+                };
+            }
+        }
         for mut p in pending {
             if p.suppression.scope == SuppressionScope::Next {
                 let next = if p.top_level {
-                    self.document
-                        .items
-                        .iter()
-                        .find(|item| {
-                            item.span.start.offset >= p.after
-                                && !matches!(item.kind, ItemKind::Blank | ItemKind::Comment)
-                        })
-                        .map(|item| item.span)
+                    let first = items.partition_point(|item| item.span.start.offset < p.after);
+                    next_item[first].map(|i| items[i].span)
                 } else {
-                    self.next_line_after(p.after)
+                    let line = self.index.line_of(p.after) + 1;
+                    next_line.get(line).copied().flatten().map(|line| {
+                        let start = self.index.line_start(line).unwrap_or(self.text.len());
+                        let end = self.index.line_start(line + 1).unwrap_or(self.text.len());
+                        self.span(start..end)
+                    })
                 };
                 if let Some(span) = next {
                     p.suppression.covers = span;
@@ -263,19 +292,6 @@ impl<'a> Lowering<'a> {
             }
             self.document.suppressions.push(p.suppression);
         }
-    }
-
-    fn next_line_after(&self, offset: usize) -> Option<Span> {
-        let mut line = self.index.line_of(offset) + 1;
-        while let Some(start) = self.index.line_start(line) {
-            let end = self.index.line_start(line + 1).unwrap_or(self.text.len());
-            let content = self.text[start..end].trim();
-            if !content.is_empty() && !content.starts_with("//") {
-                return Some(self.span(start..end));
-            }
-            line += 1;
-        }
-        None
     }
 
     // ------------------------------------------------------------------ blocks

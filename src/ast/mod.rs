@@ -7,7 +7,7 @@ pub mod values;
 
 use serde::Serialize;
 
-pub use lower::lower;
+pub use lower::{lower, lower_raw};
 pub use values::{Date, Period};
 
 use crate::diagnostics::Diagnostic;
@@ -507,10 +507,8 @@ pub struct Parsed {
 
 /// Parses and lowers `text` in one step.
 pub fn parse(text: &str) -> Parsed {
-    let tree = crate::syntax::parse_tree(text, None);
     let index = crate::text::LineIndex::new(text);
-    let raw = crate::syntax::read(text, &tree, &index);
-    // The tree is as large as the typed model; free it before building that.
-    drop(tree);
+    // Read a piece at a time: each piece's tree is freed before the next is built.
+    let raw = crate::syntax::read_text(text, &index);
     lower::lower_raw(text, raw, &index)
 }

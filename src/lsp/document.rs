@@ -11,8 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::rules::{self, Options, Registry};
 use crate::syntax;
 use crate::text::{LineIndex, Span};
-use crate::workspace::{self, uses};
-use std::path::Path;
+use crate::workspace::{self, uses, Resolution, Sources};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How the client counts columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,24 @@ pub struct Document {
     pub index: Index,
     /// Syntax and rule findings, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the document is saved, when it is.
+    pub path: Option<PathBuf>,
+    /// What its `@use` lines brought in: the documents its names may be defined in.
+    pub resolution: Resolution,
+    /// The workspace pass whose documents it was checked with (0: none).
+    pub pass: u64,
+}
+
+/// What a document is checked with besides its own text.
+pub struct Surroundings<'a> {
+    /// Where the document is saved, if it is: `@use` paths are read from its folder.
+    pub path: Option<&'a Path>,
+    /// Where used documents are read from (the open buffers first).
+    pub sources: &'a dyn Sources,
+    /// The documents of its workspace, as the last pass saw them.
+    pub neighbours: &'a [Arc<super::workspace::Member>],
+    /// That pass.
+    pub pass: u64,
 }
 
 impl Document {
@@ -52,6 +72,9 @@ impl Document {
             tree,
             index: Index::default(),
             diagnostics: Vec::new(),
+            path: None,
+            resolution: Resolution::default(),
+            pass: 0,
         };
         doc.analyse(registry, options);
         doc
@@ -59,31 +82,66 @@ impl Document {
 
     /// Re-runs lowering's followers: the index and the rules.
     pub fn analyse(&mut self, registry: &Registry, options: &Options) {
-        self.analyse_at(registry, options, None);
+        let around = Surroundings {
+            path: None,
+            sources: &workspace::FileSystem,
+            neighbours: &[],
+            pass: 0,
+        };
+        self.analyse_in(registry, options, &around);
     }
 
-    /// [`Document::analyse`] for the document saved at `path`: its `@use` lines are
-    /// read from there (the used files as saved on disk), so the rules see the plan,
-    /// authorities and bodies it uses, as `csa check` does.
-    pub fn analyse_at(&mut self, registry: &Registry, options: &Options, path: Option<&Path>) {
+    /// [`Document::analyse`] among other documents: its `@use` lines are read from
+    /// `around`'s sources (so the rules see the plan, authorities and bodies it uses,
+    /// as `csa check` does), and the rules across documents compare it with the
+    /// other documents of its workspace.
+    pub fn analyse_in(&mut self, registry: &Registry, options: &Options, around: &Surroundings) {
         self.index = Index::build(&self.parsed.document);
         let mut all = self.parsed.diagnostics.clone();
-        match path.filter(|_| !self.parsed.document.uses.is_empty()) {
-            Some(path) => {
-                let document = &self.parsed.document;
-                let resolution =
-                    uses::resolve(path, document, &workspace::FileSystem, &registry.knowledge);
-                let mut resolved = document.clone();
-                uses::apply(&mut resolved, &resolution);
-                let mut findings = resolution.findings.clone();
-                findings.extend(workspace::rules::county_references(&resolved, &resolution));
-                let extra = workspace::diagnostics(findings, registry, options);
-                all.extend(rules::check_with(&resolved, registry, options, extra));
+        let document = &self.parsed.document;
+        let resolution = match around.path {
+            Some(path) if !document.uses.is_empty() => {
+                uses::resolve(path, document, around.sources, &registry.knowledge)
             }
-            None => all.extend(rules::check(&self.parsed.document, registry, options)),
+            _ => Resolution::default(),
+        };
+        // Copied only when parts are added: most documents use none.
+        let resolved = if resolution.used.is_empty() {
+            Cow::Borrowed(document)
+        } else {
+            let mut copy = document.clone();
+            uses::apply(&mut copy, &resolution);
+            Cow::Owned(copy)
+        };
+        let mut findings = resolution.findings.clone();
+        findings.extend(workspace::rules::county_references(&resolved, &resolution));
+        if let (Some(path), false) = (around.path, around.neighbours.is_empty()) {
+            let key = uses::normalise(path);
+            let mut members: Vec<workspace::rules::Member> = around
+                .neighbours
+                .iter()
+                .filter(|n| n.key != key)
+                .map(|n| workspace::rules::Member {
+                    path: &n.path,
+                    document: &n.prepared.document,
+                    resolution: &n.prepared.resolution,
+                })
+                .collect();
+            members.push(workspace::rules::Member {
+                path,
+                document: &resolved,
+                resolution: &resolution,
+            });
+            let mut across = workspace::rules::check(&members, &registry.knowledge);
+            findings.extend(across.pop().unwrap_or_default());
         }
+        let extra = workspace::diagnostics(findings, registry, options);
+        all.extend(rules::check_with(&resolved, registry, options, extra));
         crate::diagnostics::sort(&mut all);
         self.diagnostics = all;
+        self.path = around.path.map(Path::to_path_buf);
+        self.resolution = resolution;
+        self.pass = around.pass;
     }
 
     /// Applies the changes of `version` in order. The server handles messages one at
@@ -126,7 +184,7 @@ impl Document {
         base: Option<(&Tree, &[InputEdit])>,
         registry: &Registry,
         options: &Options,
-        path: Option<&Path>,
+        around: &Surroundings,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Self> {
         let tree = match base {
@@ -154,8 +212,11 @@ impl Document {
             tree,
             index: Index::default(),
             diagnostics: Vec::new(),
+            path: None,
+            resolution: Resolution::default(),
+            pass: 0,
         };
-        doc.analyse_at(registry, options, path);
+        doc.analyse_in(registry, options, around);
         Some(doc)
     }
 
@@ -172,22 +233,27 @@ impl Document {
 
     /// The LSP range of a span.
     pub fn range(&self, span: Span, encoding: Encoding) -> Range {
-        let pos = |p: crate::text::Position| Position {
-            line: p.line,
-            character: match encoding {
-                Encoding::Utf16 => p.column_utf16,
-                Encoding::Utf8 => p.column,
-            },
-        };
-        Range {
-            start: pos(span.start),
-            end: pos(span.end),
-        }
+        range(span, encoding)
     }
 
     /// The span of bytes `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         self.lines.span(&self.text, start, end)
+    }
+}
+
+/// The LSP range of a span of any document: spans carry their lines and columns.
+pub fn range(span: Span, encoding: Encoding) -> Range {
+    let pos = |p: crate::text::Position| Position {
+        line: p.line,
+        character: match encoding {
+            Encoding::Utf16 => p.column_utf16,
+            Encoding::Utf8 => p.column,
+        },
+    };
+    Range {
+        start: pos(span.start),
+        end: pos(span.end),
     }
 }
 

@@ -50,7 +50,13 @@ pub fn hover(
     if let Some(target) = doc.index.at(offset) {
         let (span, text) = match &target {
             Target::Definition(d) => (d.id_span, describe_definition(doc, d)),
-            Target::Use(u) => (u.span, describe_use(doc, registry, u)?),
+            Target::Use(u) => {
+                let text = describe_use(doc, registry, u).or_else(|| {
+                    let foreign = super::across::foreign_definition(doc, &target)?;
+                    Some(super::across::describe(&foreign))
+                })?;
+                (u.span, text)
+            }
         };
         return Some(Hover {
             contents: markdown(text),
@@ -777,7 +783,7 @@ pub fn code_actions(
         .iter()
         .filter(|f| f.span.start.offset <= end && start <= f.span.end.offset)
     {
-        let lsp = super::to_lsp(doc, uri, finding, encoding, docs_url);
+        let lsp = super::to_lsp(uri, finding, encoding, docs_url);
         if let Some(fix) = &finding.fix {
             let edits = fix
                 .edits

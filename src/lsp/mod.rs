@@ -14,12 +14,15 @@
 //! edits or points into the text (rename, code actions, definitions, references,
 //! pulled diagnostics) wait for the current one.
 
+mod across;
 mod document;
 mod features;
 mod settings;
 pub mod transport;
+mod workspace;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -27,9 +30,11 @@ use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
-pub use document::{Document, Encoding, Source};
+pub use document::{Document, Encoding, Source, Surroundings};
 use settings::{ConfigCache, Settings};
+use workspace::{Overlay, Pass};
 
+use crate::analysis;
 use crate::diagnostics::{Diagnostic as Finding, Severity};
 use crate::rules::Registry;
 
@@ -46,6 +51,32 @@ struct Open {
     ready: Arc<tokio::sync::Notify>,
     /// Tells this opening from a later one of the same document.
     generation: u64,
+    /// Whether the author changed it since the documents that use it were last
+    /// re-checked.
+    changed: bool,
+    /// The version and findings last published.
+    published: Option<(i32, String)>,
+}
+
+/// The workspace pass: when one is wanted, the running one, and the last one's result.
+#[derive(Default)]
+struct Passes {
+    /// Counts the changes that want a pass.
+    wanted: u64,
+    /// Whether a task is waiting to run passes or running one.
+    runner: bool,
+    /// The running pass's cancel flag.
+    cancel: Option<Arc<AtomicBool>>,
+    /// The last finished pass.
+    last: Option<Arc<Pass>>,
+    /// The id the next pass gets.
+    next_id: u64,
+    /// Woken when a pass ends.
+    ready: Arc<tokio::sync::Notify>,
+    /// What was last published for each closed file (a fingerprint of its findings).
+    published: HashMap<Url, String>,
+    /// Problems already logged, so each is logged once.
+    logged: HashSet<String>,
 }
 
 /// Everything the server knows between messages.
@@ -63,6 +94,59 @@ struct State {
     can_watch: bool,
     /// The generation the next opened document gets.
     next_generation: u64,
+    /// The workspace folders: every `.csa` file under them is checked together.
+    roots: Vec<PathBuf>,
+    /// The passes over the workspace.
+    passes: Passes,
+    /// Whether the client lets the server ask it to pull diagnostics again.
+    can_refresh: bool,
+}
+
+impl State {
+    /// Whether `path` lies in a workspace folder.
+    fn in_workspace(&self, path: &Path) -> bool {
+        self.roots.iter().any(|root| path.starts_with(root))
+    }
+
+    /// The documents of the workspace as the server has them, for names across files:
+    /// the open documents' analyses, and the other files as the last pass read them.
+    fn candidates(&self) -> Vec<across::Candidate> {
+        let mut out: Vec<across::Candidate> = self
+            .docs
+            .iter()
+            .filter_map(|(uri, open)| {
+                let doc = open.analysis.clone()?;
+                Some(across::Candidate::Open(uri.clone(), doc))
+            })
+            .collect();
+        if let Some(pass) = &self.passes.last {
+            out.extend(
+                pass.members
+                    .iter()
+                    .filter(|m| !self.docs.contains_key(&m.uri))
+                    .map(|m| across::Candidate::Closed(m.clone())),
+            );
+        }
+        out
+    }
+
+    /// The open buffers' texts, but `except`'s.
+    fn overlay(&self, except: &Url) -> Overlay {
+        let mut overlay = Overlay::default();
+        for (uri, open) in &self.docs {
+            if uri == except {
+                continue;
+            }
+            if let Ok(path) = uri.to_file_path() {
+                overlay.insert(
+                    &path,
+                    Arc::new(open.source.text.clone()),
+                    open.source.version,
+                );
+            }
+        }
+        overlay
+    }
 }
 
 /// The language server.
@@ -83,6 +167,33 @@ struct View {
     encoding: Encoding,
     registry: Arc<Registry>,
     docs_url: Option<Url>,
+}
+
+/// How long the workspace must be left unchanged before it is checked as a whole:
+/// long enough that a burst of keystrokes makes one pass, short enough that the
+/// findings of the other files follow the author's pauses.
+const PASS_QUIET: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// The open documents, other than `uri`, that use it (directly or through another).
+fn dependents_of(state: &State, uri: &Url) -> Vec<Url> {
+    let Ok(path) = uri.to_file_path() else {
+        return Vec::new();
+    };
+    let key = crate::workspace::uses::normalise(&path);
+    state
+        .docs
+        .iter()
+        .filter(|(other, open)| {
+            *other != uri
+                && open.analysis.as_ref().is_some_and(|a| {
+                    a.resolution
+                        .used
+                        .iter()
+                        .any(|u| crate::workspace::uses::normalise(&u.path) == key)
+                })
+        })
+        .map(|(other, _)| other.clone())
+        .collect()
 }
 
 /// How many messages are handled at once. Handlers do no heavy work, so this only
@@ -129,6 +240,17 @@ pub async fn serve(
     let _ = writer.await;
 }
 
+/// The workspace folders a client names: its folders, else its root.
+fn workspace_roots(folders: Option<&[WorkspaceFolder]>, root: Option<&Url>) -> Vec<PathBuf> {
+    let uris: Vec<&Url> = match folders {
+        Some(folders) if !folders.is_empty() => folders.iter().map(|f| &f.uri).collect(),
+        _ => root.into_iter().collect(),
+    };
+    uris.into_iter()
+        .filter_map(|u| u.to_file_path().ok())
+        .collect()
+}
+
 impl Backend {
     fn new(client: Client) -> Self {
         Self {
@@ -143,6 +265,9 @@ impl Backend {
                     docs_url: None,
                     can_watch: false,
                     next_generation: 0,
+                    roots: Vec::new(),
+                    passes: Passes::default(),
+                    can_refresh: false,
                 })),
             },
         }
@@ -192,19 +317,32 @@ impl Backend {
         }
     }
 
+    /// The last workspace pass; waits for the first when the workspace has folders
+    /// and none has ended yet.
+    async fn last_pass(&self) -> Option<Arc<Pass>> {
+        loop {
+            let ready = {
+                let state = self.state();
+                if let Some(last) = &state.passes.last {
+                    return Some(last.clone());
+                }
+                if state.roots.is_empty() {
+                    return None;
+                }
+                state.passes.ready.clone()
+            };
+            ready.notified().await;
+        }
+    }
+
     /// Re-checks every open document (after the configuration changed).
     async fn recheck_all(&self) {
         let uris: Vec<Url> = self.state().docs.keys().cloned().collect();
         for uri in uris {
             self.shared.check(uri);
         }
-        if self.state().pull {
-            // Not awaited: the client's answer must not hold up the messages after.
-            let client = self.shared.client.clone();
-            tokio::spawn(async move {
-                let _ = client.workspace_diagnostic_refresh().await;
-            });
-        }
+        self.shared.refresh();
+        self.shared.schedule_pass();
     }
 
     async fn log_problems(&self, problems: Vec<String>) {
@@ -236,11 +374,43 @@ impl Shared {
         });
     }
 
+    /// Asks a client that pulls diagnostics to pull them again (when it lets the
+    /// server ask): findings changed without a change of the client's.
+    fn refresh(&self) {
+        let state = self.state();
+        if state.pull && state.can_refresh {
+            // Not awaited: the client's answer must not hold up the messages after.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
     /// Starts a check of `uri`'s latest text on a blocking thread, or, when one is
     /// running, asks it to stop early and another to follow it.
     fn check(&self, uri: Url) {
-        let (snapshot, base, registry, options, cancel, generation, problems) = {
+        let path = uri.to_file_path().ok();
+        let (
+            snapshot,
+            base,
+            registry,
+            options,
+            cancel,
+            generation,
+            problems,
+            overlay,
+            neighbours,
+            pass,
+        ) = {
             let mut state = self.state();
+            let overlay = state.overlay(&uri);
+            let (neighbours, pass) = match (&state.passes.last, &path) {
+                (Some(last), Some(path)) if state.in_workspace(path) => {
+                    (last.members.clone(), last.id)
+                }
+                _ => (Vec::new(), 0),
+            };
             let State {
                 docs,
                 configs,
@@ -269,30 +439,38 @@ impl Shared {
                 cancel,
                 open.generation,
                 problems,
+                overlay,
+                neighbours,
+                pass,
             )
         };
         let shared = self.clone();
         tokio::spawn(async move {
             shared.log_problems(problems).await;
-            let path = uri.to_file_path().ok();
             let checked = tokio::task::spawn_blocking(move || {
                 let mut snapshot = snapshot;
                 let text = std::mem::take(&mut snapshot.text);
                 let edits = snapshot.edits.as_deref().unwrap_or(&[]);
+                let around = Surroundings {
+                    path: path.as_deref(),
+                    sources: &overlay,
+                    neighbours: &neighbours,
+                    pass,
+                };
                 let doc = Document::build(
                     text,
                     snapshot.version,
                     base.as_deref().map(|b| (b.tree(), edits)),
                     &registry,
                     &options,
-                    path.as_deref(),
+                    &around,
                     &|| cancel.load(Ordering::Relaxed),
                 );
                 (doc, snapshot)
             })
             .await;
             let mut failure = None;
-            let (publish, again) = {
+            let (publish, again, dependents, refresh) = {
                 let mut state = shared.state();
                 let Some(open) = state
                     .docs
@@ -316,7 +494,19 @@ impl Shared {
                     .as_ref()
                     .is_some_and(|a| a.version == open.source.version);
                 // A change that arrived while the check ran asked for another.
-                (latest && !open.again, open.again)
+                let publish = latest && !open.again;
+                let again = open.again;
+                // The documents that use this one see the author's change now; a check
+                // not caused by a change of this document's own (one it uses changed)
+                // asks a client that pulls to pull again.
+                let changed = publish && std::mem::take(&mut open.changed);
+                let refresh = publish && !changed;
+                let dependents = if changed {
+                    dependents_of(&state, &uri)
+                } else {
+                    Vec::new()
+                };
+                (publish, again, dependents, refresh)
             };
             if let Some(failure) = failure {
                 shared
@@ -331,8 +521,191 @@ impl Shared {
                 shared.check(uri);
             } else if publish {
                 shared.publish(uri).await;
+                if refresh {
+                    shared.refresh();
+                }
+            }
+            for dependent in dependents {
+                shared.check(dependent);
             }
         });
+    }
+
+    /// Asks for a pass over the workspace, after a short quiet spell: every change
+    /// asks, and a burst of keystrokes makes one pass. A running pass is stopped: its
+    /// result would be out of date.
+    fn schedule_pass(&self) {
+        {
+            let mut state = self.state();
+            if state.roots.is_empty() {
+                return;
+            }
+            state.passes.wanted += 1;
+            if let Some(cancel) = &state.passes.cancel {
+                cancel.store(true, Ordering::Relaxed);
+            }
+            if state.passes.runner {
+                return;
+            }
+            state.passes.runner = true;
+        }
+        let shared = self.clone();
+        tokio::spawn(async move { shared.run_passes().await });
+    }
+
+    /// Runs passes until one finishes with no change asked for meanwhile.
+    async fn run_passes(&self) {
+        loop {
+            let seen = self.state().passes.wanted;
+            tokio::time::sleep(PASS_QUIET).await;
+            let inputs = {
+                let mut state = self.state();
+                if state.passes.wanted != seen {
+                    continue; // still typing
+                }
+                let cancel = Arc::new(AtomicBool::new(false));
+                state.passes.cancel = Some(cancel.clone());
+                state.passes.next_id += 1;
+                let id = state.passes.next_id;
+                let mut overlay = Overlay::default();
+                for (uri, open) in &state.docs {
+                    if let Ok(path) = uri.to_file_path() {
+                        overlay.insert(
+                            &path,
+                            Arc::new(open.source.text.clone()),
+                            open.source.version,
+                        );
+                    }
+                }
+                let roots = state.roots.clone();
+                let State {
+                    configs, settings, ..
+                } = &mut *state;
+                let (registry, options, problems) = match roots.first() {
+                    Some(root) => configs.for_folder(root, settings),
+                    None => configs.for_folder(Path::new("."), settings),
+                };
+                (
+                    workspace::Inputs {
+                        id,
+                        roots,
+                        overlay,
+                        registry,
+                        options,
+                    },
+                    cancel,
+                    problems,
+                )
+            };
+            let (inputs, cancel, problems) = inputs;
+            self.log_problems(problems).await;
+            let result = tokio::task::spawn_blocking(move || {
+                workspace::run(&inputs, &|| cancel.load(Ordering::Relaxed))
+            })
+            .await;
+            let finished = {
+                let mut state = self.state();
+                state.passes.cancel = None;
+                let fresh = state.passes.wanted == seen;
+                let pass = match result {
+                    Ok(Some(pass)) if fresh => Some(Arc::new(pass)),
+                    _ => None,
+                };
+                if let Some(pass) = &pass {
+                    state.passes.last = Some(pass.clone());
+                    state.passes.ready.notify_waiters();
+                }
+                if fresh {
+                    state.passes.runner = false;
+                }
+                (pass, fresh)
+            };
+            if let Some(pass) = finished.0 {
+                self.after_pass(pass).await;
+            }
+            if finished.1 {
+                return;
+            }
+        }
+    }
+
+    /// What a finished pass changes: the findings of the files that are not open, and
+    /// the checks of the open ones whose findings across documents it changed.
+    async fn after_pass(&self, pass: Arc<Pass>) {
+        let (publish, recheck, problems, pull) = {
+            let mut state = self.state();
+            let problems: Vec<String> = pass
+                .problems
+                .iter()
+                .filter(|p| state.passes.logged.insert((*p).clone()))
+                .cloned()
+                .collect();
+            let mut publish = Vec::new();
+            if !state.pull {
+                let mut present = HashSet::new();
+                for member in &pass.members {
+                    present.insert(member.uri.clone());
+                    if state.docs.contains_key(&member.uri) {
+                        continue;
+                    }
+                    let fingerprint = workspace::fingerprint(&member.diagnostics);
+                    if state.passes.published.get(&member.uri) != Some(&fingerprint) {
+                        state
+                            .passes
+                            .published
+                            .insert(member.uri.clone(), fingerprint);
+                        let items = member
+                            .diagnostics
+                            .iter()
+                            .map(|f| {
+                                to_lsp(&member.uri, f, state.encoding, state.docs_url.as_ref())
+                            })
+                            .collect();
+                        publish.push((member.uri.clone(), items));
+                    }
+                }
+                // Files gone from the workspace (deleted, or moved out) lose theirs.
+                let gone: Vec<Url> = state
+                    .passes
+                    .published
+                    .keys()
+                    .filter(|uri| !present.contains(*uri) && !state.docs.contains_key(*uri))
+                    .cloned()
+                    .collect();
+                for uri in gone {
+                    state.passes.published.remove(&uri);
+                    publish.push((uri, Vec::new()));
+                }
+            }
+            // An open document checked with an older pass is checked again, unless
+            // this pass found the same for the same version of it.
+            let recheck: Vec<Url> = state
+                .docs
+                .iter()
+                .filter_map(|(uri, open)| {
+                    let analysis = open.analysis.as_ref()?;
+                    let path = uri.to_file_path().ok()?;
+                    let member = pass.member(&path)?;
+                    let same = member.version == Some(analysis.version)
+                        && member.diagnostics == analysis.diagnostics;
+                    (analysis.pass < pass.id && !same).then(|| uri.clone())
+                })
+                .collect();
+            (publish, recheck, problems, state.pull)
+        };
+        for problem in problems {
+            let client = self.client.clone();
+            tokio::spawn(async move { client.log_message(MessageType::WARNING, problem).await });
+        }
+        for (uri, items) in publish {
+            self.client.publish_diagnostics(uri, items, None).await;
+        }
+        if pull {
+            self.refresh();
+        }
+        for uri in recheck {
+            self.check(uri);
+        }
     }
 
     /// Publishes the findings of `uri`'s latest analysis, for the version they were
@@ -340,11 +713,19 @@ impl Shared {
     /// the client asked for it.
     async fn publish(&self, uri: Url) {
         let (diagnostics, status) = {
-            let state = self.state();
-            let Some(doc) = state.docs.get(&uri).and_then(|o| o.analysis.clone()) else {
+            let mut state = self.state();
+            let Some(open) = state.docs.get_mut(&uri) else {
                 return;
             };
-            let diagnostics = (!state.pull).then(|| {
+            let Some(doc) = open.analysis.clone() else {
+                return;
+            };
+            // A check caused by another document can find what was found before: the
+            // client is not told the same thing twice.
+            let published = (doc.version, workspace::fingerprint(&doc.diagnostics));
+            let repeat = open.published.as_ref() == Some(&published);
+            open.published = Some(published);
+            let diagnostics = (!state.pull && !repeat).then(|| {
                 let items = to_lsp_diagnostics(&doc, &uri, state.encoding, state.docs_url.as_ref());
                 (items, doc.version)
             });
@@ -405,13 +786,8 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// One finding as an LSP diagnostic.
-fn to_lsp(
-    doc: &Document,
-    uri: &Url,
-    f: &Finding,
-    encoding: Encoding,
-    docs_url: Option<&Url>,
-) -> Diagnostic {
+fn to_lsp(uri: &Url, f: &Finding, encoding: Encoding, docs_url: Option<&Url>) -> Diagnostic {
+    let range = |span| document::range(span, encoding);
     let mut message = f.message.clone();
     if let Some(help) = &f.help {
         message.push_str(&format!("\nhelp: {help}"));
@@ -425,7 +801,7 @@ fn to_lsp(
             .map(|l| DiagnosticRelatedInformation {
                 location: Location {
                     uri: uri.clone(),
-                    range: doc.range(l.span, encoding),
+                    range: range(l.span),
                 },
                 message: l.message.clone(),
             })
@@ -437,7 +813,7 @@ fn to_lsp(
         CodeDescription { href }
     });
     Diagnostic {
-        range: doc.range(f.span, encoding),
+        range: range(f.span),
         severity: Some(severity(f.severity)),
         code: Some(NumberOrString::String(f.code.clone())),
         code_description,
@@ -457,7 +833,7 @@ fn to_lsp_diagnostics(
 ) -> Vec<Diagnostic> {
     doc.diagnostics
         .iter()
-        .map(|f| to_lsp(doc, uri, f, encoding, docs_url))
+        .map(|f| to_lsp(uri, f, encoding, docs_url))
         .collect()
 }
 
@@ -580,9 +956,23 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
+        let can_refresh = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostic.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false);
+        #[allow(deprecated)] // `rootUri` is still what clients without folders send.
+        let roots = workspace_roots(
+            params.workspace_folders.as_deref(),
+            params.root_uri.as_ref(),
+        );
         let problems = {
             let mut state = self.state();
             state.can_watch = can_watch;
+            state.can_refresh = can_refresh;
+            state.roots = roots;
             state.encoding = if offers_utf8 {
                 Encoding::Utf8
             } else {
@@ -639,10 +1029,19 @@ impl LanguageServer for Backend {
                 diagnostic_provider: pull.then(|| {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("csa".to_string()),
-                        inter_file_dependencies: false,
-                        workspace_diagnostics: false,
+                        // A document's findings depend on the documents it uses and
+                        // on the rest of its workspace.
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: true,
                         work_done_progress_options: Default::default(),
                     })
+                }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
                 }),
                 ..Default::default()
             },
@@ -650,13 +1049,17 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        // Re-check when a configuration or rule pack changes. Clients that cannot
-        // register watchers still get fresh configuration: it is re-read whenever a
-        // document changes and the file's modification time has moved.
-        let watchers = vec![FileSystemWatcher {
-            glob_pattern: GlobPattern::String("**/*.toml".to_string()),
-            kind: None,
-        }];
+        // Re-check when a configuration, a rule pack or a document of the workspace
+        // changes on disk. Clients that cannot register watchers still get fresh
+        // configuration: it is re-read whenever a document changes and the file's
+        // modification time has moved.
+        let watchers = ["**/*.toml", "**/*.csa"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_string()),
+                kind: None,
+            })
+            .collect();
         let registration = Registration {
             id: "csa-config-watch".to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
@@ -673,6 +1076,7 @@ impl LanguageServer for Backend {
                 let _ = client.register_capability(vec![registration]).await;
             });
         }
+        self.shared.schedule_pass();
         self.shared
             .client
             .log_message(MessageType::INFO, "csa language server ready")
@@ -696,14 +1100,19 @@ impl LanguageServer for Backend {
                 again: false,
                 ready: Arc::new(tokio::sync::Notify::new()),
                 generation,
+                changed: true,
+                published: None,
             };
             if let Some(old) = state.docs.insert(uri.clone(), open) {
                 if let Some(running) = old.running {
                     running.store(true, Ordering::Relaxed);
                 }
             }
+            // Its findings come from its own checks while it is open.
+            state.passes.published.remove(&uri);
         }
         self.shared.check(uri);
+        self.shared.schedule_pass();
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -712,15 +1121,20 @@ impl LanguageServer for Backend {
             let mut state = self.state();
             let encoding = state.encoding;
             state.docs.get_mut(&uri).map(|open| {
-                open.source.change(
+                let outcome = open.source.change(
                     params.text_document.version,
                     params.content_changes,
                     encoding,
-                )
+                );
+                open.changed |= outcome.is_ok();
+                outcome
             })
         };
         match outcome {
-            Some(Ok(())) => self.shared.check(uri),
+            Some(Ok(())) => {
+                self.shared.check(uri);
+                self.shared.schedule_pass();
+            }
             Some(Err(stale)) => {
                 // Not awaited: a log line must never hold up the messages after it.
                 let client = self.shared.client.clone();
@@ -740,19 +1154,29 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let pull = {
+        let (pull, in_workspace, dependents) = {
             let mut state = self.state();
+            let dependents = dependents_of(&state, &uri);
             if let Some(running) = state.docs.remove(&uri).and_then(|o| o.running) {
                 running.store(true, Ordering::Relaxed);
             }
-            state.pull
+            let in_workspace = uri
+                .to_file_path()
+                .is_ok_and(|path| state.in_workspace(&path));
+            (state.pull, in_workspace, dependents)
         };
-        if !pull {
+        // A file of the workspace keeps its findings, now those of the file on disk,
+        // which the next pass publishes; documents that used the buffer read the file.
+        if !pull && !in_workspace {
             self.shared
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
         }
+        for dependent in dependents {
+            self.shared.check(dependent);
+        }
+        self.shared.schedule_pass();
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -770,6 +1194,32 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        // A configuration, a rule pack or a used document changed on disk: every open
+        // document is checked again, and the workspace with them.
+        self.recheck_all().await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut state = self.state();
+            let removed: Vec<PathBuf> = params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| f.uri.to_file_path().ok())
+                .collect();
+            state.roots.retain(|r| !removed.contains(r));
+            for folder in params.event.added {
+                if let Ok(path) = folder.uri.to_file_path() {
+                    if !state.roots.contains(&path) {
+                        state.roots.push(path);
+                    }
+                }
+            }
+            if state.roots.is_empty() {
+                state.passes.last = None;
+            }
+        }
         self.recheck_all().await;
     }
 
@@ -780,7 +1230,21 @@ impl LanguageServer for Backend {
         let uri = &params.text_document.uri;
         let items = match self.view(uri, true).await {
             Some(v) => to_lsp_diagnostics(&v.doc, uri, v.encoding, v.docs_url.as_ref()),
-            None => Vec::new(),
+            // A file that is not open: as the last workspace pass found it.
+            None => {
+                let state = self.state();
+                let member = state
+                    .passes
+                    .last
+                    .as_ref()
+                    .and_then(|pass| pass.members.iter().find(|m| &m.uri == uri));
+                member.map_or_else(Vec::new, |m| {
+                    m.diagnostics
+                        .iter()
+                        .map(|f| to_lsp(uri, f, state.encoding, state.docs_url.as_ref()))
+                        .collect()
+                })
+            }
         };
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
@@ -790,6 +1254,54 @@ impl LanguageServer for Backend {
                     items,
                 },
             }),
+        ))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let pass = self.last_pass().await;
+        let previous: HashMap<Url, String> = params
+            .previous_result_ids
+            .into_iter()
+            .map(|p| (p.uri, p.value))
+            .collect();
+        let state = self.state();
+        let items = pass
+            .iter()
+            .flat_map(|pass| &pass.members)
+            // Open documents' findings are pulled one by one, for their versions.
+            .filter(|m| !state.docs.contains_key(&m.uri))
+            .map(|m| {
+                let result_id = workspace::fingerprint(&m.diagnostics);
+                if previous.get(&m.uri) == Some(&result_id) {
+                    return WorkspaceDocumentDiagnosticReport::Unchanged(
+                        WorkspaceUnchangedDocumentDiagnosticReport {
+                            uri: m.uri.clone(),
+                            version: None,
+                            unchanged_document_diagnostic_report:
+                                UnchangedDocumentDiagnosticReport { result_id },
+                        },
+                    );
+                }
+                let items = m
+                    .diagnostics
+                    .iter()
+                    .map(|f| to_lsp(&m.uri, f, state.encoding, state.docs_url.as_ref()))
+                    .collect();
+                WorkspaceDocumentDiagnosticReport::Full(WorkspaceFullDocumentDiagnosticReport {
+                    uri: m.uri.clone(),
+                    version: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                        result_id: Some(result_id),
+                        items,
+                    },
+                })
+            })
+            .collect();
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
         ))
     }
 
@@ -824,15 +1336,30 @@ impl LanguageServer for Backend {
         };
         let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
-        let found = doc
-            .index
-            .at(offset)
-            .and_then(|t| doc.index.definition_of(&t).cloned());
-        Ok(found.map(|d| {
-            GotoDefinitionResponse::Scalar(Location {
+        // The `@use` line's file.
+        if let Some(file) = across::used_file_at(doc, offset) {
+            return Ok(Url::from_file_path(&file).ok().map(|uri| {
+                GotoDefinitionResponse::Scalar(Location {
+                    uri,
+                    range: Range::default(),
+                })
+            }));
+        }
+        let Some(target) = doc.index.at(offset) else {
+            return Ok(None);
+        };
+        if let Some(d) = doc.index.definition_of(&target) {
+            return Ok(Some(GotoDefinitionResponse::Scalar(Location {
                 uri: p.text_document.uri.clone(),
                 range: doc.range(d.id_span, state.encoding),
-            })
+            })));
+        }
+        // Defined in a document this one uses.
+        Ok(across::foreign_definition(doc, &target).and_then(|f| {
+            Some(GotoDefinitionResponse::Scalar(Location {
+                uri: f.uri()?,
+                range: document::range(f.definition.id_span, state.encoding),
+            }))
         }))
     }
 
@@ -843,6 +1370,18 @@ impl LanguageServer for Backend {
         };
         let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
+        // A name defined in a file: every place the workspace names it.
+        if let Ok(Some(home)) = across::home(doc, offset) {
+            let candidates = self.state().candidates();
+            let mut places = across::occurrences(&home, &candidates, false);
+            if !params.context.include_declaration {
+                let declared = Url::from_file_path(&home.path).ok();
+                places.retain(|(uri, span)| {
+                    Some(uri) != declared.as_ref() || *span != home.definition.id_span
+                });
+            }
+            return Ok(Some(across::locations(places, state.encoding)));
+        }
         let Some(target) = doc.index.at(offset) else {
             return Ok(None);
         };
@@ -902,8 +1441,16 @@ impl LanguageServer for Backend {
         };
         let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(params.position, state.encoding);
-        Ok(features::renamable(doc, offset)
-            .map(|span| PrepareRenameResponse::Range(doc.range(span, state.encoding))))
+        let span = features::renamable(doc, offset).or_else(|| match doc.index.at(offset)? {
+            // A name defined in a file this one uses is renamed there and everywhere.
+            target @ analysis::Target::Use(u) if !u.quoted => {
+                across::foreign_definition(doc, &target)
+                    .filter(across::Foreign::in_file)
+                    .map(|_| u.span)
+            }
+            _ => None,
+        });
+        Ok(span.map(|span| PrepareRenameResponse::Range(doc.range(span, state.encoding))))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -913,6 +1460,14 @@ impl LanguageServer for Backend {
         };
         let (doc, state) = (&*v.doc, &v);
         let offset = doc.offset(p.position, state.encoding);
+        match across::home(doc, offset) {
+            Ok(Some(home)) => {
+                let candidates = self.state().candidates();
+                return across::rename(&home, &candidates, &params.new_name, state.encoding);
+            }
+            Ok(None) => {}
+            Err(why) => return Err(tower_lsp::jsonrpc::Error::invalid_params(why)),
+        }
         features::rename(
             doc,
             &p.text_document.uri,

@@ -117,8 +117,25 @@ impl ConfigCache {
         uri: &Url,
         settings: &Settings,
     ) -> (Arc<Registry>, Options, Vec<String>) {
+        self.for_config(config_path(uri), settings)
+    }
+
+    /// The rules and options for the documents of folder `dir` (a workspace folder).
+    pub fn for_folder(
+        &mut self,
+        dir: &Path,
+        settings: &Settings,
+    ) -> (Arc<Registry>, Options, Vec<String>) {
+        self.for_config(Config::find(dir), settings)
+    }
+
+    fn for_config(
+        &mut self,
+        config: Option<PathBuf>,
+        settings: &Settings,
+    ) -> (Arc<Registry>, Options, Vec<String>) {
         let mut problems = Vec::new();
-        let Some(path) = config_path(uri) else {
+        let Some(path) = config else {
             return (
                 self.bundled(),
                 with_settings(Options::default(), settings),

@@ -94,9 +94,23 @@ pub struct Area {
     /// Notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// `keywords`, folded: worked out the first time they are asked for, so rules
+    /// that search many topics fold them once.
+    #[serde(skip)]
+    folded: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 impl Area {
+    /// The folded words of each keyword, in the order of `keywords`.
+    pub fn folded_keywords(&self) -> &[Vec<String>] {
+        self.folded.get_or_init(|| {
+            self.keywords
+                .iter()
+                .map(|k| crate::rules::matching::words(k))
+                .collect()
+        })
+    }
+
     /// Whether the area is in force on `date`.
     pub fn in_force_on(&self, date: Date) -> bool {
         in_range(date, self.in_force_from, self.in_force_until)

@@ -165,6 +165,7 @@ impl<'a> Context<'a> {
                 .map(|t| matching::words(&t.value))
                 .unwrap_or_default(),
             content: std::cell::OnceCell::new(),
+            description_words: std::cell::OnceCell::new(),
             header_span: p.header_span,
             span: p.span,
             supports: &p.supports,
@@ -181,6 +182,7 @@ impl<'a> Context<'a> {
                 .map(|t| matching::words(&t.value))
                 .unwrap_or_default(),
             content: std::cell::OnceCell::new(),
+            description_words: std::cell::OnceCell::new(),
             header_span: t.header_span,
             span: t.span,
             supports: &t.supports,
@@ -348,6 +350,7 @@ pub struct Topic<'a> {
     /// The folded words of the title, for matching statutory-area keywords.
     pub title_words: Vec<String>,
     content: std::cell::OnceCell<HashSet<String>>,
+    description_words: std::cell::OnceCell<Vec<String>>,
     /// Its header line.
     pub header_span: Span,
     /// The whole block.
@@ -363,6 +366,13 @@ impl Topic<'_> {
     pub fn content(&self) -> &HashSet<String> {
         self.content
             .get_or_init(|| matching::content_words(&self.text).into_iter().collect())
+    }
+
+    /// The folded words of [`Topic::description`], worked out the first time they are
+    /// asked for (the rules that search them ask once per statutory area).
+    pub fn description_words(&self) -> &[String] {
+        self.description_words
+            .get_or_init(|| matching::words(self.description()))
     }
 
     /// Title, includes and note without the id: what the topic says, for comparing

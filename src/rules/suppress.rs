@@ -2,6 +2,9 @@
 //! comments that accept nothing or name no rule (they hide nothing, or hide the
 //! wrong thing).
 
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
+
 use super::{diagnostic, Finding, Options, Registry};
 use crate::ast::{Document, SuppressionScope};
 use crate::diagnostics::{Applicability, Diagnostic, Edit, Fix};
@@ -20,23 +23,11 @@ pub fn apply(
     findings: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     let mut used = vec![false; doc.suppressions.len()];
-    let mut kept = Vec::with_capacity(findings.len());
-    for finding in findings {
-        let rule = registry.find(&finding.code);
-        let covering = doc.suppressions.iter().position(|s| {
-            let at = finding.span.start.offset;
-            let covered = s.covers.start.offset <= at
-                && (at < s.covers.end.offset || s.scope == SuppressionScope::File);
-            covered
-                && s.codes.iter().any(|c| {
-                    rule.is_some_and(|r| r.answers_to(&c.value)) || c.value == finding.code
-                })
-        });
-        match covering {
-            Some(i) => used[i] = true,
-            None => kept.push(finding),
-        }
-    }
+    let mut kept = if doc.suppressions.is_empty() {
+        findings
+    } else {
+        drop_covered(doc, registry, findings, &mut used)
+    };
     for rule in registry.rules.iter().filter(|r| options.selects(r)) {
         let severity = options.severity_of(rule);
         for (i, suppression) in doc.suppressions.iter().enumerate() {
@@ -97,4 +88,89 @@ pub fn apply(
         }
     }
     kept
+}
+
+/// Drops the findings a suppression covers, marking in `used` the first suppression
+/// (in document order) that covers each. The findings are swept in order of place
+/// while the suppressions whose reach holds the current place are kept by the words
+/// they name, so each finding costs a few lookups however many suppressions there
+/// are: time in proportion to findings and suppressions (and their logarithm).
+fn drop_covered(
+    doc: &Document,
+    registry: &Registry,
+    findings: Vec<Diagnostic>,
+    used: &mut [bool],
+) -> Vec<Diagnostic> {
+    let suppressions = &doc.suppressions;
+    let word = |w: &str| w.to_ascii_lowercase();
+    // Suppressions by the words they name: the whole file's always, the others while
+    // the sweep is inside their reach.
+    let mut file_wide: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut ranged: Vec<usize> = Vec::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        if s.scope == SuppressionScope::File {
+            for code in &s.codes {
+                file_wide.entry(word(&code.value)).or_default().insert(i);
+            }
+        } else {
+            ranged.push(i);
+        }
+    }
+    ranged.sort_by_key(|i| suppressions[*i].covers.start.offset);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|i| findings[*i].span.start.offset);
+    let mut active: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut ending: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut next = 0;
+    let mut covered = vec![false; findings.len()];
+    for f in order {
+        let finding = &findings[f];
+        let at = finding.span.start.offset;
+        while let Some(&i) = ranged.get(next) {
+            if suppressions[i].covers.start.offset > at {
+                break;
+            }
+            for code in &suppressions[i].codes {
+                active.entry(word(&code.value)).or_default().insert(i);
+            }
+            ending.push(Reverse((suppressions[i].covers.end.offset, i)));
+            next += 1;
+        }
+        while let Some(&Reverse((end, i))) = ending.peek() {
+            if end > at {
+                break;
+            }
+            ending.pop();
+            for code in &suppressions[i].codes {
+                if let Some(set) = active.get_mut(&word(&code.value)) {
+                    set.remove(&i);
+                }
+            }
+        }
+        // Every word that names the finding's rule: its code, name, family, aliases.
+        let rule = registry.find(&finding.code);
+        let words = std::iter::once(finding.code.as_str()).chain(rule.into_iter().flat_map(|r| {
+            [r.code.as_str(), r.name.as_str(), r.family.as_str()]
+                .into_iter()
+                .chain(r.aliases.iter().map(String::as_str))
+        }));
+        let mut first: Option<usize> = None;
+        for w in words {
+            let w = word(w);
+            for set in [active.get(&w), file_wide.get(&w)].into_iter().flatten() {
+                if let Some(&i) = set.first() {
+                    first = Some(first.map_or(i, |f| f.min(i)));
+                }
+            }
+        }
+        if let Some(i) = first {
+            used[i] = true;
+            covered[f] = true;
+        }
+    }
+    findings
+        .into_iter()
+        .zip(covered)
+        .filter_map(|(finding, covered)| (!covered).then_some(finding))
+        .collect()
 }

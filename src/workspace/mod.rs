@@ -61,24 +61,38 @@ pub fn check_all(
         .iter()
         .map(|(path, text)| prepare(path, text, sources, &registry.knowledge))
         .collect();
-    let members: Vec<rules::Member> = files
+    let together: Vec<(&Path, &Prepared)> = files
         .iter()
         .zip(&prepared)
-        .map(|((path, _), p)| rules::Member {
+        .map(|((path, _), p)| (path.as_path(), p))
+        .collect();
+    check_prepared(&together, registry, options)
+}
+
+/// Checks prepared documents together: each one's syntax diagnostics, its own
+/// findings and those of the rules across documents, in the order given, each sorted.
+pub fn check_prepared(
+    documents: &[(&Path, &Prepared)],
+    registry: &Registry,
+    options: &Options,
+) -> Vec<Vec<Diagnostic>> {
+    let members: Vec<rules::Member> = documents
+        .iter()
+        .map(|(path, p)| rules::Member {
             path,
             document: &p.document,
             resolution: &p.resolution,
         })
         .collect();
     let across = rules::check(&members, &registry.knowledge);
-    prepared
-        .into_iter()
+    documents
+        .iter()
         .zip(across)
-        .map(|(p, across)| {
-            let mut findings = p.findings;
+        .map(|((_, p), across)| {
+            let mut findings = p.findings.clone();
             findings.extend(across);
             let extra = diagnostics(findings, registry, options);
-            let mut out = p.syntax;
+            let mut out = p.syntax.clone();
             out.extend(crate::rules::check_with(
                 &p.document,
                 registry,

@@ -191,9 +191,20 @@ impl Client {
     }
 
     pub fn initialize(&mut self, capabilities: Value, options: Value) -> Value {
+        self.initialize_in(capabilities, options, None)
+    }
+
+    /// Initializes with `folder` (a `file://` URI) as the one workspace folder.
+    pub fn initialize_in(
+        &mut self,
+        capabilities: Value,
+        options: Value,
+        folder: Option<&str>,
+    ) -> Value {
+        let folders = folder.map(|uri| json!([{ "uri": uri, "name": "workspace" }]));
         let result = self.call(
             "initialize",
-            json!({ "processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options }),
+            json!({ "processId": null, "rootUri": folder, "workspaceFolders": folders, "capabilities": capabilities, "initializationOptions": options }),
         );
         self.notify("initialized", json!({}));
         let ready = self.wait_for(|m| m["method"] == "window/logMessage");

@@ -17,7 +17,7 @@ enum Addressed<'t> {
 }
 
 fn addressed<'t>(area: &Area, topics: &'t [Topic<'t>]) -> Addressed<'t> {
-    let keywords: Vec<Vec<String>> = area.keywords.iter().map(|k| matching::words(k)).collect();
+    let keywords = area.folded_keywords();
     if topics
         .iter()
         .any(|t| t.addresses.iter().any(|a| a.name == area.id))

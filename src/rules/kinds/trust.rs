@@ -18,12 +18,11 @@ fn and_list(items: &[String]) -> String {
 
 /// The keywords of `area` found in `words`, as written in the law data.
 fn keywords_in<'a>(area: &'a Area, words: &[String]) -> Vec<&'a str> {
-    let mut seen: Vec<Vec<String>> = Vec::new();
+    let mut seen: Vec<&Vec<String>> = Vec::new();
     let mut found = Vec::new();
-    for keyword in &area.keywords {
-        let folded = matching::words(keyword);
+    for (keyword, folded) in area.keywords.iter().zip(area.folded_keywords()) {
         // "drug" and "drugs" fold alike: name each once.
-        if matching::contains_words(words, &folded) && !seen.contains(&folded) {
+        if matching::contains_words(words, folded) && !seen.contains(&folded) {
             seen.push(folded);
             found.push(keyword.as_str());
         }
@@ -86,8 +85,7 @@ pub fn mentioned_in<'t>(
     topics: &'t [Topic<'t>],
 ) -> Option<(&'t Topic<'t>, Vec<String>)> {
     topics.iter().find_map(|t| {
-        let words = matching::words(t.description());
-        let found = keywords_in(area, &words);
+        let found = keywords_in(area, t.description_words());
         (!found.is_empty()).then(|| (t, found.iter().map(|k| k.to_string()).collect()))
     })
 }
