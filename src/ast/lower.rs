@@ -19,9 +19,13 @@ use crate::text::LineIndex;
 
 /// Lowers the tree of `text` into the typed model.
 pub fn lower(text: &str, tree: &Tree) -> Parsed {
-    let index = LineIndex::new(text);
-    let raw = syntax::read(text, tree, &index);
-    lower_raw(text, raw, &index)
+    lower_indexed(text, tree, &LineIndex::new(text))
+}
+
+/// [`lower`] with the text's line index already made.
+pub fn lower_indexed(text: &str, tree: &Tree, index: &LineIndex) -> Parsed {
+    let raw = syntax::read(text, tree, index);
+    lower_raw(text, raw, index)
 }
 
 /// Lowers text already read into the raw model (the tree is no longer needed, and a

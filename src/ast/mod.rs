@@ -7,7 +7,7 @@ pub mod values;
 
 use serde::Serialize;
 
-pub use lower::{lower, lower_raw};
+pub use lower::{lower, lower_indexed, lower_raw};
 pub use values::{Date, Period};
 
 use crate::diagnostics::Diagnostic;

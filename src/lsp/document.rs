@@ -32,7 +32,7 @@ pub struct Document {
     /// The client's version of the text.
     pub version: i32,
     /// Lines of the text.
-    pub lines: LineIndex,
+    pub lines: Arc<LineIndex>,
     tree: Tree,
     /// The typed model and syntax diagnostics.
     pub parsed: Parsed,
@@ -64,9 +64,10 @@ impl Document {
     /// Opens a document and analyses it.
     pub fn open(text: String, version: i32, registry: &Registry, options: &Options) -> Self {
         let tree = syntax::parse_tree(&text, None);
+        let lines = Arc::new(LineIndex::new(&text));
         let mut doc = Self {
-            lines: LineIndex::new(&text),
-            parsed: ast::lower(&text, &tree),
+            parsed: ast::lower_indexed(&text, &tree, &lines),
+            lines,
             text,
             version,
             tree,
@@ -174,12 +175,13 @@ impl Document {
         true
     }
 
-    /// Analyses `text` (version `version`), re-using `base`'s tree when given the
+    /// Analyses `text` (version `version`, whose line index is `lines`), re-using `base`'s tree when given the
     /// edits that lead from its text to this one. Returns `None` as soon as
     /// `cancelled` says the result is no longer wanted.
     #[allow(clippy::too_many_arguments)]
     pub fn build(
         text: String,
+        lines: Arc<LineIndex>,
         version: i32,
         base: Option<(&Tree, &[InputEdit])>,
         registry: &Registry,
@@ -200,12 +202,12 @@ impl Document {
         if cancelled() {
             return None;
         }
-        let parsed = ast::lower(&text, &tree);
+        let parsed = ast::lower_indexed(&text, &tree, &lines);
         if cancelled() {
             return None;
         }
         let mut doc = Self {
-            lines: LineIndex::new(&text),
+            lines,
             parsed,
             text,
             version,
@@ -264,7 +266,7 @@ pub struct Source {
     pub text: String,
     /// The client's version of the text.
     pub version: i32,
-    lines: LineIndex,
+    lines: Arc<LineIndex>,
     /// The edits since the analysed text (or since the last change that replaced the
     /// whole text, when `fresh`), in order.
     edits: Vec<InputEdit>,
@@ -289,6 +291,8 @@ pub struct Snapshot {
     pub text: String,
     /// Its version.
     pub version: i32,
+    /// Its line index.
+    pub lines: Arc<LineIndex>,
     /// The edits from the analysed text to this one (`None`: parse afresh).
     pub edits: Option<Vec<InputEdit>>,
     taken: usize,
@@ -299,7 +303,7 @@ impl Source {
     /// A newly opened text.
     pub fn new(text: String, version: i32) -> Self {
         Self {
-            lines: LineIndex::new(&text),
+            lines: Arc::new(LineIndex::new(&text)),
             text,
             version,
             edits: Vec::new(),
@@ -340,6 +344,7 @@ impl Source {
         Snapshot {
             text: self.text.clone(),
             version: self.version,
+            lines: self.lines.clone(),
             edits: (!self.fresh).then(|| self.edits.clone()),
             taken: self.edits.len(),
             resets: self.resets,
@@ -360,13 +365,13 @@ impl Source {
 /// or `None` when it replaced the whole text.
 fn apply(
     text: &mut String,
-    lines: &mut LineIndex,
+    lines: &mut Arc<LineIndex>,
     change: TextDocumentContentChangeEvent,
     encoding: Encoding,
 ) -> Option<InputEdit> {
     let Some(range) = change.range else {
         *text = change.text;
-        *lines = LineIndex::new(text);
+        *lines = Arc::new(LineIndex::new(text));
         return None;
     };
     let start = offset(text, lines, range.start, encoding);
@@ -374,7 +379,7 @@ fn apply(
     let start_point = point(text, start);
     let old_end_point = point(text, end);
     text.replace_range(start..end, &change.text);
-    *lines = LineIndex::new(text);
+    *lines = Arc::new(LineIndex::new(text));
     let new_end = start + change.text.len();
     Some(InputEdit {
         start_byte: start,

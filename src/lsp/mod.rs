@@ -459,6 +459,7 @@ impl Shared {
                 };
                 let doc = Document::build(
                     text,
+                    snapshot.lines.clone(),
                     snapshot.version,
                     base.as_deref().map(|b| (b.tree(), edits)),
                     &registry,
