@@ -6,6 +6,11 @@
 //!
 //! `cargo bench --bench diff`.
 
+/// The allocator the `csa` binary uses (`src/main.rs`), so the numbers are those of
+/// the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

@@ -4,6 +4,11 @@
 //!
 //! `cargo bench --bench import`
 
+/// The allocator the `csa` binary uses (`src/main.rs`), so the numbers are those of
+/// the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 fn main() {

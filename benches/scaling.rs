@@ -7,6 +7,11 @@
 //!
 //! `cargo bench --bench scaling` (or `-- WORD` for the shapes whose name has WORD)
 
+/// The allocator the `csa` binary uses (`src/main.rs`), so the numbers are those of
+/// the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fmt::Write;
 use std::time::{Duration, Instant};
 
@@ -109,7 +114,7 @@ fn concatenated(n: usize) -> String {
 
 /// The fastest of a few runs of the whole pipeline on `text`.
 fn time(text: &str, registry: &Registry, options: &Options) -> Duration {
-    let runs = if text.len() > 2_000_000 { 2 } else { 3 };
+    let runs = if text.len() > 2_000_000 { 3 } else { 7 };
     (0..runs)
         .map(|_| {
             let start = Instant::now();

@@ -5,6 +5,11 @@
 //!
 //! `cargo bench --bench workspace`
 
+/// The allocator the `csa` binary uses (`src/main.rs`), so the numbers are those of
+/// the command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
