@@ -792,17 +792,14 @@ fn a_workspace_is_checked_together_as_the_shared_plan_is_edited() {
             "contentChanges": [{ "text": plan_text }]
         }),
     );
-    let published = client.wait_for(|m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == ashford
-            && m["params"]["diagnostics"] == json!([])
-    });
-    assert_eq!(published["params"]["diagnostics"], json!([]));
-    client.wait_for(|m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == dover
-            && m["params"]["diagnostics"] == json!([])
-    });
+    for name in ["ashford.csa", "dover.csa", "kent-csa.csa", "swale.csa"] {
+        let uri = format!("{folder}/{name}");
+        client.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"] == json!([])
+        });
+    }
 
     // Renaming an objective from a district plan renames it in the plan file and in
     // every document that uses it, open or not.
@@ -850,6 +847,40 @@ fn a_workspace_is_checked_together_as_the_shared_plan_is_edited() {
         json!({ "textDocument": { "uri": plan }, "position": position(&plan_text, "CCSVBT-2", 1), "context": { "includeDeclaration": true } }),
     );
     assert_eq!(references.as_array().unwrap().len(), 5, "{references:#}");
+    // A closed file changed on disk is read again: Swale now supports an objective
+    // the plan does not have.
+    let swale = format!("{folder}/swale.csa");
+    let swale_path = swale.trim_start_matches("file://").to_string();
+    let swale_text = read(&folder, "swale.csa").replace("supports: CCSVBT-1", "supports: CCSVBT-7");
+    std::fs::write(&swale_path, &swale_text).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": swale, "type": 2 }] }),
+    );
+    let line = position(&swale_text, "CCSVBT-7", 0)["line"]
+        .as_u64()
+        .unwrap();
+    client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == swale
+            && codes_at(&m["params"], "CSA305") == vec![line]
+    });
+
+    // With the folder closed, the files that are not open lose their findings.
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [], "removed": [{ "uri": folder, "name": "workspace" }] } }),
+    );
+    for name in ["dover.csa", "kent-csa.csa", "swale.csa"] {
+        let uri = format!("{folder}/{name}");
+        client.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"] == json!([])
+                && m["params"]["version"].is_null()
+        });
+    }
+
     client.take("textDocument/publishDiagnostics");
     client.take("window/logMessage");
     client.shutdown();

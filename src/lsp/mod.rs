@@ -599,6 +599,7 @@ impl Shared {
                 )
             };
             let (inputs, cancel, problems) = inputs;
+            let roots = inputs.roots.clone();
             self.log_problems(problems).await;
             let result = tokio::task::spawn_blocking(move || {
                 workspace::run(&inputs, &|| cancel.load(Ordering::Relaxed))
@@ -607,7 +608,8 @@ impl Shared {
             let finished = {
                 let mut state = self.state();
                 state.passes.cancel = None;
-                let fresh = state.passes.wanted == seen;
+                // A change meanwhile, or folders opened or closed, make it out of date.
+                let fresh = state.passes.wanted == seen && state.roots == roots;
                 let pass = match result {
                     Ok(Some(pass)) if fresh => Some(Arc::new(pass)),
                     _ => None,
@@ -1201,7 +1203,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
-        {
+        let cleared = {
             let mut state = self.state();
             let removed: Vec<PathBuf> = params
                 .event
@@ -1217,9 +1219,20 @@ impl LanguageServer for Backend {
                     }
                 }
             }
+            // With no folder left, no pass follows: the closed files lose their
+            // findings now (a pass clears those of files outside the folders left).
             if state.roots.is_empty() {
                 state.passes.last = None;
+                state.passes.published.drain().map(|(uri, _)| uri).collect()
+            } else {
+                Vec::new()
             }
+        };
+        for uri in cleared {
+            self.shared
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
         }
         self.recheck_all().await;
     }
