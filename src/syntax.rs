@@ -148,8 +148,9 @@ pub struct RawDocument {
 
 /// How much text one tree holds when a document is parsed piece by piece
 /// ([`read_text`]): small enough that the tree of each piece stays in the processor's
-/// cache while it is read, large enough that a real agreement is one piece.
-const PIECE: usize = 256 * 1024;
+/// cache while it is read, large enough that a real agreement (Kent's are under 60 KB)
+/// is one piece.
+const PIECE: usize = 64 * 1024;
 
 /// Parses and reads `text` into the raw model, a piece of about [`PIECE`] bytes at a
 /// time, each piece's tree freed before the next is parsed. The pieces are cut just
@@ -157,7 +158,7 @@ const PIECE: usize = 256 * 1024;
 /// or a line break: there the whole text's parse is between two top-level items
 /// (no block continues past a line that is not indented), so each piece parses as it
 /// would inside the whole. Time and memory stay in proportion to the text, however
-/// long it is; a text shorter than a piece is parsed whole.
+/// long it is; a text shorter than a piece, or with a syntax error, is parsed whole.
 pub fn read_text(text: &str, index: &LineIndex) -> RawDocument {
     read_in_pieces(text, index, PIECE)
 }
@@ -195,6 +196,13 @@ fn read_in_pieces(text: &str, index: &LineIndex, piece: usize) -> RawDocument {
         let tree = parser
             .parse(text, None)
             .expect("parsing without a timeout or cancellation flag always yields a tree");
+        if tree.root_node().has_error() && (start > 0 || end < text.len()) {
+            // Tree-sitter's recovery from a mistake may read on past a line break
+            // (`P1` on one line and its `: Title` on the next), and so past the end of
+            // a piece: a text with mistakes is parsed whole, as the editor parses it.
+            drop(tree);
+            return read(text, &parse_tree(text, None), index);
+        }
         let read = read_range(text, &tree, index, start..end);
         out.items.extend(read.items);
         out.diagnostics.extend(read.diagnostics);
@@ -606,6 +614,36 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Any text made of the grammar's pieces of line, right or wrong, reads to the
+        /// same raw model in pieces as whole.
+        #[test]
+        fn any_text_reads_the_same_in_pieces(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "@", "@priority", " P1", ": Title", "#", "# Heading", "//", "// csa-ignore CSA201",
+                    "  ", "\t", "lead: x", "- item", "\"quoted\"", "\n", "\n", "\n", "\r\n", "\r",
+                    "prose", "£", "😀", "\0", ":", "x:y", "\\@",
+                ]),
+                0..120,
+            ),
+            piece in 1usize..40,
+        ) {
+            let text: String = parts.concat();
+            let index = LineIndex::new(&text);
+            let mut whole = read(&text, &parse_tree(&text, None), &index);
+            let mut cut = read_in_pieces(&text, &index, piece);
+            // Findings are sorted before anyone sees them; their order here is the
+            // tree's.
+            crate::diagnostics::sort(&mut whole.diagnostics);
+            crate::diagnostics::sort(&mut cut.diagnostics);
+            proptest::prop_assert_eq!(cut.items, whole.items);
+            proptest::prop_assert_eq!(cut.diagnostics, whole.diagnostics);
         }
     }
 }
