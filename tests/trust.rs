@@ -578,6 +578,17 @@ fn a_shire_district_plan_without_partner_list_or_version_gives_one_finding_each(
 }
 
 #[test]
+fn a_new_plan_in_a_documents_life_names_the_plan_it_replaces_with_its_dates() {
+    // Surrey's 2021 plan has no title but "Police and Crime Plan": its date tells it
+    // from the new one.
+    let all = plan_fixture("spelthorne-2024.csa");
+    assert_eq!(
+        with_code(&all, "CSA307")[0].message,
+        "on 2025-04-01, inside the document's life (2024-09-24 to 2025-09-23), `Police and Crime Plan 2025-28` (from 2025-04-01) replaces `Police and Crime Plan` (from 2021-12-01) as the Police and Crime Plan for Surrey"
+    );
+}
+
+#[test]
 fn a_unitary_plan_before_the_serious_violence_duty_is_not_asked_for_it() {
     let all = plan_fixture("brighton-and-hove-2017.csa");
     let uncovered: Vec<&str> = with_code(&all, "CSA101")

@@ -98,7 +98,10 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         }
         newer = true;
-        let replaces = current.map_or(String::new(), |c| format!(" replaces `{}`", c.title));
+        // With its dates: a plan's title may be as plain as "Police and Crime Plan".
+        let replaces = current.map_or(String::new(), |c| {
+            format!(" replaces `{}` ({})", c.title, c.period_text())
+        });
         out.push(
             Finding::at(span)
                 .arg("area", police.name.clone())
