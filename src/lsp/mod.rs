@@ -404,6 +404,18 @@ impl Shared {
             pass,
         ) = {
             let mut state = self.state();
+            // A check already running is asked to stop and to be followed by another,
+            // before anything is gathered for one.
+            match state.docs.get_mut(&uri) {
+                None => return,
+                Some(open) => {
+                    if let Some(running) = &open.running {
+                        running.store(true, Ordering::Relaxed);
+                        open.again = true;
+                        return;
+                    }
+                }
+            }
             let overlay = state.overlay(&uri);
             let (neighbours, pass) = match (&state.passes.last, &path) {
                 (Some(last), Some(path)) if state.in_workspace(path) => {
@@ -420,11 +432,6 @@ impl Shared {
             let Some(open) = docs.get_mut(&uri) else {
                 return;
             };
-            if let Some(running) = &open.running {
-                running.store(true, Ordering::Relaxed);
-                open.again = true;
-                return;
-            }
             let (registry, options, problems) = configs.for_document(&uri, settings);
             let snapshot = open.source.snapshot();
             let base = open.analysis.clone().filter(|_| snapshot.edits.is_some());
