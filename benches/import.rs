@@ -18,7 +18,7 @@ fn main() {
         let path = entry.expect("a fixture").path();
         let size = std::fs::metadata(&path).expect("its size").len();
         if path.extension().is_some_and(|e| e == "txt")
-            && largest.as_ref().map_or(true, |(s, _)| size > *s)
+            && largest.as_ref().is_none_or(|(s, _)| size > *s)
         {
             largest = Some((size, path));
         }

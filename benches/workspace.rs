@@ -42,7 +42,7 @@ fn county(name: &str) -> String {
 }
 
 fn district(name: &str, county_file: &str, variant: usize) -> String {
-    let second = if variant % 3 == 0 {
+    let second = if variant.is_multiple_of(3) {
         "@priority RS: Road Safety\n  lead: Community Safety Officer, {name} Council\n"
     } else {
         "@priority ASB: Anti-social behaviour\n  lead: Community Safety Officer, {name} Council\n  county: ASB\n"

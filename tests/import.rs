@@ -572,7 +572,7 @@ fn a_corrupt_archive_is_refused() {
     bytes.truncate(bytes.len() / 2);
     fails_clearly("cut.docx", &bytes, "damaged");
     let mut junk = b"PK\x03\x04".to_vec();
-    junk.extend(std::iter::repeat(7u8).take(500));
+    junk.extend(std::iter::repeat_n(7u8, 500));
     fails_clearly("junk.docx", &junk, "damaged");
 }
 
@@ -587,7 +587,7 @@ fn a_zip_bomb_is_refused() {
     // 70 MB of spaces inside one paragraph compresses to a few tens of kilobytes.
     let mut xml = document(&p("", "x")).into_bytes();
     let at = xml.windows(3).position(|w| w == b">x<").unwrap() + 2;
-    xml.splice(at..at, std::iter::repeat(b' ').take(70_000_000));
+    xml.splice(at..at, std::iter::repeat_n(b' ', 70_000_000));
     let bytes = docx(std::str::from_utf8(&xml).unwrap());
     assert!(bytes.len() < 1_000_000);
     fails_clearly("bomb.docx", &bytes, "too large");

@@ -649,7 +649,7 @@ impl<'a> Lowering<'a> {
                         }
                         _ => {}
                     }
-                    let value_ok = value.as_ref().map_or(true, |v| self.check_value(spec, v));
+                    let value_ok = value.as_ref().is_none_or(|v| self.check_value(spec, v));
                     let mut children = Vec::new();
                     let mut child_items = Vec::new();
                     if !node.children.is_empty() {

@@ -275,7 +275,7 @@ fn bodies(k: &Knowledge, area: Option<&str>, on: Option<Date>) -> Listing {
         .successors()
         .bodies()
         .filter(|b| area.is_none() || b.covers.iter().any(|c| covers.contains(&c.as_str())))
-        .filter(|b| on.map_or(true, |d| b.exists_on(d)))
+        .filter(|b| on.is_none_or(|d| b.exists_on(d)))
         .collect();
     let mut text = String::new();
     for b in &list {

@@ -71,8 +71,8 @@ pub fn read(text: &str) -> Source {
         }
         let alone = i
             .checked_sub(1)
-            .map_or(true, |p| lines[p].trim().is_empty())
-            && lines.get(i + 1).map_or(true, |n| n.trim().is_empty());
+            .is_none_or(|p| lines[p].trim().is_empty())
+            && lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
         source.blocks.push(classify(raw, alone));
         i += 1;
     }

@@ -716,7 +716,7 @@ impl Knowledge {
     pub fn successor_on<'k>(&'k self, body: &'k Body, date: Date) -> Option<&'k Body> {
         let mut current = body;
         for _ in 0..16 {
-            if current.until.map_or(true, |u| date.first_day() <= u.0) {
+            if current.until.is_none_or(|u| date.first_day() <= u.0) {
                 return Some(current);
             }
             current = self.body(current.successor.as_deref()?)?;
@@ -1014,7 +1014,7 @@ impl Plans {
 /// Whether `date` lies within `from`..=`until` (open where absent).
 pub fn within(date: Date, from: Option<LawDate>, until: Option<LawDate>) -> bool {
     let day = date.first_day();
-    from.map_or(true, |f| f.0 <= day) && until.map_or(true, |u| day <= u.0)
+    from.is_none_or(|f| f.0 <= day) && until.is_none_or(|u| day <= u.0)
 }
 
 /// Words a council's or place's name may carry that do not tell it apart.

@@ -157,7 +157,7 @@ impl AuthorityName {
             month: 1,
             day: Some(1),
         });
-        from <= date.first_day() && self.until.map_or(true, |u| date.first_day() <= u.0)
+        from <= date.first_day() && self.until.is_none_or(|u| date.first_day() <= u.0)
     }
 
     /// Every spelling of the name.
@@ -393,7 +393,7 @@ impl Law {
 
 fn in_range(date: Date, from: LawDate, until: Option<LawDate>) -> bool {
     from.0.first_day() <= date.first_day()
-        && until.map_or(true, |u| date.first_day() <= u.0.last_day())
+        && until.is_none_or(|u| date.first_day() <= u.0.last_day())
 }
 
 #[cfg(test)]

@@ -209,7 +209,7 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         }
         let holder = cx.knowledge.governance_on(&police.id, event.date.0);
-        let pcc = holder.map_or(true, |h| h.role == "pcc" || h.role == "pfcc");
+        let pcc = holder.is_none_or(|h| h.role == "pcc" || h.role == "pfcc");
         if !pcc {
             continue; // a mayor's area: no PCC election, nothing to abolish
         }
