@@ -69,9 +69,7 @@ pub fn read(text: &str) -> Source {
             i = j;
             continue;
         }
-        let alone = i
-            .checked_sub(1)
-            .is_none_or(|p| lines[p].trim().is_empty())
+        let alone = i.checked_sub(1).is_none_or(|p| lines[p].trim().is_empty())
             && lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
         source.blocks.push(classify(raw, alone));
         i += 1;
