@@ -132,26 +132,67 @@ fn is_utf16(bytes: &[u8]) -> bool {
             || start.chunks(2).all(|c| c[0] == 0 && c[1] != 0))
 }
 
+/// How much of a folder tree a search may read.
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    /// Folders it may open.
+    pub folders: usize,
+    /// `.csa` files it may find.
+    pub files: usize,
+    /// Whether it passes over hidden folders (`.git`) and tools' folders
+    /// (`node_modules`, `target`), where no partnership keeps its documents.
+    pub skip_tool_folders: bool,
+}
+
+impl Reach {
+    /// Everything: what `csa check` reads of the folders it is given.
+    pub const ALL: Reach = Reach {
+        folders: usize::MAX,
+        files: usize::MAX,
+        skip_tool_folders: false,
+    };
+}
+
 /// The `.csa` files named by `paths`: files as given, folders searched (sorted, not
 /// following links to folders, so a link loop cannot trap the search).
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    let (files, errors, _) = discover_within(paths, Reach::ALL);
+    (files, errors)
+}
+
+/// [`discover`] within `reach`; also says whether the search stopped at its limits
+/// (the files found until then are returned).
+pub fn discover_within(paths: &[PathBuf], reach: Reach) -> (Vec<PathBuf>, Vec<SourceError>, bool) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut left = Left { reach, cut: false };
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors, &mut left),
             Ok(_) => files.push(path.clone()),
             Err(e) => errors.push(SourceError::Io(path.clone(), e)),
         }
     }
+    let cut = left.cut;
     // A file reached twice (named twice, or through a symbolic link) is checked once,
     // under the first name it was reached by.
     let mut seen = HashSet::new();
     files.retain(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())));
-    (files, errors)
+    (files, errors, cut)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>) {
+/// What a search may still read, and whether it has passed anything by.
+struct Left {
+    reach: Reach,
+    cut: bool,
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>, left: &mut Left) {
+    if left.reach.folders == 0 {
+        left.cut = true;
+        return;
+    }
+    left.reach.folders -= 1;
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -166,9 +207,21 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SourceError>) {
             continue;
         };
         if meta.is_dir() {
-            walk(&path, files, errors);
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let tool = name.starts_with('.') || name == "node_modules" || name == "target";
+            if !(left.reach.skip_tool_folders && tool) {
+                walk(&path, files, errors, left);
+            }
         } else if path.extension().is_some_and(|e| e == "csa") && (meta.is_file() || path.is_file())
         {
+            if left.reach.files == 0 {
+                left.cut = true;
+                return;
+            }
+            left.reach.files -= 1;
             files.push(path);
         }
     }
@@ -216,5 +269,45 @@ pub fn as_of(arg: Option<&str>) -> Result<Option<crate::ast::Date>, ()> {
             eprintln!("error: `--as-of {text}` is not a date\n  help: write it as YYYY-MM-DD, such as 2024-04-01");
             Err(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_within_a_reach_stops_there_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["a", "b", ".git", "node_modules/x"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+            for name in ["one.csa", "two.csa"] {
+                std::fs::write(dir.path().join(sub).join(name), "").unwrap();
+            }
+        }
+        let root = vec![dir.path().to_path_buf()];
+        let (all, errors) = discover(&root);
+        assert!(errors.is_empty());
+        assert_eq!(all.len(), 8, "csa check reads every folder: {all:?}");
+        let editor = Reach {
+            folders: 100,
+            files: 100,
+            skip_tool_folders: true,
+        };
+        let (found, _, cut) = discover_within(&root, editor);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(!cut);
+        let (found, _, cut) = discover_within(&root, Reach { files: 3, ..editor });
+        assert_eq!(found.len(), 3);
+        assert!(cut);
+        let (found, _, cut) = discover_within(
+            &root,
+            Reach {
+                folders: 2,
+                ..editor
+            },
+        );
+        assert_eq!(found.len(), 2, "the root and `a`: {found:?}");
+        assert!(cut);
     }
 }

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use files::{discover, read_source, SourceError};
+pub use files::{discover, discover_within, read_source, Reach, SourceError};
 
 /// Check Community Safety Agreements against the law and the Police and Crime Plan.
 #[derive(Debug, Parser)]

@@ -15,10 +15,15 @@ use crate::diagnostics::Diagnostic;
 use crate::rules::{Options, Registry};
 use crate::workspace::{self, uses, FileSystem, Prepared, Sources};
 
-/// How many files a workspace may hold: a folder with more is not a partnership's
-/// documents (a whole drive opened by mistake), and checking it on every change would
-/// cost the author's machine more than the findings are worth.
-pub const MAX_FILES: usize = 2_000;
+/// How much of its folders a workspace reads: 2,000 `.csa` files in at most 10,000
+/// folders, past hidden and tools' folders. A folder with more is not a partnership's
+/// documents (a whole drive opened by mistake), and reading it after every change
+/// would cost the author's machine more than the findings are worth.
+pub const REACH: crate::cli::Reach = crate::cli::Reach {
+    folders: 10_000,
+    files: 2_000,
+    skip_tool_folders: true,
+};
 
 /// The texts of the open buffers, by normalised path: read before the disk, so a
 /// document that uses another sees what the author is typing in it.
@@ -108,14 +113,15 @@ pub struct Inputs {
 /// Finds, reads and checks every `.csa` file under the roots. Returns `None` as soon as
 /// `cancelled` says the result is no longer wanted (a newer change arrived).
 pub fn run(inputs: &Inputs, cancelled: &dyn Fn() -> bool) -> Option<Pass> {
-    let (mut paths, errors) = crate::cli::discover(&inputs.roots);
+    let (paths, errors, cut) = crate::cli::discover_within(&inputs.roots, REACH);
     let mut problems: Vec<String> = errors.iter().map(|e| format!("csa: {e}")).collect();
-    if paths.len() > MAX_FILES {
+    if cut {
         problems.push(format!(
-            "csa: the workspace holds {} .csa files; only the first {MAX_FILES} are checked together",
+            "csa: the workspace folders hold more than {} .csa files or {} folders; the {} files found first are checked together",
+            REACH.files,
+            REACH.folders,
             paths.len()
         ));
-        paths.truncate(MAX_FILES);
     }
     let mut read = Vec::with_capacity(paths.len());
     for path in paths {
