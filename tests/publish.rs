@@ -273,6 +273,46 @@ fn headings_are_heading_styles_and_structured_parts_are_tables() {
     }
 }
 
+/// A part of a .docx, as text.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the .docx"))
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn the_docx_has_the_agreements_title_and_is_in_english_uk() {
+    let (_, publication) = publication(&read("examples/kent-2022.csa"));
+    let bytes = publish::docx::docx(&publication).unwrap();
+    let core = docx_part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Kent Community Safety Agreement</dc:title>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:language>en-GB</dc:language>"), "{core}");
+    let styles = docx_part(&bytes, "word/styles.xml");
+    let defaults =
+        &styles[styles.find("<w:rPrDefault>").unwrap()..styles.find("</w:rPrDefault>").unwrap()];
+    assert!(
+        defaults.contains(r#"<w:lang w:val="en-GB" />"#),
+        "{defaults}"
+    );
+    // A title with XML's own characters stays one title.
+    let mut odd = publication.clone();
+    odd.title = "Safer <Streets> & \"Homes\"".to_string();
+    let core = docx_part(&publish::docx::docx(&odd).unwrap(), "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Safer &lt;Streets&gt; &amp; &quot;Homes&quot;</dc:title>"),
+        "{core}"
+    );
+    // Every other part is kept: the paragraphs read back as before.
+    assert!(!docx_paragraphs(&bytes).is_empty());
+}
+
 #[test]
 fn comments_and_suppressions_never_appear() {
     let source = "# Plan\n\n// an officer's note\nThe text.\n\n// csa-ignore priority-lead: led by the board\n@priority A: Alpha\n";

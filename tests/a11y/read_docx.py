@@ -1,6 +1,6 @@
 """Reads back each .docx that `csa publish` wrote, with python-docx: headings are
-Word heading styles and follow the .csa file's headings in order, and the
-structured parts are real tables.
+Word heading styles and follow the .csa file's headings in order, the structured
+parts are real tables, and the properties give the title and the language.
 
     python3 read_docx.py target/a11y/kent-2022.docx ...
 
@@ -37,6 +37,10 @@ def main(paths):
             problems.append("heading levels differ")
         if not document.tables:
             problems.append("no tables")
+        if not document.core_properties.title:
+            problems.append("no title in the document's properties")
+        if document.core_properties.language != "en-GB":
+            problems.append(f"language {document.core_properties.language!r}, not en-GB")
         for table in document.tables:
             if not table.rows or not any(c.text for c in table.rows[0].cells):
                 problems.append("a table without a header row")
