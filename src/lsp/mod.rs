@@ -326,7 +326,8 @@ impl Backend {
                 if let Some(last) = &state.passes.last {
                     return Some(last.clone());
                 }
-                if state.roots.is_empty() {
+                // No folder, or no pass coming (the last one failed): nothing to wait for.
+                if state.roots.is_empty() || !state.passes.runner {
                     return None;
                 }
                 state.passes.ready.clone()
@@ -617,19 +618,32 @@ impl Shared {
                 state.passes.cancel = None;
                 // A change meanwhile, or folders opened or closed, make it out of date.
                 let fresh = state.passes.wanted == seen && state.roots == roots;
-                let pass = match result {
-                    Ok(Some(pass)) if fresh => Some(Arc::new(pass)),
-                    _ => None,
+                let (pass, failure) = match result {
+                    Ok(Some(pass)) if fresh => (Some(Arc::new(pass)), None),
+                    Ok(_) => (None, None),
+                    Err(e) => (None, Some(e.to_string())),
                 };
                 if let Some(pass) = &pass {
                     state.passes.last = Some(pass.clone());
-                    state.passes.ready.notify_waiters();
                 }
                 if fresh {
                     state.passes.runner = false;
                 }
-                (pass, fresh)
+                // Whoever waits for a pass looks again: at this one, or at why none came.
+                state.passes.ready.notify_waiters();
+                (pass, fresh, failure)
             };
+            if let Some(failure) = finished.2 {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("csa: checking the workspace failed: {failure}"),
+                        )
+                        .await
+                });
+            }
             if let Some(pass) = finished.0 {
                 self.after_pass(pass).await;
             }
