@@ -28,7 +28,9 @@ pub struct Foreign {
 impl Foreign {
     /// The address of the file it is made in; `None` for a plan csa knows.
     pub fn uri(&self) -> Option<Url> {
-        Url::from_file_path(&self.path).ok()
+        // `@use: ../plans/x.csa` leaves `..` in the path: the editor gets the file's
+        // own address.
+        Url::from_file_path(uses::normalise(&self.path)).ok()
     }
 
     /// Whether it is written in a file the author can open.
@@ -119,11 +121,12 @@ pub fn used_file_at(doc: &Document, offset: usize) -> Option<PathBuf> {
         .uses
         .iter()
         .find(|u| u.target.span.contains(offset) && u.is_file())?;
-    Some(
-        path.parent()
+    Some(uses::normalise(
+        &path
+            .parent()
             .unwrap_or(Path::new("."))
             .join(&use_.target.value),
-    )
+    ))
 }
 
 /// A document of the workspace, as the server has it: an open buffer's analysis, or
@@ -227,7 +230,7 @@ pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec
         .or_else(|| {
             let text = crate::cli::read_source(&home.path).ok()?;
             Some(Names {
-                uri: Url::from_file_path(&home.path).ok()?,
+                uri: Url::from_file_path(uses::normalise(&home.path)).ok()?,
                 index: Index::build(&crate::ast::parse(&text).document),
             })
         });

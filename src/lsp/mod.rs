@@ -1410,7 +1410,8 @@ impl LanguageServer for Backend {
             let candidates = self.state().candidates();
             let mut places = across::occurrences(&home, &candidates, false);
             if !params.context.include_declaration {
-                let declared = Url::from_file_path(&home.path).ok();
+                let declared =
+                    Url::from_file_path(crate::workspace::uses::normalise(&home.path)).ok();
                 places.retain(|(uri, span)| {
                     Some(uri) != declared.as_ref() || *span != home.definition.id_span
                 });
