@@ -30,7 +30,7 @@ impl Foreign {
     pub fn uri(&self) -> Option<Url> {
         // `@use: ../plans/x.csa` leaves `..` in the path: the editor gets the file's
         // own address.
-        Url::from_file_path(uses::normalise(&self.path)).ok()
+        Url::from_file_path(uses::lexical(&self.path)).ok()
     }
 
     /// Whether it is written in a file the author can open.
@@ -121,7 +121,7 @@ pub fn used_file_at(doc: &Document, offset: usize) -> Option<PathBuf> {
         .uses
         .iter()
         .find(|u| u.target.span.contains(offset) && u.is_file())?;
-    Some(uses::normalise(
+    Some(uses::lexical(
         &path
             .parent()
             .unwrap_or(Path::new("."))
@@ -230,7 +230,7 @@ pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec
         .or_else(|| {
             let text = crate::cli::read_source(&home.path).ok()?;
             Some(Names {
-                uri: Url::from_file_path(uses::normalise(&home.path)).ok()?,
+                uri: Url::from_file_path(uses::lexical(&home.path)).ok()?,
                 index: Index::build(&crate::ast::parse(&text).document),
             })
         });

@@ -1411,7 +1411,7 @@ impl LanguageServer for Backend {
             let mut places = across::occurrences(&home, &candidates, false);
             if !params.context.include_declaration {
                 let declared =
-                    Url::from_file_path(crate::workspace::uses::normalise(&home.path)).ok();
+                    Url::from_file_path(crate::workspace::uses::lexical(&home.path)).ok();
                 places.retain(|(uri, span)| {
                     Some(uri) != declared.as_ref() || *span != home.definition.id_span
                 });

@@ -384,6 +384,12 @@ pub fn normalise(path: &Path) -> PathBuf {
     if let Ok(canonical) = std::fs::canonicalize(path) {
         return canonical;
     }
+    lexical(path)
+}
+
+/// A path with `.` and `..` taken out by reading it alone, links left as written: the
+/// form to show an editor, which knows the file by the name it was opened by.
+pub fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
