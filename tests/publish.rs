@@ -285,7 +285,7 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
 }
 
 #[test]
-fn the_docx_has_the_agreements_title_and_is_in_english_uk() {
+fn the_docx_has_the_agreements_title_and_partnership_and_is_in_english_uk() {
     let (_, publication) = publication(&read("examples/kent-2022.csa"));
     let bytes = publish::docx::docx(&publication).unwrap();
     let core = docx_part(&bytes, "docProps/core.xml");
@@ -294,6 +294,12 @@ fn the_docx_has_the_agreements_title_and_is_in_english_uk() {
         "{core}"
     );
     assert!(core.contains("<dc:language>en-GB</dc:language>"), "{core}");
+    // Its author is the partnership the agreement names; no "unknown" is left.
+    assert!(
+        core.contains("<dc:creator>Kent Community Safety Partnership (KCSP)</dc:creator>"),
+        "{core}"
+    );
+    assert!(!core.contains("unknown"), "{core}");
     let styles = docx_part(&bytes, "word/styles.xml");
     let defaults =
         &styles[styles.find("<w:rPrDefault>").unwrap()..styles.find("</w:rPrDefault>").unwrap()];
@@ -304,11 +310,14 @@ fn the_docx_has_the_agreements_title_and_is_in_english_uk() {
     // A title with XML's own characters stays one title.
     let mut odd = publication.clone();
     odd.title = "Safer <Streets> & \"Homes\"".to_string();
+    odd.author = None;
     let core = docx_part(&publish::docx::docx(&odd).unwrap(), "docProps/core.xml");
     assert!(
         core.contains("<dc:title>Safer &lt;Streets&gt; &amp; &quot;Homes&quot;</dc:title>"),
         "{core}"
     );
+    // With no partnership named, no author is written (and none made up).
+    assert!(!core.contains("<dc:creator>"), "{core}");
     // Every other part is kept: the paragraphs read back as before.
     assert!(!docx_paragraphs(&bytes).is_empty());
 }

@@ -186,7 +186,7 @@ pub fn docx(publication: &Publication) -> Result<Vec<u8>, String> {
     doc.build()
         .pack(&mut bytes)
         .map_err(|e| format!("could not write the .docx: {e}"))?;
-    with_title_and_language(bytes.into_inner(), &publication.title)
+    with_properties(bytes.into_inner(), publication)
         .map_err(|e| format!("could not write the .docx: {e}"))
 }
 
@@ -195,9 +195,11 @@ const LANGUAGE: &str = "en-GB";
 
 /// Adds what docx-rs has no setter for: the document's title and language in its
 /// properties (`docProps/core.xml`), which Word shows as the title, screen readers
-/// announce and accessibility checkers ask for; and English (UK) as the language of
-/// its text (`word/styles.xml`), so it is read aloud and spell-checked as such.
-fn with_title_and_language(bytes: Vec<u8>, title: &str) -> Result<Vec<u8>, String> {
+/// announce and accessibility checkers ask for, and its author, the partnership (or
+/// none: docx-rs writes "unknown", and no name is made up); and English (UK) as the
+/// language of its text (`word/styles.xml`), so it is read aloud and spell-checked as
+/// such.
+fn with_properties(bytes: Vec<u8>, publication: &Publication) -> Result<Vec<u8>, String> {
     use std::io::{Read, Write};
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -211,14 +213,22 @@ fn with_title_and_language(bytes: Vec<u8>, title: &str) -> Result<Vec<u8>, Strin
         file.read_to_end(&mut content).map_err(|e| e.to_string())?;
         let text = || String::from_utf8_lossy(&content).into_owned();
         let content = match name.as_str() {
-            "docProps/core.xml" => text().replacen(
-                "</cp:coreProperties>",
-                &format!(
-                    "<dc:title>{}</dc:title><dc:language>{LANGUAGE}</dc:language></cp:coreProperties>",
-                    xml_escape(title)
-                ),
-                1,
-            ),
+            "docProps/core.xml" => {
+                let author = publication.author.as_deref().map_or(String::new(), |a| {
+                    format!("<dc:creator>{}</dc:creator>", xml_escape(a))
+                });
+                text()
+                    .replacen("<dc:creator>unknown</dc:creator>", &author, 1)
+                    .replacen("<cp:lastModifiedBy>unknown</cp:lastModifiedBy>", "", 1)
+                    .replacen(
+                        "</cp:coreProperties>",
+                        &format!(
+                            "<dc:title>{}</dc:title><dc:language>{LANGUAGE}</dc:language></cp:coreProperties>",
+                            xml_escape(&publication.title)
+                        ),
+                        1,
+                    )
+            }
             "word/styles.xml" => text().replacen(
                 "</w:rPr></w:rPrDefault>",
                 &format!("<w:lang w:val=\"{LANGUAGE}\" /></w:rPr></w:rPrDefault>"),

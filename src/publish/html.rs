@@ -269,6 +269,7 @@ mod tests {
         t.row(vec![Cell::text("<b>\"x\" & 'y'</b>")]);
         let p = Publication {
             title: "<title>".into(),
+            author: None,
             blocks: vec![
                 Block::Heading {
                     level: 1,

@@ -100,6 +100,8 @@ impl Table {
 pub struct Publication {
     /// The title (the `<title>`, the .docx's first line).
     pub title: String,
+    /// Who publishes it: the partnership the agreement names, when it names one.
+    pub author: Option<String>,
     /// The blocks, in order.
     pub blocks: Vec<Block>,
 }
@@ -583,8 +585,14 @@ impl<'a> Builder<'a> {
             self.diagram();
         }
         let title = document_title(doc, fallback_title);
+        let author = doc
+            .agreement
+            .as_ref()
+            .and_then(|a| a.partnership.as_ref())
+            .map(|p| p.value.clone());
         Publication {
             title,
+            author,
             blocks: self.blocks,
         }
     }

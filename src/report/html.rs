@@ -11,6 +11,7 @@ pub fn page(report: &Report) -> String {
     };
     let publication = Publication {
         title,
+        author: None,
         blocks: all_blocks(report),
     };
     html::page(
