@@ -39,6 +39,8 @@ def main(paths):
             problems.append("no tables")
         if not document.core_properties.title:
             problems.append("no title in the document's properties")
+        if document.core_properties.author == "unknown":
+            problems.append("the author is given as 'unknown'")
         if document.core_properties.language != "en-GB":
             problems.append(f"language {document.core_properties.language!r}, not en-GB")
         for table in document.tables:
