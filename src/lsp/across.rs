@@ -156,11 +156,7 @@ impl Candidate {
     /// Whether it uses the document whose normalised path is `key`.
     fn uses(&self, key: &Path) -> bool {
         match self {
-            Candidate::Open(_, doc) => doc
-                .resolution
-                .used
-                .iter()
-                .any(|u| uses::normalise(&u.path) == key),
+            Candidate::Open(_, doc) => doc.resolution.reads(key),
             Candidate::Closed(member) => member.uses(key),
         }
     }

@@ -65,20 +65,32 @@ impl Document {
     pub fn open(text: String, version: i32, registry: &Registry, options: &Options) -> Self {
         let tree = syntax::parse_tree(&text, None);
         let lines = Arc::new(LineIndex::new(&text));
-        let mut doc = Self {
-            parsed: ast::lower_indexed(&text, &tree, &lines),
-            lines,
+        let parsed = ast::lower_indexed(&text, &tree, &lines);
+        let mut doc = Self::parsed(text, lines, version, tree, parsed);
+        doc.analyse(registry, options);
+        doc
+    }
+
+    /// A parsed document, before its analysis.
+    fn parsed(
+        text: String,
+        lines: Arc<LineIndex>,
+        version: i32,
+        tree: Tree,
+        parsed: Parsed,
+    ) -> Self {
+        Self {
             text,
             version,
+            lines,
             tree,
+            parsed,
             index: Index::default(),
             diagnostics: Vec::new(),
             path: None,
             resolution: Resolution::default(),
             pass: 0,
-        };
-        doc.analyse(registry, options);
-        doc
+        }
     }
 
     /// Re-runs lowering's followers: the index and the rules.
@@ -206,18 +218,7 @@ impl Document {
         if cancelled() {
             return None;
         }
-        let mut doc = Self {
-            lines,
-            parsed,
-            text,
-            version,
-            tree,
-            index: Index::default(),
-            diagnostics: Vec::new(),
-            path: None,
-            resolution: Resolution::default(),
-            pass: 0,
-        };
+        let mut doc = Self::parsed(text, lines, version, tree, parsed);
         doc.analyse_in(registry, options, around);
         Some(doc)
     }

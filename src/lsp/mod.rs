@@ -131,10 +131,10 @@ impl State {
     }
 
     /// The open buffers' texts, but `except`'s.
-    fn overlay(&self, except: &Url) -> Overlay {
+    fn overlay(&self, except: Option<&Url>) -> Overlay {
         let mut overlay = Overlay::default();
         for (uri, open) in &self.docs {
-            if uri == except {
+            if Some(uri) == except {
                 continue;
             }
             if let Ok(path) = uri.to_file_path() {
@@ -185,12 +185,10 @@ fn dependents_of(state: &State, uri: &Url) -> Vec<Url> {
         .iter()
         .filter(|(other, open)| {
             *other != uri
-                && open.analysis.as_ref().is_some_and(|a| {
-                    a.resolution
-                        .used
-                        .iter()
-                        .any(|u| crate::workspace::uses::normalise(&u.path) == key)
-                })
+                && open
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|a| a.resolution.reads(&key))
         })
         .map(|(other, _)| other.clone())
         .collect()
@@ -417,7 +415,7 @@ impl Shared {
                     }
                 }
             }
-            let overlay = state.overlay(&uri);
+            let overlay = state.overlay(Some(&uri));
             let (neighbours, pass) = match (&state.passes.last, &path) {
                 (Some(last), Some(path)) if state.in_workspace(path) => {
                     (last.members.clone(), last.id)
@@ -576,16 +574,7 @@ impl Shared {
                 state.passes.cancel = Some(cancel.clone());
                 state.passes.next_id += 1;
                 let id = state.passes.next_id;
-                let mut overlay = Overlay::default();
-                for (uri, open) in &state.docs {
-                    if let Ok(path) = uri.to_file_path() {
-                        overlay.insert(
-                            &path,
-                            Arc::new(open.source.text.clone()),
-                            open.source.version,
-                        );
-                    }
-                }
+                let overlay = state.overlay(None);
                 let roots = state.roots.clone();
                 let State {
                     configs, settings, ..

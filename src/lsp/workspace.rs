@@ -75,11 +75,7 @@ impl Member {
     /// Whether this document uses the one whose normalised path is `key`, directly or
     /// through another.
     pub fn uses(&self, key: &Path) -> bool {
-        self.prepared
-            .resolution
-            .used
-            .iter()
-            .any(|u| uses::normalise(&u.path) == key)
+        self.prepared.resolution.reads(key)
     }
 }
 

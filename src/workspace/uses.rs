@@ -72,6 +72,12 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// Whether the document at normalised path `key` was read, directly or through
+    /// another used document.
+    pub fn reads(&self, key: &Path) -> bool {
+        self.used.iter().any(|u| normalise(&u.path) == key)
+    }
+
     /// The priorities and themes of the used documents that are county agreements.
     pub fn county_topics(&self) -> Vec<CountyTopic> {
         let mut out = Vec::new();
