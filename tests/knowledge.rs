@@ -246,7 +246,7 @@ fn a_new_police_and_crime_plan_inside_the_life_is_reported_and_not_outside() {
         };
         let (old, new) = (pair[0], pair[1]);
         let start = old.from.0.max(Date::parse("2020-04-01").unwrap());
-        let before_new = csa::rules::date_from_days(new.from.0.days_since_epoch() - 30);
+        let before_new = csa::ast::date_from_days(new.from.0.days_since_epoch() - 30);
         let effective = if before_new > start {
             before_new
         } else {
@@ -264,7 +264,7 @@ fn a_new_police_and_crime_plan_inside_the_life_is_reported_and_not_outside() {
         };
         let life_over = format!(
             "{effective} to {}",
-            csa::rules::date_from_days(new.from.0.days_since_epoch() + 200)
+            csa::ast::date_from_days(new.from.0.days_since_epoch() + 200)
         );
         let inside = check(&doc(kind, area, &effective.to_string(), &life_over, &plan));
         let reported = with_code(&inside, "CSA307");
@@ -276,7 +276,7 @@ fn a_new_police_and_crime_plan_inside_the_life_is_reported_and_not_outside() {
         // A life that ends before the new plan: nothing to report about it.
         let life_before = format!(
             "{effective} to {}",
-            csa::rules::date_from_days(new.from.0.days_since_epoch() - 1)
+            csa::ast::date_from_days(new.from.0.days_since_epoch() - 1)
         );
         let outside = check(&doc(
             kind,
@@ -357,7 +357,7 @@ fn a_mayor_taking_over_inside_the_life_is_reported() {
         .find(|g| g.role == "mayor")
         .and_then(|g| g.from)
         .expect("West Yorkshire's mayor is known");
-    let before = csa::rules::date_from_days(mayor.0.days_since_epoch() - 60);
+    let before = csa::ast::date_from_days(mayor.0.days_since_epoch() - 60);
     let inside = check(&doc(
         "unitary-plan",
         "Leeds",

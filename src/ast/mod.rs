@@ -1,14 +1,16 @@
 //! The typed model of a `.csa` document, with exact spans, and its lowering from the
 //! syntax tree.
 
+mod lookup;
 mod lower;
 pub mod schema;
 pub mod values;
 
 use serde::Serialize;
 
+pub use lookup::{lead_words, leads_of, title_of, PriorityLookup};
 pub use lower::{lower, lower_indexed, lower_raw};
-pub use values::{Date, Period};
+pub use values::{date_from_days, set_today, today, Date, Period};
 
 use crate::diagnostics::Diagnostic;
 use crate::text::Span;

@@ -259,6 +259,59 @@ pub fn split_list(text: &str, offset: usize) -> Vec<(String, std::ops::Range<usi
     out
 }
 
+/// Days since 1970-01-01 that "today" is, when a front end sets it: the browser has
+/// no system clock the standard library can read, so its bindings pass the page's date.
+static TODAY_SET: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(i64::MIN);
+
+/// Sets the date [`today`] answers (days since 1970-01-01), for a front end without a
+/// system clock.
+pub fn set_today(days: i64) {
+    TODAY_SET.store(days, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Today's date (UTC): the one a front end set, else the system clock's.
+pub fn today() -> Date {
+    let set = TODAY_SET.load(std::sync::atomic::Ordering::Relaxed);
+    if set != i64::MIN {
+        return date_from_days(set);
+    }
+    date_from_days(system_days())
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn system_days() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    secs.div_euclid(86_400)
+}
+
+/// The browser's bindings set the date before every call; 1970-01-01 otherwise.
+#[cfg(target_family = "wasm")]
+fn system_days() -> i64 {
+    0
+}
+
+/// The date `days` after 1970-01-01.
+pub fn date_from_days(days: i64) -> Date {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date {
+        year,
+        month,
+        day: Some(day),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::ast::schema::DOCUMENT_KINDS;
 use crate::ast::Date;
 use crate::knowledge::{Knowledge, Plan, Resolved};
-use crate::rules::law::Law;
+use crate::knowledge::law::Law;
 use crate::rules::Registry;
 
 /// The command line's settings for `new`.
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> u8 {
                 return 2;
             }
         },
-        None => crate::rules::today(),
+        None => crate::ast::today(),
     };
     match skeleton(&registry, &args.kind, &args.area, effective) {
         Ok(text) => match &args.output {

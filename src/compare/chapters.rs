@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::ast::{Document, ItemKind};
-use crate::rules::matching;
+use crate::text::matching;
 
 use super::pairing::{self, Key};
 

@@ -19,7 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::ast::{Document, Lead, Spanned};
-use crate::rules::matching;
+use crate::text::matching;
 use chapters::{Chapters, ProseChange};
 use pairing::{Key, RENAME_THRESHOLD};
 
@@ -576,9 +576,9 @@ fn lead_text(lead: &Lead) -> String {
 }
 
 /// Every lead of a document with the id of the priority it leads (resolved by id
-/// or title, as [`crate::publish::leads_of`] resolves them), in document order.
+/// or title, as [`crate::ast::leads_of`] resolves them), in document order.
 fn leads_of(doc: &Document) -> Vec<(Option<String>, &Lead)> {
-    let lookup = crate::publish::PriorityLookup::new(doc);
+    let lookup = crate::ast::PriorityLookup::new(doc);
     let mut out: Vec<(Option<String>, &Lead)> = doc
         .priorities
         .iter()

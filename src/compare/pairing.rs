@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::rules::matching;
+use crate::text::matching;
 
 /// How alike two titles must be ([`matching::similarity`]) to be the same thing renamed.
 pub const RENAME_THRESHOLD: f64 = 0.5;

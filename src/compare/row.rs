@@ -2,7 +2,7 @@
 //! list them ("Ch.6 - changes made to priorities and cross-cutting themes").
 
 use crate::ast::Document;
-use crate::rules::matching;
+use crate::text::matching;
 
 use super::{ChangeKind, ChapterChange, Comparison};
 
@@ -152,7 +152,7 @@ pub fn draft_row(cmp: &Comparison, new: &Document) -> String {
         .and_then(|a| a.effective.as_ref())
         .map(|d| format!("{:04}-{:02}", d.value.year, d.value.month))
         .unwrap_or_else(|| {
-            let today = crate::rules::today();
+            let today = crate::ast::today();
             format!("{:04}-{:02}", today.year, today.month)
         });
     let mut out = format!("@version {version}: Refreshed {title}\n  date: {date}\n");

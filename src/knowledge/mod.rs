@@ -19,6 +19,7 @@
 //! - [`Knowledge::responsible_authorities`]: the responsible authorities (Crime and
 //!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them.
 
+pub mod law;
 mod check;
 mod fold;
 
@@ -28,7 +29,7 @@ use std::sync::{Arc, OnceLock};
 use serde::{Deserialize, Serialize};
 
 use crate::ast::Date;
-pub use crate::rules::law::{Confidence, LawDate};
+pub use law::{Confidence, LawDate};
 
 pub use check::{problems, Counts};
 pub use fold::fold;

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-pub use crate::publish::leads_of;
+pub use crate::ast::leads_of;
 
 use crate::ast::{Date, Document, SuppressionScope};
 use crate::compare::{self, Comparison};
@@ -24,8 +24,9 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::publish::{self, human_date, Block, Cell, ListItem, Table};
 use crate::rules::kinds::coverage::{self, Coverage};
 use crate::rules::kinds::pcc;
-use crate::rules::law::Confidence;
-use crate::rules::{self, matching, Context, Options, Registry};
+use crate::knowledge::law::Confidence;
+use crate::text::matching;
+use crate::rules::{self, Context, Options, Registry};
 use crate::text::LineIndex;
 
 /// The version of the JSON shape.
@@ -339,7 +340,7 @@ impl<'a> Topics<'a> {
                 .or_insert_with(|| TopicRef {
                     kind: "priority",
                     id: p.id.value.clone(),
-                    title: publish::title_of(p),
+                    title: crate::ast::title_of(p),
                 });
         }
         for t in &doc.themes {
@@ -371,7 +372,7 @@ pub fn build(input: &Input) -> DocumentReport {
     let parsed = crate::ast::parse(input.source);
     let doc = &parsed.document;
     let index = LineIndex::new(input.source);
-    let as_of = input.options.as_of.unwrap_or_else(rules::today);
+    let as_of = input.options.as_of.unwrap_or_else(crate::ast::today);
     let mut diagnostics = parsed.diagnostics.clone();
     diagnostics.extend(rules::check(doc, input.registry, input.options));
     crate::diagnostics::sort(&mut diagnostics);
@@ -615,7 +616,7 @@ fn alignment_section(
 }
 
 fn leads_section(doc: &Document, topics: &Topics) -> LeadsSection {
-    let lookup = publish::PriorityLookup::new(doc);
+    let lookup = crate::ast::PriorityLookup::new(doc);
     let mut by_priority: HashMap<&str, Vec<String>> = HashMap::new();
     let mut unattached = Vec::new();
     let all = doc
@@ -625,7 +626,7 @@ fn leads_section(doc: &Document, topics: &Topics) -> LeadsSection {
         .chain(&doc.leads)
         .chain(doc.action_plans.iter().flat_map(|a| &a.leads));
     for lead in all {
-        let words = publish::lead_words(lead);
+        let words = crate::ast::lead_words(lead);
         match lead.priority.as_ref().and_then(|r| lookup.find(&r.name)) {
             Some(p) => {
                 let list = by_priority.entry(p.id.value.as_str()).or_default();
@@ -769,7 +770,7 @@ fn findings(
 ) -> Vec<FindingGroup> {
     // Where each priority and theme is, and the action plans by the priority they
     // belong to, sorted by start: a finding belongs to the block it falls in.
-    let lookup = publish::PriorityLookup::new(doc);
+    let lookup = crate::ast::PriorityLookup::new(doc);
     let mut places: Vec<(usize, usize, String)> = doc
         .priorities
         .iter()

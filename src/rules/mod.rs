@@ -7,8 +7,6 @@
 
 pub mod explain;
 pub mod kinds;
-pub mod law;
-pub mod matching;
 pub mod registry;
 mod suppress;
 
@@ -16,10 +14,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use registry::{Registry, Rule, RuleFileError};
 
-use crate::ast::{Date, Document, Objective, Priority, Theme};
+use crate::ast::{date_from_days, Date, Document, Objective, Priority, Theme};
 use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
 use crate::text::Span;
-use law::Law;
+use crate::knowledge::law::Law;
+use crate::text::matching;
 
 /// What a kind found: where, the values for the rule's message, and the extras.
 #[derive(Debug, Clone)]
@@ -411,34 +410,6 @@ pub fn render(template: &str, args: &[(&'static str, String)]) -> String {
     out
 }
 
-/// Today's date from the system clock (UTC).
-pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    date_from_days(secs.div_euclid(86_400))
-}
-
-/// The date `days` after 1970-01-01.
-pub fn date_from_days(days: i64) -> Date {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date {
-        year,
-        month,
-        day: Some(day),
-    }
-}
-
 /// Runs every selected rule over `doc` and applies its suppressions. The result is
 /// sorted by position.
 pub fn check(doc: &Document, registry: &Registry, options: &Options) -> Vec<Diagnostic> {
@@ -457,7 +428,7 @@ pub fn check_with(
         doc,
         &registry.law,
         &registry.knowledge,
-        options.as_of.unwrap_or_else(today),
+        options.as_of.unwrap_or_else(crate::ast::today),
     );
     cx.previous = options.previous.as_deref();
     let mut out = extra;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::kinds;
-use super::law::Law;
+use crate::knowledge::law::Law;
 use crate::diagnostics::{Applicability, Severity};
 
 /// The explanation of a rule, in the order `csa explain` prints it.
@@ -833,7 +833,7 @@ mod tests {
         let json = Registry::bundled();
         let mut toml = Registry {
             rules: Vec::new(),
-            law: toml::from_str(crate::rules::law::BUNDLED).unwrap(),
+            law: toml::from_str(crate::knowledge::law::BUNDLED).unwrap(),
             knowledge: crate::knowledge::Knowledge::bundled(),
         };
         for (path, text) in BUNDLED_RULES {

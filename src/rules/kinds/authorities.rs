@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use crate::ast::{Date, Organisation};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::Body;
-use crate::rules::law::{AuthorityName, Confidence};
-use crate::rules::{matching, Context, Finding, Rule};
+use crate::knowledge::law::{AuthorityName, Confidence};
+use crate::text::matching;
+use crate::rules::{Context, Finding, Rule};
 use crate::text::Span;
 
 /// `authority-kinds`: kinds of responsible authority required on the effective date
@@ -184,7 +185,7 @@ fn check_name(
 }
 
 fn date_after(date: Date) -> Date {
-    crate::rules::date_from_days(date.days_since_epoch() + 1)
+    crate::ast::date_from_days(date.days_since_epoch() + 1)
 }
 
 /// Every name of an organisation the document gives: its authorities and the

@@ -3,8 +3,9 @@
 
 use crate::ast::Date;
 use crate::diagnostics::{Applicability, Fix};
-use crate::rules::law::{Area, Confidence};
-use crate::rules::{matching, Context, Finding, Rule, Topic};
+use crate::knowledge::law::{Area, Confidence};
+use crate::text::matching;
+use crate::rules::{Context, Finding, Rule, Topic};
 
 /// How an area is addressed by a document.
 enum Addressed<'t> {

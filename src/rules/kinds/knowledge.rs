@@ -6,7 +6,7 @@
 use crate::ast::{Date, PccPlan};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::{PoliceArea, Resolved};
-use crate::rules::law::Confidence;
+use crate::knowledge::law::Confidence;
 use crate::rules::{Context, Finding, Rule};
 
 /// The police area a plan block belongs to: its own `area:`, else the one the
@@ -345,10 +345,10 @@ fn quoted_list(names: &[&str]) -> String {
 
 /// The day after `date`.
 pub(super) fn date_after(date: Date) -> Date {
-    crate::rules::date_from_days(date.days_since_epoch() + 1)
+    crate::ast::date_from_days(date.days_since_epoch() + 1)
 }
 
 /// The day before `date`.
 fn date_before(date: Date) -> Date {
-    crate::rules::date_from_days(date.days_since_epoch() - 1)
+    crate::ast::date_from_days(date.days_since_epoch() - 1)
 }

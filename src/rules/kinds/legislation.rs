@@ -1,8 +1,9 @@
 //! Legislation: a Bill is listed (say, as upcoming) after it became an Act.
 
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::rules::law::Confidence;
-use crate::rules::{matching, Context, Finding, Rule};
+use crate::knowledge::law::Confidence;
+use crate::text::matching;
+use crate::rules::{Context, Finding, Rule};
 
 /// Every item of every horizon-scan heading, however deep.
 fn items<'a>(
@@ -17,8 +18,8 @@ fn items<'a>(
 
 /// An Act, its Royal Assent, and the names of its Bill with their folded words.
 type Passed<'l> = (
-    &'l crate::rules::law::Act,
-    crate::rules::law::LawDate,
+    &'l crate::knowledge::law::Act,
+    crate::knowledge::law::LawDate,
     Vec<(&'l str, Vec<String>)>,
 );
 

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::rules::law::Confidence;
-use crate::rules::{matching, Context, Finding, Rule};
+use crate::knowledge::law::Confidence;
+use crate::text::matching;
+use crate::rules::{Context, Finding, Rule};
 
 /// The day Police and Crime Commissioners took office and s6(1A) came into force.
 const PCCS_TOOK_OFFICE: Date = Date {

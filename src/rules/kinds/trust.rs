@@ -4,8 +4,9 @@
 //! priority, and who runs the partnership.
 
 use crate::ast::{Lead, Organisation};
-use crate::rules::law::{Area, Confidence};
-use crate::rules::{matching, Context, Finding, Rule, Topic};
+use crate::knowledge::law::{Area, Confidence};
+use crate::text::matching;
+use crate::rules::{Context, Finding, Rule, Topic};
 
 /// "a, b and c".
 fn and_list(items: &[String]) -> String {

@@ -4,6 +4,8 @@
 //! people count lines from 1. We keep byte offsets as the one true position and
 //! derive the rest here, so every part of csa agrees on where a thing is.
 
+pub mod matching;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;

@@ -106,7 +106,7 @@ impl Area {
         self.folded.get_or_init(|| {
             self.keywords
                 .iter()
-                .map(|k| crate::rules::matching::words(k))
+                .map(|k| crate::text::matching::words(k))
                 .collect()
         })
     }
@@ -358,7 +358,7 @@ impl Law {
         &'l self,
         text: &str,
     ) -> Option<(&'l AuthorityKind, &'l AuthorityName, &'l str)> {
-        use crate::rules::matching;
+        use crate::text::matching;
         let spellings = self.spellings.get_or_init(|| {
             let mut all = Vec::new();
             for (k, kind) in self.authority_kinds.iter().enumerate() {
