@@ -16,11 +16,19 @@ use fold::fold;
 fn main() {
     println!("cargo:rerun-if-changed=src/knowledge/fold.rs");
     let dir = Path::new("grammar/src");
-    cc::Build::new()
+    let mut parser = cc::Build::new();
+    parser
         .include(dir)
         .file(dir.join("parser.c"))
-        .warnings(false)
-        .compile("tree-sitter-csa");
+        .warnings(false);
+    // For the browser there is no C library: the parser's `#include <stdlib.h>` and
+    // friends come from the small one tree-sitter ships for that target.
+    if std::env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("wasm") {
+        if let Ok(headers) = std::env::var("DEP_TREE_SITTER_LANGUAGE_WASM_HEADERS") {
+            parser.include(headers);
+        }
+    }
+    parser.compile("tree-sitter-csa");
     println!("cargo:rerun-if-changed=grammar/src/parser.c");
     println!("cargo:rerun-if-changed=grammar/src/tree_sitter/parser.h");
 

@@ -16,7 +16,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use csa::ast;
 use csa::publish;
-use csa::report::{self, Input, Report};
+use csa::report::{self, Report};
 use csa::rules::{Options, Registry};
 
 fn read(name: &str) -> String {
@@ -30,16 +30,23 @@ fn bench(c: &mut Criterion) {
         ..Options::default()
     };
     let source = read("kent-2022.csa");
-    let old = ast::parse(&read("kent-2018.csa")).document;
+    let options = Options {
+        previous: Some(std::sync::Arc::new(csa::compare::Previous {
+            path: "examples/kent-2018.csa".to_string(),
+            document: ast::parse(&read("kent-2018.csa")).document,
+        })),
+        ..options
+    };
+    let setup = csa::engine::Setup::bundled();
     let build = || Report {
         schema: report::SCHEMA,
-        documents: vec![report::build(&Input {
-            path: "examples/kent-2022.csa",
-            source: &source,
-            registry: &registry,
-            options: &options,
-            previous: Some(("examples/kent-2018.csa", &old)),
-        })],
+        documents: vec![report::of(
+            std::path::Path::new("examples/kent-2022.csa"),
+            &source,
+            &setup,
+            &options,
+            &csa::files::FileSystem,
+        )],
     };
     let mut group = c.benchmark_group("kent-2022");
     group.measurement_time(Duration::from_secs(3));

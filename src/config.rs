@@ -11,14 +11,14 @@ use serde::{Deserialize, Serialize};
 use crate::ast::Date;
 use crate::diagnostics::Severity;
 use crate::rules::{registry::parse_severity, Options, Registry};
+use crate::workspace::Sources;
 
 /// The file name csa looks for, walking up from each document's folder.
 pub const FILE_NAME: &str = "csa.toml";
 
 /// A severity, as written in configuration.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "native", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Suggestions.
@@ -124,22 +124,15 @@ impl Config {
         Ok(config)
     }
 
-    /// Reads a `csa.toml`.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    /// Reads the `csa.toml` at `path` from `sources`.
+    pub fn load(path: &Path, sources: &dyn Sources) -> Result<Config, ConfigError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = sources.read(path).map_err(|e| ConfigError {
             path: display.clone(),
             location: String::new(),
             message: format!("cannot read the configuration: {e}"),
         })?;
         Self::parse(&display, &text)
-    }
-
-    /// The nearest `csa.toml` in `dir` or a folder above it.
-    pub fn find(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
     }
 
     /// The check options these settings give.
@@ -158,11 +151,26 @@ impl Config {
         }
     }
 
-    /// The bundled rules plus this configuration's rule packs (relative to `dir`).
-    pub fn registry(&self, dir: &Path) -> Result<Registry, crate::rules::RuleFileError> {
+    /// The bundled rules plus this configuration's rule packs (relative to `dir`),
+    /// read from `sources`.
+    pub fn registry(
+        &self,
+        dir: &Path,
+        sources: &dyn Sources,
+    ) -> Result<Registry, crate::rules::RuleFileError> {
         let mut registry = Registry::bundled();
         for pack in &self.rule_packs {
-            registry.add_file(&dir.join(pack))?;
+            let path = dir.join(pack);
+            let display = path.display().to_string();
+            let text = sources.read(&path).map_err(|e| {
+                crate::rules::RuleFileError::new(
+                    &display,
+                    "",
+                    None,
+                    format!("cannot read the rule pack: {e}"),
+                )
+            })?;
+            registry.add(&display, &text)?;
         }
         Ok(registry)
     }

@@ -6,8 +6,10 @@
 use std::io::Read;
 
 use csa::ast::{self, Document, ItemKind};
+use csa::engine::Setup;
+use csa::files::FileSystem;
 use csa::publish;
-use csa::report::{self, Input, Report};
+use csa::report::{self, Report};
 use csa::rules::{Options, Registry};
 
 const EXAMPLES: [&str; 4] = ["kent-2014-17", "kent-2018", "kent-2022", "minimal"];
@@ -37,17 +39,24 @@ fn publication(source: &str) -> (Document, publish::Publication) {
 }
 
 fn report_of(path: &str, source: &str, previous: Option<(&str, &Document)>) -> Report {
-    let registry = Registry::bundled();
-    let options = options();
+    let options = Options {
+        previous: previous.map(|(path, document)| {
+            std::sync::Arc::new(csa::compare::Previous {
+                path: path.to_string(),
+                document: document.clone(),
+            })
+        }),
+        ..options()
+    };
     Report {
         schema: report::SCHEMA,
-        documents: vec![report::build(&Input {
-            path,
+        documents: vec![report::of(
+            std::path::Path::new(path),
             source,
-            registry: &registry,
-            options: &options,
-            previous,
-        })],
+            &Setup::bundled(),
+            &options,
+            &FileSystem,
+        )],
     }
 }
 

@@ -16,8 +16,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use csa::ast::{self, Date};
+use csa::engine::{self, Input, Setup};
+use csa::files::FileSystem;
 use csa::rules::{Options, Registry};
-use csa::workspace;
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -49,9 +50,22 @@ fn codes(files: &[(PathBuf, String)], registry: &Registry, code: &str) -> Vec<St
         }),
         ..Options::default()
     };
-    workspace::check_all(files, registry, &options, &workspace::FileSystem)
+    let setup = Setup {
+        registry: Arc::new(registry.clone()),
+        ..Setup::bundled()
+    };
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(path, text)| Input {
+            path,
+            text,
+            setup: &setup,
+            options: &options,
+        })
+        .collect();
+    engine::check(&inputs, &FileSystem)
         .into_iter()
-        .flatten()
+        .flat_map(|checked| checked.diagnostics)
         .map(|d| d.code)
         .collect()
 }

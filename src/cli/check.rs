@@ -3,18 +3,17 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
-use crate::compare::Previous;
-use crate::config::{Config, Level};
+use crate::config::Level;
 use crate::diagnostics::{syntax, Diagnostic, Severity};
+use crate::engine::{self, setup::not_rules, Input, Setup};
+use crate::files::{find_config, FileSystem};
 use crate::format::{self, fix::FixMode};
 use crate::render::{self, FileReport, Format};
-use crate::rules::{self, Registry};
-use crate::workspace;
+use crate::rules::{Options, Registry};
 
 /// The command line's settings for one check.
 pub struct Args {
@@ -51,58 +50,9 @@ struct Fixing {
     problem: Option<String>,
 }
 
-/// A configuration with its rules, shared by the files it applies to.
-pub(super) struct Setup {
-    pub(super) config: Config,
-    pub(super) registry: Registry,
-    pub(super) previous: Option<Arc<Previous>>,
-}
-
-/// "`a`, `b` are not rule codes, names or families".
-fn not_rules(unknown: &[String]) -> String {
-    format!(
-        "{} {} a rule code, name or family",
-        unknown.join(", "),
-        if unknown.len() == 1 {
-            "is not"
-        } else {
-            "are not"
-        }
-    )
-}
-
-/// Loads the configuration at `path` (or the defaults when `None`) and its rule packs.
+/// Loads the configuration at `path` (or the defaults when `None`) from the disk.
 pub(super) fn setup(path: Option<&Path>) -> Result<Setup, String> {
-    let config = match path {
-        Some(p) => Config::load(p).map_err(|e| e.to_string())?,
-        None => Config::default(),
-    };
-    let dir = path.and_then(Path::parent).unwrap_or(Path::new("."));
-    let registry = config.registry(dir).map_err(|e| e.to_string())?;
-    let unknown = config.unknown_rules(&registry);
-    if !unknown.is_empty() {
-        return Err(format!(
-            "{}: {}",
-            path.map_or("the command line".to_string(), |p| p.display().to_string()),
-            not_rules(&unknown)
-        ));
-    }
-    let previous = match (&config.previous, path) {
-        (Some(file), Some(path)) => {
-            Some(super::diff::previous(&dir.join(file)).ok_or_else(|| {
-                format!(
-                    "{}: `previous = \"{file}\"` could not be read",
-                    path.display()
-                )
-            })?)
-        }
-        _ => None,
-    };
-    Ok(Setup {
-        config,
-        registry,
-        previous,
-    })
+    Setup::load(path, &FileSystem)
 }
 
 /// Runs the check; returns the exit code.
@@ -144,7 +94,7 @@ pub fn run(args: Args) -> u8 {
     for path in files {
         let config_path = match &args.config {
             Some(c) => Some(c.clone()),
-            None => Config::find(path.parent().unwrap_or(Path::new("."))),
+            None => find_config(&path),
         };
         let index = *setup_of.entry(config_path.clone()).or_insert_with(|| match setup(config_path.as_deref()) {
             Ok(s) => {
@@ -168,7 +118,7 @@ pub fn run(args: Args) -> u8 {
         bundled = Registry::bundled();
         vec![&bundled]
     } else {
-        setups.iter().map(|s| &s.registry).collect()
+        setups.iter().map(|s| &*s.registry).collect()
     };
     for registry in registries {
         let unknown = crate::config::unknown_words(cli_words.iter().copied(), registry);
@@ -186,158 +136,82 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     }
-    // Files are read and joined with what they use on every core, keeping their order;
-    // the rules that read documents together then run once over them all, and each
-    // file's own rules run with those findings added.
-    let read: Vec<Result<(String, crate::workspace::Prepared), crate::cli::SourceError>> = jobs
-        .par_iter()
-        .map(|(path, index)| {
-            read_source(path).map(|text| {
-                let knowledge = &setups[*index].registry.knowledge;
-                let prepared = workspace::prepare(path, &text, &workspace::FileSystem, knowledge);
-                (text, prepared)
-            })
-        })
-        .collect();
-    let members: Vec<workspace::rules::Member> = jobs
+    // Each file with the options of this check: its configuration's, with the command
+    // line's on top.
+    let options: Vec<Options> = jobs
         .iter()
-        .zip(&read)
-        .filter_map(|((path, _), r)| {
-            r.as_ref().ok().map(|(_, p)| workspace::rules::Member {
-                path,
-                document: &p.document,
-                resolution: &p.resolution,
-            })
-        })
-        .collect();
-    let knowledge = setups
-        .first()
-        .map(|s| s.registry.knowledge.clone())
-        .unwrap_or_default();
-    let mut across = workspace::rules::check(&members, &knowledge).into_iter();
-    drop(members);
-    let across: Vec<Vec<(&'static str, rules::Finding)>> = read
-        .iter()
-        .map(|r| {
-            if r.is_ok() {
-                across.next().unwrap_or_default()
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    type Outcome = (
-        Result<(FileReport, Fixing), crate::cli::SourceError>,
-        Severity,
-    );
-    let results: Vec<Outcome> = jobs
-        .par_iter()
-        .zip(read)
-        .zip(across)
-        .map(|(((path, index), read), across)| {
+        .map(|(_, index)| {
             let setup = &setups[*index];
-            let mut options = setup.config.options();
+            let mut options = setup.options();
             options.as_of = as_of.or(options.as_of);
             options.select.extend(args.select.iter().cloned());
             options.ignore.extend(args.ignore.iter().cloned());
-            options.previous = previous.clone().or_else(|| setup.previous.clone());
-            let threshold: Severity = args
-                .fail_level
-                .or(setup.config.fail_level)
-                .unwrap_or(Level::Error)
-                .into();
-            // A document's diagnostics: its own, and the findings of the rules that
-            // read documents together.
-            let diagnose = |prepared: workspace::Prepared,
-                            across: Vec<(&'static str, rules::Finding)>|
-             -> Vec<Diagnostic> {
-                let mut findings = prepared.findings;
-                findings.extend(across);
-                let extra = workspace::diagnostics(findings, &setup.registry, &options);
-                let mut diagnostics = prepared.syntax;
-                diagnostics.extend(rules::check_with(
-                    &prepared.document,
-                    &setup.registry,
-                    &options,
-                    extra,
-                ));
-                crate::diagnostics::sort(&mut diagnostics);
-                diagnostics
-            };
-            // For fixing: the document's diagnostics, less the fixes of parts it uses
-            // from other documents (they stand at its `@use` lines, not in its text).
-            let check = |text: &str| -> Vec<Diagnostic> {
-                let prepared = workspace::prepare(
-                    path,
-                    text,
-                    &workspace::FileSystem,
-                    &setup.registry.knowledge,
-                );
-                let used: Vec<std::ops::Range<usize>> = prepared
-                    .resolution
-                    .used
-                    .iter()
-                    .map(|u| u.via.range())
-                    .collect();
-                let mut diagnostics = diagnose(prepared, Vec::new());
-                for d in &mut diagnostics {
-                    let elsewhere = d.fix.as_ref().is_some_and(|f| {
-                        f.edits.iter().any(|e| {
-                            let r = e.span.range();
-                            used.iter().any(|u| r.start <= u.end && u.start <= r.end)
-                        })
-                    });
-                    if elsewhere {
-                        d.fix = None;
-                    }
-                }
-                diagnostics
-            };
-            let report = read.map(|(original, prepared)| {
-                let mut diagnostics = diagnose(prepared, across.clone());
-                let mut fixing = Fixing::default();
-                let mut text = original.clone();
-                if let Some(mode) = args.fix {
-                    let fixed = format::fix::fix(&original, mode, check);
-                    if !fixed.applied.is_empty() {
-                        let after = diagnose(
-                            workspace::prepare(
-                                path,
-                                &fixed.text,
-                                &workspace::FileSystem,
-                                &setup.registry.knowledge,
-                            ),
-                            across.clone(),
-                        );
-                        let syntax_errors = |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
-                        let shown = path.display().to_string();
-                        if syntax_errors(&after) > syntax_errors(&diagnostics) {
-                            fixing.problem = Some(format!("the fixes for `{shown}` would make a line unreadable, so none were applied"));
-                        } else if args.diff {
-                            fixing.diff = format::diff::unified(&shown, &original, &fixed.text);
-                            fixing.applied = fixed.applied;
-                        } else {
-                            match format::write_atomic(path, &fixed.text) {
-                                Ok(()) => {
-                                    fixing.applied = fixed.applied;
-                                    text = fixed.text;
-                                    diagnostics = after;
-                                }
-                                Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
-                            }
-                        }
-                    }
-                }
-                let report = FileReport {
-                    path: path.display().to_string(),
-                    source: text,
-                    diagnostics,
-                };
-                (report, fixing)
-            });
-            (report, threshold)
+            options.previous = previous.clone().or(options.previous);
+            options
         })
         .collect();
+    let mut texts: Vec<Option<String>> = Vec::with_capacity(jobs.len());
+    let mut unread: Vec<Option<crate::files::SourceError>> = Vec::with_capacity(jobs.len());
+    for read in jobs
+        .par_iter()
+        .map(|(path, _)| read_source(path))
+        .collect::<Vec<_>>()
+    {
+        match read {
+            Ok(text) => {
+                texts.push(Some(text));
+                unread.push(None);
+            }
+            Err(e) => {
+                texts.push(None);
+                unread.push(Some(e));
+            }
+        }
+    }
+    let inputs: Vec<(usize, Input)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, text)| {
+            let (path, index) = &jobs[i];
+            Some((
+                i,
+                Input {
+                    path,
+                    text: text.as_deref()?,
+                    setup: &setups[*index],
+                    options: &options[i],
+                },
+            ))
+        })
+        .collect();
+    let only: Vec<Input> = inputs.iter().map(|(_, input)| *input).collect();
+    let checked = engine::check(&only, &FileSystem);
+    type Outcome = (
+        Result<(FileReport, Fixing), crate::files::SourceError>,
+        Severity,
+    );
+    let threshold = |i: usize| setups[jobs[i].1].fail_level(args.fail_level.map(Into::into));
+    let mut results: Vec<(usize, Outcome)> = inputs
+        .into_par_iter()
+        .zip(checked)
+        .map(|((i, input), done)| {
+            let original = input.text.to_string();
+            (
+                i,
+                (
+                    Ok(fix_and_report(&args, input, done, original)),
+                    threshold(i),
+                ),
+            )
+        })
+        .collect();
+    for (i, e) in unread.into_iter().enumerate() {
+        if let Some(e) = e {
+            results.push((i, (Err(e), threshold(i))));
+        }
+    }
+    results.sort_by_key(|(i, _)| *i);
+    let results = results.into_iter().map(|(_, outcome)| outcome);
     let mut reports = Vec::new();
     let mut fails = false;
     let mut diffs = String::new();
@@ -394,7 +268,7 @@ pub fn run(args: Args) -> u8 {
     let registry = setups
         .first()
         .map(|s| s.registry.clone())
-        .unwrap_or_else(Registry::bundled);
+        .unwrap_or_else(|| std::sync::Arc::new(Registry::bundled()));
     let color = args.format == Format::Human
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
@@ -406,4 +280,84 @@ pub fn run(args: Args) -> u8 {
         return 2;
     }
     u8::from(fails)
+}
+
+/// Applies the fixes `args` asks for to one checked file, writes it (or its diff), and
+/// makes its report: the findings after fixing.
+fn fix_and_report(
+    args: &Args,
+    input: Input,
+    checked: engine::Checked,
+    original: String,
+) -> (FileReport, Fixing) {
+    let path = input.path;
+    let mut diagnostics = checked.diagnostics;
+    let mut fixing = Fixing::default();
+    let mut text = original.clone();
+    if let Some(mode) = args.fix {
+        // The document's diagnostics, less the fixes of parts it uses from other
+        // documents (they stand at its `@use` lines, not in its text).
+        let check = |text: &str| -> Vec<Diagnostic> {
+            let input = Input { text, ..input };
+            let again = engine::check_one(&input, &FileSystem, Vec::new());
+            let used: Vec<std::ops::Range<usize>> = again
+                .prepared
+                .resolution
+                .used
+                .iter()
+                .map(|u| u.via.range())
+                .collect();
+            let mut diagnostics = again.diagnostics;
+            for d in &mut diagnostics {
+                let elsewhere = d.fix.as_ref().is_some_and(|f| {
+                    f.edits.iter().any(|e| {
+                        let r = e.span.range();
+                        used.iter().any(|u| r.start <= u.end && u.start <= r.end)
+                    })
+                });
+                if elsewhere {
+                    d.fix = None;
+                }
+            }
+            diagnostics
+        };
+        let fixed = format::fix::fix(&original, mode, check);
+        if !fixed.applied.is_empty() {
+            let after = engine::check_one(
+                &Input {
+                    text: &fixed.text,
+                    ..input
+                },
+                &FileSystem,
+                checked.across,
+            )
+            .diagnostics;
+            let syntax_errors =
+                |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
+            let shown = path.display().to_string();
+            if syntax_errors(&after) > syntax_errors(&diagnostics) {
+                fixing.problem = Some(format!(
+                    "the fixes for `{shown}` would make a line unreadable, so none were applied"
+                ));
+            } else if args.diff {
+                fixing.diff = format::diff::unified(&shown, &original, &fixed.text);
+                fixing.applied = fixed.applied;
+            } else {
+                match crate::files::write_atomic(path, &fixed.text) {
+                    Ok(()) => {
+                        fixing.applied = fixed.applied;
+                        text = fixed.text;
+                        diagnostics = after;
+                    }
+                    Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
+                }
+            }
+        }
+    }
+    let report = FileReport {
+        path: path.display().to_string(),
+        source: text,
+        diagnostics,
+    };
+    (report, fixing)
 }

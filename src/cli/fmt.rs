@@ -75,7 +75,7 @@ pub fn run(args: Args) -> u8 {
             println!("Would reformat: {shown}");
         }
         if write {
-            if let Err(e) = format::write_atomic(&path, &formatted) {
+            if let Err(e) = crate::files::write_atomic(&path, &formatted) {
                 eprintln!("error: cannot write `{shown}`: {e}\n  help: check that you may write to the file and its folder");
                 failed = true;
                 changed -= 1;

@@ -42,13 +42,14 @@ fn error(message: &str, help: &str) -> u8 {
 fn registry(config: Option<&Path>) -> Result<Registry, String> {
     let path: Option<PathBuf> = match config {
         Some(p) => Some(p.to_path_buf()),
-        None => Config::find(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))),
+        None => crate::files::find_config(Path::new(".")),
     };
     match path {
         Some(p) => {
-            let config = Config::load(&p).map_err(|e| e.to_string())?;
+            let sources = crate::files::FileSystem;
+            let config = Config::load(&p, &sources).map_err(|e| e.to_string())?;
             let dir = p.parent().unwrap_or(Path::new("."));
-            config.registry(dir).map_err(|e| e.to_string())
+            config.registry(dir, &sources).map_err(|e| e.to_string())
         }
         None => Ok(Registry::bundled()),
     }

@@ -21,8 +21,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use files::{discover, discover_within, read_source, Reach, SourceError};
-
 /// Check Community Safety Agreements against the law and the Police and Crime Plan.
 #[derive(Debug, Parser)]
 #[command(name = "csa", version, about, propagate_version = true)]

@@ -4,8 +4,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::files::{read_source, report, write_output};
+use crate::engine;
+use crate::files::FileSystem;
 use crate::publish;
-use crate::rules::Registry;
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,8 +41,24 @@ pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
             return 2;
         }
     };
-    let parsed = crate::ast::parse(&source);
-    let unreadable = parsed.diagnostics.len();
+    // The document as every command reads it: joined with what it uses (a plan file,
+    // a county agreement's parts), with the law of its configuration's rule packs.
+    let setup = match super::check::setup(crate::files::find_config(file).as_deref()) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("error: {message}\n  help: fix the configuration beside the document");
+            return 2;
+        }
+    };
+    let options = setup.options();
+    let input = engine::Input {
+        path: file,
+        text: &source,
+        setup: &setup,
+        options: &options,
+    };
+    let prepared = engine::prepare(&input, &FileSystem);
+    let unreadable = prepared.syntax.len();
     if unreadable > 0 {
         eprintln!(
             "warning: {} of `{}` could not be read and {} published as written\n  help: `csa check {}` shows where",
@@ -51,9 +68,8 @@ pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
             file.display()
         );
     }
-    let registry = Registry::bundled();
     let name = file.display().to_string();
-    let publication = publish::publish(&source, &parsed.document, &registry.law, &name);
+    let publication = publish::publish(&source, &prepared.document, &setup.registry.law, &name);
     let bytes = match to {
         To::Html => publish::html::page(
             &publication,

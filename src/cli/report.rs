@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use super::check::setup;
 use super::files::{read_source, report, write_output};
-use crate::config::Config;
+use crate::engine::{self, read_previous};
+use crate::files::{find_config, FileSystem};
 use crate::report::{self, Input, Report};
+use crate::rules::Options;
 
 /// How to write the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,49 +58,74 @@ pub fn run(args: Args) -> u8 {
         return 2;
     };
     let previous = match &args.previous {
-        Some(path) => match read_source(path) {
-            Ok(text) => Some((
-                path.display().to_string(),
-                crate::ast::parse(&text).document,
-            )),
+        Some(path) => match read_previous(path, &FileSystem) {
+            Ok(previous) => Some(previous),
             Err(e) => {
-                report(&e);
+                eprintln!("error: {e}\n  help: `csa check` on it shows where; name another with --previous");
                 return 2;
             }
         },
         None => None,
     };
-    let mut documents = Vec::new();
+    // Each file with its configuration; then all are checked together, as `csa check`
+    // checks the files it is given, so the report's findings are check's.
+    let mut texts = Vec::new();
+    let mut setups = Vec::new();
     for file in &args.files {
-        let source = match read_source(file) {
-            Ok(s) => s,
+        match read_source(file) {
+            Ok(s) => texts.push(s),
             Err(e) => {
                 report(&e);
                 return 2;
             }
-        };
+        }
         let config_path = match &args.config {
             Some(c) => Some(c.clone()),
-            None => Config::find(file.parent().unwrap_or(Path::new("."))),
+            None => find_config(file),
         };
-        let setup = match setup(config_path.as_deref()) {
-            Ok(s) => s,
+        match setup(config_path.as_deref()) {
+            Ok(s) => setups.push(s),
             Err(message) => {
                 eprintln!("error: {message}\n  help: fix the configuration, or name another with --config");
                 return 2;
             }
-        };
-        let mut options = setup.config.options();
-        options.as_of = as_of.or(options.as_of);
-        let path = file.display().to_string();
-        documents.push(report::build(&Input {
-            path: &path,
-            source: &source,
-            registry: &setup.registry,
-            options: &options,
-            previous: previous.as_ref().map(|(p, d)| (p.as_str(), d)),
-        }));
+        }
     }
+    let options: Vec<Options> = setups
+        .iter()
+        .map(|setup| {
+            let mut options = setup.options();
+            options.as_of = as_of.or(options.as_of);
+            options.previous = previous.clone().or(options.previous);
+            options
+        })
+        .collect();
+    let inputs: Vec<engine::Input> = args
+        .files
+        .iter()
+        .zip(&texts)
+        .zip(setups.iter().zip(&options))
+        .map(|((path, text), (setup, options))| engine::Input {
+            path,
+            text,
+            setup,
+            options,
+        })
+        .collect();
+    let checked = engine::check(&inputs, &FileSystem);
+    let documents = inputs
+        .iter()
+        .zip(&checked)
+        .map(|(input, checked)| {
+            report::build(&Input {
+                path: &input.path.display().to_string(),
+                source: input.text,
+                registry: &input.setup.registry,
+                options: input.options,
+                checked,
+            })
+        })
+        .collect();
     let report = Report {
         schema: report::SCHEMA,
         documents,

@@ -6,8 +6,6 @@ pub mod diff;
 pub mod endings;
 pub mod fix;
 mod layout;
-pub mod write;
 
 pub use endings::LineEnding;
 pub use layout::{format, FormatError};
-pub use write::write_atomic;

@@ -19,9 +19,9 @@
 //! - [`Knowledge::responsible_authorities`]: the responsible authorities (Crime and
 //!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them.
 
-pub mod law;
 mod check;
 mod fold;
+pub mod law;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};

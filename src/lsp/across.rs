@@ -148,7 +148,7 @@ struct Names {
 impl Candidate {
     fn key(&self) -> Option<PathBuf> {
         match self {
-            Candidate::Open(_, doc) => doc.path.as_deref().map(uses::normalise),
+            Candidate::Open(_, doc) => doc.path.as_deref().map(crate::files::normalise),
             Candidate::Closed(member) => Some(member.key.clone()),
         }
     }
@@ -214,7 +214,7 @@ pub fn home(doc: &Document, offset: usize) -> Result<Option<Home>, String> {
 /// uses that file and does not define the name itself. References by quoted title
 /// are left out when `ids_only`.
 pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec<(Url, Span)> {
-    let key = uses::normalise(&home.path);
+    let key = crate::files::normalise(&home.path);
     let def = &home.definition;
     let mut out = Vec::new();
     let wanted = |u: &&Use| !(ids_only && u.quoted);
@@ -224,7 +224,7 @@ pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec
         .find(|c| c.key().as_ref() == Some(&key))
         .map(Candidate::names)
         .or_else(|| {
-            let text = crate::cli::read_source(&home.path).ok()?;
+            let text = crate::files::read_source(&home.path).ok()?;
             Some(Names {
                 uri: Url::from_file_path(uses::lexical(&home.path)).ok()?,
                 index: Index::build(&crate::ast::parse(&text).document),
@@ -290,7 +290,7 @@ pub fn rename(
         )));
     }
     let places = occurrences(home, candidates, true);
-    let key = uses::normalise(&home.path);
+    let key = crate::files::normalise(&home.path);
     let taken = candidates
         .iter()
         .find(|c| c.key().as_ref() == Some(&key))

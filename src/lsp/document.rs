@@ -97,7 +97,7 @@ impl Document {
     pub fn analyse(&mut self, registry: &Registry, options: &Options) {
         let around = Surroundings {
             path: None,
-            sources: &workspace::FileSystem,
+            sources: &crate::files::FileSystem,
             neighbours: &[],
             pass: 0,
         };
@@ -129,19 +129,21 @@ impl Document {
         let mut findings = resolution.findings.clone();
         findings.extend(workspace::rules::county_references(&resolved, &resolution));
         if let (Some(path), false) = (around.path, around.neighbours.is_empty()) {
-            let key = uses::normalise(path);
+            let key = crate::files::normalise(path);
             let mut members: Vec<workspace::rules::Member> = around
                 .neighbours
                 .iter()
                 .filter(|n| n.key != key)
                 .map(|n| workspace::rules::Member {
                     path: &n.path,
+                    key: n.key.clone(),
                     document: &n.prepared.document,
                     resolution: &n.prepared.resolution,
                 })
                 .collect();
             members.push(workspace::rules::Member {
                 path,
+                key,
                 document: &resolved,
                 resolution: &resolution,
             });

@@ -179,7 +179,7 @@ fn dependents_of(state: &State, uri: &Url) -> Vec<Url> {
     let Ok(path) = uri.to_file_path() else {
         return Vec::new();
     };
-    let key = crate::workspace::uses::normalise(&path);
+    let key = crate::files::normalise(&path);
     state
         .docs
         .iter()

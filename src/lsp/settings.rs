@@ -89,7 +89,7 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 fn config_path(uri: &Url) -> Option<PathBuf> {
     let path = uri.to_file_path().ok()?;
-    Config::find(path.parent()?)
+    crate::files::find_config(&path)
 }
 
 fn stamp(path: &Path, config: &Config) -> Vec<(PathBuf, Option<SystemTime>)> {
@@ -126,7 +126,7 @@ impl ConfigCache {
         dir: &Path,
         settings: &Settings,
     ) -> (Arc<Registry>, Options, Vec<String>) {
-        self.for_config(Config::find(dir), settings)
+        self.for_config(crate::files::find_config(dir), settings)
     }
 
     fn for_config(
@@ -156,12 +156,14 @@ impl ConfigCache {
             } else {
                 "using the default settings and the bundled rules until it is fixed"
             };
-            let loaded = Config::load(&path)
+            let loaded = Config::load(&path, &crate::files::FileSystem)
                 .map_err(|e| e.to_string())
-                .and_then(|config| match config.registry(&dir) {
-                    Ok(registry) => Ok((config, Arc::new(registry))),
-                    Err(e) => Err(e.to_string()),
-                });
+                .and_then(
+                    |config| match config.registry(&dir, &crate::files::FileSystem) {
+                        Ok(registry) => Ok((config, Arc::new(registry))),
+                        Err(e) => Err(e.to_string()),
+                    },
+                );
             let (config, registry) = match loaded {
                 Ok(good) => good,
                 Err(e) => {

@@ -12,14 +12,15 @@ use std::sync::Arc;
 use tower_lsp::lsp_types::Url;
 
 use crate::diagnostics::Diagnostic;
+use crate::files::FileSystem;
 use crate::rules::{Options, Registry};
-use crate::workspace::{self, uses, FileSystem, Prepared, Sources};
+use crate::workspace::{self, Prepared, Sources};
 
 /// How much of its folders a workspace reads: 2,000 `.csa` files in at most 10,000
 /// folders, past hidden and tools' folders. A folder with more is not a partnership's
 /// documents (a whole drive opened by mistake), and reading it after every change
 /// would cost the author's machine more than the findings are worth.
-pub const REACH: crate::cli::Reach = crate::cli::Reach {
+pub const REACH: crate::files::Reach = crate::files::Reach {
     folders: 10_000,
     files: 2_000,
     skip_tool_folders: true,
@@ -35,12 +36,13 @@ pub struct Overlay {
 impl Overlay {
     /// Adds an open buffer's text and version.
     pub fn insert(&mut self, path: &Path, text: Arc<String>, version: i32) {
-        self.texts.insert(uses::normalise(path), (text, version));
+        self.texts
+            .insert(crate::files::normalise(path), (text, version));
     }
 
     /// The open buffer at `path`, if there is one.
     pub fn get(&self, path: &Path) -> Option<&(Arc<String>, i32)> {
-        self.texts.get(&uses::normalise(path))
+        self.texts.get(&crate::files::normalise(path))
     }
 }
 
@@ -50,6 +52,10 @@ impl Sources for Overlay {
             Some((text, _)) => Ok(text.as_str().to_owned()),
             None => FileSystem.read(path),
         }
+    }
+
+    fn key(&self, path: &Path) -> PathBuf {
+        crate::files::normalise(path)
     }
 }
 
@@ -92,7 +98,7 @@ pub struct Pass {
 impl Pass {
     /// The member at `path`, if the workspace holds it.
     pub fn member(&self, path: &Path) -> Option<&Arc<Member>> {
-        let key = uses::normalise(path);
+        let key = crate::files::normalise(path);
         self.members.iter().find(|m| m.key == key)
     }
 }
@@ -109,7 +115,7 @@ pub struct Inputs {
 /// Finds, reads and checks every `.csa` file under the roots. Returns `None` as soon as
 /// `cancelled` says the result is no longer wanted (a newer change arrived).
 pub fn run(inputs: &Inputs, cancelled: &dyn Fn() -> bool) -> Option<Pass> {
-    let (paths, errors, cut) = crate::cli::discover_within(&inputs.roots, REACH);
+    let (paths, errors, cut) = crate::files::discover_within(&inputs.roots, REACH);
     let mut problems: Vec<String> = errors.iter().map(|e| format!("csa: {e}")).collect();
     if cut {
         problems.push(format!(
@@ -126,7 +132,7 @@ pub fn run(inputs: &Inputs, cancelled: &dyn Fn() -> bool) -> Option<Pass> {
         }
         let (text, version) = match inputs.overlay.get(&path) {
             Some((text, version)) => (text.clone(), Some(*version)),
-            None => match crate::cli::read_source(&path) {
+            None => match crate::files::read_source(&path) {
                 Ok(text) => (Arc::new(text), None),
                 Err(e) => {
                     problems.push(format!("csa: {e}"));
@@ -148,13 +154,20 @@ pub fn run(inputs: &Inputs, cancelled: &dyn Fn() -> bool) -> Option<Pass> {
         .iter()
         .map(|(path, _, _, _, prepared)| (path.as_path(), prepared))
         .collect();
-    let diagnostics = workspace::check_prepared(&together, &inputs.registry, &inputs.options);
+    let across = crate::engine::across(&together, &inputs.registry.knowledge, &inputs.overlay);
+    let diagnostics: Vec<_> = together
+        .iter()
+        .zip(across)
+        .map(|((_, p), across)| {
+            crate::engine::diagnose(p, &inputs.registry, &inputs.options, across)
+        })
+        .collect();
     let members = read
         .into_iter()
         .zip(diagnostics)
         .map(|((path, uri, text, version, prepared), diagnostics)| {
             Arc::new(Member {
-                key: uses::normalise(&path),
+                key: crate::files::normalise(&path),
                 path,
                 uri,
                 text,

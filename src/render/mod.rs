@@ -21,7 +21,8 @@ pub struct FileReport {
 }
 
 /// Output formats of `csa check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "native", derive(clap::ValueEnum))]
 pub enum Format {
     /// Excerpts of the document with the findings marked, for people.
     Human,

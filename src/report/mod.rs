@@ -21,12 +21,13 @@ pub use crate::ast::leads_of;
 use crate::ast::{Date, Document, SuppressionScope};
 use crate::compare::{self, Comparison};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::engine::Checked;
+use crate::knowledge::law::Confidence;
 use crate::publish::{self, human_date, Block, Cell, ListItem, Table};
 use crate::rules::kinds::coverage::{self, Coverage};
 use crate::rules::kinds::pcc;
-use crate::knowledge::law::Confidence;
+use crate::rules::{Context, Options, Registry};
 use crate::text::matching;
-use crate::rules::{self, Context, Options, Registry};
 use crate::text::LineIndex;
 
 /// The version of the JSON shape.
@@ -40,10 +41,12 @@ pub struct Input<'a> {
     pub source: &'a str,
     /// The rules (and law) to check with.
     pub registry: &'a Registry,
-    /// The check's settings (`as_of` is the report's date).
+    /// The check's settings: `as_of` is the report's date, and `previous` the version
+    /// "what changed" compares with.
     pub options: &'a Options,
-    /// The previous version, with its path, for "what changed".
-    pub previous: Option<(&'a str, &'a Document)>,
+    /// The document as [`crate::engine`] checked it: with what it uses, and its
+    /// findings, the same as `csa check` gives.
+    pub checked: &'a Checked,
 }
 
 /// The report on every document.
@@ -367,20 +370,42 @@ impl<'a> Topics<'a> {
     }
 }
 
+/// Checks `source`, the document at `path`, as every front end checks it, and builds
+/// its report.
+pub fn of(
+    path: &std::path::Path,
+    source: &str,
+    setup: &crate::engine::Setup,
+    options: &Options,
+    sources: &dyn crate::workspace::Sources,
+) -> DocumentReport {
+    let input = crate::engine::Input {
+        path,
+        text: source,
+        setup,
+        options,
+    };
+    let checked = crate::engine::check_one(&input, sources, Vec::new());
+    build(&Input {
+        path: &path.display().to_string(),
+        source,
+        registry: &setup.registry,
+        options,
+        checked: &checked,
+    })
+}
+
 /// Builds the report on one document.
 pub fn build(input: &Input) -> DocumentReport {
-    let parsed = crate::ast::parse(input.source);
-    let doc = &parsed.document;
+    let doc = &input.checked.prepared.document;
     let index = LineIndex::new(input.source);
     let as_of = input.options.as_of.unwrap_or_else(crate::ast::today);
-    let mut diagnostics = parsed.diagnostics.clone();
-    diagnostics.extend(rules::check(doc, input.registry, input.options));
-    crate::diagnostics::sort(&mut diagnostics);
+    let diagnostics = &input.checked.diagnostics;
     let cx = Context::new(doc, &input.registry.law, &input.registry.knowledge, as_of);
     let topics = Topics::new(doc);
 
     let mut counts = Counts::default();
-    for d in &diagnostics {
+    for d in diagnostics {
         match d.severity {
             Severity::Error => counts.error += 1,
             Severity::Warning => counts.warning += 1,
@@ -397,7 +422,7 @@ pub fn build(input: &Input) -> DocumentReport {
     };
 
     let mut not_checked = Vec::new();
-    let syntax = parsed.diagnostics.len();
+    let syntax = input.checked.prepared.syntax.len();
     if syntax > 0 {
         not_checked.push(format!(
             "{} of the document could not be read (see the findings); what {} was not checked.",
@@ -414,23 +439,26 @@ pub fn build(input: &Input) -> DocumentReport {
     let alignment = alignment_section(&cx, &topics, &mut not_checked);
     let leads = leads_section(doc, &topics);
     let evidence = evidence_section(&cx, &topics, &mut not_checked);
-    let decisions = decisions(doc, input, &index, &diagnostics);
-    let changes = input.previous.map(|(path, old)| Changes {
-        previous: path.to_string(),
-        previous_title: publish::document_title(old, path),
-        previous_version: old
-            .agreement
-            .as_ref()
-            .and_then(|a| a.version.as_ref())
-            .map(|v| v.value.clone()),
-        previous_effective: old
-            .agreement
-            .as_ref()
-            .and_then(|a| a.effective.as_ref())
-            .map(|d| d.value.to_string()),
-        comparison: compare::compare(old, doc),
+    let decisions = decisions(doc, input, &index, diagnostics);
+    let changes = input.options.previous.as_deref().map(|previous| {
+        let (path, old) = (previous.path.as_str(), &previous.document);
+        Changes {
+            previous: path.to_string(),
+            previous_title: publish::document_title(old, path),
+            previous_version: old
+                .agreement
+                .as_ref()
+                .and_then(|a| a.version.as_ref())
+                .map(|v| v.value.clone()),
+            previous_effective: old
+                .agreement
+                .as_ref()
+                .and_then(|a| a.effective.as_ref())
+                .map(|d| d.value.to_string()),
+            comparison: compare::compare(old, doc),
+        }
     });
-    let findings = findings(doc, input.registry, &index, &topics, &diagnostics);
+    let findings = findings(doc, input.registry, &index, &topics, diagnostics);
 
     let agreement = doc.agreement.as_ref();
     let field = |f: Option<&crate::ast::Spanned<String>>| f.map(|s| s.value.clone());
@@ -720,9 +748,14 @@ fn decisions(
     if doc.suppressions.is_empty() {
         return Vec::new();
     }
-    let mut open = doc.clone();
-    open.suppressions.clear();
-    let all = rules::check(&open, input.registry, input.options);
+    let mut open = input.checked.prepared.clone();
+    open.document.suppressions.clear();
+    let all = crate::engine::diagnose(
+        &open,
+        input.registry,
+        input.options,
+        input.checked.across.clone(),
+    );
     let kept: HashSet<(&str, usize, &str)> = kept
         .iter()
         .map(|d| (d.code.as_str(), d.span.start.offset, d.message.as_str()))
@@ -805,7 +838,7 @@ fn findings(
             groups.len() - 1
         });
         let rule = registry.find(&d.code);
-        let brief = rule.map(rules::explain::brief);
+        let brief = rule.map(crate::rules::explain::brief);
         let fix = d
             .help
             .clone()

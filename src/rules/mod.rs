@@ -16,9 +16,9 @@ pub use registry::{Registry, Rule, RuleFileError};
 
 use crate::ast::{date_from_days, Date, Document, Objective, Priority, Theme};
 use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
-use crate::text::Span;
 use crate::knowledge::law::Law;
 use crate::text::matching;
+use crate::text::Span;
 
 /// What a kind found: where, the values for the rule's message, and the extras.
 #[derive(Debug, Clone)]

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::kinds;
-use crate::knowledge::law::Law;
 use crate::diagnostics::{Applicability, Severity};
+use crate::knowledge::law::Law;
 
 /// The explanation of a rule, in the order `csa explain` prints it.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
@@ -176,7 +176,8 @@ pub struct RuleFileError {
 }
 
 impl RuleFileError {
-    fn new(path: &str, text: &str, offset: Option<usize>, message: impl Into<String>) -> Self {
+    /// An error in the rule file `path` (whose text is `text`) at byte `offset`.
+    pub fn new(path: &str, text: &str, offset: Option<usize>, message: impl Into<String>) -> Self {
         let location = offset
             .map(|o| {
                 let before = &text[..o.min(text.len())];
@@ -265,20 +266,6 @@ impl Registry {
                 .expect("the bundled rules are checked by the test suite");
         }
         registry
-    }
-
-    /// Adds a rule pack read from `path`.
-    pub fn add_file(&mut self, path: &Path) -> Result<(), RuleFileError> {
-        let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            RuleFileError::new(
-                &display,
-                "",
-                None,
-                format!("cannot read the rule pack: {e}"),
-            )
-        })?;
-        self.add(&display, &text)
     }
 
     /// Adds the rules (and law) of one rule file's text.

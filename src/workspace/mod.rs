@@ -2,11 +2,10 @@
 //! rules that look across the documents of a workspace (the folder `csa check` is
 //! given): a county agreement and the district plans beneath it.
 //!
-//! The pipeline per document is the one `csa check` always had, with one step added:
-//! parse, then [`prepare`] (read what the document uses and add the used parts to its
-//! model), then the rules. The cross-document rules run once over every prepared
-//! document ([`rules::check`]); their findings join each document's own before
-//! suppressions are applied, so a `// csa-ignore` works on them as on any other.
+//! [`prepare`] parses a document and joins it with what it uses (reading through
+//! [`Sources`], never the disk itself); [`rules::check`] runs the rules that read the
+//! prepared documents together. [`crate::engine`] puts the two together with each
+//! document's own rules, for every front end.
 
 pub mod rules;
 pub mod uses;
@@ -18,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::knowledge::Knowledge;
 use crate::rules::{Finding, Options, Registry};
 
-pub use uses::{CountyTopic, FileSystem, Resolution, Sources};
+pub use uses::{CountyTopic, InMemory, Resolution, Sources};
 
 /// A document parsed and joined with what it uses.
 #[derive(Debug, Clone)]
@@ -47,62 +46,6 @@ pub fn prepare(path: &Path, text: &str, sources: &dyn Sources, knowledge: &Knowl
         resolution,
         findings,
     }
-}
-
-/// Checks documents as one workspace with one registry and options: each file's
-/// syntax diagnostics and findings, in the order given, each list sorted.
-pub fn check_all(
-    files: &[(std::path::PathBuf, String)],
-    registry: &Registry,
-    options: &Options,
-    sources: &dyn Sources,
-) -> Vec<Vec<Diagnostic>> {
-    let prepared: Vec<Prepared> = files
-        .iter()
-        .map(|(path, text)| prepare(path, text, sources, &registry.knowledge))
-        .collect();
-    let together: Vec<(&Path, &Prepared)> = files
-        .iter()
-        .zip(&prepared)
-        .map(|((path, _), p)| (path.as_path(), p))
-        .collect();
-    check_prepared(&together, registry, options)
-}
-
-/// Checks prepared documents together: each one's syntax diagnostics, its own
-/// findings and those of the rules across documents, in the order given, each sorted.
-pub fn check_prepared(
-    documents: &[(&Path, &Prepared)],
-    registry: &Registry,
-    options: &Options,
-) -> Vec<Vec<Diagnostic>> {
-    let members: Vec<rules::Member> = documents
-        .iter()
-        .map(|(path, p)| rules::Member {
-            path,
-            document: &p.document,
-            resolution: &p.resolution,
-        })
-        .collect();
-    let across = rules::check(&members, &registry.knowledge);
-    documents
-        .iter()
-        .zip(across)
-        .map(|((_, p), across)| {
-            let mut findings = p.findings.clone();
-            findings.extend(across);
-            let extra = diagnostics(findings, registry, options);
-            let mut out = p.syntax.clone();
-            out.extend(crate::rules::check_with(
-                &p.document,
-                registry,
-                options,
-                extra,
-            ));
-            crate::diagnostics::sort(&mut out);
-            out
-        })
-        .collect()
 }
 
 /// Turns findings named by rule into diagnostics, for the rules `options` selects.

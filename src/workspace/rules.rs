@@ -9,17 +9,19 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::uses::{normalise, Resolution};
+use super::uses::Resolution;
 use crate::ast::{Date, Document};
 use crate::knowledge::{Authority, Knowledge, Resolved};
+use crate::rules::Finding;
 use crate::text::matching;
-use crate::rules::{Finding};
 use crate::text::Span;
 
 /// One document of a workspace.
 pub struct Member<'a> {
     /// Where it is.
     pub path: &'a Path,
+    /// Its one name ([`super::Sources::key`]), as its users' `@use` lines reach it.
+    pub key: PathBuf,
     /// Its model, with the used parts added.
     pub document: &'a Document,
     /// What it uses.
@@ -181,7 +183,7 @@ fn county_families(members: &[Member], places: &[Place]) -> Vec<Family> {
     let mut county_of_council: HashMap<&str, usize> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
         if kind(m.document) == "county-agreement" {
-            county_at.insert(normalise(m.path), i);
+            county_at.insert(m.key.clone(), i);
             if let Some(a) = places[i].authority.as_ref().filter(|a| a.tier == "county") {
                 county_of_council.entry(a.id.as_str()).or_insert(i);
             }
@@ -196,7 +198,7 @@ fn county_families(members: &[Member], places: &[Place]) -> Vec<Family> {
             .resolution
             .used
             .iter()
-            .find_map(|u| county_at.get(&normalise(&u.path)).copied())
+            .find_map(|u| county_at.get(&u.key).copied())
             .or_else(|| {
                 let county = places[i].authority.as_ref()?.county.as_deref()?;
                 county_of_council.get(county).copied()

@@ -18,19 +18,39 @@ use crate::text::Span;
 const MAX_DEPTH: usize = 8;
 const MAX_DOCUMENTS: usize = 64;
 
-/// Where used documents are read from: the file system for `csa check`, open buffers
-/// first for the language server.
+/// Where documents are read from: the disk for `csa check`, open buffers first for the
+/// language server, the files an officer opened for the browser. The core reads
+/// nothing else, so it runs wherever a front end can hand it text.
 pub trait Sources: Sync {
     /// The text of the document at `path`, or why it cannot be read.
     fn read(&self, path: &Path) -> Result<String, String>;
+
+    /// The one name of the file `path` reaches, so that a file reached two ways is one
+    /// document: `.` and `..` read out (the disk also follows links).
+    fn key(&self, path: &Path) -> PathBuf {
+        lexical(path)
+    }
 }
 
-/// Reads used documents from disk.
-pub struct FileSystem;
+/// Documents held in memory by path: the browser's open files, and tests.
+#[derive(Debug, Clone, Default)]
+pub struct InMemory {
+    texts: std::collections::HashMap<PathBuf, String>,
+}
 
-impl Sources for FileSystem {
+impl InMemory {
+    /// Holds `text` as the document at `path`.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
+        self.texts.insert(lexical(&path.into()), text.into());
+    }
+}
+
+impl Sources for InMemory {
     fn read(&self, path: &Path) -> Result<String, String> {
-        crate::cli::read_source(path).map_err(|e| e.to_string())
+        self.texts
+            .get(&lexical(path))
+            .cloned()
+            .ok_or_else(|| "no such file is open".to_string())
     }
 }
 
@@ -39,6 +59,8 @@ impl Sources for FileSystem {
 pub struct UsedDocument {
     /// Where it was read from.
     pub path: PathBuf,
+    /// Its one name ([`Sources::key`]), for telling documents apart.
+    pub key: PathBuf,
     /// Its text.
     pub text: String,
     /// Its typed model.
@@ -75,7 +97,7 @@ impl Resolution {
     /// Whether the document at normalised path `key` was read, directly or through
     /// another used document.
     pub fn reads(&self, key: &Path) -> bool {
-        self.used.iter().any(|u| normalise(&u.path) == key)
+        self.used.iter().any(|u| u.key == key)
     }
 
     /// The priorities and themes of the used documents that are county agreements.
@@ -123,7 +145,7 @@ pub fn resolve(
     knowledge: &Knowledge,
 ) -> Resolution {
     let mut resolution = Resolution::default();
-    let here = normalise(path);
+    let here = sources.key(path);
     let mut seen: HashSet<PathBuf> = HashSet::from([here.clone()]);
     for use_ in &doc.uses {
         let mut stack = vec![here.clone()];
@@ -184,7 +206,7 @@ fn follow(
         return;
     }
     let path = from.parent().unwrap_or(Path::new(".")).join(target);
-    let key = normalise(&path);
+    let key = sources.key(&path);
     if let Some(start) = stack.iter().position(|p| *p == key) {
         let chain: Vec<String> = stack[start..]
             .iter()
@@ -240,6 +262,7 @@ fn follow(
     let nested: Vec<Use> = document.uses.clone();
     out.used.push(UsedDocument {
         path: path.clone(),
+        key: key.clone(),
         text,
         document,
         via,
@@ -293,8 +316,10 @@ fn known_plan(knowledge: &Knowledge, name: &str) -> Option<UsedDocument> {
         header_span: Span::default(),
         span: Span::default(),
     });
+    let path = PathBuf::from(format!("csa:plan/{}", plan.id));
     Some(UsedDocument {
-        path: PathBuf::from(format!("csa:plan/{}", plan.id)),
+        key: path.clone(),
+        path,
         text: String::new(),
         document,
         via: Span::default(),
@@ -382,15 +407,6 @@ fn relocate_organisation(organisation: &Organisation, span: Span) -> Organisatio
         note: at_opt(&organisation.note, span),
         span,
     }
-}
-
-/// A path with `.` and `..` taken out, so that one file reached two ways is one key
-/// (the file system's canonical form when the file exists).
-pub fn normalise(path: &Path) -> PathBuf {
-    if let Ok(canonical) = std::fs::canonicalize(path) {
-        return canonical;
-    }
-    lexical(path)
 }
 
 /// A path with `.` and `..` taken out by reading it alone, links left as written: the

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 
 use crate::ast::{Date, Organisation};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::knowledge::Body;
 use crate::knowledge::law::{AuthorityName, Confidence};
-use crate::text::matching;
+use crate::knowledge::Body;
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 use crate::text::Span;
 
 /// `authority-kinds`: kinds of responsible authority required on the effective date

@@ -4,8 +4,8 @@
 use crate::ast::Date;
 use crate::diagnostics::{Applicability, Fix};
 use crate::knowledge::law::{Area, Confidence};
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule, Topic};
+use crate::text::matching;
 
 /// How an area is addressed by a document.
 enum Addressed<'t> {

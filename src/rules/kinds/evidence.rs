@@ -1,8 +1,8 @@
 //! Evidence: the strategic assessments table adds up, and what most partnerships
 //! named is covered by a priority or theme.
 
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 
 /// `assessment-count`: an issue named by more partnerships than made assessments.
 pub fn count_exceeds(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

@@ -5,8 +5,8 @@
 
 use crate::ast::{Date, PccPlan};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::knowledge::{PoliceArea, Resolved};
 use crate::knowledge::law::Confidence;
+use crate::knowledge::{PoliceArea, Resolved};
 use crate::rules::{Context, Finding, Rule};
 
 /// The police area a plan block belongs to: its own `area:`, else the one the

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::ast::{Lead, Priority};
 use crate::diagnostics::{Applicability, Fix};
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 
 /// Every lead the document gives, wherever written.
 fn all_leads<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a Lead> {

@@ -2,8 +2,8 @@
 
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::law::Confidence;
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 
 /// Every item of every horizon-scan heading, however deep.
 fn items<'a>(

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::law::Confidence;
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 
 /// The day Police and Crime Commissioners took office and s6(1A) came into force.
 const PCCS_TOOK_OFFICE: Date = Date {

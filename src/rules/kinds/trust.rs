@@ -5,8 +5,8 @@
 
 use crate::ast::{Lead, Organisation};
 use crate::knowledge::law::{Area, Confidence};
-use crate::text::matching;
 use crate::rules::{Context, Finding, Rule, Topic};
+use crate::text::matching;
 
 /// "a, b and c".
 fn and_list(items: &[String]) -> String {
