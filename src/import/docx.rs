@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, BytesText, Event};
 use quick_xml::Reader;
 
-use super::text::{is_furniture, tidy};
+use super::furniture::is_furniture;
+use super::text::tidy;
 use super::{Block, ImportError, Source};
 
 /// The most a part of the archive may hold once decompressed.
@@ -167,146 +168,196 @@ struct Table {
     cell: String,
 }
 
+/// `document.xml` read so far: the blocks made, and the paragraph and tables open.
+struct Body<'s> {
+    styles: &'s HashMap<String, Style>,
+    source: Source,
+    para: Option<Paragraph>,
+    /// The tables open, innermost last.
+    tables: Vec<Table>,
+    in_text: bool,
+    /// The paragraphs as lines, tabs kept: a document with no heading, list or
+    /// table (text saved as .docx) is read as the text it is.
+    raw_lines: Vec<String>,
+}
+
 fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, ImportError> {
-    let mut source = Source::default();
     let mut reader = Reader::from_str(xml);
-    let mut para: Option<Paragraph> = None;
-    let mut tables: Vec<Table> = Vec::new();
-    let mut in_text = false;
-    // The paragraphs as lines, tabs kept: a document with no heading, list or
-    // table (text saved as .docx) is read as the text it is.
-    let mut raw_lines: Vec<String> = Vec::new();
+    let mut body = Body {
+        styles,
+        source: Source::default(),
+        para: None,
+        tables: Vec::new(),
+        in_text: false,
+        raw_lines: Vec::new(),
+    };
     loop {
         let event = reader
             .read_event()
             .map_err(|e| xml_error("document.xml", e))?;
         match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"p" => para = Some(Paragraph::default()),
-                b"t" => in_text = true,
-                b"tbl" => tables.push(Table::default()),
-                b"tr" => {
-                    if let Some(t) = tables.last_mut() {
-                        t.row.clear();
-                    }
-                }
-                b"tc" => {
-                    if let Some(t) = tables.last_mut() {
-                        t.cell.clear();
-                    }
-                }
-                _ => paragraph_property(&e, para.as_mut()),
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                b"tab" => {
-                    if let Some(p) = para.as_mut() {
-                        p.text.push('\t');
-                    }
-                }
-                b"br" | b"cr" => {
-                    if let Some(p) = para.as_mut() {
-                        p.text.push(' ');
-                    }
-                }
-                b"noBreakHyphen" => {
-                    if let Some(p) = para.as_mut() {
-                        p.text.push('-');
-                    }
-                }
-                _ => paragraph_property(&e, para.as_mut()),
-            },
-            Event::Text(t) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    let text = t.decode().map_err(|e| xml_error("document.xml", e))?;
-                    p.text.push_str(&text);
-                }
-            }
-            Event::GeneralRef(r) if in_text => {
-                if let Some(p) = para.as_mut() {
-                    if let Ok(Some(c)) = r.resolve_char_ref() {
-                        p.text.push(c);
-                    } else {
-                        let name = r.decode().map_err(|e| xml_error("document.xml", e))?;
-                        let text =
-                            quick_xml::escape::resolve_predefined_entity(&name).unwrap_or("");
-                        p.text.push_str(text);
-                    }
-                }
-            }
-            Event::End(e) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"p" => {
-                    if let Some(p) = para.take() {
-                        if tables.is_empty() {
-                            raw_lines.push(p.text.clone());
-                        }
-                        let text = tidy(&p.text);
-                        if let Some(t) = tables.last_mut() {
-                            if !text.is_empty() {
-                                if !t.cell.is_empty() {
-                                    t.cell.push('\n');
-                                }
-                                t.cell.push_str(&text);
-                            }
-                        } else if !text.is_empty() {
-                            if is_furniture(&text) {
-                                source.furniture += 1;
-                            } else {
-                                source.blocks.push(paragraph_block(p, text, styles));
-                            }
-                        }
-                    }
-                }
-                b"tc" => {
-                    if let Some(t) = tables.last_mut() {
-                        let cell = std::mem::take(&mut t.cell);
-                        t.row.push(cell);
-                    }
-                }
-                b"tr" => {
-                    if let Some(t) = tables.last_mut() {
-                        let mut row = std::mem::take(&mut t.row);
-                        while row.last().is_some_and(String::is_empty) {
-                            row.pop();
-                        }
-                        if row.iter().all(|c| c.is_empty() || is_furniture(c)) {
-                            source.furniture += usize::from(!row.is_empty());
-                        } else {
-                            t.rows.push(row);
-                        }
-                    }
-                }
-                b"tbl" => {
-                    if let Some(t) = tables.pop() {
-                        match tables.last_mut() {
-                            // A table inside a cell: its text joins the cell.
-                            Some(outer) => {
-                                for row in t.rows {
-                                    if !outer.cell.is_empty() {
-                                        outer.cell.push('\n');
-                                    }
-                                    outer.cell.push_str(&row.join(" "));
-                                }
-                            }
-                            None if !t.rows.is_empty() => source.blocks.push(Block::Table(t.rows)),
-                            None => {}
-                        }
-                    }
-                }
-                _ => {}
-            },
+            Event::Start(e) => body.start(&e),
+            Event::Empty(e) => body.empty(&e),
+            Event::Text(t) if body.in_text => body.text(&t)?,
+            Event::GeneralRef(r) if body.in_text => body.reference(&r)?,
+            Event::End(e) => body.end(e.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
     }
-    let styled = source
-        .blocks
-        .iter()
-        .any(|b| !matches!(b, Block::Paragraph(_)));
-    if !styled && !source.blocks.is_empty() {
-        return Ok(super::text::read(&raw_lines.join("\n")));
+    Ok(body.finish())
+}
+
+impl Body<'_> {
+    fn start(&mut self, e: &BytesStart) {
+        match e.local_name().as_ref() {
+            b"p" => self.para = Some(Paragraph::default()),
+            b"t" => self.in_text = true,
+            b"tbl" => self.tables.push(Table::default()),
+            b"tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.row.clear();
+                }
+            }
+            b"tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell.clear();
+                }
+            }
+            _ => paragraph_property(e, self.para.as_mut()),
+        }
     }
-    Ok(source)
+
+    /// An empty element: tabs and breaks inside the text, or a property.
+    fn empty(&mut self, e: &BytesStart) {
+        match e.local_name().as_ref() {
+            b"tab" => {
+                if let Some(p) = self.para.as_mut() {
+                    p.text.push('\t');
+                }
+            }
+            b"br" | b"cr" => {
+                if let Some(p) = self.para.as_mut() {
+                    p.text.push(' ');
+                }
+            }
+            b"noBreakHyphen" => {
+                if let Some(p) = self.para.as_mut() {
+                    p.text.push('-');
+                }
+            }
+            _ => paragraph_property(e, self.para.as_mut()),
+        }
+    }
+
+    fn text(&mut self, t: &BytesText) -> Result<(), ImportError> {
+        if let Some(p) = self.para.as_mut() {
+            let text = t.decode().map_err(|e| xml_error("document.xml", e))?;
+            p.text.push_str(&text);
+        }
+        Ok(())
+    }
+
+    /// `&amp;`, `&#8211;`: a character or entity reference inside the text.
+    fn reference(&mut self, r: &BytesRef) -> Result<(), ImportError> {
+        if let Some(p) = self.para.as_mut() {
+            if let Ok(Some(c)) = r.resolve_char_ref() {
+                p.text.push(c);
+            } else {
+                let name = r.decode().map_err(|e| xml_error("document.xml", e))?;
+                let text = quick_xml::escape::resolve_predefined_entity(&name).unwrap_or("");
+                p.text.push_str(text);
+            }
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"t" => self.in_text = false,
+            b"p" => self.end_paragraph(),
+            b"tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    let cell = std::mem::take(&mut t.cell);
+                    t.row.push(cell);
+                }
+            }
+            b"tr" => self.end_row(),
+            b"tbl" => self.end_table(),
+            _ => {}
+        }
+    }
+
+    /// A paragraph joins the cell it is in, or becomes a block unless it is furniture.
+    fn end_paragraph(&mut self) {
+        let Some(p) = self.para.take() else { return };
+        if self.tables.is_empty() {
+            self.raw_lines.push(p.text.clone());
+        }
+        let text = tidy(&p.text);
+        if let Some(t) = self.tables.last_mut() {
+            if !text.is_empty() {
+                if !t.cell.is_empty() {
+                    t.cell.push('\n');
+                }
+                t.cell.push_str(&text);
+            }
+        } else if !text.is_empty() {
+            if is_furniture(&text) {
+                self.source.furniture += 1;
+            } else {
+                self.source
+                    .blocks
+                    .push(paragraph_block(p, text, self.styles));
+            }
+        }
+    }
+
+    /// A row of page numbers (a layout table's footer) is furniture, not a row.
+    fn end_row(&mut self) {
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
+        let mut row = std::mem::take(&mut t.row);
+        while row.last().is_some_and(String::is_empty) {
+            row.pop();
+        }
+        if row.iter().all(|c| c.is_empty() || is_furniture(c)) {
+            self.source.furniture += usize::from(!row.is_empty());
+        } else {
+            t.rows.push(row);
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(t) = self.tables.pop() else { return };
+        match self.tables.last_mut() {
+            // A table inside a cell: its text joins the cell.
+            Some(outer) => {
+                for row in t.rows {
+                    if !outer.cell.is_empty() {
+                        outer.cell.push('\n');
+                    }
+                    outer.cell.push_str(&row.join(" "));
+                }
+            }
+            None if !t.rows.is_empty() => self.source.blocks.push(Block::Table(t.rows)),
+            None => {}
+        }
+    }
+
+    /// The blocks; or, when no paragraph was styled, the text read as text.
+    fn finish(self) -> Source {
+        let styled = self
+            .source
+            .blocks
+            .iter()
+            .any(|b| !matches!(b, Block::Paragraph(_)));
+        if !styled && !self.source.blocks.is_empty() {
+            return super::text::read(&self.raw_lines.join("\n"));
+        }
+        self.source
+    }
 }
 
 /// Reads the paragraph properties that matter: style, outline level, numbering.

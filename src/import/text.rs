@@ -8,9 +8,9 @@
 //! (`---`) and running headers (short lines repeated on many pages) are dropped and
 //! counted.
 
-use std::collections::HashMap;
-
 use super::{Block, Source};
+
+pub use super::furniture::{furniture_lines, is_furniture};
 
 /// Reads `text` into blocks.
 pub fn read(text: &str) -> Source {
@@ -32,41 +32,7 @@ pub fn read(text: &str) -> Source {
             continue;
         }
         if raw.contains('\t') {
-            let mut rows = Vec::new();
-            let mut j = i;
-            while j < lines.len() {
-                let l = lines[j];
-                if l.trim().is_empty() {
-                    // A table goes on across blank lines when the next line is a row.
-                    match lines[j..].iter().find(|l| !l.trim().is_empty()) {
-                        Some(next) if next.contains('\t') => {
-                            j += 1;
-                            continue;
-                        }
-                        _ => break,
-                    }
-                }
-                if !l.contains('\t') {
-                    break;
-                }
-                let cells: Vec<String> = l.split('\t').map(clean_cell).collect();
-                let mut cells = cells;
-                while cells.last().is_some_and(|c| c.is_empty()) {
-                    cells.pop();
-                }
-                if cells.iter().all(|c| c.is_empty() || is_furniture(c)) {
-                    if !cells.is_empty() {
-                        source.furniture += 1;
-                    }
-                } else {
-                    rows.push(cells);
-                }
-                j += 1;
-            }
-            if !rows.is_empty() {
-                source.blocks.push(Block::Table(rows));
-            }
-            i = j;
+            i = read_table(&lines, i, &mut source);
             continue;
         }
         let alone = i.checked_sub(1).is_none_or(|p| lines[p].trim().is_empty())
@@ -75,6 +41,45 @@ pub fn read(text: &str) -> Source {
         i += 1;
     }
     source
+}
+
+/// The table whose first row is line `i`: its rows into `source`, and the line after it.
+fn read_table(lines: &[&str], i: usize, source: &mut Source) -> usize {
+    let mut rows = Vec::new();
+    let mut j = i;
+    while j < lines.len() {
+        let l = lines[j];
+        if l.trim().is_empty() {
+            // A table goes on across blank lines when the next line is a row.
+            match lines[j..].iter().find(|l| !l.trim().is_empty()) {
+                Some(next) if next.contains('\t') => {
+                    j += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !l.contains('\t') {
+            break;
+        }
+        let cells: Vec<String> = l.split('\t').map(clean_cell).collect();
+        let mut cells = cells;
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        if cells.iter().all(|c| c.is_empty() || is_furniture(c)) {
+            if !cells.is_empty() {
+                source.furniture += 1;
+            }
+        } else {
+            rows.push(cells);
+        }
+        j += 1;
+    }
+    if !rows.is_empty() {
+        source.blocks.push(Block::Table(rows));
+    }
+    j
 }
 
 /// The lines of `text`, without trailing spaces (a trailing tab makes a table row).
@@ -129,62 +134,6 @@ fn looks_like_bare_heading(line: &str) -> bool {
         .strip_prefix("Appendix ")
         .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
     numbered || appendix
-}
-
-/// A page number (`12`, `Page 3`, `Page 3 of 40`), a blank-page notice or a rule.
-pub fn is_furniture(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
-    if l.is_empty() {
-        return false;
-    }
-    if l.chars().all(|c| matches!(c, '-' | '_' | '*' | '=')) && l.len() >= 3 {
-        return true;
-    }
-    if l.contains("intentionally blank") || l.contains("intentionally left blank") {
-        return l.split_whitespace().count() <= 10;
-    }
-    let rest = l.strip_prefix("page").map(str::trim_start).unwrap_or(&l);
-    let mut parts = rest.split_whitespace();
-    let first = parts.next().unwrap_or("");
-    let number = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, ..) => number(first),
-        (Some("of" | "/"), Some(total), None) => number(first) && number(total),
-        _ => false,
-    }
-}
-
-/// Which lines are page furniture (outside tables): page numbers, blank-page
-/// notices, rules and running headers. What [`read`] drops.
-pub fn furniture_lines(lines: &[&str]) -> Vec<bool> {
-    let running = running_headers(lines);
-    lines
-        .iter()
-        .map(|l| {
-            let t = l.trim();
-            !t.is_empty() && !l.contains('\t') && (is_furniture(t) || running.contains_key(t))
-        })
-        .collect()
-}
-
-/// Short lines that come back at least three times: running headers and footers.
-fn running_headers<'a>(lines: &[&'a str]) -> HashMap<&'a str, usize> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in lines {
-        let l = line.trim();
-        if !l.is_empty()
-            && !line.contains('\t')
-            && l.len() <= 80
-            && !l.starts_with(['-', '*', '•', '#', '<'])
-            && l.split_whitespace().count() <= 10
-            && l.chars().any(char::is_alphabetic)
-            && !l.ends_with(':')
-        {
-            *counts.entry(l).or_default() += 1;
-        }
-    }
-    counts.retain(|_, n| *n >= 3);
-    counts
 }
 
 /// A table cell: HTML paragraphs and list items become lines; other tags go.
@@ -264,22 +213,6 @@ pub fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn furniture() {
-        for l in [
-            "12",
-            "Page 3",
-            "page 3 of 40",
-            "---",
-            "This page has been left intentionally blank",
-        ] {
-            assert!(is_furniture(l), "{l}");
-        }
-        for l in ["2.0", "Page 3 Page 41", "Domestic Abuse", "12 districts"] {
-            assert!(!is_furniture(l), "{l}");
-        }
-    }
 
     #[test]
     fn html_cells_become_lines() {

@@ -1,0 +1,157 @@
+//! The recognisers: from blocks to `.csa` text.
+//!
+//! Each recogniser looks for one structured part the agreements and plans share
+//! and writes a block where it sits in the document. Everything else is written
+//! as prose, word for word. Where a recogniser is unsure it says so in a
+//! `// csa-import:` note.
+//!
+//! This file is the driver: it walks the blocks in reading order and offers each
+//! one to the recognisers that could want it, by the kind of block and the
+//! section it is in. One file per part recognised:
+//!
+//! - `header.rs`: the `@agreement` header (title, kind, area, version, dates);
+//! - `priorities.rs`: the priorities and the cross-cutting themes;
+//! - `versions.rs`: the version-control table;
+//! - `leads.rs`: the leads table;
+//! - `authorities.rs`: the responsible authorities;
+//! - `pcc_plan.rs`: the Police and Crime Plan and its objectives;
+//! - `assessment.rs`: the strategic assessment table;
+//! - `ranking.rs`: the MoRiLE risk ranking;
+//! - `horizon_scan.rs`: the PESTELO horizon scan;
+//! - `links.rs`: links to other plans;
+//! - `contact.rs`: the contact details.
+//!
+//! What they share: `plan.rs` (the first pass over the whole document, which
+//! finds the priorities and themes before anything is written), `writer.rs`
+//! (the output, its notes and the summary's counts), `tables.rs` (tables kept
+//! as prose), `section.rs` (the heading a block sits under), `dates.rs`,
+//! `words.rs` and `ids.rs`.
+
+mod assessment;
+mod authorities;
+mod contact;
+mod dates;
+mod header;
+mod horizon_scan;
+mod ids;
+mod leads;
+mod links;
+mod pcc_plan;
+mod plan;
+mod priorities;
+mod ranking;
+mod section;
+mod tables;
+mod versions;
+mod words;
+mod writer;
+
+pub use ids::make_id;
+
+use super::{Block, Import, Source};
+use plan::Plan;
+use section::{item_run, item_text};
+use words::is_name_like;
+use writer::{prose_block, Writer};
+
+/// Writes the `.csa` text for `source`.
+pub fn write(source: &Source) -> Import {
+    let blocks = &source.blocks;
+    let plan = Plan::scan(blocks);
+    let mut w = Writer::default();
+    w.summary.furniture = source.furniture;
+    header::write(&mut w, blocks, &plan);
+    let mut section = String::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if plan.lists.iter().any(|l| l.intro == i) {
+            i = priorities::write_lists(&mut w, blocks, i, &plan);
+            continue;
+        }
+        if plan.fallback_at == Some(i) {
+            prose_block(&mut w, &blocks[i]);
+            priorities::write_fallback(&mut w, &plan);
+            i += 1;
+            continue;
+        }
+        let consumed = match &blocks[i] {
+            Block::Heading { level, text } => {
+                w.heading(*level, text);
+                section = text.to_lowercase();
+                if section.contains("horizon scan") {
+                    horizon_scan::write(&mut w, blocks, i + 1)
+                } else {
+                    Some(i + 1)
+                }
+            }
+            Block::Table(rows) => Some(table(&mut w, rows, &section, blocks, i, &plan)),
+            Block::Item { .. } => items(&mut w, blocks, i, &section),
+            Block::Paragraph(text) => paragraph(&mut w, blocks, i, text, &section, &plan),
+        };
+        i = match consumed {
+            Some(next) => next,
+            None => {
+                prose_block(&mut w, &blocks[i]);
+                i + 1
+            }
+        };
+    }
+    w.finish()
+}
+
+/// A table: the first recogniser that claims it writes it, else it is kept as prose.
+fn table(
+    w: &mut Writer,
+    rows: &[Vec<String>],
+    section: &str,
+    blocks: &[Block],
+    at: usize,
+    plan: &Plan,
+) -> usize {
+    let done = versions::table(w, rows, blocks, at)
+        || leads::table(w, rows, plan)
+        || assessment::table(w, rows, section, blocks, at)
+        || ranking::table(w, rows, section, blocks, at);
+    if !done {
+        tables::unrecognised(w, rows, section);
+    }
+    at + 1
+}
+
+/// A run of list items: a list of names may be the authorities or the links.
+fn items(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<usize> {
+    let end = item_run(blocks, at);
+    let all_names = blocks[at..end].iter().all(|b| is_name_like(item_text(b)));
+    if !all_names {
+        return None;
+    }
+    if authorities::list(w, &blocks[at..end], section) {
+        return Some(end);
+    }
+    if links::list(w, blocks, at, end, section) {
+        return Some(end);
+    }
+    None
+}
+
+/// A paragraph: it may introduce a part (the authorities in one sentence, a
+/// ranking that lost its table, the Police and Crime Plan's lists, a contact).
+fn paragraph(
+    w: &mut Writer,
+    blocks: &[Block],
+    at: usize,
+    text: &str,
+    section: &str,
+    plan: &Plan,
+) -> Option<usize> {
+    if let Some(next) = authorities::sentence(w, at, text, plan) {
+        return Some(next);
+    }
+    if let Some(next) = ranking::lines(w, blocks, at, text, section) {
+        return Some(next);
+    }
+    if let Some(next) = pcc_plan::write(w, blocks, at, text, section) {
+        return Some(next);
+    }
+    contact::write(w, blocks, at, text)
+}

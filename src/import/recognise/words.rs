@@ -1,0 +1,143 @@
+//! Reading words in the prose: titles compared, names listed, lines tidied.
+//!
+//! The same title is printed differently from place to place (`&` or `and`, bold,
+//! a link, a line break), and a list of names is a sentence (`A, B, C and D`);
+//! the recognisers compare and split them through these functions so that they
+//! all agree on what counts as the same name.
+
+use crate::import::text::tidy;
+
+/// A cell or line on one line, its spaces tidied: the form every field is written in.
+pub(super) fn one_line(text: &str) -> String {
+    tidy(&text.replace('\n', " "))
+}
+
+/// Lower case letters and digits only, `&` read as `and`: for comparing titles.
+pub(super) fn key(text: &str) -> String {
+    let text = text.to_lowercase().replace('&', " and ");
+    let text = strip_markup(&text);
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `*text*`, `**text**` and `[text](address)` reduced to `text`.
+pub(super) fn strip_markup(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find("](")
+            .and_then(|mid| after[mid..].find(')').map(|end| (mid, mid + end)))
+        {
+            Some((mid, end)) => {
+                out.push_str(&after[..mid]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace(['*', '_'], "").trim().to_string()
+}
+
+/// How many words: the recognisers' measure of a short line.
+pub(super) fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A short line that names something rather than says something.
+pub(super) fn is_name_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && words(t) <= 14 && !t.ends_with(['.', ':', ';']) && t.len() <= 120
+}
+
+/// The first `n` characters of `text`, with `...` when there were more.
+pub(super) fn truncate(text: &str, n: usize) -> String {
+    match text.char_indices().nth(n) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// `'A'`, `‘B’`: the quoted names in `text`.
+pub(super) fn quoted(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [('\'', '\''), ('‘', '’')] {
+        let mut rest = text;
+        while let Some(s) = rest.find(open) {
+            // An apostrophe inside a word is not a quote.
+            let before = rest[..s].chars().last();
+            if before.is_some_and(char::is_alphanumeric) {
+                rest = &rest[s + open.len_utf8()..];
+                continue;
+            }
+            let after = &rest[s + open.len_utf8()..];
+            match after.find(close) {
+                Some(e) if e > 0 => {
+                    out.push(after[..e].trim().to_string());
+                    rest = &after[e + close.len_utf8()..];
+                }
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
+/// Commas inside `**bold**` become `;`, so that a bold name stays one name.
+pub(super) fn protect_bold(text: &str) -> String {
+    text.split("**")
+        .enumerate()
+        .map(|(n, part)| {
+            if n % 2 == 1 {
+                part.replace(',', ";")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
+}
+
+/// `A, B, C and D` → the names.
+pub(super) fn split_names(text: &str) -> Vec<String> {
+    let text = text.trim().trim_end_matches('.');
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(',') {
+        let part = part.trim();
+        match part.split_once(" and ") {
+            Some((a, b)) if out.len() >= 2 || text.matches(',').count() >= 2 => {
+                // "X and Y" at the end of a list of three or more is two names,
+                // unless both halves are single words ("Fire and Rescue").
+                if words(a) > 1 || words(b) > 1 {
+                    out.push(a.trim().to_string());
+                    out.push(b.trim().to_string());
+                } else {
+                    out.push(part.to_string());
+                }
+            }
+            _ => out.push(part.to_string()),
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            split_names("Domestic Abuse, Substance Misuse, Serious & Organised Crime, Anti-Social Behaviour and Road Safety"),
+            vec!["Domestic Abuse", "Substance Misuse", "Serious & Organised Crime", "Anti-Social Behaviour", "Road Safety"]
+        );
+    }
+}
