@@ -28,7 +28,7 @@ fn main() {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let result = csa::import::import_path(&path).expect("the seed imports");
+            let result = csa::files::import_path(&path).expect("the seed imports");
             let parsed = csa::ast::parse(&result.csa);
             std::hint::black_box((result, parsed));
             start.elapsed()

@@ -453,7 +453,7 @@ fn a_word_document_imports_to_blocks() {
         text: "Anytown Fire and Rescue Service".into()
     }));
     let (_dir, path) = temp_file("plan.docx", &agreement_docx());
-    let result = import::import_path(&path).unwrap();
+    let result = csa::files::import_path(&path).unwrap();
     assert!(syntax_errors(&result.csa).is_empty(), "{}", result.csa);
     let doc = ast::parse(&result.csa).document;
     let header = doc.agreement.as_ref().unwrap();

@@ -5,14 +5,13 @@
 //! was recognised, what was left as prose, what needs a person, and whether the
 //! draft parses without a syntax error.
 
-use std::io::Write;
 use std::path::Path;
 
-use crate::import::{self, ImportError};
+use crate::import::ImportError;
 
 /// Imports `input`; returns the exit code (0 done, 2 could not import).
 pub fn run(input: &Path, output: Option<&Path>) -> u8 {
-    let result = match import::import_path(input) {
+    let result = match crate::files::import_path(input) {
         Ok(result) => result,
         Err(err) => {
             report(input, &err);
@@ -21,21 +20,13 @@ pub fn run(input: &Path, output: Option<&Path>) -> u8 {
     };
     let parsed = crate::ast::parse(&result.csa);
     let written = match output {
-        Some(path) => write_atomically(path, &result.csa).map(|()| path.display().to_string()),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(result.csa.as_bytes())
-                .and_then(|()| out.flush())
-                .map(|()| "standard output".to_string())
-        }
+        Some(path) => path.display().to_string(),
+        None => "standard output".to_string(),
     };
-    let written = match written {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot write the draft: {e}\n  help: check that the folder exists and can be written");
-            return 2;
-        }
-    };
+    if let Err(e) = crate::files::write_output(output, result.csa.as_bytes()) {
+        eprintln!("error: {e}\n  help: check that the folder exists and can be written");
+        return 2;
+    }
     eprintln!("imported {} into {written}", input.display());
     eprint!("{}", result.summary);
     let errors: Vec<_> = parsed
@@ -64,20 +55,4 @@ fn report(input: &Path, err: &ImportError) {
         input.display(),
         err.help()
     );
-}
-
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.csa-import.tmp"));
-    std::fs::write(&temp, text)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
 }

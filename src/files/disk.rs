@@ -64,6 +64,27 @@ pub fn find_config(path: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Reads and imports the file at `path` (`csa import`): its size is checked before
+/// it is read, so a device or a huge file is refused without reading it.
+pub fn import_path(path: &Path) -> Result<crate::import::Import, crate::import::ImportError> {
+    use crate::import::{ImportError, MAX_INPUT};
+    let io = |source| ImportError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_INPUT {
+        return Err(ImportError::Text(format!(
+            "{} is {} MB, more than the {} MB an agreement could be",
+            path.display(),
+            size / 1_000_000,
+            MAX_INPUT / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    crate::import::import_bytes(&path.display().to_string(), &bytes)
+}
+
 /// How much of a folder tree a search may read.
 #[derive(Debug, Clone, Copy)]
 pub struct Reach {

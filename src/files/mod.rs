@@ -15,5 +15,6 @@ pub use atomic::write_atomic;
 pub use decode::{decode, SourceError, MAX_SOURCE};
 #[cfg(feature = "native")]
 pub use disk::{
-    discover, discover_within, find_config, normalise, read_source, write_output, FileSystem, Reach,
+    discover, discover_within, find_config, import_path, normalise, read_source, write_output,
+    FileSystem, Reach,
 };

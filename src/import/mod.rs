@@ -16,8 +16,6 @@ pub mod recognise;
 mod summary;
 pub mod text;
 
-use std::path::Path;
-
 pub use summary::Summary;
 
 /// One piece of the input, in reading order.
@@ -79,46 +77,36 @@ impl ImportError {
 /// The largest input accepted, in bytes.
 pub const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
-/// Reads and imports the file at `path`: a `.docx` by its contents (a zip archive),
-/// anything else as text.
-pub fn import_path(path: &Path) -> Result<Import, ImportError> {
-    let io = |source| ImportError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_INPUT {
+/// Imports `bytes`, the contents of the file `name`: a `.docx` by its contents (a zip
+/// archive), anything else as text. The front ends read the bytes (from the disk, or
+/// a file the officer dropped on the page); nothing here touches a file.
+pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
+    if bytes.len() as u64 > MAX_INPUT {
         return Err(ImportError::Text(format!(
-            "{} is {} MB, more than the {} MB an agreement could be",
-            path.display(),
-            size / 1_000_000,
+            "{name} is {} MB, more than the {} MB an agreement could be",
+            bytes.len() / 1_000_000,
             MAX_INPUT / 1_000_000
         )));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let named_docx = path
+    let named_docx = std::path::Path::new(name)
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let source = if named_docx || bytes.starts_with(b"PK\x03\x04") {
-        docx::read(&bytes)?
+        docx::read(bytes)?
     } else if bytes.starts_with(&docx::CFB_SIGNATURE) {
         return Err(ImportError::Docx(docx::cfb_message()));
     } else {
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
             ImportError::Text(format!(
-                "{} is neither a Word document (.docx) nor UTF-8 text (byte {} is not UTF-8)",
-                path.display(),
+                "{name} is neither a Word document (.docx) nor UTF-8 text (byte {} is not UTF-8)",
                 e.valid_up_to()
             ))
         })?;
         text::read(text)
     };
     if source.blocks.is_empty() {
-        return Err(ImportError::Text(format!(
-            "{} has no text to import",
-            path.display()
-        )));
+        return Err(ImportError::Text(format!("{name} has no text to import")));
     }
     Ok(recognise::write(&source))
 }
