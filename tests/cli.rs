@@ -187,3 +187,58 @@ fn law_answers_for_one_area_and_explains_an_unknown_one() {
     let out = csa(&["law", "bodies", "--on", "soon"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A folder `root/district/plans/` holding kent-2022 as `plan.csa`, with `csa.toml`
+/// (holding `config`) two levels up, in `root`.
+fn nested_plan(config: &str) -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let plans = root.path().join("district/plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/kent-2022.csa");
+    std::fs::copy(example, plans.join("plan.csa")).unwrap();
+    std::fs::write(root.path().join("csa.toml"), config).unwrap();
+    root
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_and_report_from_a_subfolder_read_the_csa_toml_two_levels_up() {
+    let root = nested_plan("ignore = [\"CSA304\"]\nas-of = \"2023-01-01\"\n");
+    let here = root.path().join("district/plans");
+    let check = run_in(&here, &["check", "plan.csa", "--output-format", "concise"]);
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(text.contains("[CSA"), "the check ran: {text}");
+    assert!(!text.contains("CSA304"), "csa.toml's ignore applies: {text}");
+    let report = run_in(&here, &["report", "plan.csa", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let document = &json["documents"][0];
+    assert_eq!(document["as_of"], "2023-01-01", "csa.toml's as-of applies");
+    let codes: Vec<&str> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|group| group["findings"].as_array().unwrap())
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.is_empty() && !codes.contains(&"CSA304"), "{codes:?}");
+}
+
+#[test]
+fn publish_from_a_subfolder_reads_the_csa_toml_two_levels_up() {
+    let root = nested_plan("rule-packs = [\"missing-pack.toml\"]\n");
+    let here = root.path().join("district/plans");
+    let out = run_in(&here, &["publish", "plan.csa", "-o", "plan.html"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("missing-pack.toml"), "{}", stderr(&out));
+    std::fs::write(root.path().join("csa.toml"), "").unwrap();
+    let out = run_in(&here, &["publish", "plan.csa", "-o", "plan.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(here.join("plan.html").is_file());
+}

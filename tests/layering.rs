@@ -259,3 +259,74 @@ fn a_use_in_a_comment_is_not_a_use() {
         vec![("ast".to_string(), 1)]
     );
 }
+
+/// The longest functions of a source file: `(lines, name, first line)`, for each `fn`
+/// whose body closes on a line of its own at the indentation it opened at.
+fn long_functions(text: &str, limit: usize) -> Vec<(usize, String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let signature = trimmed
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub(super) ")
+            .trim_start_matches("pub ")
+            .trim_start_matches("const ")
+            .trim_start_matches("async ");
+        let Some(rest) = signature.strip_prefix("fn ") else {
+            continue;
+        };
+        // A declaration without a body, or a body on the same line.
+        if line.trim_end().ends_with(';') || line.trim_end().ends_with('}') {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{indent}}}");
+        if let Some(end) = lines[i + 1..].iter().position(|l| *l == close) {
+            let length = end + 2;
+            if length > limit {
+                out.push((length, name, i + 1));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_source_file_is_over_1000_lines_and_no_function_over_150() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), root, &mut files);
+    let mut problems = Vec::new();
+    for (path, text) in &files {
+        let count = text.lines().count();
+        if count > 1000 {
+            problems.push(format!(
+                "{path}: {count} lines; split it by the concern each part serves"
+            ));
+        }
+        for (length, name, line) in long_functions(text, 150) {
+            problems.push(format!(
+                "{path}:{line}: `{name}` is {length} lines; split it into named steps"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_long_function_is_measured_and_a_short_one_is_not() {
+    let mut text = String::from("fn short() {\n    one();\n}\n\npub fn long(x: u8) {\n");
+    for _ in 0..150 {
+        text.push_str("    step();\n");
+    }
+    text.push_str("}\nfn empty() {}\n");
+    assert_eq!(
+        long_functions(&text, 150),
+        vec![(152, "long".to_string(), 5)]
+    );
+}

@@ -72,7 +72,7 @@ pub fn run(args: Args) -> u8 {
     };
     let (files, errors) = discover(&paths);
     let mut failed = !errors.is_empty();
-    let mut unreadable = errors.len();
+    let unreadable = errors.len();
     for err in &errors {
         report(err);
     }
@@ -87,7 +87,22 @@ pub fn run(args: Args) -> u8 {
         );
         return 2;
     }
-    // One setup per configuration file, built once and shared by its files.
+    let (setups, jobs, setup_failed) = setups_for(&args, files);
+    failed |= setup_failed;
+    if !words_name_rules(&args, &setups) {
+        return 2;
+    }
+    let results = check_files(&args, &jobs, &setups, as_of, previous);
+    finish(&args, results, &setups, failed, unreadable)
+}
+
+/// The setups, each file with the index of its setup, and whether a configuration
+/// could not be loaded (its files are left out).
+type Jobs = (Vec<Setup>, Vec<(PathBuf, usize)>, bool);
+
+/// One setup per configuration file, built once and shared by its files.
+fn setups_for(args: &Args, files: Vec<PathBuf>) -> Jobs {
+    let mut failed = false;
     let mut setups: Vec<Setup> = Vec::new();
     let mut setup_of: HashMap<Option<PathBuf>, Option<usize>> = HashMap::new();
     let mut jobs = Vec::new();
@@ -111,6 +126,12 @@ pub fn run(args: Args) -> u8 {
             None => failed = true,
         }
     }
+    (setups, jobs, failed)
+}
+
+/// Whether every word of `--select` and `--ignore` names a rule of each setup (an
+/// error is printed when one does not).
+fn words_name_rules(args: &Args, setups: &[Setup]) -> bool {
     // A word on the command line that names no rule would silently check nothing.
     let cli_words: Vec<&String> = args.select.iter().chain(&args.ignore).collect();
     let bundled;
@@ -133,9 +154,28 @@ pub fn run(args: Args) -> u8 {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            return 2;
+            return false;
         }
     }
+    true
+}
+
+/// What checking one file gave: its report and fixes (or why it could not be read),
+/// and the severity that fails it.
+type Outcome = (
+    Result<(FileReport, Fixing), crate::files::SourceError>,
+    Severity,
+);
+
+/// Reads and checks the files together with the engine, then fixes each as asked;
+/// the outcomes are in the order of `jobs`.
+fn check_files(
+    args: &Args,
+    jobs: &[(PathBuf, usize)],
+    setups: &[Setup],
+    as_of: Option<crate::ast::Date>,
+    previous: Option<std::sync::Arc<crate::compare::Previous>>,
+) -> Vec<Outcome> {
     // Each file with the options of this check: its configuration's, with the command
     // line's on top.
     let options: Vec<Options> = jobs
@@ -186,10 +226,6 @@ pub fn run(args: Args) -> u8 {
         .collect();
     let only: Vec<Input> = inputs.iter().map(|(_, input)| *input).collect();
     let checked = engine::check(&only, &FileSystem);
-    type Outcome = (
-        Result<(FileReport, Fixing), crate::files::SourceError>,
-        Severity,
-    );
     let threshold = |i: usize| setups[jobs[i].1].fail_level(args.fail_level.map(Into::into));
     let mut results: Vec<(usize, Outcome)> = inputs
         .into_par_iter()
@@ -211,7 +247,17 @@ pub fn run(args: Args) -> u8 {
         }
     }
     results.sort_by_key(|(i, _)| *i);
-    let results = results.into_iter().map(|(_, outcome)| outcome);
+    results.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// Prints the outcomes (reports, fixes, diffs) and returns the exit code.
+fn finish(
+    args: &Args,
+    results: Vec<Outcome>,
+    setups: &[Setup],
+    mut failed: bool,
+    mut unreadable: usize,
+) -> u8 {
     let mut reports = Vec::new();
     let mut fails = false;
     let mut diffs = String::new();

@@ -414,64 +414,37 @@ pub fn main() -> ExitCode {
             format,
             kinds,
             areas,
-        } => {
-            let registry = crate::rules::Registry::bundled();
-            let text = if kinds {
-                rules::kinds()
-            } else if areas {
-                rules::areas(&registry)
-            } else {
-                match format.as_str() {
-                    "json" => rules::json(&registry) + "\n",
-                    "markdown" => rules::markdown(&registry),
-                    _ => rules::text(&registry),
-                }
-            };
-            print!("{text}");
-            0
-        }
-        Command::Explain { rule, format } => {
-            let registry = crate::rules::Registry::bundled();
-            match registry.find(&rule) {
-                Some(found) => {
-                    print!("{}", rules::explain(found, format == "markdown"));
-                    0
-                }
-                None => {
-                    let words = registry
-                        .rules
-                        .iter()
-                        .flat_map(|r| [r.code.as_str(), r.name.as_str()]);
-                    let hint = crate::ast::schema::did_you_mean(&rule, words)
-                        .map(|s| format!("did you mean `{s}`? "))
-                        .unwrap_or_default();
-                    eprintln!("error: `{rule}` is not a rule code or name\n  help: {hint}`csa rules` lists them");
-                    2
-                }
-            }
-        }
+        } => rules::run(&format, kinds, areas),
+        Command::Explain { rule, format } => rules::run_explain(&rule, &format),
         Command::Lsp { stdio: _ } => crate::lsp::run(),
-        Command::GenBench { size, seed } => match parse_size(&size) {
-            Some(bytes) => {
-                print!("{}", crate::gen::agreement(bytes, seed));
-                0
-            }
-            None => {
-                eprintln!("error: `{size}` is not a size\n  help: write bytes, or a number with K or M, such as 100K or 10M");
-                2
-            }
-        },
-        Command::Config { command } => {
-            match command {
-                ConfigCommand::Schema => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&crate::config::schema())
-                        .expect("schema serialises")
-                ),
-                ConfigCommand::Default => print!("{}", crate::config::DEFAULT_TOML),
-            }
-            0
-        }
+        Command::GenBench { size, seed } => gen_bench(&size, seed),
+        Command::Config { command } => config(command),
     };
     ExitCode::from(code)
+}
+
+/// `csa gen-bench SIZE`.
+fn gen_bench(size: &str, seed: u64) -> u8 {
+    match parse_size(size) {
+        Some(bytes) => {
+            print!("{}", crate::gen::agreement(bytes, seed));
+            0
+        }
+        None => {
+            eprintln!("error: `{size}` is not a size\n  help: write bytes, or a number with K or M, such as 100K or 10M");
+            2
+        }
+    }
+}
+
+/// `csa config schema|default`.
+fn config(command: ConfigCommand) -> u8 {
+    match command {
+        ConfigCommand::Schema => println!(
+            "{}",
+            serde_json::to_string_pretty(&crate::config::schema()).expect("schema serialises")
+        ),
+        ConfigCommand::Default => print!("{}", crate::config::DEFAULT_TOML),
+    }
+    0
 }

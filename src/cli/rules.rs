@@ -45,3 +45,43 @@ pub fn areas(registry: &Registry) -> String {
         .map(|a| format!("{:<20} {}\n{:<20} {}\n", a.id, a.title, "", a.basis()))
         .collect()
 }
+
+/// `csa rules`: prints the rules (or the kinds, or the statutory areas).
+pub fn run(format: &str, kinds: bool, areas: bool) -> u8 {
+    let registry = crate::rules::Registry::bundled();
+    let text = if kinds {
+        self::kinds()
+    } else if areas {
+        self::areas(&registry)
+    } else {
+        match format {
+            "json" => json(&registry) + "\n",
+            "markdown" => markdown(&registry),
+            _ => text(&registry),
+        }
+    };
+    print!("{text}");
+    0
+}
+
+/// `csa explain CODE|NAME`.
+pub fn run_explain(rule: &str, format: &str) -> u8 {
+    let registry = crate::rules::Registry::bundled();
+    match registry.find(rule) {
+        Some(found) => {
+            print!("{}", explain(found, format == "markdown"));
+            0
+        }
+        None => {
+            let words = registry
+                .rules
+                .iter()
+                .flat_map(|r| [r.code.as_str(), r.name.as_str()]);
+            let hint = crate::ast::schema::did_you_mean(rule, words)
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            eprintln!("error: `{rule}` is not a rule code or name\n  help: {hint}`csa rules` lists them");
+            2
+        }
+    }
+}
