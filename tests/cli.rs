@@ -215,7 +215,10 @@ fn check_and_report_from_a_subfolder_read_the_csa_toml_two_levels_up() {
     let check = run_in(&here, &["check", "plan.csa", "--output-format", "concise"]);
     let text = String::from_utf8_lossy(&check.stdout);
     assert!(text.contains("[CSA"), "the check ran: {text}");
-    assert!(!text.contains("CSA304"), "csa.toml's ignore applies: {text}");
+    assert!(
+        !text.contains("CSA304"),
+        "csa.toml's ignore applies: {text}"
+    );
     let report = run_in(&here, &["report", "plan.csa", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     let document = &json["documents"][0];
@@ -236,7 +239,11 @@ fn publish_from_a_subfolder_reads_the_csa_toml_two_levels_up() {
     let here = root.path().join("district/plans");
     let out = run_in(&here, &["publish", "plan.csa", "-o", "plan.html"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("missing-pack.toml"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("missing-pack.toml"),
+        "{}",
+        stderr(&out)
+    );
     std::fs::write(root.path().join("csa.toml"), "").unwrap();
     let out = run_in(&here, &["publish", "plan.csa", "-o", "plan.html"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -21,7 +21,10 @@ fn cases() -> Vec<(PathBuf, &'static str)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut cases = vec![(root.join("examples"), "2024-01-01")];
     for name in ["clean", "defects", "cycle"] {
-        cases.push((root.join("tests/fixtures/workspace").join(name), "2025-06-01"));
+        cases.push((
+            root.join("tests/fixtures/workspace").join(name),
+            "2025-06-01",
+        ));
     }
     cases
         .into_iter()
@@ -78,7 +81,11 @@ fn by_report(files: &[PathBuf], as_of: &str) -> Codes {
         .args(files)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     json["documents"]
         .as_array()
@@ -155,9 +162,19 @@ fn check_report_and_the_language_server_give_the_same_findings() {
             dir.display()
         );
         let report = by_report(&files, as_of);
-        assert_eq!(report, check, "csa report and csa check on {}", dir.display());
+        assert_eq!(
+            report,
+            check,
+            "csa report and csa check on {}",
+            dir.display()
+        );
         let (server, (opened, opened_codes)) = by_server(&dir, as_of);
-        assert_eq!(server, check, "the language server and csa check on {}", dir.display());
+        assert_eq!(
+            server,
+            check,
+            "the language server and csa check on {}",
+            dir.display()
+        );
         assert_eq!(
             Some(&opened_codes),
             check.get(&opened),

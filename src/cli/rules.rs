@@ -80,7 +80,9 @@ pub fn run_explain(rule: &str, format: &str) -> u8 {
             let hint = crate::ast::schema::did_you_mean(rule, words)
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
-            eprintln!("error: `{rule}` is not a rule code or name\n  help: {hint}`csa rules` lists them");
+            eprintln!(
+                "error: `{rule}` is not a rule code or name\n  help: {hint}`csa rules` lists them"
+            );
             2
         }
     }
