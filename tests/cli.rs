@@ -115,6 +115,7 @@ fn bad_arguments_exit_2() {
     assert!(String::from_utf8_lossy(&help.stdout).contains("--stdio"));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_link_loop_in_a_folder_is_not_followed() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,8 +2,6 @@
 //! carriage returns, deep indentation, very long lines, huge numbers, and every input
 //! a fuzzer ever found (`tests/fixtures/robustness/`).
 
-use std::time::Instant;
-
 use csa::robustness::{edit_sequence, exercise};
 use proptest::prelude::*;
 
@@ -40,8 +38,11 @@ fn odd_unicode_and_line_endings() {
     }
 }
 
+/// Deep indentation and a very long line are read, checked and rendered like any
+/// other text. How the time grows with them is measured by `cargo bench --bench
+/// scaling` (docs/performance.md), not by a clock in a test.
 #[test]
-fn deep_indentation_and_long_lines_stay_linear() {
+fn deep_indentation_and_long_lines_are_read_and_checked() {
     let deep: String = (0..1_000)
         .map(|i| format!("{}objective O{i}: x\n", " ".repeat(i + 2)))
         .collect();
@@ -51,16 +52,18 @@ fn deep_indentation_and_long_lines_stay_linear() {
         "a,".repeat(40_000)
     );
     for text in [format!("@plan P: x\n{deep}"), long_line] {
-        let start = Instant::now();
         exercise(&text);
-        // A generous bound that only a quadratic blow-up would break.
-        assert!(
-            start.elapsed().as_secs() < 20,
-            "{} bytes took {:?}",
-            text.len(),
-            start.elapsed()
-        );
     }
+    // The first objective is the plan's; the next, indented under it, is reported
+    // where it stands (line 3), and the rest are inside what it holds.
+    let parsed = csa::ast::parse(&format!("@plan P: x\n{deep}"));
+    assert_eq!(parsed.document.plans[0].objectives.len(), 1);
+    let lines: Vec<u32> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| d.span.start.line + 1)
+        .collect();
+    assert_eq!(lines, [3], "{:?}", parsed.diagnostics);
 }
 
 proptest! {
