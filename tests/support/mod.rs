@@ -252,7 +252,17 @@ impl Drop for Client {
     }
 }
 
-/// A `file://` URI for a document name (the file need not exist).
+/// A `file://` URI for a document name (the file need not exist). The folder holds an
+/// empty `csa.toml`, so that a `csa.toml` some other program left in the temporary
+/// folder above it is never the configuration these documents are checked with.
 pub fn uri(name: &str) -> String {
+    static FOLDER: std::sync::Once = std::sync::Once::new();
+    FOLDER.call_once(|| {
+        let dir = std::path::Path::new("/tmp/csa-lsp-test");
+        let _ = std::fs::create_dir_all(dir);
+        if !dir.join("csa.toml").exists() {
+            let _ = std::fs::write(dir.join("csa.toml"), "");
+        }
+    });
     format!("file:///tmp/csa-lsp-test/{name}")
 }
