@@ -73,30 +73,45 @@ fn kebab(id: &str) -> bool {
 /// `authority_kinds` are the kinds of responsible authority law.toml knows.
 pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    let g = k.gazetteer();
-    let ids = |table: &str, id: &str, seen: &mut HashSet<String>, out: &mut Vec<String>| {
-        if !kebab(id) {
-            out.push(format!("{table} `{id}`: ids are lowercase kebab-case"));
-        }
-        if !seen.insert(id.to_string()) {
-            out.push(format!("{table} `{id}` is defined twice"));
-        }
-    };
-    let source = |what: String, source: &str, out: &mut Vec<String>| {
-        if source.trim().is_empty() {
-            out.push(format!("{what} has no source"));
-        }
-    };
+    police_areas(k, &mut out);
+    authorities(k, &mut out);
+    partnerships(k, &mut out);
+    reorganisations(k, &mut out);
+    bodies(k, authority_kinds, &mut out);
+    plans(k, &mut out);
+    overlaps(k, &mut out);
+    out
+}
 
+/// An id that is not kebab-case, or that its table already has.
+fn ids(table: &str, id: &str, seen: &mut HashSet<String>, out: &mut Vec<String>) {
+    if !kebab(id) {
+        out.push(format!("{table} `{id}`: ids are lowercase kebab-case"));
+    }
+    if !seen.insert(id.to_string()) {
+        out.push(format!("{table} `{id}` is defined twice"));
+    }
+}
+
+/// A fact without a source.
+fn source(what: String, source: &str, out: &mut Vec<String>) {
+    if source.trim().is_empty() {
+        out.push(format!("{what} has no source"));
+    }
+}
+
+/// Police areas: their governance roles, and a plan for each.
+fn police_areas(k: &Knowledge, out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for p in &g.police_areas {
-        ids("police_area", &p.id, &mut seen, &mut out);
-        source(format!("police_area `{}`", p.id), &p.source, &mut out);
+        ids("police_area", &p.id, &mut seen, out);
+        source(format!("police_area `{}`", p.id), &p.source, out);
         for gov in &p.governance {
             source(
                 format!("police_area `{}` governance `{}`", p.id, gov.holder),
                 &gov.source,
-                &mut out,
+                out,
             );
             if !ROLES.contains(&gov.role.as_str()) {
                 out.push(format!(
@@ -112,10 +127,15 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             ));
         }
     }
+}
+
+/// Authorities: their tiers, police areas, counties and successors.
+fn authorities(k: &Knowledge, out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for a in &g.authorities {
-        ids("authority", &a.id, &mut seen, &mut out);
-        source(format!("authority `{}`", a.id), &a.source, &mut out);
+        ids("authority", &a.id, &mut seen, out);
+        source(format!("authority `{}`", a.id), &a.source, out);
         if !TIERS.contains(&a.tier.as_str()) {
             out.push(format!(
                 "authority `{}`: tier `{}` is not one of {TIERS:?}",
@@ -154,20 +174,30 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             ));
         }
     }
+}
+
+/// Partnerships: the authorities they cover.
+fn partnerships(k: &Knowledge, out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for p in &g.partnerships {
-        ids("partnership", &p.id, &mut seen, &mut out);
-        source(format!("partnership `{}`", p.id), &p.source, &mut out);
+        ids("partnership", &p.id, &mut seen, out);
+        source(format!("partnership `{}`", p.id), &p.source, out);
         for c in &p.covers {
             if g.authority(c).is_none() {
                 out.push(format!("partnership `{}`: `{c}` is no authority", p.id));
             }
         }
     }
+}
+
+/// Reorganisations: the authority reorganised, and the status.
+fn reorganisations(k: &Knowledge, out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for r in &g.reorganisations {
-        ids("reorganisation", &r.id, &mut seen, &mut out);
-        source(format!("reorganisation `{}`", r.id), &r.source, &mut out);
+        ids("reorganisation", &r.id, &mut seen, out);
+        source(format!("reorganisation `{}`", r.id), &r.source, out);
         if g.authority(&r.area).is_none() {
             out.push(format!(
                 "reorganisation `{}`: area `{}` is no authority",
@@ -181,10 +211,15 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             ));
         }
     }
+}
+
+/// Bodies: their successors, kinds, and the places they cover.
+fn bodies(k: &Knowledge, authority_kinds: &[&str], out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for b in k.successors().bodies() {
-        ids("body", &b.id, &mut seen, &mut out);
-        source(format!("body `{}`", b.id), &b.source, &mut out);
+        ids("body", &b.id, &mut seen, out);
+        source(format!("body `{}`", b.id), &b.source, out);
         if let Some(s) = &b.successor {
             if k.body(s).is_none() {
                 out.push(format!("body `{}`: successor `{s}` is no body", b.id));
@@ -208,10 +243,15 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             }
         }
     }
+}
+
+/// Plans: their police areas, periods and objectives' scopes.
+fn plans(k: &Knowledge, out: &mut Vec<String>) {
+    let g = k.gazetteer();
     let mut seen = HashSet::new();
     for p in &k.plans().plans {
-        ids("plan", &p.id, &mut seen, &mut out);
-        source(format!("plan `{}`", p.id), &p.source, &mut out);
+        ids("plan", &p.id, &mut seen, out);
+        source(format!("plan `{}`", p.id), &p.source, out);
         if g.police_area(&p.police_area).is_none() {
             out.push(format!(
                 "plan `{}`: police_area `{}` is no police_area",
@@ -232,6 +272,10 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             }
         }
     }
+}
+
+/// Plans of one area that claim the same days.
+fn overlaps(k: &Knowledge, out: &mut Vec<String>) {
     for (area, list) in &k.plans().by_area {
         let plans = &k.plans().plans;
         for pair in list.windows(2) {
@@ -247,5 +291,4 @@ pub fn problems(k: &Knowledge, authority_kinds: &[&str]) -> Vec<String> {
             }
         }
     }
-    out
 }

@@ -1,0 +1,51 @@
+//! The "about this document" table, from the `@agreement` header.
+
+use super::builder::Builder;
+use super::words::text_of;
+use super::{human_date, kind_words, Block, Cell, Table};
+
+impl Builder<'_> {
+    /// The "about this document" table: written now when a heading has been, else
+    /// held until the title heading is written.
+    pub(super) fn header(&mut self) {
+        let doc = self.doc;
+        let Some(a) = &doc.agreement else { return };
+        let mut table = Table::new("About this document", &["Detail", "Value"]);
+        let mut add = |name: &str, value: String| {
+            if !value.is_empty() {
+                table.row(vec![Cell::text(name), Cell::text(value)]);
+            }
+        };
+        add("Title", text_of(&a.title));
+        add(
+            "Kind",
+            a.kind
+                .as_ref()
+                .map_or(String::new(), |k| kind_words(&k.value).to_string()),
+        );
+        add("Area", text_of(&a.area));
+        add(
+            "Not covered",
+            a.excludes
+                .iter()
+                .map(|e| e.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        add("Partnership", text_of(&a.partnership));
+        add("Version", text_of(&a.version));
+        add(
+            "Effective from",
+            a.effective
+                .as_ref()
+                .map_or(String::new(), |d| human_date(d.value)),
+        );
+        add("Review", text_of(&a.review));
+        add("Status", text_of(&a.status));
+        if self.seen_heading {
+            self.blocks.push(Block::Table(table));
+        } else {
+            self.about = Some(table);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Decisions: the findings the partnership chose to accept (`csa-ignore` comments),
+//! with the reason it recorded and the findings each one silences.
+
+use std::collections::HashSet;
+
+use super::page::Page;
+use super::{Decision, DocumentReport, Input};
+use crate::ast::{Document, SuppressionScope};
+use crate::diagnostics::Diagnostic;
+use crate::publish::{Block, Cell, Table};
+use crate::text::LineIndex;
+
+/// Every suppression, with the findings it accepts: those of a check without the
+/// suppressions that the check with them does not report.
+pub(super) fn section(
+    doc: &Document,
+    input: &Input,
+    index: &LineIndex,
+    kept: &[Diagnostic],
+) -> Vec<Decision> {
+    if doc.suppressions.is_empty() {
+        return Vec::new();
+    }
+    let mut open = input.checked.prepared.clone();
+    open.document.suppressions.clear();
+    let all = crate::engine::diagnose(
+        &open,
+        input.registry,
+        input.options,
+        input.checked.across.clone(),
+    );
+    let kept: HashSet<(&str, usize, &str)> = kept
+        .iter()
+        .map(|d| (d.code.as_str(), d.span.start.offset, d.message.as_str()))
+        .collect();
+    let mut accepts: Vec<Vec<String>> = vec![Vec::new(); doc.suppressions.len()];
+    for d in &all {
+        if kept.contains(&(d.code.as_str(), d.span.start.offset, d.message.as_str())) {
+            continue;
+        }
+        let rule = input.registry.find(&d.code);
+        let at = d.span.start.offset;
+        let covering = doc.suppressions.iter().position(|s| {
+            (s.covers.start.offset <= at
+                && (at < s.covers.end.offset || s.scope == SuppressionScope::File))
+                && s.codes
+                    .iter()
+                    .any(|c| rule.is_some_and(|r| r.answers_to(&c.value)) || c.value == d.code)
+        });
+        if let Some(i) = covering {
+            accepts[i].push(format!("{} ({}): {}", d.code, d.name, d.message));
+        }
+    }
+    doc.suppressions
+        .iter()
+        .zip(accepts)
+        .map(|(s, accepts)| Decision {
+            line: index.line_of(s.span.start.offset) + 1,
+            rules: s.codes.iter().map(|c| c.value.clone()).collect(),
+            reason: s.reason.as_ref().map(|r| r.value.clone()),
+            scope: match s.scope {
+                SuppressionScope::Next => "next",
+                SuppressionScope::File => "file",
+            },
+            accepts,
+        })
+        .collect()
+}
+
+/// The decisions section of the page.
+pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
+    page.heading(2, "Decisions".to_string());
+    if r.decisions.is_empty() {
+        page.push(Block::Paragraph(
+            "The document accepts no finding: it has no `csa-ignore` comments.".to_string(),
+        ));
+    } else {
+        page.push(Block::Paragraph("Findings the partnership chose to accept, with the reason it recorded (`csa-ignore` comments in the document):".to_string()));
+        let mut t = Table::new(
+            "Accepted findings",
+            &["Line", "Rules", "Reason recorded", "What it accepts"],
+        );
+        for d in &r.decisions {
+            t.row(vec![
+                Cell::text(d.line.to_string()),
+                Cell::text(d.rules.join(", ")),
+                Cell::text(
+                    d.reason
+                        .clone()
+                        .unwrap_or_else(|| "No reason recorded".to_string()),
+                ),
+                if d.accepts.is_empty() {
+                    Cell::text("nothing: no finding was there to accept")
+                } else {
+                    Cell::lines(d.accepts.clone())
+                },
+            ]);
+        }
+        page.push(Block::Table(t));
+    }
+}
