@@ -53,33 +53,35 @@ pub fn run(args: Args) -> u8 {
         None => crate::ast::today(),
     };
     match skeleton(&registry, &args.kind, &args.area, effective) {
-        Ok(text) => match &args.output {
-            Some(path) if path.exists() => {
-                eprintln!(
+        Ok(text) => {
+            match &args.output {
+                Some(path) if path.exists() => {
+                    eprintln!(
                     "error: `{}` exists already\n  help: choose another file name, or delete it first",
                     path.display()
                 );
-                2
-            }
-            Some(path) => match std::fs::write(path, text) {
-                Ok(()) => {
-                    eprintln!(
-                        "wrote {}: replace each line that says what to write, then run `csa check {}`",
-                        path.display(),
-                        path.display()
-                    );
-                    0
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write `{}`: {e}\n  help: check that the folder exists and you may write to it", path.display());
                     2
                 }
-            },
-            None => {
-                print!("{text}");
-                0
+                Some(path) => match crate::files::write_output(Some(path), text.as_bytes()) {
+                    Ok(()) => {
+                        eprintln!(
+                        "wrote {}: replace each line that says what to write, then run `csa check {}`",
+                        path.display(),
+                        super::files::shell_word(path)
+                    );
+                        0
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}\n  help: check that the folder exists and you may write to it");
+                        2
+                    }
+                },
+                None => {
+                    print!("{text}");
+                    0
+                }
             }
-        },
+        }
         Err(e) => {
             eprintln!("error: {}\n  help: {}", e.message, e.help);
             2
