@@ -2,19 +2,21 @@
 //! typed model and its findings, and the conversions between LSP positions and byte
 //! offsets.
 
-use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 use tree_sitter::{InputEdit, Point, Tree};
 
 use crate::analysis::Index;
 use crate::ast::{self, Parsed};
 use crate::diagnostics::Diagnostic;
-use crate::rules::{self, Options, Registry};
+use crate::engine;
+use crate::knowledge::Knowledge;
+use crate::rules::{Options, Registry};
 use crate::syntax;
 use crate::text::{LineIndex, Span};
-use crate::workspace::{self, uses, Resolution, Sources};
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use crate::workspace::{self, uses, Prepared, Resolution, Sources};
 
 /// How the client counts columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +44,9 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the document is saved, when it is.
     pub path: Option<PathBuf>,
+    /// The same, as its sources name it (links and `..` read out): the key other
+    /// documents know it by when they use it.
+    pub key: Option<PathBuf>,
     /// What its `@use` lines brought in: the documents its names may be defined in.
     pub resolution: Resolution,
     /// The workspace pass whose documents it was checked with (0: none).
@@ -88,6 +93,7 @@ impl Document {
             index: Index::default(),
             diagnostics: Vec::new(),
             path: None,
+            key: None,
             resolution: Resolution::default(),
             pass: 0,
         }
@@ -107,56 +113,73 @@ impl Document {
     /// [`Document::analyse`] among other documents: its `@use` lines are read from
     /// `around`'s sources (so the rules see the plan, authorities and bodies it uses,
     /// as `csa check` does), and the rules across documents compare it with the
-    /// other documents of its workspace.
+    /// other documents of its workspace. The findings are the engine's, as for every
+    /// front end: the typed model, joined with what it uses, is a
+    /// [`Prepared`] document given to [`engine::diagnose`].
     pub fn analyse_in(&mut self, registry: &Registry, options: &Options, around: &Surroundings) {
         self.index = Index::build(&self.parsed.document);
-        let mut all = self.parsed.diagnostics.clone();
+        self.key = around.path.map(|p| around.sources.key(p));
+        let prepared = self.prepare(around, &registry.knowledge);
+        let across = match (around.path, &self.key) {
+            (Some(path), Some(key)) if !around.neighbours.is_empty() => {
+                let mut together: Vec<(&Path, &Prepared)> = around
+                    .neighbours
+                    .iter()
+                    .filter(|n| &n.key != key)
+                    .map(|n| (n.path.as_path(), &n.prepared))
+                    .collect();
+                together.push((path, &prepared));
+                engine::across(&together, &registry.knowledge, around.sources)
+                    .pop()
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        self.diagnostics = engine::diagnose(&prepared, registry, options, across);
+        self.path = around.path.map(Path::to_path_buf);
+        self.pass = around.pass;
+        self.unprepare(prepared);
+    }
+
+    /// The document joined with what its `@use` lines bring in, as the engine takes
+    /// it. Most documents use none: then the typed model and syntax findings are lent
+    /// to it rather than copied, and [`Document::unprepare`] takes them back.
+    fn prepare(&mut self, around: &Surroundings, knowledge: &Knowledge) -> Prepared {
         let document = &self.parsed.document;
         let resolution = match around.path {
             Some(path) if !document.uses.is_empty() => {
-                uses::resolve(path, document, around.sources, &registry.knowledge)
+                uses::resolve(path, document, around.sources, knowledge)
             }
             _ => Resolution::default(),
         };
-        // Copied only when parts are added: most documents use none.
-        let resolved = if resolution.used.is_empty() {
-            Cow::Borrowed(document)
+        let (document, syntax) = if resolution.used.is_empty() {
+            (
+                std::mem::take(&mut self.parsed.document),
+                std::mem::take(&mut self.parsed.diagnostics),
+            )
         } else {
             let mut copy = document.clone();
             uses::apply(&mut copy, &resolution);
-            Cow::Owned(copy)
+            (copy, self.parsed.diagnostics.clone())
         };
         let mut findings = resolution.findings.clone();
-        findings.extend(workspace::rules::county_references(&resolved, &resolution));
-        if let (Some(path), false) = (around.path, around.neighbours.is_empty()) {
-            let key = crate::files::normalise(path);
-            let mut members: Vec<workspace::rules::Member> = around
-                .neighbours
-                .iter()
-                .filter(|n| n.key != key)
-                .map(|n| workspace::rules::Member {
-                    path: &n.path,
-                    key: n.key.clone(),
-                    document: &n.prepared.document,
-                    resolution: &n.prepared.resolution,
-                })
-                .collect();
-            members.push(workspace::rules::Member {
-                path,
-                key,
-                document: &resolved,
-                resolution: &resolution,
-            });
-            let mut across = workspace::rules::check(&members, &registry.knowledge);
-            findings.extend(across.pop().unwrap_or_default());
+        findings.extend(workspace::rules::county_references(&document, &resolution));
+        Prepared {
+            document,
+            syntax,
+            resolution,
+            findings,
         }
-        let extra = workspace::diagnostics(findings, registry, options);
-        all.extend(rules::check_with(&resolved, registry, options, extra));
-        crate::diagnostics::sort(&mut all);
-        self.diagnostics = all;
-        self.path = around.path.map(Path::to_path_buf);
-        self.resolution = resolution;
-        self.pass = around.pass;
+    }
+
+    /// Keeps what the prepared document found it uses, and takes back what
+    /// [`Document::prepare`] lent it.
+    fn unprepare(&mut self, prepared: Prepared) {
+        if prepared.resolution.used.is_empty() {
+            self.parsed.document = prepared.document;
+            self.parsed.diagnostics = prepared.syntax;
+        }
+        self.resolution = prepared.resolution;
     }
 
     /// Applies the changes of `version` in order. The server handles messages one at
@@ -277,6 +300,9 @@ pub struct Source {
     fresh: bool,
     /// How many times the whole text was replaced.
     resets: u64,
+    /// The text of this version shared with the checks of other documents, made the
+    /// first time one asks: one copy per version, however many documents read it.
+    shared: Option<Arc<String>>,
 }
 
 /// A change whose version is not newer than the document's: a repeat or out of order.
@@ -312,7 +338,15 @@ impl Source {
             edits: Vec::new(),
             fresh: true,
             resets: 0,
+            shared: None,
         }
+    }
+
+    /// The current text, shared.
+    pub fn shared(&mut self) -> Arc<String> {
+        self.shared
+            .get_or_insert_with(|| Arc::new(self.text.clone()))
+            .clone()
     }
 
     /// Applies the changes of `version` in order, or refuses a stale version.
@@ -339,6 +373,7 @@ impl Source {
             }
         }
         self.version = version;
+        self.shared = None;
         Ok(())
     }
 
