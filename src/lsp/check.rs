@@ -12,9 +12,10 @@ use std::sync::{Arc, Mutex};
 use tower_lsp_server::ls_types::{MessageType, Uri};
 
 use super::convert::Conversion;
-use super::document::{Document, Snapshot, Surroundings};
+use super::document::{Document, Surroundings};
 use super::settings::Settings;
 use super::setups::Setups;
+use super::source::Snapshot;
 use super::state::{Analysed, Shared};
 use super::workspace::{self, Buffer, Member, Overlay};
 
@@ -63,7 +64,8 @@ impl Job {
             .unwrap_or_else(|e| e.into_inner())
             .for_document(self.path.as_deref());
         let options = self.settings.options(&setup);
-        let overlay = Overlay::new(self.buffers);
+        let mut overlay = Overlay::new(self.buffers);
+        overlay.know(&self.neighbours);
         let mut snapshot = self.snapshot;
         let text = std::mem::take(&mut snapshot.text);
         let edits = snapshot.edits.as_deref().unwrap_or(&[]);
@@ -111,18 +113,19 @@ impl Shared {
             let checked = uri.clone();
             let made = tokio::task::spawn_blocking(move || job.run(&checked, &setups)).await;
             let made = match made {
-                Ok(made) => made,
+                Ok(mut made) => {
+                    shared.log_problems(std::mem::take(&mut made.problems));
+                    Some(made)
+                }
                 Err(e) => {
                     shared.log(
                         MessageType::ERROR,
                         format!("csa: checking {} failed: {e}", uri.as_str()),
                     );
-                    shared.end_check(&uri, generation, None);
-                    return;
+                    None
                 }
             };
-            shared.log_problems(made.problems.clone());
-            if let Some(next) = shared.end_check(&uri, generation, Some(made)) {
+            if let Some(next) = shared.end_check(&uri, generation, made) {
                 shared.follow(uri, next).await;
             }
         });

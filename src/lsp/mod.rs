@@ -35,6 +35,7 @@ mod publish;
 mod reference;
 mod settings;
 mod setups;
+mod source;
 mod state;
 pub mod transport;
 mod uri;
@@ -44,8 +45,9 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-pub use document::{Document, Encoding, Source, Surroundings};
+pub use document::{Document, Encoding, Surroundings};
 use handlers::*;
+pub use source::Source;
 use state::Shared;
 
 /// The language server.

@@ -15,9 +15,10 @@ use tower_lsp_server::Client;
 
 use super::across::Candidate;
 use super::convert::Conversion;
-use super::document::{Document, Encoding, Source};
+use super::document::{Document, Encoding};
 use super::settings::Settings;
 use super::setups::Setups;
+use super::source::Source;
 use super::workspace::{Buffer, Pass};
 use crate::engine::Setup;
 use crate::rules::Registry;

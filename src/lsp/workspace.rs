@@ -42,6 +42,8 @@ pub struct Buffer {
 #[derive(Default, Clone)]
 pub struct Overlay {
     texts: HashMap<PathBuf, (Arc<String>, i32)>,
+    /// Keys already worked out, by path (see [`Overlay::know`]).
+    known: HashMap<PathBuf, PathBuf>,
 }
 
 impl Overlay {
@@ -52,7 +54,18 @@ impl Overlay {
             .into_iter()
             .map(|b| (crate::files::normalise(&b.path), (b.text, b.version)))
             .collect();
-        Self { texts }
+        Self {
+            texts,
+            known: HashMap::new(),
+        }
+    }
+
+    /// Takes the keys of `members` as worked out by their pass: the rules across
+    /// documents ask for every document's key on each keystroke, and working one out
+    /// reads the disk.
+    pub fn know(&mut self, members: &[Arc<Member>]) {
+        self.known
+            .extend(members.iter().map(|m| (m.path.clone(), m.key.clone())));
     }
 
     /// The open buffer at `path`, if there is one.
@@ -70,7 +83,10 @@ impl Sources for Overlay {
     }
 
     fn key(&self, path: &Path) -> PathBuf {
-        crate::files::normalise(path)
+        match self.known.get(path) {
+            Some(key) => key.clone(),
+            None => crate::files::normalise(path),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 
 use tower_lsp_server::ls_types::DidOpenTextDocumentParams;
 
-use crate::lsp::document::Source;
+use crate::lsp::source::Source;
 use crate::lsp::state::{Open, Shared};
 
 pub fn did_open(shared: &Shared, params: DidOpenTextDocumentParams) {

@@ -287,7 +287,6 @@ pub async fn read_client(
     replies: mpsc::Sender<Vec<u8>>,
 ) {
     let mut input = Input::new(input);
-    let mut initialized = false;
     loop {
         let Some(header) = header(&mut input).await else {
             return;
@@ -335,11 +334,7 @@ pub async fn read_client(
             return;
         };
         match judge(&body) {
-            // `initialized` is sent once; a repeat would have the server greet the
-            // client again while it shuts down, and is not passed on.
-            Verdict::Forward { .. } if initialized && is_initialized(&body) => {}
             Verdict::Forward { body, exit } => {
-                initialized |= is_initialized(&body);
                 if to_server.write_all(&frame_bytes(&body)).await.is_err() {
                     return;
                 }
@@ -391,12 +386,6 @@ pub async fn write_client(
             return;
         }
     }
-}
-
-/// Whether a message is the `initialized` notification.
-fn is_initialized(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body)
-        .is_ok_and(|m| m.get("method") == Some(&json!("initialized")) && m.get("id").is_none())
 }
 
 #[cfg(test)]
