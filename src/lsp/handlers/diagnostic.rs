@@ -5,6 +5,7 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
+use super::blocking;
 use crate::lsp::state::Shared;
 
 pub async fn diagnostic(
@@ -13,7 +14,7 @@ pub async fn diagnostic(
 ) -> Result<DocumentDiagnosticReportResult> {
     let uri = &params.text_document.uri;
     let items = match shared.view(uri, true).await {
-        Some(v) => v.diagnostics.to_vec(),
+        Some(v) => blocking(move || v.diagnostics.to_vec()).await?,
         None => {
             let member = shared
                 .state()
@@ -21,7 +22,10 @@ pub async fn diagnostic(
                 .last
                 .as_ref()
                 .and_then(|pass| pass.members.iter().find(|m| &m.uri == uri).cloned());
-            member.map_or_else(Vec::new, |m| m.converted.clone())
+            match member {
+                Some(m) => blocking(move || m.converted.clone()).await?,
+                None => Vec::new(),
+            }
         }
     };
     Ok(DocumentDiagnosticReportResult::Report(
