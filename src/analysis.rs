@@ -4,8 +4,8 @@
 //! definition, find references, rename and highlight all read this one index.
 
 use crate::ast::{Document, Reference, Spanned};
+use crate::rules::Registry;
 use crate::text::matching;
-use crate::rules::{Registry};
 use crate::text::Span;
 
 /// What a name names.

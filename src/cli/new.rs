@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::ast::schema::DOCUMENT_KINDS;
 use crate::ast::Date;
-use crate::knowledge::{Knowledge, Plan, Resolved};
 use crate::knowledge::law::Law;
+use crate::knowledge::{Knowledge, Plan, Resolved};
 use crate::rules::Registry;
 
 /// The command line's settings for `new`.

@@ -21,12 +21,12 @@ pub use crate::ast::leads_of;
 use crate::ast::{Date, Document, SuppressionScope};
 use crate::compare::{self, Comparison};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::knowledge::law::Confidence;
 use crate::publish::{self, human_date, Block, Cell, ListItem, Table};
 use crate::rules::kinds::coverage::{self, Coverage};
 use crate::rules::kinds::pcc;
-use crate::knowledge::law::Confidence;
-use crate::text::matching;
 use crate::rules::{self, Context, Options, Registry};
+use crate::text::matching;
 use crate::text::LineIndex;
 
 /// The version of the JSON shape.

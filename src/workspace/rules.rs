@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use super::uses::{normalise, Resolution};
 use crate::ast::{Date, Document};
 use crate::knowledge::{Authority, Knowledge, Resolved};
+use crate::rules::Finding;
 use crate::text::matching;
-use crate::rules::{Finding};
 use crate::text::Span;
 
 /// One document of a workspace.
