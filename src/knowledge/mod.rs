@@ -19,9 +19,10 @@
 //! - [`Knowledge::responsible_authorities`]: the responsible authorities (Crime and
 //!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them.
 
-pub mod law;
+pub mod bundled;
 mod check;
 mod fold;
+pub mod law;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -359,18 +360,9 @@ impl Tables {
 
 /// The bundled files, compiled to JSON by `build.rs`: (file, JSON).
 pub const BUNDLED: [(&str, &str); 3] = [
-    (
-        "rules/gazetteer.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/gazetteer.json")),
-    ),
-    (
-        "rules/successors.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/successors.json")),
-    ),
-    (
-        "rules/pcc-plans.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/pcc-plans.json")),
-    ),
+    (bundled::GAZETTEER.path, bundled::GAZETTEER.json),
+    (bundled::SUCCESSORS.path, bundled::SUCCESSORS.json),
+    (bundled::PCC_PLANS.path, bundled::PCC_PLANS.json),
 ];
 
 /// The schema each bundled file declares.

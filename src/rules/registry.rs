@@ -204,50 +204,12 @@ pub struct Registry {
     pub knowledge: crate::knowledge::Knowledge,
 }
 
-/// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] = &[
-    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
-    (
-        "rules/rules-knowledge.toml",
-        include_str!("../../rules/rules-knowledge.toml"),
-    ),
-    (
-        "rules/rules-workspace.toml",
-        include_str!("../../rules/rules-workspace.toml"),
-    ),
-    (
-        "rules/rules-trust.toml",
-        include_str!("../../rules/rules-trust.toml"),
-    ),
-    (
-        "rules/rules-diff.toml",
-        include_str!("../../rules/rules-diff.toml"),
-    ),
-];
+/// The bundled rule files as written: (path, TOML). `knowledge::bundled` embeds
+/// them, from the one list of bundled files.
+pub const BUNDLED_RULES: &[(&str, &str)] = crate::knowledge::bundled::RULES_TOML;
 
 /// The bundled rule files compiled to JSON at build time, read faster at start-up.
-const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
-    (
-        "rules/rules.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
-    ),
-    (
-        "rules/rules-knowledge.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-knowledge.json")),
-    ),
-    (
-        "rules/rules-workspace.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-workspace.json")),
-    ),
-    (
-        "rules/rules-trust.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
-    ),
-    (
-        "rules/rules-diff.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-diff.json")),
-    ),
-];
+const BUNDLED_RULES_JSON: &[(&str, &str)] = crate::knowledge::bundled::RULES_JSON;
 
 impl Registry {
     /// The bundled rules and law.
