@@ -23,6 +23,7 @@
 //! `loading` reads the files and a pack's additions, `queries` answers the questions
 //! above, and `check` checks the data's integrity.
 
+pub mod bundled;
 mod check;
 mod fold;
 mod gazetteer;

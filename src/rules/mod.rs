@@ -5,6 +5,7 @@
 //! data (`rules/*.toml`). A kind reports [`Finding`]s with named values; the engine
 //! turns them into diagnostics with the rule's code, severity and message.
 
+pub mod contract;
 pub mod explain;
 pub mod kinds;
 pub mod registry;
@@ -441,11 +442,11 @@ pub fn check_with(
             && r.applies_to_kind(&document_kind)
             && (!parts || PARTS_FILE_FAMILIES.contains(&r.family.as_str()))
     }) {
-        let Some(kind) = kinds::find(&rule.kind) else {
+        let Some(run) = kinds::find(&rule.kind).and_then(|k| k.run) else {
             continue;
         };
         let mut findings = Vec::new();
-        (kind.run)(&cx, rule, &mut findings);
+        run(&cx, rule, &mut findings);
         let severity = options.severity_of(rule);
         out.extend(
             findings
@@ -479,6 +480,9 @@ pub fn diagnostic_for(
     } else {
         severity
     };
+    if cfg!(debug_assertions) {
+        assert_declared(rule, &finding);
+    }
     Diagnostic {
         code: rule.code.clone(),
         name: rule.name.clone(),
@@ -498,6 +502,22 @@ pub fn diagnostic_for(
             .legal_basis_for(document_kind)
             .map(|b| render(b, &finding.args)),
         fix: finding.fix,
+    }
+}
+
+/// Stops at a finding that carries a value its kind does not declare: the kind's
+/// contract would no longer say which `{name}`s a rule's templates may use, so a rule
+/// pack could be refused a value the kind fills, or the list would drift from the code.
+/// Debug builds (the tests, the fuzzers) check every finding; a release build renders it.
+fn assert_declared(rule: &Rule, finding: &Finding) {
+    let Some(kind) = kinds::find(&rule.kind) else {
+        return;
+    };
+    if let Some(key) = kind.undeclared_arg(&finding.args) {
+        panic!(
+            "rule {} (kind `{}`) made a finding with `{key}`, which the kind does not declare: add it to the kind's `args`",
+            rule.code, kind.name
+        );
     }
 }
 
