@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::ast::schema::DOCUMENT_KINDS;
 use crate::ast::Date;
+use crate::ast::DocumentKind;
 use crate::knowledge::law::Law;
 use crate::knowledge::{Knowledge, Plan, Resolved};
 use crate::rules::Registry;
@@ -99,11 +100,11 @@ const UNITARY_TIERS: &[&str] = &[
 ];
 
 /// The kind of document an authority of this tier writes.
-fn kind_for_tier(tier: &str) -> &'static str {
+fn kind_for_tier(tier: &str) -> DocumentKind {
     match tier {
-        "county" => "county-agreement",
-        "district" => "district-plan",
-        _ => "unitary-plan",
+        "county" => DocumentKind::CountyAgreement,
+        "district" => DocumentKind::DistrictPlan,
+        _ => DocumentKind::UnitaryPlan,
     }
 }
 
@@ -163,10 +164,10 @@ pub fn skeleton(
             "name the county, district or unitary council area the document covers",
         ));
     };
-    if authority.tier == "county" && kind != "county-agreement"
-        || authority.tier == "district" && kind != "district-plan"
-        || UNITARY_TIERS.contains(&authority.tier.as_str()) && kind != "unitary-plan"
-    {
+    let written = DocumentKind::parse(kind);
+    let tiered = ["county", "district"].contains(&authority.tier.as_str())
+        || UNITARY_TIERS.contains(&authority.tier.as_str());
+    if tiered && written != Some(kind_for_tier(&authority.tier)) {
         let right = kind_for_tier(&authority.tier);
         return Err(refuse(
             format!(
@@ -231,7 +232,7 @@ fn write_skeleton(
     effective: Date,
 ) -> String {
     let area = &authority.area;
-    let county = kind == "county-agreement";
+    let county = DocumentKind::parse(kind) == Some(DocumentKind::CountyAgreement);
     let end = years_from(effective, 3);
     let title = if county {
         format!("{area} Community Safety Agreement")

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use registry::{Registry, Rule, RuleFileError};
 
-use crate::ast::{date_from_days, Date, Document, Objective, Priority, Theme};
+use crate::ast::{date_from_days, Date, Document, DocumentKind, Objective, Priority, Theme};
 use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
 use crate::knowledge::law::Law;
 use crate::text::matching;
@@ -234,13 +234,13 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The document's kind (`county-agreement` when not given).
-    pub fn document_kind(&self) -> &str {
+    /// The document's kind ([`DocumentKind::UNSTATED`] when it names none).
+    pub fn document_kind(&self) -> DocumentKind {
         self.doc
             .agreement
             .as_ref()
-            .and_then(|a| a.kind.as_ref())
-            .map_or("county-agreement", |k| k.value.as_str())
+            .and_then(crate::ast::Agreement::document_kind)
+            .unwrap_or(DocumentKind::UNSTATED)
     }
 
     /// Where findings about the document as a whole point: its header line, or its
@@ -315,11 +315,7 @@ pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> O
         return Some(period.value.to.last_day());
     }
     let effective = effective?.first_day();
-    let months = match agreement.review.as_ref().map(|r| r.value.as_str()) {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    };
+    let months = crate::ast::ReviewCycle::life_months(agreement.review_cycle());
     let end = kinds::add_months(effective, months);
     Some(date_from_days(end.days_since_epoch() - 1))
 }
@@ -464,7 +460,7 @@ pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "worksp
 
 /// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
-    diagnostic_for(rule, severity, finding, "county-agreement")
+    diagnostic_for(rule, severity, finding, DocumentKind::UNSTATED.as_str())
 }
 
 /// Turns a finding of `rule` about a document of `document_kind` into a diagnostic,

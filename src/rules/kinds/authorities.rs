@@ -44,7 +44,8 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .iter()
         .filter(|k| k.required_on(effective))
     {
-        if !kind.required_in.is_empty() && !kind.required_in.iter().any(|d| d == doc_kind) {
+        if !kind.required_in.is_empty() && !kind.required_in.iter().any(|d| d == doc_kind.as_str())
+        {
             continue;
         }
         let named = cx

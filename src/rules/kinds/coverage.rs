@@ -168,17 +168,12 @@ fn life_months(cx: &Context, rule: &Rule) -> i64 {
     if let Some(m) = rule.settings().whole_if_given("months") {
         return m;
     }
-    match cx
-        .doc
-        .agreement
-        .as_ref()
-        .and_then(|a| a.review.as_ref())
-        .map(|r| r.value.as_str())
-    {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    }
+    crate::ast::ReviewCycle::life_months(
+        cx.doc
+            .agreement
+            .as_ref()
+            .and_then(crate::ast::Agreement::review_cycle),
+    )
 }
 
 /// The date `months` after `date`.

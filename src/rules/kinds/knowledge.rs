@@ -295,7 +295,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         })
         .collect();
     for a in &authorities {
-        if cx.document_kind() == "county-agreement"
+        if cx.document_kind() == crate::ast::DocumentKind::CountyAgreement
             && a.exists_on(effective)
             && (a.tier != "county" || g.districts_of(&a.id, effective).next().is_none())
         {
@@ -341,7 +341,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("date", date_after(until.0).to_string())
                     .arg("life", cx.life_text())
                     .arg("change", format!("`{}` is abolished{by}", a.name))
-                    .arg("advice", advice_for(cx.document_kind()))
+                    .arg("advice", advice_for(cx.document_kind().as_str()))
                     .unverified_if(a.confidence == Confidence::Unverified),
             );
         }
@@ -358,7 +358,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("date", date.to_string())
                     .arg("life", cx.life_text())
                     .arg("change", format!("{} ({})", r.title, r.status))
-                    .arg("advice", advice_for(cx.document_kind()))
+                    .arg("advice", advice_for(cx.document_kind().as_str()))
                     .unverified_if(r.status != "decided" || r.confidence == Confidence::Unverified),
             );
         }

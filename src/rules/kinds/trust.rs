@@ -173,7 +173,9 @@ pub fn no_authorities(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .authority_kinds
         .iter()
         .filter(|k| k.required_on(effective))
-        .filter(|k| k.required_in.is_empty() || k.required_in.iter().any(|d| d == doc_kind))
+        .filter(|k| {
+            k.required_in.is_empty() || k.required_in.iter().any(|d| d == doc_kind.as_str())
+        })
         .map(|k| format!("`{}`", k.id))
         .collect();
     if kinds.is_empty() {

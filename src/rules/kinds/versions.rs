@@ -159,11 +159,9 @@ pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let (Some(effective), Some(review)) = (&agreement.effective, &agreement.review) else {
         return;
     };
-    let months = match review.value.as_str() {
-        "annual" => 12,
-        "biennial" => 24,
-        "triennial" => 36,
-        _ => return,
+    let Some(months) = crate::ast::ReviewCycle::parse(&review.value).and_then(|c| c.months())
+    else {
+        return;
     };
     let due = add_months(effective.value.first_day(), months);
     if cx.as_of.first_day() > due {
