@@ -13,6 +13,9 @@ use std::path::Path;
 mod fold;
 use fold::fold;
 
+#[path = "src/knowledge/bundled/list.rs"]
+mod bundled;
+
 fn main() {
     println!("cargo:rerun-if-changed=src/knowledge/fold.rs");
     let dir = Path::new("grammar/src");
@@ -33,17 +36,8 @@ fn main() {
     println!("cargo:rerun-if-changed=grammar/src/tree_sitter/parser.h");
 
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in [
-        "gazetteer",
-        "successors",
-        "pcc-plans",
-        "law",
-        "rules",
-        "rules-knowledge",
-        "rules-workspace",
-        "rules-trust",
-        "rules-diff",
-    ] {
+    println!("cargo:rerun-if-changed=src/knowledge/bundled/list.rs");
+    for name in bundled::RULE_FILES.iter().chain(bundled::DATA_FILES) {
         let source = format!("rules/{name}.toml");
         println!("cargo:rerun-if-changed={source}");
         // A file not yet written is empty knowledge; the test suite checks the data.
@@ -57,7 +51,43 @@ fn main() {
         std::fs::write(Path::new(&out).join(format!("{name}.json")), json)
             .expect("OUT_DIR is writable");
     }
+    std::fs::write(Path::new(&out).join("bundled.rs"), embedding_code())
+        .expect("OUT_DIR is writable");
     successors_index(&out);
+}
+
+/// The code that embeds the bundled files (`src/knowledge/bundled.rs` includes it):
+/// each rule file as written and as JSON, in two lists (the program reads only the
+/// JSON, so only the tests' use of the TOML keeps it in a binary), and a `DataFile`
+/// constant for each data file.
+fn embedding_code() -> String {
+    // A file not yet written embeds as empty text (its JSON is `{}`).
+    let toml = |name: &str| {
+        if Path::new(&format!("rules/{name}.toml")).exists() {
+            format!("include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/rules/{name}.toml\"))")
+        } else {
+            "\"\"".to_string()
+        }
+    };
+    let json = |name: &str| format!("include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}.json\"))");
+    let mut rust = String::from("/// The bundled rule files as written: (path, TOML).\npub const RULES_TOML: &[(&str, &str)] = &[\n");
+    for name in bundled::RULE_FILES {
+        rust.push_str(&format!("    (\"rules/{name}.toml\", {}),\n", toml(name)));
+    }
+    rust.push_str("];\n/// The bundled rule files compiled to JSON: (path, JSON).\npub const RULES_JSON: &[(&str, &str)] = &[\n");
+    for name in bundled::RULE_FILES {
+        rust.push_str(&format!("    (\"rules/{name}.toml\", {}),\n", json(name)));
+    }
+    rust.push_str("];\n");
+    for name in bundled::DATA_FILES {
+        rust.push_str(&format!(
+            "/// rules/{name}.toml.\npub const {}: DataFile = DataFile {{ path: \"rules/{name}.toml\", toml: {}, json: {} }};\n",
+            name.to_uppercase().replace('-', "_"),
+            toml(name),
+            json(name)
+        ));
+    }
+    rust
 }
 
 /// The successor bodies as one JSON text per body, with their ids and folded names in

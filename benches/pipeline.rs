@@ -3,7 +3,8 @@
 //! throughput (MB/s); docs/performance.md records the latest numbers.
 //!
 //! `cargo bench --bench pipeline` runs everything; add a filter such as `kent-2022`
-//! or `10MB` to run part of it.
+//! or `10MB` to run part of it; `rule-pack` measures what a rule pack adds to the
+//! check of the generated 10 MB agreement.
 
 /// The allocator the `csa` binary uses (`src/main.rs`), so the numbers are those of
 /// the command.
@@ -109,9 +110,51 @@ fn pipeline(c: &mut Criterion) {
     }
 }
 
+/// The example rule pack of docs/configuration.md: the first TOML block there that
+/// holds a `[[rule]]`, so the benchmark measures what the documentation shows.
+fn documented_pack() -> String {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/configuration.md"
+    ))
+    .unwrap();
+    doc.split("```toml\n")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .find(|block| block.contains("[[rule]]"))
+        .expect("docs/configuration.md has an example rule pack")
+        .to_string()
+}
+
+/// The check of the generated 10 MB agreement with the bundled rules, and with the
+/// example rule pack added: the pack's rules should cost little more than the rules
+/// they are.
+fn rule_pack(c: &mut Criterion) {
+    let bundled = Registry::bundled();
+    let mut with_pack = Registry::bundled();
+    with_pack
+        .add("docs/configuration.md", &documented_pack())
+        .unwrap();
+    let options = options();
+    let text = csa::gen::agreement(10_000_000, 1);
+    let parsed = ast::parse(&text);
+    let mut group = c.benchmark_group("rule-pack-10MB");
+    group
+        .throughput(Throughput::Bytes(text.len() as u64))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function(BenchmarkId::new("check", "bundled"), |b| {
+        b.iter(|| rules::check(&parsed.document, &bundled, &options))
+    });
+    group.bench_function(BenchmarkId::new("check", "bundled+pack"), |b| {
+        b.iter(|| rules::check(&parsed.document, &with_pack, &options))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
-    targets = startup, pipeline
+    targets = startup, pipeline, rule_pack
 }
 criterion_main!(benches);

@@ -206,6 +206,10 @@ else
   run_counted "Neovim README snippet" env CSA_BIN="$csa" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
     XDG_CONFIG_HOME="$work/config" timeout 300 "$nvim" --headless --clean -l editors/neovim/test/readme.lua
 
+  section "Neovim: an older Neovim is told which version the plugin needs"
+  run_counted "Neovim old version" env XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data" \
+    XDG_CONFIG_HOME="$work/config" timeout 60 "$nvim" --headless --clean -l editors/neovim/test/old_version.lua
+
   section "Neovim: tree-sitter parser from grammar/ with the plugin's queries"
   mkdir -p "$work/ts/parser"
   if cc -O2 -shared -fPIC -Igrammar/src grammar/src/parser.c -o "$work/ts/parser/csa.so"; then

@@ -93,7 +93,7 @@ pub type Edit<'a> = ((u32, u32), (u32, u32), &'a str);
 /// positions as line and column in UTF-8 or UTF-16 units) one version each, and
 /// asserts the result equals opening the final text fresh.
 pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
-    use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
     let registry = registry();
     let options = options();
     let encoding = if utf8 {

@@ -606,3 +606,30 @@ fn an_unreadable_field_is_reported_once_not_also_as_missing() {
         "the `@agreement` block has no `effective:`"
     );
 }
+
+/// Regression: `@priority A SB:` (a space in the id) gave the right error, then "the
+/// priority `A` () has no lead" about a block the author never wrote.
+#[test]
+fn a_header_that_failed_to_parse_yields_no_findings_about_its_block() {
+    let text = "@agreement: Test\n  kind: district-plan\n  area: Maidstone\n  effective: 2024-04-01\n\n@priority A SB: Anti-social behaviour\n  addresses: crime-and-disorder\n";
+    let parsed = csa::ast::parse(text);
+    assert!(parsed.document.priorities.is_empty());
+    let registry = csa::rules::Registry::bundled();
+    let options = csa::rules::Options {
+        as_of: csa::ast::Date::parse("2024-06-01"),
+        ..Default::default()
+    };
+    let mut all = parsed.diagnostics.clone();
+    all.extend(csa::rules::check(&parsed.document, &registry, &options));
+    let on_line_6: Vec<&str> = all
+        .iter()
+        .filter(|d| d.span.start.line == 5)
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(on_line_6, ["CSA001"], "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|d| d.message.contains("`A SB` has a space in it")),
+        "{all:#?}"
+    );
+}

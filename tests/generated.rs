@@ -1,6 +1,6 @@
-//! Files generated from the code and committed: the manual page and the schema of
-//! csa.toml. Each test fails when the committed copy no longer matches, and says how
-//! to make it again.
+//! Files generated from the code and committed: the manual page, the schema of
+//! csa.toml and the list of rule kinds in docs/configuration.md. Each test fails when
+//! the committed copy no longer matches, and says how to make it again.
 
 use std::process::Command;
 
@@ -37,6 +37,22 @@ fn the_schema_of_csa_toml_is_not_stale() {
     assert_eq!(
         package["contributes"]["tomlValidation"][0]["url"],
         "./schemas/csa.schema.json"
+    );
+}
+
+#[test]
+fn the_kinds_in_the_configuration_guide_are_not_stale() {
+    let guide = committed("docs/configuration.md");
+    let begin = "<!-- kinds: generated";
+    let end = "<!-- kinds: end -->\n";
+    let part = guide
+        .find(begin)
+        .and_then(|from| Some(&guide[from..from + guide[from..].find(end)? + end.len()]));
+    assert!(
+        part == Some(csa::rules::kinds::markdown().as_str()),
+        "docs/configuration.md's list of kinds is stale: run \
+         `cargo run -q -- rules --kinds --format markdown` and put what it prints in place \
+         of the lines from `{begin}` to `{end}`"
     );
 }
 

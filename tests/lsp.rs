@@ -968,3 +968,78 @@ fn a_client_that_pulls_gets_the_closed_files_findings_from_workspace_diagnostics
     client.take("window/logMessage");
     client.shutdown();
 }
+
+/// A finding as `(code, line, column, message)`: the message without the help and
+/// legal basis the editor shows after it.
+fn finding_at(
+    code: &Value,
+    start: &Value,
+    character: &str,
+    message: &Value,
+) -> (String, u64, u64, String) {
+    let message = message.as_str().unwrap();
+    (
+        code.as_str().unwrap().to_string(),
+        start["line"].as_u64().unwrap(),
+        start[character].as_u64().unwrap(),
+        message.split("\nhelp: ").next().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn previous_in_csa_toml_gives_the_findings_csa_check_gives() {
+    // The files of `previous_in_csa_toml_is_relative_to_it` (tests/diff.rs).
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let fixtures = format!("{}/tests/fixtures/rules", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir(root.join("archive")).unwrap();
+    std::fs::copy(
+        format!("{fixtures}/CSA703.previous.csa"),
+        root.join("archive/old.csa"),
+    )
+    .unwrap();
+    let plan = root.join("plan.csa");
+    std::fs::copy(format!("{fixtures}/CSA703.fires.csa"), &plan).unwrap();
+    std::fs::write(
+        root.join("csa.toml"),
+        "previous = \"archive/old.csa\"\nselect = [\"CSA703\"]\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(EXE)
+        .args(["check", plan.to_str().unwrap(), "--output-format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected: Vec<_> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            finding_at(
+                &d["code"],
+                &d["span"]["start"],
+                "column_utf16",
+                &d["message"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        expected.iter().filter(|f| f.0 == "CSA703").count(),
+        2,
+        "{report:#}"
+    );
+
+    let mut client = Client::start(EXE);
+    client.initialize(json!({}), json!({}));
+    let doc = format!("file://{}", plan.display());
+    client.open(&doc, &std::fs::read_to_string(&plan).unwrap());
+    let published = client.diagnostics(&doc);
+    let shown: Vec<_> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| finding_at(&d["code"], &d["range"]["start"], "character", &d["message"]))
+        .collect();
+    assert_eq!(shown, expected, "{published:#}");
+    client.shutdown();
+}

@@ -4,7 +4,7 @@
 
 use csa::lsp::{Document, Encoding};
 use csa::rules::{Options, Registry};
-use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
 struct Rng(u64);

@@ -5,12 +5,14 @@ mod lookup;
 mod lower;
 pub mod schema;
 pub mod values;
+pub mod vocab;
 
 use serde::Serialize;
 
 pub use lookup::{lead_words, leads_of, title_of, PriorityLookup};
 pub use lower::{lower, lower_indexed, lower_raw};
 pub use values::{date_from_days, set_today, today, Date, Period};
+pub use vocab::{DocumentKind, ObjectiveScope, ReviewCycle, Status, VersionScope};
 
 use crate::diagnostics::Diagnostic;
 use crate::text::Span;
@@ -137,6 +139,22 @@ pub struct Agreement {
     pub header_span: Span,
     /// The whole block.
     pub span: Span,
+}
+
+impl Agreement {
+    /// The kind of document its `kind:` names, when it names one csa knows.
+    pub fn document_kind(&self) -> Option<DocumentKind> {
+        self.kind
+            .as_ref()
+            .and_then(|k| DocumentKind::parse(&k.value))
+    }
+
+    /// Its review cycle (`review:`), when it gives one csa knows.
+    pub fn review_cycle(&self) -> Option<ReviewCycle> {
+        self.review
+            .as_ref()
+            .and_then(|r| ReviewCycle::parse(&r.value))
+    }
 }
 
 /// A `@use` line: another document, or a plan csa knows, whose parts this one uses.

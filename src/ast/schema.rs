@@ -99,11 +99,11 @@ const fn heading(
 }
 
 /// Kinds of document.
-pub const DOCUMENT_KINDS: &[&str] = &["county-agreement", "district-plan", "unitary-plan"];
+pub const DOCUMENT_KINDS: &[&str] = super::vocab::DocumentKind::WORDS;
 /// Review cycles.
-pub const REVIEW_CYCLES: &[&str] = &["annual", "biennial", "triennial", "none"];
+pub const REVIEW_CYCLES: &[&str] = super::vocab::ReviewCycle::WORDS;
 /// Document statuses.
-pub const STATUSES: &[&str] = &["draft", "final"];
+pub const STATUSES: &[&str] = super::vocab::Status::WORDS;
 /// Kinds of responsible authority.
 pub const AUTHORITY_KINDS: &[&str] = &[
     "police",
@@ -162,7 +162,7 @@ const OBJECTIVE_FIELDS: &[FieldSpec] = &[
 ];
 
 /// What a Police and Crime Plan objective is about.
-pub const OBJECTIVE_SCOPES: &[&str] = &["crime-and-disorder", "policing"];
+pub const OBJECTIVE_SCOPES: &[&str] = super::vocab::ObjectiveScope::WORDS;
 
 const AIM_FIELDS: &[FieldSpec] = &[
     repeated(
@@ -259,7 +259,7 @@ pub const BLOCKS: &[BlockSpec] = &[
             field("date", ValueKind::Date, "When this version was issued."),
             field(
                 "scope",
-                ValueKind::OneOf(&["agreement", "action-plan"]),
+                ValueKind::OneOf(super::vocab::VersionScope::WORDS),
                 "Which history the row belongs to.",
             ),
         ],

@@ -235,7 +235,7 @@ fn check_files(
             (
                 i,
                 (
-                    Ok(fix_and_report(&args, input, done, original)),
+                    Ok(fix_and_report(args, input, done, original)),
                     threshold(i),
                 ),
             )

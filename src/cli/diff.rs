@@ -73,7 +73,7 @@ pub fn load(path: &Path) -> Option<Loaded> {
             } else {
                 format!("{count} syntax errors")
             },
-            path.display()
+            super::files::shell_word(path)
         );
         return None;
     }

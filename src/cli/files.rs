@@ -20,3 +20,42 @@ pub fn as_of(arg: Option<&str>) -> Result<Option<crate::ast::Date>, ()> {
         }
     }
 }
+
+/// `path` as one word a shell reads back as the same path, for commands csa suggests:
+/// quoted when it holds a space, `&` or anything else a shell would act on (single
+/// quotes for POSIX shells and PowerShell; double quotes on Windows, where `cmd`
+/// reads only those).
+pub fn shell_word(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@%+=,\\".contains(c));
+    if plain {
+        return text;
+    }
+    if cfg!(windows) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+    use std::path::Path;
+
+    #[test]
+    fn a_path_a_shell_would_split_or_act_on_is_quoted() {
+        assert_eq!(shell_word(Path::new("plans/kent.csa")), "plans/kent.csa");
+        #[cfg(unix)]
+        {
+            assert_eq!(
+                shell_word(Path::new("My Plans/a&b.csa")),
+                "'My Plans/a&b.csa'"
+            );
+            assert_eq!(shell_word(Path::new("it's.csa")), "'it'\\''s.csa'");
+        }
+    }
+}

@@ -37,7 +37,7 @@ pub fn run(input: &Path, output: Option<&Path>) -> u8 {
     if errors.is_empty() {
         eprintln!(
             "the draft parses with no syntax error; next: csa check {}",
-            output.map_or("DRAFT.csa".to_string(), |p| p.display().to_string())
+            output.map_or("DRAFT.csa".to_string(), super::files::shell_word)
         );
     } else {
         eprintln!(

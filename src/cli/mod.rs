@@ -132,7 +132,8 @@ enum Command {
     Man,
     /// List the rules.
     Rules {
-        /// `text`, `json` or `markdown` (the rule reference, docs/rules.md).
+        /// `text`, `json` or `markdown` (the rule reference, docs/rules.md; with
+        /// --kinds, the list of kinds in docs/configuration.md).
         #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"])]
         format: String,
         /// List the kinds of rule a rule pack can use instead.

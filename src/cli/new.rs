@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::ast::schema::DOCUMENT_KINDS;
 use crate::ast::Date;
+use crate::ast::DocumentKind;
 use crate::knowledge::law::Law;
 use crate::knowledge::{Knowledge, Plan, Resolved};
 use crate::rules::Registry;
@@ -53,33 +54,35 @@ pub fn run(args: Args) -> u8 {
         None => crate::ast::today(),
     };
     match skeleton(&registry, &args.kind, &args.area, effective) {
-        Ok(text) => match &args.output {
-            Some(path) if path.exists() => {
-                eprintln!(
+        Ok(text) => {
+            match &args.output {
+                Some(path) if path.exists() => {
+                    eprintln!(
                     "error: `{}` exists already\n  help: choose another file name, or delete it first",
                     path.display()
                 );
-                2
-            }
-            Some(path) => match std::fs::write(path, text) {
-                Ok(()) => {
-                    eprintln!(
-                        "wrote {}: replace each line that says what to write, then run `csa check {}`",
-                        path.display(),
-                        path.display()
-                    );
-                    0
-                }
-                Err(e) => {
-                    eprintln!("error: cannot write `{}`: {e}\n  help: check that the folder exists and you may write to it", path.display());
                     2
                 }
-            },
-            None => {
-                print!("{text}");
-                0
+                Some(path) => match crate::files::write_output(Some(path), text.as_bytes()) {
+                    Ok(()) => {
+                        eprintln!(
+                        "wrote {}: replace each line that says what to write, then run `csa check {}`",
+                        path.display(),
+                        super::files::shell_word(path)
+                    );
+                        0
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}\n  help: check that the folder exists and you may write to it");
+                        2
+                    }
+                },
+                None => {
+                    print!("{text}");
+                    0
+                }
             }
-        },
+        }
         Err(e) => {
             eprintln!("error: {}\n  help: {}", e.message, e.help);
             2
@@ -97,11 +100,11 @@ const UNITARY_TIERS: &[&str] = &[
 ];
 
 /// The kind of document an authority of this tier writes.
-fn kind_for_tier(tier: &str) -> &'static str {
+fn kind_for_tier(tier: &str) -> DocumentKind {
     match tier {
-        "county" => "county-agreement",
-        "district" => "district-plan",
-        _ => "unitary-plan",
+        "county" => DocumentKind::CountyAgreement,
+        "district" => DocumentKind::DistrictPlan,
+        _ => DocumentKind::UnitaryPlan,
     }
 }
 
@@ -161,10 +164,10 @@ pub fn skeleton(
             "name the county, district or unitary council area the document covers",
         ));
     };
-    if authority.tier == "county" && kind != "county-agreement"
-        || authority.tier == "district" && kind != "district-plan"
-        || UNITARY_TIERS.contains(&authority.tier.as_str()) && kind != "unitary-plan"
-    {
+    let written = DocumentKind::parse(kind);
+    let tiered = ["county", "district"].contains(&authority.tier.as_str())
+        || UNITARY_TIERS.contains(&authority.tier.as_str());
+    if tiered && written != Some(kind_for_tier(&authority.tier)) {
         let right = kind_for_tier(&authority.tier);
         return Err(refuse(
             format!(
@@ -229,7 +232,7 @@ fn write_skeleton(
     effective: Date,
 ) -> String {
     let area = &authority.area;
-    let county = kind == "county-agreement";
+    let county = DocumentKind::parse(kind) == Some(DocumentKind::CountyAgreement);
     let end = years_from(effective, 3);
     let title = if county {
         format!("{area} Community Safety Agreement")

@@ -65,7 +65,7 @@ pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
             if unreadable == 1 { "1 line".to_string() } else { format!("{unreadable} lines") },
             file.display(),
             if unreadable == 1 { "is" } else { "are" },
-            file.display()
+            super::files::shell_word(file)
         );
     }
     let name = file.display().to_string();

@@ -28,11 +28,18 @@ pub fn json(registry: &Registry) -> String {
     .expect("rules serialise")
 }
 
-/// `csa rules --kinds`: the kinds a rule pack can use.
-pub fn kinds() -> String {
+/// `csa rules --kinds`: the kinds a rule pack can use, with the settings each reads;
+/// as Markdown, the part of docs/configuration.md that lists them.
+pub fn kinds(markdown: bool) -> String {
+    if markdown {
+        return kinds::markdown();
+    }
     kinds::KINDS
         .iter()
-        .map(|k| format!("{:<26} {}\n", k.name, k.doc))
+        .map(|k| match k.settings_text() {
+            settings if settings.is_empty() => format!("{:<26} {}\n", k.name, k.doc),
+            settings => format!("{:<26} {} Settings: {settings}.\n", k.name, k.doc),
+        })
         .collect()
 }
 
@@ -50,7 +57,7 @@ pub fn areas(registry: &Registry) -> String {
 pub fn run(format: &str, kinds: bool, areas: bool) -> u8 {
     let registry = crate::rules::Registry::bundled();
     let text = if kinds {
-        self::kinds()
+        self::kinds(format == "markdown")
     } else if areas {
         self::areas(&registry)
     } else {

@@ -28,6 +28,14 @@ pub enum SourceError {
     Utf16(PathBuf),
     /// The file (or device) holds more than [`MAX_SOURCE`] bytes.
     TooLarge(PathBuf),
+    /// The file is a word processor's document or a PDF, whatever its name says
+    /// (`what` names it: "a Word document (.docx)", "a PDF", ...).
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// What it is, in words.
+        what: &'static str,
+    },
 }
 
 impl fmt::Display for SourceError {
@@ -43,6 +51,9 @@ impl fmt::Display for SourceError {
             ),
             SourceError::Utf16(path) => {
                 write!(f, "`{}` is UTF-16 text; csa reads UTF-8", path.display())
+            }
+            SourceError::NotText { path, what } => {
+                write!(f, "`{}` is {what}, not a text file", path.display())
             }
             SourceError::TooLarge(path) => write!(
                 f,
@@ -66,6 +77,12 @@ impl SourceError {
             SourceError::TooLarge(_) => {
                 "check that the path names the agreement's text file, not a device or another kind of file"
             }
+            SourceError::NotText { what, .. } if what.contains(".doc)") || what.contains("Rich Text") => {
+                "save it as a Word document (.docx) in Word, then turn it into a `.csa` draft with `csa import FILE.docx -o plan.csa`"
+            }
+            SourceError::NotText { .. } => {
+                "turn it into a `.csa` draft with `csa import FILE -o plan.csa`, then check the draft"
+            }
             SourceError::NotUtf8 { .. } | SourceError::Utf16(_) => {
                 "save the file as UTF-8 (in Word: Save As → Plain Text → Unicode (UTF-8); in most editors: Save with Encoding → UTF-8)"
             }
@@ -87,6 +104,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, SourceError> {
     if bytes.len() as u64 > MAX_SOURCE {
         return Err(SourceError::TooLarge(path.to_path_buf()));
     }
+    if let Some(what) = document_kind(&bytes) {
+        return Err(SourceError::NotText {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
     if is_utf16(&bytes) {
         return Err(SourceError::Utf16(path.to_path_buf()));
     }
@@ -106,6 +129,28 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, SourceError> {
     })
 }
 
+/// What a word processor's file or a PDF is, told by its first bytes (people rename
+/// last year's Word file to `.csa`, or save a PDF under that name).
+fn document_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("a PDF")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        let head = &bytes[..bytes.len().min(200)];
+        let marker: &[u8] = b"application/vnd.oasis.opendocument";
+        if head.windows(marker.len()).any(|w| w == marker) {
+            Some("an OpenDocument file (.odt)")
+        } else {
+            Some("a Word document (.docx)")
+        }
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some("an old Word document (.doc)")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("a Rich Text file (.rtf)")
+    } else {
+        None
+    }
+}
+
 /// Whether `bytes` look like UTF-16: a UTF-16 byte-order mark, or text whose first
 /// characters each have a NUL byte (ASCII saved as UTF-16, without a mark).
 fn is_utf16(bytes: &[u8]) -> bool {
@@ -116,4 +161,39 @@ fn is_utf16(bytes: &[u8]) -> bool {
     start.len() >= 4
         && (start.chunks(2).all(|c| c[1] == 0 && c[0] != 0)
             || start.chunks(2).all(|c| c[0] == 0 && c[1] != 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(bytes: &[u8]) -> String {
+        let err = decode(Path::new("plan.csa"), bytes.to_vec()).unwrap_err();
+        format!("{err}; {}", err.hint())
+    }
+
+    #[test]
+    fn a_word_file_or_pdf_named_csa_is_named_for_what_it_is() {
+        let pdf = error(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+        assert!(
+            pdf.starts_with("`plan.csa` is a PDF, not a text file"),
+            "{pdf}"
+        );
+        assert!(pdf.contains("csa import"), "{pdf}");
+        let docx = error(b"PK\x03\x04\x14\x00\x06\x00word/document.xml");
+        assert!(docx.contains("a Word document (.docx)"), "{docx}");
+        let doc = error(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]);
+        assert!(
+            doc.contains("an old Word document (.doc)")
+                && doc.contains("save it as a Word document (.docx)"),
+            "{doc}"
+        );
+        let rtf = error(b"{\\rtf1\\ansi Community Safety Plan}");
+        assert!(rtf.contains("Rich Text"), "{rtf}");
+        let odt = error(
+            b"PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.text",
+        );
+        assert!(odt.contains("OpenDocument"), "{odt}");
+        assert!(decode(Path::new("plan.csa"), b"@agreement: Plan\n".to_vec()).is_ok());
+    }
 }

@@ -322,10 +322,10 @@ pub struct Law {
 }
 
 /// The law data bundled with csa.
-pub const BUNDLED: &str = include_str!("../../rules/law.toml");
+pub const BUNDLED: &str = super::bundled::LAW.toml;
 
 /// The same, compiled to JSON at build time (read faster at start-up).
-const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/law.json"));
+const BUNDLED_JSON: &str = super::bundled::LAW.json;
 
 impl Law {
     /// The bundled law data.

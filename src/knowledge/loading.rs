@@ -3,6 +3,7 @@
 //! built the first time a question needs it, and shared by the whole process when
 //! nothing was added.
 
+use super::bundled;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -70,18 +71,9 @@ impl Tables {
 
 /// The bundled files, compiled to JSON by `build.rs`: (file, JSON).
 pub const BUNDLED: [(&str, &str); 3] = [
-    (
-        "rules/gazetteer.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/gazetteer.json")),
-    ),
-    (
-        "rules/successors.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/successors.json")),
-    ),
-    (
-        "rules/pcc-plans.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/pcc-plans.json")),
-    ),
+    (bundled::GAZETTEER.path, bundled::GAZETTEER.json),
+    (bundled::SUCCESSORS.path, bundled::SUCCESSORS.json),
+    (bundled::PCC_PLANS.path, bundled::PCC_PLANS.json),
 ];
 
 /// The schema each bundled file declares.

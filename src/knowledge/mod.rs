@@ -29,6 +29,7 @@
 //! above, and `check` checks the data's integrity.
 
 mod abolished;
+pub mod bundled;
 mod check;
 mod fold;
 mod gazetteer;

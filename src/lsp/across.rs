@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tower_lsp::jsonrpc;
-use tower_lsp::lsp_types::{Location, TextEdit, Url, WorkspaceEdit};
+use tower_lsp_server::jsonrpc;
+use tower_lsp_server::ls_types::{Location, TextEdit, Uri, WorkspaceEdit};
 
 use super::document::{range, Document, Encoding};
 use super::workspace::Member;
@@ -27,10 +27,10 @@ pub struct Foreign {
 
 impl Foreign {
     /// The address of the file it is made in; `None` for a plan csa knows.
-    pub fn uri(&self) -> Option<Url> {
+    pub fn uri(&self) -> Option<Uri> {
         // `@use: ../plans/x.csa` leaves `..` in the path: the editor gets the file's
         // own address.
-        Url::from_file_path(uses::lexical(&self.path)).ok()
+        super::uri::from_path(&uses::lexical(&self.path))
     }
 
     /// Whether it is written in a file the author can open.
@@ -134,21 +134,21 @@ pub fn used_file_at(doc: &Document, offset: usize) -> Option<PathBuf> {
 #[derive(Clone)]
 pub enum Candidate {
     /// An open document.
-    Open(Url, Arc<Document>),
+    Open(Uri, Arc<Document>),
     /// A file that is not open.
     Closed(Arc<Member>),
 }
 
 /// A document's own names (not those it uses) and where it is.
 struct Names {
-    uri: Url,
+    uri: Uri,
     index: Index,
 }
 
 impl Candidate {
     fn key(&self) -> Option<PathBuf> {
         match self {
-            Candidate::Open(_, doc) => doc.path.as_deref().map(crate::files::normalise),
+            Candidate::Open(_, doc) => doc.key.clone(),
             Candidate::Closed(member) => Some(member.key.clone()),
         }
     }
@@ -213,7 +213,7 @@ pub fn home(doc: &Document, offset: usize) -> Result<Option<Home>, String> {
 /// file, that file's references to it, and the references of every document that
 /// uses that file and does not define the name itself. References by quoted title
 /// are left out when `ids_only`.
-pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec<(Url, Span)> {
+pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec<(Uri, Span)> {
     let key = crate::files::normalise(&home.path);
     let def = &home.definition;
     let mut out = Vec::new();
@@ -226,7 +226,7 @@ pub fn occurrences(home: &Home, candidates: &[Candidate], ids_only: bool) -> Vec
         .or_else(|| {
             let text = crate::files::read_source(&home.path).ok()?;
             Some(Names {
-                uri: Url::from_file_path(uses::lexical(&home.path)).ok()?,
+                uri: super::uri::from_path(&uses::lexical(&home.path))?,
                 index: Index::build(&crate::ast::parse(&text).document),
             })
         });
@@ -308,7 +308,7 @@ pub fn rename(
             def.keyword
         )));
     }
-    let mut changes: HashMap<Url, Vec<TextEdit>> = HashMap::new();
+    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     for (uri, span) in places {
         changes.entry(uri).or_default().push(TextEdit {
             range: range(span, encoding),
@@ -322,7 +322,7 @@ pub fn rename(
 }
 
 /// [`occurrences`] as locations.
-pub fn locations(places: Vec<(Url, Span)>, encoding: Encoding) -> Vec<Location> {
+pub fn locations(places: Vec<(Uri, Span)>, encoding: Encoding) -> Vec<Location> {
     places
         .into_iter()
         .map(|(uri, span)| Location {

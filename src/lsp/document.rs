@@ -2,19 +2,23 @@
 //! typed model and its findings, and the conversions between LSP positions and byte
 //! offsets.
 
-use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
-use tree_sitter::{InputEdit, Point, Tree};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+use tree_sitter::{InputEdit, Tree};
+
+use super::source::apply;
 
 use crate::analysis::Index;
 use crate::ast::{self, Parsed};
 use crate::diagnostics::Diagnostic;
-use crate::rules::{self, Options, Registry};
+use crate::engine;
+use crate::knowledge::Knowledge;
+use crate::rules::{Options, Registry};
 use crate::syntax;
 use crate::text::{LineIndex, Span};
-use crate::workspace::{self, uses, Resolution, Sources};
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use crate::workspace::{self, uses, Prepared, Resolution, Sources};
 
 /// How the client counts columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +46,9 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the document is saved, when it is.
     pub path: Option<PathBuf>,
+    /// The same, as its sources name it (links and `..` read out): the key other
+    /// documents know it by when they use it.
+    pub key: Option<PathBuf>,
     /// What its `@use` lines brought in: the documents its names may be defined in.
     pub resolution: Resolution,
     /// The workspace pass whose documents it was checked with (0: none).
@@ -88,6 +95,7 @@ impl Document {
             index: Index::default(),
             diagnostics: Vec::new(),
             path: None,
+            key: None,
             resolution: Resolution::default(),
             pass: 0,
         }
@@ -107,56 +115,73 @@ impl Document {
     /// [`Document::analyse`] among other documents: its `@use` lines are read from
     /// `around`'s sources (so the rules see the plan, authorities and bodies it uses,
     /// as `csa check` does), and the rules across documents compare it with the
-    /// other documents of its workspace.
+    /// other documents of its workspace. The findings are the engine's, as for every
+    /// front end: the typed model, joined with what it uses, is a
+    /// [`Prepared`] document given to [`engine::diagnose`].
     pub fn analyse_in(&mut self, registry: &Registry, options: &Options, around: &Surroundings) {
         self.index = Index::build(&self.parsed.document);
-        let mut all = self.parsed.diagnostics.clone();
+        self.key = around.path.map(|p| around.sources.key(p));
+        let prepared = self.prepare(around, &registry.knowledge);
+        let across = match (around.path, &self.key) {
+            (Some(path), Some(key)) if !around.neighbours.is_empty() => {
+                let mut together: Vec<(&Path, &Prepared)> = around
+                    .neighbours
+                    .iter()
+                    .filter(|n| &n.key != key)
+                    .map(|n| (n.path.as_path(), &n.prepared))
+                    .collect();
+                together.push((path, &prepared));
+                engine::across(&together, &registry.knowledge, around.sources)
+                    .pop()
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        self.diagnostics = engine::diagnose(&prepared, registry, options, across);
+        self.path = around.path.map(Path::to_path_buf);
+        self.pass = around.pass;
+        self.unprepare(prepared);
+    }
+
+    /// The document joined with what its `@use` lines bring in, as the engine takes
+    /// it. Most documents use none: then the typed model and syntax findings are lent
+    /// to it rather than copied, and [`Document::unprepare`] takes them back.
+    fn prepare(&mut self, around: &Surroundings, knowledge: &Knowledge) -> Prepared {
         let document = &self.parsed.document;
         let resolution = match around.path {
             Some(path) if !document.uses.is_empty() => {
-                uses::resolve(path, document, around.sources, &registry.knowledge)
+                uses::resolve(path, document, around.sources, knowledge)
             }
             _ => Resolution::default(),
         };
-        // Copied only when parts are added: most documents use none.
-        let resolved = if resolution.used.is_empty() {
-            Cow::Borrowed(document)
+        let (document, syntax) = if resolution.used.is_empty() {
+            (
+                std::mem::take(&mut self.parsed.document),
+                std::mem::take(&mut self.parsed.diagnostics),
+            )
         } else {
             let mut copy = document.clone();
             uses::apply(&mut copy, &resolution);
-            Cow::Owned(copy)
+            (copy, self.parsed.diagnostics.clone())
         };
         let mut findings = resolution.findings.clone();
-        findings.extend(workspace::rules::county_references(&resolved, &resolution));
-        if let (Some(path), false) = (around.path, around.neighbours.is_empty()) {
-            let key = crate::files::normalise(path);
-            let mut members: Vec<workspace::rules::Member> = around
-                .neighbours
-                .iter()
-                .filter(|n| n.key != key)
-                .map(|n| workspace::rules::Member {
-                    path: &n.path,
-                    key: n.key.clone(),
-                    document: &n.prepared.document,
-                    resolution: &n.prepared.resolution,
-                })
-                .collect();
-            members.push(workspace::rules::Member {
-                path,
-                key,
-                document: &resolved,
-                resolution: &resolution,
-            });
-            let mut across = workspace::rules::check(&members, &registry.knowledge);
-            findings.extend(across.pop().unwrap_or_default());
+        findings.extend(workspace::rules::county_references(&document, &resolution));
+        Prepared {
+            document,
+            syntax,
+            resolution,
+            findings,
         }
-        let extra = workspace::diagnostics(findings, registry, options);
-        all.extend(rules::check_with(&resolved, registry, options, extra));
-        crate::diagnostics::sort(&mut all);
-        self.diagnostics = all;
-        self.path = around.path.map(Path::to_path_buf);
-        self.resolution = resolution;
-        self.pass = around.pass;
+    }
+
+    /// Keeps what the prepared document found it uses, and takes back what
+    /// [`Document::prepare`] lent it.
+    fn unprepare(&mut self, prepared: Prepared) {
+        if prepared.resolution.used.is_empty() {
+            self.parsed.document = prepared.document;
+            self.parsed.diagnostics = prepared.syntax;
+        }
+        self.resolution = prepared.resolution;
     }
 
     /// Applies the changes of `version` in order. The server handles messages one at
@@ -262,155 +287,14 @@ pub fn range(span: Span, encoding: Encoding) -> Range {
     }
 }
 
-/// The text the client has, ahead of the last analysis: edited as changes arrive,
-/// with the edits that lead from the analysed text to it.
-pub struct Source {
-    /// The text.
-    pub text: String,
-    /// The client's version of the text.
-    pub version: i32,
-    lines: Arc<LineIndex>,
-    /// The edits since the analysed text (or since the last change that replaced the
-    /// whole text, when `fresh`), in order.
-    edits: Vec<InputEdit>,
-    /// Whether the next analysis must parse afresh (the whole text was replaced).
-    fresh: bool,
-    /// How many times the whole text was replaced.
-    resets: u64,
-}
-
-/// A change whose version is not newer than the document's: a repeat or out of order.
-#[derive(Debug)]
-pub struct Stale {
-    /// The version the change carried.
-    pub version: i32,
-    /// The document's version.
-    pub current: i32,
-}
-
-/// What an analysis starts from: the text, and how to re-use the last analysis's tree.
-pub struct Snapshot {
-    /// The text.
-    pub text: String,
-    /// Its version.
-    pub version: i32,
-    /// Its line index.
-    pub lines: Arc<LineIndex>,
-    /// The edits from the analysed text to this one (`None`: parse afresh).
-    pub edits: Option<Vec<InputEdit>>,
-    taken: usize,
-    resets: u64,
-}
-
-impl Source {
-    /// A newly opened text.
-    pub fn new(text: String, version: i32) -> Self {
-        Self {
-            lines: Arc::new(LineIndex::new(&text)),
-            text,
-            version,
-            edits: Vec::new(),
-            fresh: true,
-            resets: 0,
-        }
-    }
-
-    /// Applies the changes of `version` in order, or refuses a stale version.
-    pub fn change(
-        &mut self,
-        version: i32,
-        changes: Vec<TextDocumentContentChangeEvent>,
-        encoding: Encoding,
-    ) -> Result<(), Stale> {
-        if version <= self.version {
-            return Err(Stale {
-                version,
-                current: self.version,
-            });
-        }
-        for change in changes {
-            match apply(&mut self.text, &mut self.lines, change, encoding) {
-                Some(edit) => self.edits.push(edit),
-                None => {
-                    self.edits.clear();
-                    self.fresh = true;
-                    self.resets += 1;
-                }
-            }
-        }
-        self.version = version;
-        Ok(())
-    }
-
-    /// What an analysis of the current text starts from.
-    pub fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            text: self.text.clone(),
-            version: self.version,
-            lines: self.lines.clone(),
-            edits: (!self.fresh).then(|| self.edits.clone()),
-            taken: self.edits.len(),
-            resets: self.resets,
-        }
-    }
-
-    /// Records that the analysis of `snapshot` is now the last one: the edits made
-    /// since it was taken are kept, relative to it.
-    pub fn analysed(&mut self, snapshot: &Snapshot) {
-        if self.resets == snapshot.resets {
-            self.edits.drain(..snapshot.taken.min(self.edits.len()));
-            self.fresh = false;
-        }
-    }
-}
-
-/// Applies one change to a text and its line index; returns the tree edit it makes,
-/// or `None` when it replaced the whole text.
-fn apply(
-    text: &mut String,
-    lines: &mut Arc<LineIndex>,
-    change: TextDocumentContentChangeEvent,
-    encoding: Encoding,
-) -> Option<InputEdit> {
-    let Some(range) = change.range else {
-        *text = change.text;
-        *lines = Arc::new(LineIndex::new(text));
-        return None;
-    };
-    let start = offset(text, lines, range.start, encoding);
-    let end = offset(text, lines, range.end, encoding).max(start);
-    let start_point = point(text, start);
-    let old_end_point = point(text, end);
-    text.replace_range(start..end, &change.text);
-    *lines = Arc::new(LineIndex::new(text));
-    let new_end = start + change.text.len();
-    Some(InputEdit {
-        start_byte: start,
-        old_end_byte: end,
-        new_end_byte: new_end,
-        start_position: start_point,
-        old_end_position: old_end_point,
-        new_end_position: point(text, new_end),
-    })
-}
-
-/// The tree-sitter point of a byte offset: tree-sitter counts rows at `\n` only.
-fn point(text: &str, offset: usize) -> Point {
-    let before = &text.as_bytes()[..offset];
-    let row = before.iter().filter(|b| **b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point {
-        row,
-        column: offset - line_start,
-    }
-}
-
 /// The byte offset of an LSP position in `text`, clamped to the text (a position past
 /// the end of a line means its end; past the last line, the end of the text).
-fn offset(text: &str, lines: &LineIndex, position: Position, encoding: Encoding) -> usize {
+pub(super) fn offset(
+    text: &str,
+    lines: &LineIndex,
+    position: Position,
+    encoding: Encoding,
+) -> usize {
     let line = position.line as usize;
     let Some(start) = lines.line_start(line) else {
         return text.len();

@@ -5,6 +5,7 @@
 //! data (`rules/*.toml`). A kind reports [`Finding`]s with named values; the engine
 //! turns them into diagnostics with the rule's code, severity and message.
 
+pub mod contract;
 pub mod explain;
 pub mod kinds;
 pub mod registry;
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use registry::{Registry, Rule, RuleFileError};
 
-use crate::ast::{date_from_days, Date, Document, Objective, Priority, Theme};
+use crate::ast::{date_from_days, Date, Document, DocumentKind, Objective, Priority, Theme};
 use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
 use crate::knowledge::law::{Confidence, Law};
 use crate::text::matching;
@@ -246,13 +247,13 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The document's kind (`county-agreement` when not given).
-    pub fn document_kind(&self) -> &str {
+    /// The document's kind ([`DocumentKind::UNSTATED`] when it names none).
+    pub fn document_kind(&self) -> DocumentKind {
         self.doc
             .agreement
             .as_ref()
-            .and_then(|a| a.kind.as_ref())
-            .map_or("county-agreement", |k| k.value.as_str())
+            .and_then(crate::ast::Agreement::document_kind)
+            .unwrap_or(DocumentKind::UNSTATED)
     }
 
     /// Where findings about the document as a whole point: its header line, or its
@@ -327,11 +328,7 @@ pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> O
         return Some(period.value.to.last_day());
     }
     let effective = effective?.first_day();
-    let months = match agreement.review.as_ref().map(|r| r.value.as_str()) {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    };
+    let months = crate::ast::ReviewCycle::life_months(agreement.review_cycle());
     let end = kinds::add_months(effective, months);
     Some(date_from_days(end.days_since_epoch() - 1))
 }
@@ -454,11 +451,11 @@ pub fn check_with(
             && r.applies_to_kind(&document_kind)
             && (!parts || PARTS_FILE_FAMILIES.contains(&r.family.as_str()))
     }) {
-        let Some(kind) = kinds::find(&rule.kind) else {
+        let Some(run) = kinds::find(&rule.kind).and_then(|k| k.run) else {
             continue;
         };
         let mut findings = Vec::new();
-        (kind.run)(&cx, rule, &mut findings);
+        run(&cx, rule, &mut findings);
         let severity = options.severity_of(rule);
         out.extend(
             findings
@@ -479,7 +476,7 @@ pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "worksp
 
 /// Turns a finding of `rule` into a diagnostic, citing the law for a county agreement.
 pub fn diagnostic(rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
-    diagnostic_for(rule, severity, finding, "county-agreement")
+    diagnostic_for(rule, severity, finding, DocumentKind::UNSTATED.as_str())
 }
 
 /// Turns a finding of `rule` about a document of `document_kind` into a diagnostic,
@@ -495,6 +492,9 @@ pub fn diagnostic_for(
     } else {
         severity
     };
+    if cfg!(debug_assertions) {
+        assert_declared(rule, &finding);
+    }
     Diagnostic {
         code: rule.code.clone(),
         name: rule.name.clone(),
@@ -516,6 +516,22 @@ pub fn diagnostic_for(
             .legal_basis_for(document_kind)
             .map(|b| render(b, &finding.args)),
         fix: finding.fix,
+    }
+}
+
+/// Stops at a finding that carries a value its kind does not declare: the kind's
+/// contract would no longer say which `{name}`s a rule's templates may use, so a rule
+/// pack could be refused a value the kind fills, or the list would drift from the code.
+/// Debug builds (the tests, the fuzzers) check every finding; a release build renders it.
+fn assert_declared(rule: &Rule, finding: &Finding) {
+    let Some(kind) = kinds::find(&rule.kind) else {
+        return;
+    };
+    if let Some(key) = kind.undeclared_arg(&finding.args) {
+        panic!(
+            "rule {} (kind `{}`) made a finding with `{key}`, which the kind does not declare: add it to the kind's `args`",
+            rule.code, kind.name
+        );
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::contract::Settings;
 use super::kinds;
 use crate::diagnostics::{Applicability, Severity};
 use crate::knowledge::law::Law;
@@ -70,6 +71,10 @@ pub struct Rule {
     /// The fix its findings offer, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<FixInfo>,
+    /// `params` checked against the kind's declared settings, with their defaults
+    /// filled in, when the registry loaded the rule.
+    #[serde(skip)]
+    settings: Settings,
 }
 
 /// What a rule's fix does, and how far it may be applied without a person reading it.
@@ -131,21 +136,10 @@ impl Rule {
             .or(self.legal_basis.as_ref())
     }
 
-    /// A string setting of the kind, if given.
-    pub fn param_str(&self, key: &str) -> Option<&str> {
-        self.params.get(key).and_then(|v| v.as_str())
-    }
-
-    /// A number setting of the kind, if given.
-    pub fn param_int(&self, key: &str) -> Option<i64> {
-        self.params.get(key).and_then(|v| v.as_integer())
-    }
-
-    /// A number setting of the kind, if given (integers are accepted too).
-    pub fn param_float(&self, key: &str) -> Option<f64> {
-        self.params
-            .get(key)
-            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+    /// The kind's settings: `params` as checked when the rule was loaded, with the
+    /// defaults its kind declares for those not given.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 }
 
@@ -205,50 +199,12 @@ pub struct Registry {
     pub knowledge: crate::knowledge::Knowledge,
 }
 
-/// The bundled rule files, embedded at build time.
-pub const BUNDLED_RULES: &[(&str, &str)] = &[
-    ("rules/rules.toml", include_str!("../../rules/rules.toml")),
-    (
-        "rules/rules-knowledge.toml",
-        include_str!("../../rules/rules-knowledge.toml"),
-    ),
-    (
-        "rules/rules-workspace.toml",
-        include_str!("../../rules/rules-workspace.toml"),
-    ),
-    (
-        "rules/rules-trust.toml",
-        include_str!("../../rules/rules-trust.toml"),
-    ),
-    (
-        "rules/rules-diff.toml",
-        include_str!("../../rules/rules-diff.toml"),
-    ),
-];
+/// The bundled rule files as written: (path, TOML). `knowledge::bundled` embeds
+/// them, from the one list of bundled files.
+pub const BUNDLED_RULES: &[(&str, &str)] = crate::knowledge::bundled::RULES_TOML;
 
 /// The bundled rule files compiled to JSON at build time, read faster at start-up.
-const BUNDLED_RULES_JSON: &[(&str, &str)] = &[
-    (
-        "rules/rules.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules.json")),
-    ),
-    (
-        "rules/rules-knowledge.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-knowledge.json")),
-    ),
-    (
-        "rules/rules-workspace.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-workspace.json")),
-    ),
-    (
-        "rules/rules-trust.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-trust.json")),
-    ),
-    (
-        "rules/rules-diff.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/rules-diff.json")),
-    ),
-];
+const BUNDLED_RULES_JSON: &[(&str, &str)] = crate::knowledge::bundled::RULES_JSON;
 
 impl Registry {
     /// The bundled rules and law.
@@ -282,7 +238,12 @@ impl Registry {
     }
 
     /// Adds the rules (and law) of one rule file, read from `text`.
-    fn add_parsed(&mut self, path: &str, text: &str, file: RuleFile) -> Result<(), RuleFileError> {
+    fn add_parsed(
+        &mut self,
+        path: &str,
+        text: &str,
+        mut file: RuleFile,
+    ) -> Result<(), RuleFileError> {
         if let Some(schema) = &file.schema {
             if schema != "csa-rules/1" {
                 return Err(RuleFileError::new(
@@ -293,9 +254,9 @@ impl Registry {
                 ));
             }
         }
-        for rule in &file.rules {
+        for rule in &mut file.rules {
             let at = text.find(&format!("\"{}\"", rule.code));
-            if !kinds::KINDS.iter().any(|k| k.name == rule.kind) {
+            let Some(kind) = kinds::find(&rule.kind) else {
                 let names: Vec<&str> = kinds::KINDS.iter().map(|k| k.name).collect();
                 let hint = crate::ast::schema::did_you_mean(&rule.kind, names.iter().copied())
                     .map(|s| format!("; did you mean `{s}`?"))
@@ -306,7 +267,7 @@ impl Registry {
                     at,
                     format!("rule {} has unknown kind `{}`{hint}", rule.code, rule.kind),
                 ));
-            }
+            };
             if let Some(existing) = self
                 .rules
                 .iter()
@@ -339,7 +300,15 @@ impl Registry {
                     ),
                 ));
             }
-            if let Err(message) = check_rule(rule) {
+            if rule.code.trim().is_empty() {
+                let message = format!("rule `{}` has an empty code", rule.name);
+                return Err(RuleFileError::new(path, text, at, message));
+            }
+            rule.settings = kind.settings(rule).map_err(|e| {
+                let place = e.param.as_deref().and_then(|p| param_at(text, at, p));
+                RuleFileError::new(path, text, place.or(at), e.message)
+            })?;
+            if let Err(message) = kind.check_templates(rule) {
                 return Err(RuleFileError::new(path, text, at, message));
             }
             if !is_kebab(&rule.name) {
@@ -433,367 +402,26 @@ impl Registry {
     }
 }
 
-/// The `{placeholders}` each kind's findings fill, for checking a rule's templates:
-/// every `.arg("...")` its check (and the helpers it calls) makes in src/rules/kinds,
-/// and for `workspace` every one in src/workspace. Kinds not listed (syntax,
-/// suppressions) fill theirs elsewhere and are not checked.
-const KIND_ARGS: &[(&str, &[&str])] = &[
-    (
-        "workspace",
-        &[
-            "area",
-            "count",
-            "county",
-            "cycle",
-            "date",
-            "district",
-            "districts",
-            "hint",
-            "id",
-            "issue",
-            "known",
-            "named",
-            "other",
-            "other_plan",
-            "others",
-            "partnerships",
-            "plan",
-            "present",
-            "priorities",
-            "reason",
-            "target",
-            "title",
-            "who",
-            "why",
-        ],
-    ),
-    (
-        "required-field",
-        &["action", "block", "field", "id", "missing", "subject"],
-    ),
-    ("count-bound", &["block", "count", "max", "min"]),
-    (
-        "statutory-coverage",
-        &[
-            "area",
-            "area_title",
-            "basis",
-            "citation",
-            "effective",
-            "id",
-            "in_force_from",
-            "keyword",
-            "words",
-        ],
-    ),
-    (
-        "inferred-coverage",
-        &[
-            "area",
-            "area_title",
-            "basis",
-            "citation",
-            "id",
-            "in_force_from",
-            "keyword",
-            "words",
-        ],
-    ),
-    (
-        "upcoming-coverage",
-        &[
-            "area",
-            "area_title",
-            "basis",
-            "citation",
-            "id",
-            "in_force_from",
-            "keyword",
-            "until",
-            "words",
-        ],
-    ),
-    ("area-reference", &["area", "known", "suggestion"]),
-    ("priority-lead", &["id", "title"]),
-    ("lead-priority", &["lead", "role"]),
-    ("lead-organisation", &["role"]),
-    ("lead-organisation-known", &["organisation", "suggestion"]),
-    ("leads-agree", &["id", "lead", "where"]),
-    ("pcc-plan-declared", &["effective"]),
-    ("pcc-plan-period", &["period", "plan", "problem"]),
-    (
-        "pcc-plan-current",
-        &["area", "effective", "expected", "expected_period", "plan"],
-    ),
-    ("pcc-objective-regarded", &["id", "objective"]),
-    ("pcc-objective-reference", &["id", "suggestion", "topic"]),
-    (
-        "pcc-likely-link",
-        &["id", "keyword", "objective", "shared", "title", "topic"],
-    ),
-    ("duplicate-id", &["family", "id"]),
-    ("theme-reference", &["id", "suggestion", "what"]),
-    ("priority-reference", &["id", "suggestion", "what"]),
-    ("theme-linked", &["id", "title"]),
-    (
-        "authority-kinds",
-        &["citation", "effective", "kind", "name", "title"],
-    ),
-    (
-        "authority-name-current",
-        &["advice", "effective", "name", "old", "until"],
-    ),
-    (
-        "not-an-authority",
-        &["body", "citation", "name", "relationship"],
-    ),
-    ("bill-after-assent", &["act", "assent", "bill", "effective"]),
-    ("version-order", &["previous", "version", "what"]),
-    ("version-header", &["header", "latest"]),
-    ("aim-number", &["expected", "number", "priority"]),
-    ("aim-sequence", &["expected", "number", "priority"]),
-    ("priority-actions", &["id", "title"]),
-    ("assessment-count", &["count", "issue", "total"]),
-    ("assessment-coverage", &["count", "issue", "total"]),
-    (
-        "review-due",
-        &["age", "as_of", "due", "effective", "review"],
-    ),
-    (
-        "area-known",
-        &[
-            "area",
-            "cycle",
-            "field",
-            "hint",
-            "reason",
-            "suggestion",
-            "target",
-        ],
-    ),
-    (
-        "pcc-plan-life",
-        &["advice", "area", "change", "date", "life"],
-    ),
-    (
-        "policing-body-life",
-        &["advice", "area", "change", "date", "life"],
-    ),
-    (
-        "two-tier-area",
-        &[
-            "advice", "area", "change", "cycle", "date", "hint", "life", "reason", "target",
-        ],
-    ),
-    (
-        "authority-name-life",
-        &["date", "life", "name", "successor"],
-    ),
-    ("bill-in-life", &["act", "assent", "life"]),
-    ("review-name", &["citation", "effective"]),
-    ("no-priorities", &["areas", "effective", "stated"]),
-    (
-        "area-only-mentioned",
-        &[
-            "area",
-            "area_title",
-            "basis",
-            "id",
-            "keyword",
-            "title",
-            "words",
-        ],
-    ),
-    ("no-authority-list", &["effective", "kinds"]),
-    ("governance-body", &["field", "organisation", "role"]),
-    ("health-body-unnamed", &["advice", "name"]),
-    ("plan-objectives-listed", &["plan"]),
-];
-
-/// The block keywords `required-field` and `count-bound` can count.
-const COUNTABLE_BLOCKS: &[&str] = &[
-    "agreement",
-    "priority",
-    "theme",
-    "authority",
-    "body",
-    "version",
-    "plan",
-    "action-plan",
-    "assessment",
-    "risk-ranking",
-    "horizon-scan",
-    "links",
-    "contact",
-    "leads",
-];
-
-/// What is wrong with a rule's settings and templates, if anything: an empty code,
-/// a setting its kind does not read or of the wrong type or range, a block or field
-/// that does not exist, or a `{placeholder}` its kind never fills. Each of these
-/// would otherwise switch the rule off, or break it, without a word.
-fn check_rule(rule: &Rule) -> Result<(), String> {
-    if rule.code.trim().is_empty() {
-        return Err(format!("rule `{}` has an empty code", rule.name));
+/// Where a rule's setting `key` is written: the first `key =` after the rule's code
+/// (at `rule_at`) and before the next rule, when the file has one there.
+fn param_at(text: &str, rule_at: Option<usize>, key: &str) -> Option<usize> {
+    let from = rule_at?;
+    let rest = &text[from..];
+    let end = rest.find("[[rule]]").unwrap_or(rest.len());
+    let rest = &rest[..end];
+    let mut searched = 0;
+    while let Some(i) = rest[searched..].find(key) {
+        let at = searched + i;
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + key.len()..].trim_start();
+        let starts_word =
+            before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'));
+        if starts_word && after.starts_with('=') {
+            return Some(from + at);
+        }
+        searched = at + key.len();
     }
-    let code = &rule.code;
-    let allowed: &[&str] = match rule.kind.as_str() {
-        "required-field" => &["block", "fields"],
-        "count-bound" => &["block", "min", "max"],
-        "pcc-likely-link" => &["threshold"],
-        "assessment-coverage" => &["share"],
-        "upcoming-coverage" => &["months"],
-        "review-name" => &["duty"],
-        _ => &[],
-    };
-    for key in rule.params.keys() {
-        if !allowed.contains(&key.as_str()) {
-            let hint = crate::ast::schema::did_you_mean(key, allowed.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| match allowed {
-                    [] => format!("; kind `{}` takes no params", rule.kind),
-                    _ => format!("; kind `{}` reads {}", rule.kind, allowed.join(", ")),
-                });
-            return Err(format!("rule {code}: unknown param `{key}`{hint}"));
-        }
-    }
-    let number = |key: &str, low: f64, high: f64| -> Result<(), String> {
-        match rule.params.get(key) {
-            None => Ok(()),
-            Some(v) => match v.as_float().or_else(|| v.as_integer().map(|i| i as f64)) {
-                Some(x) if x.is_finite() && (low..=high).contains(&x) => Ok(()),
-                _ => Err(format!(
-                    "rule {code}: param `{key}` must be a number from {low} to {high}, not {v}"
-                )),
-            },
-        }
-    };
-    let integer = |key: &str, low: i64, high: i64| -> Result<Option<i64>, String> {
-        match rule.params.get(key) {
-            None => Ok(None),
-            Some(v) => match v.as_integer() {
-                Some(i) if (low..=high).contains(&i) => Ok(Some(i)),
-                _ => Err(format!(
-                    "rule {code}: param `{key}` must be a whole number from {low} to {high}, not {v}"
-                )),
-            },
-        }
-    };
-    let block = || -> Result<&str, String> {
-        match rule.params.get("block") {
-            Some(toml::Value::String(b)) if COUNTABLE_BLOCKS.contains(&b.as_str()) => Ok(b),
-            Some(toml::Value::String(b)) => {
-                let hint = crate::ast::schema::did_you_mean(b, COUNTABLE_BLOCKS.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                Err(format!("rule {code}: param `block = \"{b}\"` is not a block keyword{hint}"))
-            }
-            Some(other) => Err(format!(
-                "rule {code}: param `block` must be a block keyword in quotes, such as \"priority\", not {other}"
-            )),
-            None => Err(format!("rule {code}: kind `{}` needs param `block`", rule.kind)),
-        }
-    };
-    match rule.kind.as_str() {
-        "required-field" => {
-            let keyword = block()?;
-            let known: Vec<&str> = crate::ast::schema::block(keyword)
-                .map(|b| b.fields.iter().map(|f| f.name).collect())
-                .unwrap_or_default();
-            let fields = match rule.params.get("fields") {
-                Some(toml::Value::Array(items)) if !items.is_empty() => items,
-                Some(other) => {
-                    return Err(format!(
-                        "rule {code}: param `fields` must be a list of field names, such as [\"lead\"], not {other}"
-                    ))
-                }
-                None => return Err(format!("rule {code}: kind `required-field` needs param `fields`")),
-            };
-            for item in fields {
-                let Some(field) = item.as_str() else {
-                    return Err(format!("rule {code}: param `fields` holds {item}, which is not a field name in quotes"));
-                };
-                if !known.contains(&field) {
-                    let hint = crate::ast::schema::did_you_mean(field, known.iter().copied())
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default();
-                    return Err(format!(
-                        "rule {code}: `@{keyword}` has no field `{field}`{hint}"
-                    ));
-                }
-            }
-        }
-        "count-bound" => {
-            block()?;
-            let min = integer("min", 0, i64::from(u32::MAX))?;
-            let max = integer("max", 0, i64::from(u32::MAX))?;
-            if let (Some(min), Some(max)) = (min, max) {
-                if min > max {
-                    return Err(format!(
-                        "rule {code}: param `min = {min}` is more than `max = {max}`"
-                    ));
-                }
-            }
-        }
-        "pcc-likely-link" => number("threshold", 0.0, 1.0)?,
-        "assessment-coverage" => number("share", 0.0, 1.0)?,
-        "upcoming-coverage" => {
-            integer("months", 1, 1200)?;
-        }
-        "review-name" => match rule.params.get("duty") {
-            None | Some(toml::Value::String(_)) => {}
-            Some(other) => {
-                let want = "a duty id from law.toml in quotes";
-                return Err(format!(
-                    "rule {code}: param `duty` must be {want}, not {other}"
-                ));
-            }
-        },
-        _ => {}
-    }
-    if let Some((_, args)) = KIND_ARGS.iter().find(|(k, _)| *k == rule.kind) {
-        let templates = [
-            Some(&rule.message),
-            rule.help.as_ref(),
-            rule.legal_basis.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(rule.legal_basis_by_kind.values());
-        for template in templates {
-            for name in placeholders(template) {
-                if !args.contains(&name) {
-                    return Err(format!(
-                        "rule {code}: `{{{name}}}` is not filled by kind `{}`; it fills {}",
-                        rule.kind,
-                        args.iter()
-                            .map(|a| format!("{{{a}}}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The `{name}` placeholders of a template (a name is letters, digits and `_`).
-fn placeholders(template: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('}') else {
-            break;
-        };
-        let name = &rest[..close];
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            out.push(name);
-            rest = &rest[close + 1..];
-        }
-    }
-    out
+    None
 }
 
 fn is_kebab(name: &str) -> bool {

@@ -5,6 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
+use super::kinds::Kind;
 use super::{diagnostic, Finding, Options, Registry};
 use crate::ast::{Document, SuppressionScope};
 use crate::diagnostics::{Applicability, Diagnostic, Edit, Fix};
@@ -13,6 +14,24 @@ use crate::diagnostics::{Applicability, Diagnostic, Edit, Fix};
 pub const UNUSED_KIND: &str = "unused-suppression";
 /// The kind of the rule that reports suppressions naming no known rule.
 pub const UNKNOWN_KIND: &str = "unknown-suppression";
+
+/// The `unused-suppression` kind; [`apply`] makes its findings.
+pub const UNUSED_SUPPRESSION: Kind = Kind {
+    name: UNUSED_KIND,
+    doc: "A suppression comment that suppressed nothing.",
+    args: &["codes"],
+    params: &[],
+    run: None,
+};
+
+/// The `unknown-suppression` kind; [`apply`] makes its findings.
+pub const UNKNOWN_SUPPRESSION: Kind = Kind {
+    name: UNKNOWN_KIND,
+    doc: "A suppression comment naming no known rule.",
+    args: &["code", "suggestion"],
+    params: &[],
+    run: None,
+};
 
 /// Drops the findings `doc`'s suppressions cover and adds findings about the
 /// suppressions themselves.

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::uses::Resolution;
+use crate::ast::DocumentKind;
 use crate::ast::{Date, Document};
 use crate::knowledge::{Authority, Knowledge, Resolved};
 use crate::rules::Finding;
@@ -28,11 +29,10 @@ pub struct Member<'a> {
     pub resolution: &'a Resolution,
 }
 
-fn kind(doc: &Document) -> &str {
-    doc.agreement
-        .as_ref()
-        .and_then(|a| a.kind.as_ref())
-        .map_or("", |k| k.value.as_str())
+/// The kind of document it says it is; a document that names none is no county
+/// agreement and no district plan to the rules across documents.
+fn kind(doc: &Document) -> Option<DocumentKind> {
+    doc.agreement.as_ref().and_then(|a| a.document_kind())
 }
 
 fn header_span(doc: &Document) -> Span {
@@ -182,7 +182,7 @@ fn county_families(members: &[Member], places: &[Place]) -> Vec<Family> {
     let mut county_at: HashMap<PathBuf, usize> = HashMap::new();
     let mut county_of_council: HashMap<&str, usize> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
-        if kind(m.document) == "county-agreement" {
+        if kind(m.document) == Some(DocumentKind::CountyAgreement) {
             county_at.insert(m.key.clone(), i);
             if let Some(a) = places[i].authority.as_ref().filter(|a| a.tier == "county") {
                 county_of_council.entry(a.id.as_str()).or_insert(i);
@@ -191,7 +191,7 @@ fn county_families(members: &[Member], places: &[Place]) -> Vec<Family> {
     }
     let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, m) in members.iter().enumerate() {
-        if kind(m.document) != "district-plan" {
+        if kind(m.document) != Some(DocumentKind::DistrictPlan) {
             continue;
         }
         let county = m
@@ -508,7 +508,7 @@ fn partnership_count(
     out: &mut [Vec<(&'static str, Finding)>],
 ) {
     for (i, m) in members.iter().enumerate() {
-        if kind(m.document) != "county-agreement" {
+        if kind(m.document) != Some(DocumentKind::CountyAgreement) {
             continue;
         }
         let Some(council) = places[i].authority.as_ref().filter(|a| a.tier == "county") else {
@@ -575,7 +575,7 @@ fn district_cover(
     // County council id → the county agreements for it, with their lives.
     let mut by_county: BTreeMap<&str, Vec<Recorded>> = BTreeMap::new();
     for (i, m) in members.iter().enumerate() {
-        if kind(m.document) != "county-agreement" {
+        if kind(m.document) != Some(DocumentKind::CountyAgreement) {
             continue;
         }
         let Some(council) = places[i].authority.as_ref().filter(|a| a.tier == "county") else {

@@ -108,9 +108,8 @@ impl Resolution {
                 .document
                 .agreement
                 .as_ref()
-                .and_then(|a| a.kind.as_ref())
-                .map(|k| k.value.as_str());
-            if kind != Some("county-agreement") {
+                .and_then(|a| a.document_kind());
+            if kind != Some(crate::ast::DocumentKind::CountyAgreement) {
                 continue;
             }
             let priorities = used

@@ -22,8 +22,10 @@ impl Lowering<'_> {
             self.curly_quotes(&format!("`@{}`", spec.keyword), start);
             return false;
         }
+        // The block this line failed to make is not made: findings about a priority
+        // `A` with no title would be about a block the author never wrote.
         if self.spaced_id(block, spec) {
-            return true;
+            return false;
         }
         if let Some(unexpected) = &block.unexpected {
             self.no_colon(block, spec, unexpected);

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::Kind;
 use crate::ast::{ActionPlan, Aim};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -45,6 +46,15 @@ fn aim_finding(plan: &ActionPlan, aim: &Aim, index: usize) -> Finding {
         )
 }
 
+/// The `aim-number` kind.
+pub const AIM_NUMBER: Kind = Kind {
+    name: "aim-number",
+    doc: "Aims are numbered PRIORITY.AIM.",
+    args: &["expected", "number", "priority"],
+    params: &[],
+    run: Some(malformed),
+};
+
 /// `aim-number`: aim numbers not of the form PRIORITY.AIM (such as "Page 3 Page 41").
 pub fn malformed(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for plan in &cx.doc.action_plans {
@@ -78,6 +88,15 @@ pub fn malformed(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `aim-sequence` kind.
+pub const AIM_SEQUENCE: Kind = Kind {
+    name: "aim-sequence",
+    doc: "Aims of an action plan share one section number and count up from 1.",
+    args: &["expected", "number", "priority"],
+    params: &[],
+    run: Some(sequence),
+};
+
 /// `aim-sequence`: well-formed aim numbers out of sequence within their plan.
 pub fn sequence(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for plan in &cx.doc.action_plans {
@@ -94,6 +113,15 @@ pub fn sequence(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `priority-actions` kind.
+pub const PRIORITY_ACTIONS: Kind = Kind {
+    name: "priority-actions",
+    doc: "In a document with an action plan, every priority has aims.",
+    args: &["id", "title"],
+    params: &[],
+    run: Some(priority_without_actions),
+};
 
 /// `priority-actions`: in a document with an action plan, priorities without aims.
 pub fn priority_without_actions(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

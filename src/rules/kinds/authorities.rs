@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::Kind;
 use crate::ast::{Date, Organisation};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::law::{AuthorityName, Confidence};
@@ -11,6 +12,15 @@ use crate::knowledge::Body;
 use crate::rules::{Context, Finding, Rule};
 use crate::text::matching;
 use crate::text::Span;
+
+/// The `authority-kinds` kind.
+pub const AUTHORITY_KINDS: Kind = Kind {
+    name: "authority-kinds",
+    doc: "Every kind of responsible authority required on the effective date is named.",
+    args: &["citation", "effective", "kind", "name", "title"],
+    params: &[],
+    run: Some(missing_kind),
+};
 
 /// `authority-kinds`: kinds of responsible authority required on the effective date
 /// that no `@authority` is.
@@ -34,7 +44,8 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .iter()
         .filter(|k| k.required_on(effective))
     {
-        if !kind.required_in.is_empty() && !kind.required_in.iter().any(|d| d == doc_kind) {
+        if !kind.required_in.is_empty() && !kind.required_in.iter().any(|d| d == doc_kind.as_str())
+        {
             continue;
         }
         let named = cx
@@ -224,6 +235,15 @@ fn named_organisations<'d>(cx: &Context<'d>) -> Vec<(&'d str, Span)> {
     out
 }
 
+/// The `authority-name-current` kind.
+pub const AUTHORITY_NAME_CURRENT: Kind = Kind {
+    name: "authority-name-current",
+    doc: "Authorities and lead organisations are called by the name in use on the effective date.",
+    args: &["advice", "effective", "name", "old", "until"],
+    params: &[],
+    run: Some(stale_name),
+};
+
 /// `authority-name-current`: authorities and lead organisations called by a name no
 /// longer in use on the effective date.
 pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -237,6 +257,15 @@ pub fn stale_name(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         check_name(cx, effective, found, text, span, out);
     }
 }
+
+/// The `authority-name-life` kind.
+pub const AUTHORITY_NAME_LIFE: Kind = Kind {
+    name: "authority-name-life",
+    doc: "An authority or lead organisation named in the document is replaced inside its life.",
+    args: &["date", "life", "name", "successor"],
+    params: &[],
+    run: Some(replaced_in_life),
+};
 
 /// `authority-name-life`: an authority or lead organisation named in the document is
 /// replaced inside the document's life; one finding per name, at its first place.
@@ -294,6 +323,15 @@ pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 fn name_of(org: &Organisation) -> &str {
     org.name.as_ref().map_or("", |n| n.value.as_str())
 }
+
+/// The `not-an-authority` kind.
+pub const NOT_AN_AUTHORITY: Kind = Kind {
+    name: "not-an-authority",
+    doc: "Bodies that are not responsible authorities (the PCC) are not listed as one.",
+    args: &["body", "citation", "name", "relationship"],
+    params: &[],
+    run: Some(not_an_authority),
+};
 
 /// `not-an-authority`: the PCC (or another such body) listed as a responsible authority.
 pub fn not_an_authority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

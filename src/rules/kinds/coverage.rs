@@ -1,6 +1,7 @@
 //! Statutory coverage: the strategy areas the law requires a partnership to address
 //! (Crime and Disorder Act 1998 s6), as in force on the document's effective date.
 
+use super::{Kind, Param, ParamDefault, ParamType};
 use crate::ast::Date;
 use crate::diagnostics::{Applicability, Fix};
 use crate::knowledge::law::Area;
@@ -61,6 +62,15 @@ fn area_args(finding: Finding, area: &Area) -> Finding {
         .rests_on(area.confidence)
 }
 
+/// The `statutory-coverage` kind.
+pub const STATUTORY_COVERAGE: Kind = Kind {
+    name: "statutory-coverage",
+    doc: "Every statutory strategy area in force on the effective date is addressed, explicitly or by its keywords.",
+    args: &["area", "area_title", "basis", "citation", "effective", "in_force_from"],
+    params: &[],
+    run: Some(uncovered),
+};
+
 /// `statutory-coverage`: areas in force on the effective date that no priority or
 /// theme addresses.
 pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -85,6 +95,24 @@ pub fn uncovered(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `inferred-coverage` kind.
+pub const INFERRED_COVERAGE: Kind = Kind {
+    name: "inferred-coverage",
+    doc: "An area addressed only by keywords: suggests declaring it with `addresses:`.",
+    args: &[
+        "area",
+        "area_title",
+        "basis",
+        "citation",
+        "id",
+        "in_force_from",
+        "keyword",
+        "words",
+    ],
+    params: &[],
+    run: Some(inferred),
+};
 
 /// `inferred-coverage`: areas addressed only by keywords; suggests declaring them.
 pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -137,20 +165,15 @@ pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 
 /// The months a document runs: the rule's `months`, else its review cycle.
 fn life_months(cx: &Context, rule: &Rule) -> i64 {
-    if let Some(m) = rule.param_int("months") {
+    if let Some(m) = rule.settings().whole_if_given("months") {
         return m;
     }
-    match cx
-        .doc
-        .agreement
-        .as_ref()
-        .and_then(|a| a.review.as_ref())
-        .map(|r| r.value.as_str())
-    {
-        Some("biennial") => 24,
-        Some("triennial") => 36,
-        _ => 12,
-    }
+    crate::ast::ReviewCycle::life_months(
+        cx.doc
+            .agreement
+            .as_ref()
+            .and_then(crate::ast::Agreement::review_cycle),
+    )
 }
 
 /// The date `months` after `date`.
@@ -168,6 +191,31 @@ fn days_in(year: i32, month: u32) -> u32 {
         .find(|d| Date::ymd(year, month, *d).is_some())
         .unwrap_or(28)
 }
+
+/// The `upcoming-coverage` kind.
+pub const UPCOMING_COVERAGE: Kind = Kind {
+    name: "upcoming-coverage",
+    doc: "Areas coming into force during the document's life.",
+    args: &[
+        "area",
+        "area_title",
+        "basis",
+        "citation",
+        "in_force_from",
+        "until",
+    ],
+    params: &[Param {
+        name: "months",
+        ty: ParamType::Whole {
+            min: 1,
+            max: 1200,
+            at_least: None,
+        },
+        default: ParamDefault::Worked("the document's review cycle (12 months when it gives none)"),
+        doc: "How far after the effective date to look for areas coming into force.",
+    }],
+    run: Some(upcoming),
+};
 
 /// `upcoming-coverage`: areas that come into force during the document's life and
 /// that it does not yet address.
@@ -221,6 +269,15 @@ pub fn coverage_of(cx: &Context, area: &Area) -> Coverage {
         Addressed::No => Coverage::Missing,
     }
 }
+
+/// The `area-reference` kind.
+pub const AREA_REFERENCE: Kind = Kind {
+    name: "area-reference",
+    doc: "Every `addresses:` id is a known statutory area.",
+    args: &["area", "known", "suggestion"],
+    params: &[],
+    run: Some(unknown_area),
+};
 
 /// `area-reference`: `addresses:` ids that are not statutory areas.
 pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

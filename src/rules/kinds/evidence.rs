@@ -1,8 +1,18 @@
 //! Evidence: the strategic assessments table adds up, and what most partnerships
 //! named is covered by a priority or theme.
 
+use super::{Kind, Param, ParamDefault, ParamType};
 use crate::rules::{Context, Finding, Rule};
 use crate::text::matching;
+
+/// The `assessment-count` kind.
+pub const ASSESSMENT_COUNT: Kind = Kind {
+    name: "assessment-count",
+    doc: "No issue is named by more partnerships than made assessments.",
+    args: &["count", "issue", "total"],
+    params: &[],
+    run: Some(count_exceeds),
+};
 
 /// `assessment-count`: an issue named by more partnerships than made assessments.
 pub fn count_exceeds(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -30,10 +40,24 @@ pub fn count_exceeds(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `assessment-coverage` kind.
+pub const ASSESSMENT_COVERAGE: Kind = Kind {
+    name: "assessment-coverage",
+    doc: "An issue named by at least a share of partnerships is covered by a priority or theme.",
+    args: &["count", "issue", "total"],
+    params: &[Param {
+        name: "share",
+        ty: ParamType::Number { min: 0.0, max: 1.0 },
+        default: ParamDefault::Number(0.5),
+        doc: "The share of the partnerships that must have named an issue for it to need covering.",
+    }],
+    run: Some(uncovered_issue),
+};
+
 /// `assessment-coverage`: an issue named by at least `share` of the partnerships that
 /// no priority or theme covers (they share no meaningful word).
 pub fn uncovered_issue(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let share = rule.param_float("share").unwrap_or(0.5);
+    let share = rule.settings().number("share");
     let topics = cx.topics();
     let mut all_words: Option<std::collections::HashSet<&str>> = None;
     for assessment in &cx.doc.assessments {

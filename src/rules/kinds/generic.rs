@@ -2,89 +2,41 @@
 //! policy ("every priority names what it includes", "no more than eight priorities")
 //! is a rule pack entry, not code.
 
-use serde_json::Value;
+mod blocks;
 
+pub use blocks::BLOCKS;
+
+use super::{Kind, Param, ParamDefault, ParamType};
 use crate::rules::{Context, Finding, Rule};
-use crate::text::Span;
 
-/// The document's collection of blocks with this keyword, as JSON objects.
-fn blocks(cx: &Context, keyword: &str) -> Vec<Value> {
-    let key = match keyword {
-        "agreement" => {
-            return cx
-                .doc
-                .agreement
-                .as_ref()
-                .map(|a| serde_json::to_value(a).expect("the model serialises"))
-                .into_iter()
-                .collect()
-        }
-        "priority" => "priorities",
-        "theme" => "themes",
-        "authority" => "authorities",
-        "body" => "bodies",
-        "version" => "versions",
-        "plan" => "plans",
-        "action-plan" => "action_plans",
-        "assessment" => "assessments",
-        "risk-ranking" => "risk_rankings",
-        "horizon-scan" => "horizon_scans",
-        "links" => "links",
-        "contact" => "contacts",
-        "leads" => "leads",
-        _ => return Vec::new(),
-    };
-    match serde_json::to_value(cx.doc)
-        .expect("the model serialises")
-        .get(key)
-    {
-        Some(Value::Array(items)) => items.clone(),
-        _ => Vec::new(),
-    }
-}
-
-fn span_of(value: &Value) -> Option<Span> {
-    let span = value.get("header_span").or_else(|| value.get("span"))?;
-    serde_json::from_value(span.clone()).ok()
-}
-
-/// The JSON key of a field name (`not-adopted` → `not_adopted`, `lead` → `leads`).
-fn field_key(field: &str) -> String {
-    match field {
-        "lead" => "leads".to_string(),
-        "principle" => "principles".to_string(),
-        "objective" => "objectives".to_string(),
-        "aim" => "aims".to_string(),
-        "issue" => "issues".to_string(),
-        other => other.replace('-', "_"),
-    }
-}
-
-fn is_missing(value: Option<&Value>) -> bool {
-    match value {
-        None | Some(Value::Null) => true,
-        Some(Value::Array(a)) => a.is_empty(),
-        Some(Value::String(s)) => s.trim().is_empty(),
-        Some(Value::Object(o)) => o
-            .get("value")
-            .is_some_and(|v| v.as_str().is_some_and(|s| s.trim().is_empty())),
-        _ => false,
-    }
-}
+/// The `required-field` kind.
+pub const REQUIRED_FIELD: Kind = Kind {
+    name: "required-field",
+    doc: "Fields every block of one kind must have; with the block `agreement`, a document without a header is reported too.",
+    args: &["action", "block", "field", "id", "missing", "subject"],
+    params: &[
+        Param {
+            name: "block",
+            ty: ParamType::Block,
+            default: ParamDefault::Required,
+            doc: "The blocks to check.",
+        },
+        Param {
+            name: "fields",
+            ty: ParamType::Fields { block: "block" },
+            default: ParamDefault::Required,
+            doc: "The fields each of them must have.",
+        },
+    ],
+    run: Some(required_field),
+};
 
 /// `required-field`: each block of `params.block` has every field in `params.fields`;
 /// when the block is `agreement` and there is none, the missing header is reported.
 pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let Some(keyword) = rule.param_str("block") else {
-        return;
-    };
-    let fields: Vec<&str> = rule
-        .params
-        .get("fields")
-        .and_then(|v| v.as_array())
-        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
-        .unwrap_or_default();
-    let found = blocks(cx, keyword);
+    let keyword = rule.settings().text("block");
+    let fields = rule.settings().names("fields");
+    let found = blocks::blocks(cx.doc, keyword);
     if found.is_empty() && keyword == "agreement" {
         out.push(
             Finding::at(cx.document_span())
@@ -100,31 +52,35 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         );
         return;
     }
+    // A field written but unreadable is reported as such, not as missing: where each
+    // field was rejected, sorted, so that each block asks in logarithmic time.
+    let rejected: Vec<Vec<usize>> = fields
+        .iter()
+        .map(|field| {
+            let mut at: Vec<usize> = cx
+                .doc
+                .rejected
+                .iter()
+                .filter(|r| r.value == *field)
+                .map(|r| r.span.start.offset)
+                .collect();
+            at.sort_unstable();
+            at
+        })
+        .collect();
     for block in &found {
-        let Some(span) = span_of(block) else {
-            continue;
-        };
-        for field in &fields {
-            // The block's whole extent (its header span is only the first line).
-            let extent: Option<Span> = block
-                .get("span")
-                .and_then(|s| serde_json::from_value(s.clone()).ok());
-            let rejected = cx.doc.rejected.iter().any(|r| {
-                r.value == *field && extent.is_some_and(|e| e.contains(r.span.start.offset))
-            });
-            if is_missing(block.get(field_key(field).as_str())) && !rejected {
-                let id = block
-                    .get("id")
-                    .and_then(|i| i.get("value"))
-                    .and_then(|v| v.as_str())
-                    .map(|id| format!(" `{id}`"))
-                    .unwrap_or_default();
+        let extent = block.extent();
+        for (field, rejected) in fields.iter().zip(&rejected) {
+            let first = rejected.partition_point(|at| *at < extent.start.offset);
+            let unreadable = rejected.get(first).is_some_and(|at| extent.contains(*at));
+            if block.has(field) != Some(true) && !unreadable {
+                let id = block.id().map(|id| format!(" `{id}`")).unwrap_or_default();
                 out.push(
-                    Finding::at(span)
+                    Finding::at(block.header())
                         .arg("block", keyword)
                         .arg("subject", format!("the `@{keyword}` block{id}"))
                         .arg("id", id)
-                        .arg("field", *field)
+                        .arg("field", field.as_str())
                         .arg("missing", format!("`{field}:`"))
                         .arg(
                             "action",
@@ -136,16 +92,50 @@ pub fn required_field(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `count-bound` kind.
+pub const COUNT_BOUND: Kind = Kind {
+    name: "count-bound",
+    doc: "How many blocks of one kind a document may have.",
+    args: &["block", "count", "max", "min"],
+    params: &[
+        Param {
+            name: "block",
+            ty: ParamType::Block,
+            default: ParamDefault::Required,
+            doc: "The blocks to count.",
+        },
+        Param {
+            name: "min",
+            ty: ParamType::Whole {
+                min: 0,
+                max: u32::MAX as i64,
+                at_least: None,
+            },
+            default: ParamDefault::Whole(0),
+            doc: "The fewest the document may have.",
+        },
+        Param {
+            name: "max",
+            ty: ParamType::Whole {
+                min: 0,
+                max: u32::MAX as i64,
+                at_least: Some("min"),
+            },
+            default: ParamDefault::Worked("any number"),
+            doc: "The most the document may have.",
+        },
+    ],
+    run: Some(count_bound),
+};
+
 /// `count-bound`: the number of `params.block` blocks is within `params.min` and
 /// `params.max`.
 pub fn count_bound(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let Some(keyword) = rule.param_str("block") else {
-        return;
-    };
-    let count = blocks(cx, keyword).len() as i64;
-    let min = rule.param_int("min").unwrap_or(0);
-    let max = rule.param_int("max").unwrap_or(i64::MAX);
-    if count < min || count > max {
+    let keyword = rule.settings().text("block");
+    let count = blocks::blocks(cx.doc, keyword).len() as i64;
+    let min = rule.settings().whole("min");
+    let max = rule.settings().whole_if_given("max");
+    if count < min || max.is_some_and(|max| count > max) {
         out.push(
             Finding::at(cx.document_span())
                 .arg("block", keyword)
@@ -153,11 +143,7 @@ pub fn count_bound(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .arg("min", min.to_string())
                 .arg(
                     "max",
-                    if max == i64::MAX {
-                        "any number".to_string()
-                    } else {
-                        max.to_string()
-                    },
+                    max.map_or_else(|| "any number".to_string(), |max| max.to_string()),
                 ),
         );
     }

@@ -3,6 +3,7 @@
 //! Plan, an election, a mayor taking over, the end of PCCs, a reorganisation of local
 //! government) are said in it.
 
+use super::Kind;
 use crate::ast::{Date, PccPlan};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::knowledge::law::Confidence;
@@ -37,6 +38,15 @@ fn police_area<'k>(cx: &Context<'k>) -> Option<&'k PoliceArea> {
         })
         .or_else(|| document_police_area(cx))
 }
+
+/// The `area-known` kind.
+pub const AREA_KNOWN: Kind = Kind {
+    name: "area-known",
+    doc: "The header's `area:` and `excludes:`, and a plan's `area:`, are places csa knows (rules/gazetteer.toml or a rule pack).",
+    args: &["area", "field", "suggestion"],
+    params: &[],
+    run: Some(unknown_area),
+};
 
 /// `area-known`: the header's `area:` and `excludes:`, and a plan's `area:`, name
 /// places csa knows.
@@ -77,6 +87,15 @@ pub fn unknown_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         out.push(finding);
     }
 }
+
+/// The `pcc-plan-life` kind.
+pub const PCC_PLAN_LIFE: Kind = Kind {
+    name: "pcc-plan-life",
+    doc: "A new Police and Crime Plan issued inside the document's life, or the plan in force reaching the end of its stated period inside it.",
+    args: &["advice", "area", "change", "date", "life"],
+    params: &[],
+    run: Some(plan_life),
+};
 
 /// `pcc-plan-life`: a new Police and Crime Plan issued inside the document's life, or
 /// the plan in force reaching the end of its stated period inside it with no successor
@@ -161,6 +180,15 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `policing-body-life` kind.
+pub const POLICING_BODY_LIFE: Kind = Kind {
+    name: "policing-body-life",
+    doc: "Who holds the Police and Crime Commissioner's functions changes inside the document's life (a mayor, an election, the end of PCCs).",
+    args: &["advice", "area", "change", "date", "life"],
+    params: &[],
+    run: Some(policing_body_life),
+};
+
 /// `policing-body-life`: who holds the Police and Crime Commissioner's functions
 /// changes inside the document's life: a mayor takes them over, a PCC election, or the
 /// announced end of PCCs.
@@ -244,6 +272,15 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let _ = effective;
 }
 
+/// The `two-tier-area` kind.
+pub const TWO_TIER_AREA: Kind = Kind {
+    name: "two-tier-area",
+    doc: "A county agreement is for a county with districts, and no council of the area is abolished or reorganised inside the document's life.",
+    args: &["advice", "area", "change", "date", "life"],
+    params: &[],
+    run: Some(two_tier),
+};
+
 /// `two-tier-area`: a county agreement for an area with no district councils, or a
 /// document whose council is abolished (or reorganised) inside its life.
 pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -264,7 +301,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         })
         .collect();
     for a in &authorities {
-        if cx.document_kind() == "county-agreement"
+        if cx.document_kind() == crate::ast::DocumentKind::CountyAgreement
             && a.exists_on(effective)
             && (a.tier != "county" || g.districts_of(&a.id, effective).next().is_none())
         {
@@ -310,7 +347,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("date", date_after(until.0).to_string())
                     .arg("life", cx.life_text())
                     .arg("change", format!("`{}` is abolished{by}", a.name))
-                    .arg("advice", advice_for(cx.document_kind()))
+                    .arg("advice", advice_for(cx.document_kind().as_str()))
                     .rests_on(a.confidence),
             );
         }
@@ -327,7 +364,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("date", date.to_string())
                     .arg("life", cx.life_text())
                     .arg("change", format!("{} ({})", r.title, r.status))
-                    .arg("advice", advice_for(cx.document_kind()))
+                    .arg("advice", advice_for(cx.document_kind().as_str()))
                     .unverified_if(r.status != "decided")
                     .rests_on(r.confidence),
             );
@@ -360,7 +397,7 @@ fn abolished_before(
                 format!(
                     "write the plan for {} instead: the partnership of the council that took over plans for its whole area (Crime and Disorder Act 1998 s5-6){}",
                     quoted_list(&now),
-                    if cx.document_kind() == "county-agreement" {
+                    if cx.document_kind() == crate::ast::DocumentKind::CountyAgreement {
                         ", and a county agreement needs a two-tier county (SI 2007/1830 reg 9)"
                     } else {
                         ""

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Kind;
 use crate::ast::{Lead, Priority};
 use crate::diagnostics::{Applicability, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -37,6 +38,15 @@ fn title(priority: &Priority) -> String {
         .unwrap_or_default()
 }
 
+/// The `priority-lead` kind.
+pub const PRIORITY_LEAD: Kind = Kind {
+    name: "priority-lead",
+    doc: "Every priority has at least one lead (inline, in a leads table, or in its action plan).",
+    args: &["id", "title"],
+    params: &[],
+    run: Some(priority_without_lead),
+};
+
 /// `priority-lead`: priorities nobody leads.
 pub fn priority_without_lead(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let leads = leads_by_priority(cx);
@@ -58,6 +68,15 @@ pub fn priority_without_lead(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>)
         }
     }
 }
+
+/// The `lead-priority` kind.
+pub const LEAD_PRIORITY: Kind = Kind {
+    name: "lead-priority",
+    doc: "Every row of a leads table names its priority.",
+    args: &["lead", "role"],
+    params: &[],
+    run: Some(lead_without_priority),
+};
 
 /// `lead-priority`: leads-table rows that name no priority.
 pub fn lead_without_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -98,12 +117,30 @@ fn describe(lead: &Lead) -> String {
     }
 }
 
+/// The `lead-organisation` kind.
+pub const LEAD_ORGANISATION: Kind = Kind {
+    name: "lead-organisation",
+    doc: "Every lead names an organisation.",
+    args: &["role"],
+    params: &[],
+    run: Some(lead_without_organisation),
+};
+
 /// `lead-organisation`: leads that name a role but no organisation.
 pub fn lead_without_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     for lead in all_leads(cx).filter(|l| l.organisation.is_none()) {
         out.push(Finding::at(lead.span).arg("role", lead.role.value.clone()));
     }
 }
+
+/// The `lead-organisation-known` kind.
+pub const LEAD_ORGANISATION_KNOWN: Kind = Kind {
+    name: "lead-organisation-known",
+    doc: "A lead's organisation is a declared authority or body.",
+    args: &["organisation", "suggestion"],
+    params: &[],
+    run: Some(unknown_organisation),
+};
 
 /// `lead-organisation-known`: a lead's organisation is no declared authority or body.
 pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -165,6 +202,15 @@ pub fn unknown_organisation(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) 
 fn lead_words(lead: &Lead) -> Vec<String> {
     matching::words(&describe(lead))
 }
+
+/// The `leads-agree` kind.
+pub const LEADS_AGREE: Kind = Kind {
+    name: "leads-agree",
+    doc: "Where a priority has leads of its own and in a leads table, they are the same.",
+    args: &["id", "lead", "where"],
+    params: &[],
+    run: Some(leads_disagree),
+};
 
 /// `leads-agree`: a priority's own leads and its leads-table rows differ.
 pub fn leads_disagree(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

@@ -1,5 +1,6 @@
 //! Legislation: a Bill is listed (say, as upcoming) after it became an Act.
 
+use super::{Kind, Param, ParamDefault, ParamType};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
 use crate::text::matching;
@@ -21,6 +22,15 @@ type Passed<'l> = (
     crate::knowledge::law::LawDate,
     Vec<(&'l str, Vec<String>)>,
 );
+
+/// The `bill-after-assent` kind.
+pub const BILL_AFTER_ASSENT: Kind = Kind {
+    name: "bill-after-assent",
+    doc: "A horizon-scan item names a Bill that had become an Act by the effective date.",
+    args: &["act", "assent", "bill", "effective"],
+    params: &[],
+    run: Some(bill_after_assent),
+};
 
 /// `bill-after-assent`: horizon-scan items that name a Bill which had Royal Assent on
 /// or before the effective date.
@@ -95,6 +105,15 @@ pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `bill-in-life` kind.
+pub const BILL_IN_LIFE: Kind = Kind {
+    name: "bill-in-life",
+    doc: "A horizon-scan item names a Bill that becomes an Act inside the document's life.",
+    args: &["act", "assent", "life"],
+    params: &[],
+    run: Some(bill_in_life),
+};
 
 /// `bill-in-life`: a horizon-scan item names a Bill that becomes an Act inside the
 /// document's life.
@@ -175,6 +194,22 @@ fn texts<'d>(cx: &Context<'d>) -> Vec<(&'d str, crate::text::Span)> {
     out
 }
 
+/// The `review-name` kind.
+pub const REVIEW_NAME: Kind = Kind {
+    name: "review-name",
+    doc: "Domestic abuse related death reviews named as the statutory review before the law that creates them is in force.",
+    args: &["citation", "effective"],
+    params: &[Param {
+        name: "duty",
+        ty: ParamType::Text {
+            what: "a duty id from rules/law.toml",
+        },
+        default: ParamDefault::Text("domestic-abuse-related-death-reviews"),
+        doc: "The duty whose commencement makes the new name the statutory one.",
+    }],
+    run: Some(review_name),
+};
+
 /// `review-name`: domestic abuse related death reviews (DARDRs) named as the
 /// statutory review before the Victims and Prisoners Act 2024 s19 is in force, in a
 /// document that does not name domestic homicide reviews, the review the law still
@@ -183,9 +218,7 @@ pub fn review_name(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
-    let duty = rule
-        .param_str("duty")
-        .unwrap_or("domestic-abuse-related-death-reviews");
+    let duty = rule.settings().text("duty");
     let Some(dardr) = cx.law.duties.iter().find(|d| d.id == duty) else {
         return;
     };

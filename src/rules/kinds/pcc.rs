@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::{Kind, Param, ParamDefault, ParamType};
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -17,6 +18,15 @@ const PCCS_TOOK_OFFICE: Date = Date {
     day: Some(22),
 };
 
+/// The `pcc-plan-declared` kind.
+pub const PCC_PLAN_DECLARED: Kind = Kind {
+    name: "pcc-plan-declared",
+    doc: "Documents in force from the date PCCs took office declare the Police and Crime Plan.",
+    args: &["effective"],
+    params: &[],
+    run: Some(plan_declared),
+};
+
 /// `pcc-plan-declared`: no `@plan` in a document in force after PCCs took office.
 pub fn plan_declared(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
@@ -26,6 +36,15 @@ pub fn plan_declared(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         out.push(Finding::at(cx.document_span()).arg("effective", effective.to_string()));
     }
 }
+
+/// The `pcc-plan-period` kind.
+pub const PCC_PLAN_PERIOD: Kind = Kind {
+    name: "pcc-plan-period",
+    doc: "The declared plan's period covers the effective date.",
+    args: &["period", "plan", "problem"],
+    params: &[],
+    run: Some(plan_period),
+};
 
 /// `pcc-plan-period`: the plan's period misses the effective date, or is not given.
 pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -54,6 +73,15 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `pcc-plan-current` kind.
+pub const PCC_PLAN_CURRENT: Kind = Kind {
+    name: "pcc-plan-current",
+    doc: "The declared plan is the one csa knows in force in the document's police area on the effective date (the plan's own `area:`, else the police area the header's area lies in).",
+    args: &["area", "effective", "expected", "expected_period", "plan"],
+    params: &[],
+    run: Some(plan_current),
+};
 
 /// `pcc-plan-current`: the knowledge holds another plan in force in the document's
 /// police area on the effective date. The police area is the `@plan` block's own
@@ -185,6 +213,15 @@ impl<'a> PolicingObjectives<'a> {
     }
 }
 
+/// The `pcc-objective-regarded` kind.
+pub const PCC_OBJECTIVE_REGARDED: Kind = Kind {
+    name: "pcc-objective-regarded",
+    doc: "Every objective is supported by a priority or theme, or recorded as not adopted with a reason.",
+    args: &["id", "objective"],
+    params: &[],
+    run: Some(objective_regarded),
+};
+
 /// `pcc-objective-regarded`: objectives neither supported nor recorded as not adopted.
 /// Policing-only objectives are skipped, and so is a document with no priorities or
 /// themes yet (its missing priorities are reported once, by `no-priorities`).
@@ -203,6 +240,15 @@ pub fn objective_regarded(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `pcc-objective-reference` kind.
+pub const PCC_OBJECTIVE_REFERENCE: Kind = Kind {
+    name: "pcc-objective-reference",
+    doc: "Every `supports:` id is an objective of a declared plan.",
+    args: &["id", "suggestion", "topic"],
+    params: &[],
+    run: Some(unknown_objective),
+};
 
 /// `pcc-objective-reference`: `supports:` ids that name no objective.
 pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -236,6 +282,20 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `pcc-likely-link` kind.
+pub const PCC_LIKELY_LINK: Kind = Kind {
+    name: "pcc-likely-link",
+    doc: "Suggests `supports:` links where a priority or theme reads like an objective nobody supports.",
+    args: &["id", "keyword", "objective", "shared", "title", "topic"],
+    params: &[Param {
+        name: "threshold",
+        ty: ParamType::Number { min: 0.0, max: 1.0 },
+        default: ParamDefault::Number(0.35),
+        doc: "How alike a priority or theme must read to an objective for a suggestion: the weighted share of the objective's informative words they share (half as much will do when a shared word is used by those two alone).",
+    }],
+    run: Some(likely_link),
+};
+
 /// `pcc-likely-link`: an objective nobody supports that a priority or theme reads like.
 ///
 /// Words count by how informative they are: a word many of the document's priorities,
@@ -243,7 +303,7 @@ pub fn unknown_objective(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
 /// vocabulary every plan shares ("community", "safer", "public") counts for nothing,
 /// so one shared common word never makes a suggestion.
 pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
-    let threshold = rule.param_float("threshold").unwrap_or(0.35);
+    let threshold = rule.settings().number("threshold");
     let topics = cx.topics();
     let policing = PolicingObjectives::of(cx);
     let unsupported: Vec<&Objective> = cx

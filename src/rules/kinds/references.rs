@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Kind;
 use crate::ast::Reference;
 use crate::diagnostics::{Applicability, Edit, Fix};
 use crate::rules::{Context, Finding, Rule};
@@ -24,6 +25,15 @@ fn duplicates(family: &str, ids: Vec<(&str, Span)>, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `duplicate-id` kind.
+pub const DUPLICATE_ID: Kind = Kind {
+    name: "duplicate-id",
+    doc: "Ids are unique within their family.",
+    args: &["family", "id"],
+    params: &[],
+    run: Some(duplicate_ids),
+};
 
 /// `duplicate-id`: ids defined twice in one family.
 pub fn duplicate_ids(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -105,6 +115,15 @@ fn unresolved(reference: &Reference, candidates: &[&str], what: &str) -> Finding
     finding
 }
 
+/// The `theme-reference` kind.
+pub const THEME_REFERENCE: Kind = Kind {
+    name: "theme-reference",
+    doc: "Every theme an aim links to exists.",
+    args: &["id", "suggestion", "what"],
+    params: &[],
+    run: Some(unknown_theme),
+};
+
 /// `theme-reference`: aims that link to themes that do not exist.
 pub fn unknown_theme(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let ids: Vec<&str> = cx.doc.themes.iter().map(|t| t.id.value.as_str()).collect();
@@ -114,6 +133,15 @@ pub fn unknown_theme(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `priority-reference` kind.
+pub const PRIORITY_REFERENCE: Kind = Kind {
+    name: "priority-reference",
+    doc: "Every priority a leads row or action plan names exists.",
+    args: &["id", "suggestion", "what"],
+    params: &[],
+    run: Some(unknown_priority),
+};
 
 /// `priority-reference`: leads rows and action plans naming priorities that do not exist.
 pub fn unknown_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -133,6 +161,15 @@ pub fn unknown_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         out.push(unresolved(reference, &ids, "priority"));
     }
 }
+
+/// The `theme-linked` kind.
+pub const THEME_LINKED: Kind = Kind {
+    name: "theme-linked",
+    doc: "In a document with an action plan, every theme is linked from some aim.",
+    args: &["id", "title"],
+    params: &[],
+    run: Some(theme_without_actions),
+};
 
 /// `theme-linked`: themes no aim links to, in a document with an action plan.
 pub fn theme_without_actions(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {

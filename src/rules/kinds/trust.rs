@@ -3,6 +3,7 @@
 //! objectives), the weaker finding for an area mentioned only inside another
 //! priority, and who runs the partnership.
 
+use super::Kind;
 use crate::ast::{Lead, Organisation};
 use crate::knowledge::law::Area;
 use crate::rules::{Context, Finding, Rule, Topic};
@@ -30,6 +31,15 @@ fn keywords_in<'a>(area: &'a Area, words: &[String]) -> Vec<&'a str> {
     }
     found
 }
+
+/// The `no-priorities` kind.
+pub const NO_PRIORITIES: Kind = Kind {
+    name: "no-priorities",
+    doc: "A document with no priorities or themes yet: one finding, naming the areas its prose says it covers.",
+    args: &["areas", "effective", "stated"],
+    params: &[],
+    run: Some(no_priorities),
+};
 
 /// `no-priorities`: a document that sets out no priorities or themes yet (an
 /// introduction, a draft). Reported once, instead of once per statutory area and
@@ -99,6 +109,15 @@ fn addressed(area: &Area, topics: &[Topic]) -> bool {
     })
 }
 
+/// The `area-only-mentioned` kind.
+pub const AREA_ONLY_MENTIONED: Kind = Kind {
+    name: "area-only-mentioned",
+    doc: "A statutory area no priority or theme addresses, mentioned only in one's `includes:` or note.",
+    args: &["area", "area_title", "basis", "id", "keyword", "title", "words"],
+    params: &[],
+    run: Some(only_mentioned),
+};
+
 /// `area-only-mentioned`: a statutory area no priority or theme addresses, that one
 /// mentions among what it includes ("Keeping Young People Safe" includes knife crime).
 /// Weaker than an uncovered area: the partnership may treat it there on purpose.
@@ -130,6 +149,15 @@ pub fn only_mentioned(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `no-authority-list` kind.
+pub const NO_AUTHORITY_LIST: Kind = Kind {
+    name: "no-authority-list",
+    doc: "A document that lists no `@authority` at all: one finding, not one per kind.",
+    args: &["effective", "kinds"],
+    params: &[],
+    run: Some(no_authorities),
+};
+
 /// `no-authority-list`: a document that lists no responsible authority at all,
 /// reported once instead of once per kind of authority.
 pub fn no_authorities(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -145,7 +173,9 @@ pub fn no_authorities(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .authority_kinds
         .iter()
         .filter(|k| k.required_on(effective))
-        .filter(|k| k.required_in.is_empty() || k.required_in.iter().any(|d| d == doc_kind))
+        .filter(|k| {
+            k.required_in.is_empty() || k.required_in.iter().any(|d| d == doc_kind.as_str())
+        })
         .map(|k| format!("`{}`", k.id))
         .collect();
     if kinds.is_empty() {
@@ -198,6 +228,15 @@ fn names_commissioner(text: &str) -> bool {
     .any(|phrase| matching::contains_words(&words, &matching::words(phrase)))
 }
 
+/// The `governance-body` kind.
+pub const GOVERNANCE_BODY: Kind = Kind {
+    name: "governance-body",
+    doc: "`chair:` or `convened-by:` names a `@body` or the Commissioner's office, not a responsible authority.",
+    args: &["field", "organisation", "role"],
+    params: &[],
+    run: Some(governance),
+};
+
 /// `governance-body`: the partnership is chaired or convened by a body that is not a
 /// responsible authority (a `@body`, or the Commissioner's office).
 pub fn governance(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -246,6 +285,15 @@ fn bare_health(name: &str) -> bool {
             .iter()
             .all(|w| matches!(w.as_str(), "health" | "nhs" | "partner"))
 }
+
+/// The `health-body-unnamed` kind.
+pub const HEALTH_BODY_UNNAMED: Kind = Kind {
+    name: "health-body-unnamed",
+    doc: "A health partner named only as \"Health\", with no body.",
+    args: &["advice", "name"],
+    params: &[],
+    run: Some(health_unnamed),
+};
 
 /// `health-body-unnamed`: a health partner named only as "Health": the body that is
 /// the responsible authority (a Primary Care Trust, a clinical commissioning group,
@@ -296,6 +344,15 @@ pub fn health_unnamed(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// The `plan-objectives-listed` kind.
+pub const PLAN_OBJECTIVES_LISTED: Kind = Kind {
+    name: "plan-objectives-listed",
+    doc: "A `@plan` recorded without its objectives.",
+    args: &["plan"],
+    params: &[],
+    run: Some(objectives_listed),
+};
 
 /// `plan-objectives-listed`: a Police and Crime Plan recorded without its objectives:
 /// the document cannot show regard to objectives it does not list.

@@ -6,6 +6,7 @@ use crate::compare::{self, chapters};
 use crate::rules::{Context, Finding, Rule};
 
 use super::insert_after;
+use super::Kind;
 
 /// A version number as numbers (`6.0` → [6, 0]); `None` when not numeric.
 fn number(version: &str) -> Option<Vec<u64>> {
@@ -46,6 +47,15 @@ fn newest(doc: &Document) -> Option<&Version> {
         .map(|(_, v)| v)
         .or_else(|| rows.clone().next_back())
 }
+
+/// The `version-row-complete` kind.
+pub const VERSION_ROW_COMPLETE: Kind = Kind {
+    name: "version-row-complete",
+    doc: "The newest version row names every chapter `csa diff` finds changed since the previous version (given with --previous or `previous` in csa.toml).",
+    args: &["change", "chapter", "previous", "version"],
+    params: &[],
+    run: Some(complete),
+};
 
 /// Reports each chapter that changed since the previous version and that the newest
 /// `@version` row does not name (a row carried over from the previous version names

@@ -5,6 +5,7 @@ use crate::ast::{Date, Version};
 use crate::rules::{Context, Finding, Rule};
 
 use super::coverage::add_months;
+use super::Kind;
 
 /// A version number as numbers (`6.0` → [6, 0]); `None` when not numeric.
 fn number(version: &str) -> Option<Vec<u64>> {
@@ -38,6 +39,15 @@ fn goes_back(before: &Version, after: &Version) -> Option<&'static str> {
     }
 }
 
+/// The `version-order` kind.
+pub const VERSION_ORDER: Kind = Kind {
+    name: "version-order",
+    doc: "Version numbers and dates increase down the version history.",
+    args: &["previous", "version", "what"],
+    params: &[],
+    run: Some(order),
+};
+
 /// `version-order`: a version that is not later than the one before it, by number
 /// or by date.
 pub fn order(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
@@ -64,6 +74,15 @@ fn same_version(a: &str, b: &str) -> bool {
         _ => a.trim() == b.trim(),
     }
 }
+
+/// The `version-header` kind.
+pub const VERSION_HEADER: Kind = Kind {
+    name: "version-header",
+    doc: "The latest version in the history is the header's version.",
+    args: &["header", "latest"],
+    params: &[],
+    run: Some(header),
+};
 
 /// `version-header`: the latest version in the history is not the header's version.
 /// The latest is the one with the latest date (the last listed when dates tie or
@@ -123,6 +142,15 @@ fn months_between(from: Date, to: Date) -> i64 {
     }
 }
 
+/// The `review-due` kind.
+pub const REVIEW_DUE: Kind = Kind {
+    name: "review-due",
+    doc: "A document is reviewed within its review cycle of its effective date, as of today (or --as-of).",
+    args: &["age", "as_of", "due", "effective", "review"],
+    params: &[],
+    run: Some(review_overdue),
+};
+
 /// `review-due`: a document older than its review cycle, as of today (or `--as-of`).
 pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(agreement) = &cx.doc.agreement else {
@@ -131,11 +159,9 @@ pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let (Some(effective), Some(review)) = (&agreement.effective, &agreement.review) else {
         return;
     };
-    let months = match review.value.as_str() {
-        "annual" => 12,
-        "biennial" => 24,
-        "triennial" => 36,
-        _ => return,
+    let Some(months) = crate::ast::ReviewCycle::parse(&review.value).and_then(|c| c.months())
+    else {
+        return;
     };
     let due = add_months(effective.value.first_day(), months);
     if cx.as_of.first_day() > due {

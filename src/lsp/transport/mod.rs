@@ -1,18 +1,25 @@
 //! The server's side of the wire: framed JSON-RPC messages between the editor and the
-//! tower-lsp service, read by our own framer so that no message, however malformed,
-//! stops the server.
+//! tower-lsp-server service, read by our own framer so that no message, however
+//! malformed, stops the server.
 //!
-//! tower-lsp's reader answers the first message it cannot decode and then treats its
-//! input as ended, so everything the client sends passes through [`read_client`]
-//! first. It answers what cannot be served itself (a body that is not JSON, a message
-//! that is not JSON-RPC 2.0, a missing or oversized `Content-Length`, a `$/` request
-//! the server does not know) and forwards only messages tower-lsp decodes, re-framed.
-//! Replies from both reach the client through one writer, a whole message at a time.
+//! tower-lsp-server's reader answers the first message it cannot decode and then
+//! treats its input as ended (its frame decoder stops at the first error), waits for
+//! the whole of any body a `Content-Length` announces however large, and sends no
+//! answer at all to a `$/` request it does not know, so everything the client sends
+//! passes through [`read_client`] first. It answers what cannot be served itself (a
+//! body that is not JSON, a message that is not JSON-RPC 2.0, a missing or oversized
+//! `Content-Length`, a `$/` request the server does not know) and forwards only
+//! messages the service decodes, re-framed. Replies from both reach the client
+//! through one writer, a whole message at a time.
+
+mod replay;
+
+pub use replay::replay;
 
 use serde_json::{json, Value};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
-use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// The largest message body the server reads (64 MiB). A larger one is answered with
 /// an error and skipped without being held in memory.
@@ -280,7 +287,6 @@ pub async fn read_client(
     replies: mpsc::Sender<Vec<u8>>,
 ) {
     let mut input = Input::new(input);
-    let mut initialized = false;
     loop {
         let Some(header) = header(&mut input).await else {
             return;
@@ -328,11 +334,7 @@ pub async fn read_client(
             return;
         };
         match judge(&body) {
-            // `initialized` is sent once; a repeat would have the server greet the
-            // client again while it shuts down, and is not passed on.
-            Verdict::Forward { .. } if initialized && is_initialized(&body) => {}
             Verdict::Forward { body, exit } => {
-                initialized |= is_initialized(&body);
                 if to_server.write_all(&frame_bytes(&body)).await.is_err() {
                     return;
                 }
@@ -384,90 +386,6 @@ pub async fn write_client(
             return;
         }
     }
-}
-
-/// Serves a recorded session (the bytes a client wrote) and returns what the server
-/// wrote back. When the session starts with a framed message (`initialize`), that one
-/// is answered before the rest is sent, as a client waits for it; the rest is sent as
-/// it is, and the session ends when it runs out. For tests and fuzzing.
-pub async fn replay(session: Vec<u8>) -> Vec<u8> {
-    // Only a request is sure to be answered; anything else is sent with the rest.
-    let first = first_frame_len(&session)
-        .filter(|&len| {
-            let body_start = session
-                .windows(4)
-                .position(|w| w == b"\r\n\r\n")
-                .unwrap_or(0)
-                + 4;
-            serde_json::from_slice::<Value>(&session[body_start..len]).is_ok_and(|m| {
-                m.get("id").is_some() && m.get("method").is_some_and(Value::is_string)
-            })
-        })
-        .unwrap_or(session.len());
-    let (mut client_in, server_in) = tokio::io::duplex(1 << 16);
-    let (server_out, mut client_out) = tokio::io::duplex(1 << 16);
-    let (answered_tx, answered_rx) = tokio::sync::oneshot::channel::<()>();
-    let collect = tokio::spawn(async move {
-        let mut out = Vec::new();
-        let mut answered = Some(answered_tx);
-        let mut chunk = [0u8; 1 << 14];
-        loop {
-            match client_out.read(&mut chunk).await {
-                Ok(0) | Err(_) => return out,
-                Ok(n) => out.extend_from_slice(&chunk[..n]),
-            }
-            // The first response (to `initialize`) has arrived.
-            if answered.is_some() && find_response(&out) {
-                let _ = answered.take().map(|a| a.send(()));
-            }
-        }
-    });
-    let feed = tokio::spawn(async move {
-        if client_in.write_all(&session[..first]).await.is_err() {
-            return;
-        }
-        if first < session.len() {
-            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), answered_rx).await;
-            let _ = client_in.write_all(&session[first..]).await;
-        }
-    });
-    super::serve(server_in, server_out).await;
-    feed.abort();
-    collect.await.unwrap_or_default()
-}
-
-/// Whether a message is the `initialized` notification.
-fn is_initialized(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body)
-        .is_ok_and(|m| m.get("method") == Some(&json!("initialized")) && m.get("id").is_none())
-}
-
-/// The length of the framed message at the start of `bytes`, header included.
-fn first_frame_len(bytes: &[u8]) -> Option<usize> {
-    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
-    let header = std::str::from_utf8(&bytes[..end]).ok()?;
-    let length: usize = header
-        .trim()
-        .strip_prefix("Content-Length:")?
-        .trim()
-        .parse()
-        .ok()?;
-    Some((end + 4 + length).min(bytes.len()))
-}
-
-/// Whether `out` holds a response (a message with an `id` and no `method`).
-fn find_response(out: &[u8]) -> bool {
-    let mut rest = out;
-    while let Some(len) = first_frame_len(rest) {
-        let body = &rest[rest.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(0) + 4..len];
-        if let Ok(message) = serde_json::from_slice::<Value>(body) {
-            if message.get("id").is_some() && message.get("method").is_none() {
-                return true;
-            }
-        }
-        rest = &rest[len..];
-    }
-    false
 }
 
 #[cfg(test)]

@@ -1,0 +1,138 @@
+//! The rule reference the diagnostics link to (`codeDescription`): a Markdown file
+//! generated from the rules this binary carries, written where the editor can open
+//! it and no one else can change it.
+
+use std::path::{Path, PathBuf};
+
+use tower_lsp_server::ls_types::Uri;
+
+/// Writes the rule reference where editors can open it, and returns its address.
+/// Generated from the rules this binary carries, so it always matches them. It goes
+/// in a folder only the user can write (see [`private_dir`]), through a file created
+/// exclusively and renamed into place, so no one else can redirect or read-swap it.
+pub fn write() -> Option<Uri> {
+    let dir = private_dir()?;
+    let path = dir.join("rules.md");
+    let text = crate::rules::explain::markdown(&crate::rules::Registry::bundled());
+    let current = std::fs::symlink_metadata(&path)
+        .ok()
+        .filter(|m| m.file_type().is_file())
+        .and_then(|_| std::fs::read_to_string(&path).ok());
+    if current.as_deref() != Some(text.as_str()) {
+        // Written beside and renamed, so a reader never sees half a file; created
+        // exclusively, so a link planted at that name is not followed.
+        let tmp = dir.join(format!("rules.md.{}", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .ok()?;
+        std::io::Write::write_all(&mut file, text.as_bytes()).ok()?;
+        drop(file);
+        std::fs::rename(&tmp, &path).ok()?;
+    }
+    super::uri::from_path(&path)
+}
+
+/// A folder for csa's generated files that only the user can write: `csa-VERSION` in
+/// the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`), or else a new folder
+/// of the system's temporary folder, created exclusively. A folder that is a link,
+/// or that others may write, is not used.
+fn private_dir() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    private_dir_in(cache, &std::env::temp_dir())
+}
+
+/// [`private_dir`], given the user's cache folder and the system's temporary folder.
+fn private_dir_in(cache: Option<PathBuf>, temp: &Path) -> Option<PathBuf> {
+    let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
+    if let Some(cache) = cache {
+        let dir = cache.join(&name);
+        let _ = std::fs::create_dir_all(&cache);
+        let _ = create_private(&dir);
+        if is_private(&dir) {
+            return Some(dir);
+        }
+    }
+    let unique = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = temp.join(format!("{name}-{}-{unique}", std::process::id()));
+    create_private(&dir).ok()?;
+    is_private(&dir).then_some(dir)
+}
+
+fn create_private(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Whether `dir` is a real folder (not a link) that only its owner may write.
+fn is_private(dir: &Path) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return false;
+    };
+    if !meta.file_type().is_dir() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Ours: a file we create in it is owned by the same user as the folder.
+        let probe = dir.join(format!(".probe.{}", std::process::id()));
+        let _ = std::fs::remove_file(&probe);
+        let owned = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .and_then(|f| f.metadata())
+            .is_ok_and(|m| m.uid() == meta.uid());
+        let _ = std::fs::remove_file(&probe);
+        owned && meta.mode() & 0o022 == 0
+    }
+    #[cfg(not(unix))]
+    true
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_reference_folder_is_never_a_planted_link_or_shared() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = root.path().join("cache");
+        let elsewhere = root.path().join("elsewhere");
+        std::fs::create_dir_all(&cache).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let name = format!("csa-{}", env!("CARGO_PKG_VERSION"));
+        // A link planted where the folder would be is not followed.
+        std::os::unix::fs::symlink(&elsewhere, cache.join(&name)).unwrap();
+        let temp = root.path().join("tmp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert!(dir.starts_with(&temp), "{dir:?}");
+        assert!(is_private(&dir));
+        // A folder others may write is not used either.
+        std::fs::remove_file(cache.join(&name)).unwrap();
+        std::fs::create_dir(cache.join(&name)).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(cache.join(&name), std::fs::Permissions::from_mode(0o777))
+            .unwrap();
+        assert!(private_dir_in(Some(cache.clone()), &temp)
+            .unwrap()
+            .starts_with(&temp));
+        // A fresh one is created private and used.
+        std::fs::remove_dir(cache.join(&name)).unwrap();
+        let dir = private_dir_in(Some(cache.clone()), &temp).unwrap();
+        assert_eq!(dir, cache.join(&name));
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+}
