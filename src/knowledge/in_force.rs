@@ -101,13 +101,44 @@ impl Knowledge {
     }
 
     /// Whether csa knows a plan issued after the election of `election` and before the
-    /// next one.
+    /// next one of a later financial year (a mayor taking over days after an election,
+    /// as in York and North Yorkshire in May 2024, issues the one plan due).
     fn plan_issued_after(&self, police_area: &str, election: Date, elections: &[Date]) -> bool {
+        let year_end = financial_year_end(election);
         let next = self
             .elections_in(police_area, elections)
             .into_iter()
-            .find(|e| *e > election);
+            .find(|e| *e > year_end);
         self.plans_of(police_area)
             .any(|p| p.latest_start() >= election && next.is_none_or(|n| p.from.0 < n))
+    }
+}
+
+/// The last day of the financial year `date` falls in (1 April to 31 March).
+pub fn financial_year_end(date: Date) -> Date {
+    let year = if date.month >= 4 {
+        date.year + 1
+    } else {
+        date.year
+    };
+    Date {
+        year,
+        month: 3,
+        day: Some(31),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_due_after_an_election_is_due_by_the_end_of_its_financial_year() {
+        let may = Date::parse("2021-05-06").unwrap();
+        assert_eq!(financial_year_end(may).to_string(), "2022-03-31");
+        let november = Date::parse("2012-11-15").unwrap();
+        assert_eq!(financial_year_end(november).to_string(), "2013-03-31");
+        let february = Date::parse("2020-02-01").unwrap();
+        assert_eq!(financial_year_end(february).to_string(), "2020-03-31");
     }
 }

@@ -48,7 +48,7 @@ pub use fold::fold;
 pub use gazetteer::{
     Authority, Gazetteer, Governance, Partnership, PoliceArea, Reorganisation, Resolved,
 };
-pub use in_force::InForce;
+pub use in_force::{financial_year_end, InForce};
 pub use loading::{Knowledge, Tables, BUNDLED, SCHEMAS};
 pub use plans::{Plan, PlanObjective, Plans};
 pub use queries::ResponsibleAuthority;

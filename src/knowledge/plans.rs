@@ -88,12 +88,9 @@ impl Plan {
     }
 
     /// Its period as people write it: `2022-04-01 to 2025-03-31`, `from 2025-04-01`, or
-    /// `from a day between 2021-05-06 and 2022-04-01 (not known)`.
+    /// `from a day between 2021-05-06 and 2022-04-01`.
     pub fn period_text(&self) -> String {
-        let start = match self.from_latest {
-            Some(_) => format!("{} (not known)", self.start_text()),
-            None => self.start_text(),
-        };
+        let start = self.start_text();
         match self.to {
             Some(to) => format!("{start} to {}", to.0),
             None => format!("from {start}"),

@@ -6,7 +6,7 @@
 //! and the info that says what it does not.
 
 use crate::ast::Date;
-use crate::knowledge::{InForce, Plan, PoliceArea};
+use crate::knowledge::{financial_year_end, InForce, Plan, PoliceArea};
 use crate::rules::{Context, Finding};
 use crate::text::Span;
 
@@ -24,21 +24,6 @@ pub(super) fn elections(cx: &Context) -> Vec<Date> {
 /// What csa knows of the plan in force in `police` on the effective date.
 pub(super) fn in_force<'k>(cx: &Context<'k>, police: &PoliceArea, date: Date) -> InForce<'k> {
     cx.knowledge.in_force(&police.id, date, &elections(cx))
-}
-
-/// The last day of the financial year `date` falls in: a plan due after an election
-/// is issued by then (Police Reform and Social Responsibility Act 2011 s5).
-fn financial_year_end(date: Date) -> Date {
-    let year = if date.month >= 4 {
-        date.year + 1
-    } else {
-        date.year
-    };
-    Date {
-        year,
-        month: 3,
-        day: Some(31),
-    }
 }
 
 /// `expected_period` of a `pcc-plan-current` finding: the settled plan's period, and
@@ -82,11 +67,11 @@ pub(super) fn uncertain(
             format!(" replaces `{}` ({})", o.title, o.period_text())
         });
         let mut f = finding(
-            new.start_text(),
             format!(
-                "`{}`{replaces} as the Police and Crime Plan, unless it had already done so by the effective date, {effective}: csa does not know the day",
-                new.title
+                "{} that csa does not know (it may be before the effective date, {effective})",
+                new.start_text()
             ),
+            format!("`{}`{replaces} as the Police and Crime Plan", new.title),
             format!(
                 "record the plan in force on the effective date (`{}` until the new plan was issued) and have regard to `{}`'s objectives from the day it was issued (Crime and Disorder Act 1998 s6(1A))",
                 old.map_or(new.title.as_str(), |o| o.title.as_str()),
@@ -109,20 +94,5 @@ pub(super) fn uncertain(
             ),
             "make sure the document records the plan issued after that election, with its objectives; csa's data can be completed with a rule pack (`[[knowledge.plan]]`, docs/knowledge.md)".to_string(),
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_plan_due_after_an_election_is_due_by_the_end_of_its_financial_year() {
-        let may = Date::parse("2021-05-06").unwrap();
-        assert_eq!(financial_year_end(may).to_string(), "2022-03-31");
-        let november = Date::parse("2012-11-15").unwrap();
-        assert_eq!(financial_year_end(november).to_string(), "2013-03-31");
-        let february = Date::parse("2020-02-01").unwrap();
-        assert_eq!(financial_year_end(february).to_string(), "2020-03-31");
     }
 }
