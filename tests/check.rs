@@ -93,7 +93,7 @@ fn kent_2022_moved_to_august_2022_names_a_ccg_that_no_longer_exists() {
     let d = stale[0];
     assert_eq!(
         d.message,
-        "`NHS Kent and Medway Clinical Commissioning Group (CCG)` uses the name NHS Kent and Medway Clinical Commissioning Group, which applied only until 2022-06-30"
+        "`NHS Kent and Medway Clinical Commissioning Group (CCG)` uses the name NHS Kent and Medway Clinical Commissioning Group, which applied only until 2022-06-30 (csa holds this from a secondary source)"
     );
     let fix = d.fix.as_ref().unwrap();
     // The successor's name comes from the successors data, never from word-swapping.

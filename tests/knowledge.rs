@@ -581,11 +581,12 @@ fn real_plans_of_other_areas_are_checked_against_their_own_police_area() {
     assert!(with_code(&found, "CSA308").is_empty(), "{found:#?}");
     assert!(with_code(&found, "CSA011").is_empty());
 
-    // A Nottinghamshire district plan drafted before the new plan of April 2024.
+    // A Nottinghamshire district plan of June 2024 recording Make Notts Safe, which was
+    // still in force: the new plan was in draft before the Panel on 2024-09-16 (West
+    // Bridgford Wire), so it was issued after that; csa once took its start from the
+    // title's "2024" and warned a correct document.
     let found = check(&fixture("ashfield-2024.csa"));
-    let current = with_code(&found, "CSA303");
-    assert_eq!(current.len(), 1, "{found:#?}");
-    assert!(current[0].message.contains("Nottinghamshire"));
+    assert!(with_code(&found, "CSA303").is_empty(), "{found:#?}");
 
     // A Leicestershire district strategy that lives through the 2021 PCC elections.
     let found = check(&fixture("melton-2021.csa"));

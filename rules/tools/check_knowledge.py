@@ -161,8 +161,11 @@ def check_gazetteer():
 
 
 def law_kinds():
+    """The kinds a body may have: law.toml's kinds of responsible authority, and `national` for a
+    national body partnerships name that is not one (Public Health England, HM Prison and
+    Probation Service)."""
     law = tomllib.loads((RULES / "law.toml").read_text(encoding="utf-8"))
-    return {k["id"] for k in law.get("authority_kind", [])}
+    return {k["id"] for k in law.get("authority_kind", [])} | {"national"}
 
 
 def check_successors(police, auth):
@@ -181,7 +184,7 @@ def check_successors(police, auth):
         sourced(where, b)
         dates(where, b)
         if b.get("kind") not in kinds:
-            bad(where, f"kind {b.get('kind')!r} is not an authority_kind in law.toml")
+            bad(where, f"kind {b.get('kind')!r} is not an authority_kind in law.toml, nor 'national'")
         for c in b.get("covers", []):
             if c not in police and c not in auth:
                 bad(where, f"covers {c!r}, neither a police area nor an authority")
@@ -193,6 +196,18 @@ def check_successors(police, auth):
                 bad(where, "successor without until")
             elif t.get("from") and t["from"] > b["until"] + datetime.timedelta(days=1):
                 bad(where, f"gap: successor {t['id']} starts {t['from']}, after {b['until']}")
+        parts = b.get("successor_by_area", [])
+        if parts and ("successor" in b or "until" not in b):
+            bad(where, "successor_by_area needs an until and no successor")
+        for part in parts:
+            if set(part) != {"covers", "successor"}:
+                bad(where, f"successor_by_area entry has keys {sorted(part)}, not covers and successor")
+                continue
+            if part["successor"] not in bodies:
+                bad(where, f"successor_by_area: {part['successor']!r} does not exist")
+            for c in part["covers"]:
+                if c not in police and c not in auth:
+                    bad(where, f"successor_by_area covers {c!r}, neither a police area nor an authority")
     # a name or alias must not point at two bodies alive at once in the same place
     far = datetime.date(9999, 12, 31)
     by_name = collections.defaultdict(list)

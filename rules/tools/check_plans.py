@@ -23,9 +23,11 @@ AREAS = {
 }
 CONFIDENCE = {"verified", "secondary", "unverified"}
 SCOPES = {"crime-and-disorder", "policing"}
-PLAN_KEYS = {"id", "police_area", "title", "aliases", "issued_by", "from", "to", "source",
-             "confidence", "objective"}
-REQUIRED = {"id", "police_area", "title", "issued_by", "from", "source", "confidence"}
+PLAN_KEYS = {"id", "police_area", "title", "aliases", "issued_by", "from", "from_latest",
+             "from_source", "to", "source", "confidence", "objective"}
+# `from_source` says where the first day (or the window's ends) was read: a start is never
+# taken from a title's years without saying so.
+REQUIRED = {"id", "police_area", "title", "issued_by", "from", "from_source", "source", "confidence"}
 OBJ_KEYS = {"id", "title", "scope"}
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -62,11 +64,15 @@ def main() -> int:
             errors.append(f"{pid}: confidence {p.get('confidence')!r}")
         if not str(p.get("source", "")).strip():
             errors.append(f"{pid}: empty source")
-        for k in ("from", "to"):
+        for k in ("from", "from_latest", "to"):
             if k in p and type(p[k]) is not datetime.date:
                 errors.append(f"{pid}: {k} is not a TOML local date")
         if "to" in p and "from" in p and p["to"] < p["from"]:
             errors.append(f"{pid}: to before from")
+        if "from_latest" in p and "from" in p and p["from_latest"] <= p["from"]:
+            errors.append(f"{pid}: from_latest is not after from")
+        if "from_source" in p and not str(p["from_source"]).strip():
+            errors.append(f"{pid}: empty from_source")
         aliases = p.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
             errors.append(f"{pid}: aliases must be a list of non-empty strings")

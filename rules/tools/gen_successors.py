@@ -95,6 +95,19 @@ ICB_2026 = {
     "thames-valley": ("Thames Valley", ["buckinghamshire", "oxfordshire", "west-berkshire", "reading", "wokingham", "bracknell-forest", "slough", "windsor-and-maidenhead"], SRC_FRIMLEY + " ; " + SRC_ICB_2026),
     "surrey-and-sussex": ("Surrey and Sussex", ["surrey", "east-sussex", "west-sussex", "brighton-and-hove"], SRC_SS_2026 + " ; " + SRC_ICB_2026),
 }
+# 2022 ICBs split on 2026-04-01: key -> [(covers, the body that took that part)], from the notes
+# below. A county id goes with the part that holds the whole of the county's share (Suffolk's with
+# Norfolk and Suffolk); north east Hampshire went to the Hampshire and Isle of Wight ICB, which
+# kept its name.
+ICB_SPLIT = {
+    "suffolk-and-north-east-essex": [(["ipswich", "babergh", "mid-suffolk", "east-suffolk", "west-suffolk", "suffolk"], "nhs-norfolk-and-suffolk-icb"),
+                                     (["colchester", "tendring", "essex"], "nhs-essex-icb")],
+    "hertfordshire-and-west-essex": [(["hertfordshire"], "nhs-central-east-icb"),
+                                     (["epping-forest", "harlow", "uttlesford", "essex"], "nhs-essex-icb")],
+    "frimley": [(["bracknell-forest", "slough", "windsor-and-maidenhead"], "nhs-thames-valley-icb"),
+                (["surrey-heath", "surrey"], "nhs-surrey-and-sussex-icb"),
+                (["hart", "rushmoor"], "nhs-hampshire-and-isle-of-wight-icb")],
+}
 # 2022 ICB -> (2026 successor or None, note)
 ICB_MERGE = {
     "norfolk-and-waveney": ("norfolk-and-suffolk", None),
@@ -387,6 +400,53 @@ FIRE = [
 ]
 
 # ------------------------------------------------------------------------------------------------
+# National bodies partnerships name as partners or leads, not responsible authorities (kind
+# "national"), that were replaced or renamed since 2010.
+# (id, name, aliases, from, until, successor, note, source, confidence)
+# ------------------------------------------------------------------------------------------------
+SRC_PHE_2013 = ("https://wikimili.com/en/Public_Health_England (began operating on 1 April 2013; 'took on the role of the "
+                "Health Protection Agency, the National Treatment Agency for Substance Misuse and a number of other health bodies')")
+SRC_PHE_END = ("https://www.parliamenttoday.com/members/viewnews.html?id=143856 (written statement on the dissolution of PHE: "
+               "'On 30 September 2021, PHE ceased all operations ... PHE's functions and staff transferred to UKHSA, OHID (in "
+               "DHSC), NHS England and NHS Digital. From 1 October 2021 the new national public health infrastructure in England "
+               "was fully operational')")
+SRC_UKHSA = ("https://lordslibrary.parliament.uk/regret-motion-dissolution-of-public-health-england/ ('On 1 October 2021, the "
+             "Government announced the launch of the UKHSA' and, the same day, of the OHID; the UKHSA was formally established "
+             "from 1 April 2021)")
+SRC_HMPPS = ("https://www.russellwebster.com/introducing-her-majestys-prison-and-probation-service/ (MoJ release of 2017-02-08: "
+             "HMPPS 'to replace National Offender Management Service (NOMS) on 1 April 2017') ; "
+             "https://civilserviceworld.com/professions/article/revamped-prison-service-starts-work-today (launch reported 2017-04-03)")
+SRC_IOPC = ("http://www.govwire.co.uk/news/govt/independent-office-for-police-conduct-launches-today-14318 (Home Office release "
+            "of 2018-01-08: 'The Independent Office for Police Conduct (IOPC) is the reformed police watchdog, previously known as "
+            "the Independent Police Complaints Commission (IPCC)')")
+NATIONAL = [
+    ("health-protection-agency", "Health Protection Agency", ["HPA"], None, "2013-03-31", "public-health-england", None,
+     SRC_PHE_2013, "secondary"),
+    ("national-treatment-agency", "National Treatment Agency for Substance Misuse",
+     ["National Treatment Agency", "NTA", "National Treatment Agency for Substance Misuse (NTA)"], None, "2013-03-31",
+     "public-health-england", "Its drug and alcohol treatment work passed to Public Health England on 2013-04-01.",
+     SRC_PHE_2013, "secondary"),
+    ("public-health-england", "Public Health England", ["PHE", "Public Health England (PHE)"], "2013-04-01", "2021-09-30", None,
+     "Its functions passed on 2021-10-01 by function, not by area: health protection to the UK Health Security Agency; health "
+     "improvement, including drugs and alcohol, to the Office for Health Improvement and Disparities (Department of Health and "
+     "Social Care); some to NHS England and NHS Digital.",
+     SRC_PHE_2013 + " ; " + SRC_PHE_END, "secondary"),
+    ("uk-health-security-agency", "UK Health Security Agency", ["UKHSA", "United Kingdom Health Security Agency"],
+     "2021-10-01", None, None, None, SRC_UKHSA + " ; " + SRC_PHE_END, "secondary"),
+    ("office-for-health-improvement-and-disparities", "Office for Health Improvement and Disparities", ["OHID"],
+     "2021-10-01", None, None, None, SRC_UKHSA + " ; " + SRC_PHE_END, "secondary"),
+    ("national-offender-management-service", "National Offender Management Service", ["NOMS"], None, "2017-03-31",
+     "hm-prison-and-probation-service", None, SRC_HMPPS, "secondary"),
+    ("hm-prison-and-probation-service", "HM Prison and Probation Service",
+     ["HMPPS", "Her Majesty's Prison and Probation Service", "His Majesty's Prison and Probation Service"],
+     "2017-04-01", None, None, None, SRC_HMPPS, "secondary"),
+    ("independent-police-complaints-commission", "Independent Police Complaints Commission", ["IPCC"], None, "2018-01-07",
+     "independent-office-for-police-conduct", None, SRC_IOPC, "secondary"),
+    ("independent-office-for-police-conduct", "Independent Office for Police Conduct", ["IOPC"], "2018-01-08", None,
+     None, None, SRC_IOPC, "secondary"),
+]
+
+# ------------------------------------------------------------------------------------------------
 # Emit
 # ------------------------------------------------------------------------------------------------
 
@@ -409,9 +469,15 @@ lines = []
 w = lines.append
 
 
-def body(id, name, kind, source, confidence, aliases=(), covers=(), frm=None, until=None, successor=None, note=None):
-    for c in covers:
-        assert c in AUTH or c in {p["id"] for p in GAZ["police_area"]}, (id, c)
+POLICE_IDS = {p["id"] for p in GAZ["police_area"]}
+
+
+def body(id, name, kind, source, confidence, aliases=(), covers=(), frm=None, until=None, successor=None, note=None,
+         by_area=None):
+    """One [[body]]. `by_area`: (covers, successor id) pairs, for a body split by area the day after `until`."""
+    for c in list(covers) + [c for part, _ in (by_area or []) for c in part]:
+        assert c in AUTH or c in POLICE_IDS, (id, c)
+    assert not (successor and by_area), id
     w("[[body]]")
     w(f"id = {q(id)}")
     w(f"name = {q(name)}")
@@ -425,6 +491,11 @@ def body(id, name, kind, source, confidence, aliases=(), covers=(), frm=None, un
         w(f"until = {until}")
     if successor:
         w(f"successor = {q(successor)}")
+    if by_area:
+        w("successor_by_area = [")
+        for part, succ in by_area:
+            w(f"  {{ covers = {arr(part)}, successor = {q(succ)} }},")
+        w("]")
     if note:
         w(f"successor_note = {q(note)}")
     w(f"source = {q(source)}")
@@ -473,9 +544,10 @@ for key, (area, covers, extra) in ICB.items():
     src = SRC_ICB_2022
     if key in ICB_MERGE:
         src += " ; end: " + (ICB_2026[succ][2] if succ else SRC_ICB_2026)
+    split = ICB_SPLIT.get(key, [])
     body(f"nhs-{key}-icb", f"NHS {area} Integrated Care Board", "health", src, "secondary",
          aliases=icb_aliases(area, extra), covers=covers, frm="2022-07-01", until=until,
-         successor=f"nhs-{succ}-icb" if succ else None, note=note)
+         successor=f"nhs-{succ}-icb" if succ else None, note=note, by_area=split or None)
 
 w("# ------------------------------------------------------------------------------------------")
 w("# The 106 clinical commissioning groups as they stood from 2021-04-01 to 2022-06-30, each")
@@ -484,6 +556,12 @@ w("# by mergers on different days (2013-04-01 to 2021-04-01) not recorded here, 
 w("# ------------------------------------------------------------------------------------------")
 w("")
 assert len(CCG) == 106, len(CCG)
+# CCGs whose area went to two ICBs on 2022-07-01 (the notes above): area words -> [(covers, ICB key)].
+CCG_SPLIT = {
+    "Tameside and Glossop": [(["tameside"], "greater-manchester"), (["high-peak", "derbyshire"], "derby-and-derbyshire")],
+    "Black Country and West Birmingham": [(["dudley", "sandwell", "walsall", "wolverhampton"], "black-country"),
+                                          (["birmingham"], "birmingham-and-solihull")],
+}
 for area, icb, covers, note in CCG:
     assert icb in ICB, icb
     cid = f"nhs-{slug(area)}-ccg"
@@ -492,9 +570,10 @@ for area, icb, covers, note in CCG:
     conf = "unverified" if note and "unverified" in note else "secondary"
     if area == "Kent and Medway":
         src = SRC_KENT_CCG + " ; " + SRC_ICB_2022
+    split = [(part, f"nhs-{k}-icb") for part, k in CCG_SPLIT.get(area, [])]
     body(cid, f"NHS {area} Clinical Commissioning Group", "health", src, conf,
          aliases=ccg_aliases(area), covers=covers, frm=frm, until="2022-06-30",
-         successor=f"nhs-{icb}-icb", note=note)
+         successor=None if split else f"nhs-{icb}-icb", note=note, by_area=split or None)
 
 w("# ------------------------------------------------------------------------------------------")
 w("# Kent and Medway before 2020: eight CCGs (2013-04-01 to 2020-03-31) and the three primary")
@@ -532,15 +611,17 @@ for key, (words, areas, conf) in REGIONS.items():
                   f"Probation Service {words} region"],
          covers=areas, frm="2021-06-26")
 
-w("# The National Probation Service (2014-06-01 to 2021-06-25) was one national body. It is")
-w("# listed once per 2021 region so that a chain can reach the region that took over the area;")
-w("# every entry has the same name and differs only in `covers`.")
+w("# The National Probation Service (2014-06-01 to 2021-06-25) was one national body; its work in")
+w("# each area passed to that area's Probation Service region on 2021-06-26. The region is found by")
+w("# the area: of the body a document names (a probation trust), else of the document; where neither")
+w("# tells one region, csa does not know the successor and names none.")
 w("")
-for key, (words, areas, conf) in REGIONS.items():
-    body(f"national-probation-service-{key}", "National Probation Service", "probation",
-         SRC_TRUSTS + " ; " + SRC_PROB_UNIFY, "secondary", aliases=["NPS", "National Probation Service (NPS)"],
-         covers=areas, frm="2014-06-01", until="2021-06-25", successor=f"probation-service-{key}",
-         note=f"The national service's work in this area passed to the Probation Service ({words}) on 2021-06-26.")
+ALL_POLICE = sorted(pa for _, (_, areas, _) in REGIONS.items() for pa in areas)
+body("national-probation-service", "National Probation Service", "probation",
+     SRC_TRUSTS + " ; " + SRC_PROB_UNIFY, "secondary", aliases=["NPS", "National Probation Service (NPS)"],
+     covers=ALL_POLICE, frm="2014-06-01", until="2021-06-25",
+     by_area=[(areas, f"probation-service-{key}") for key, (_, areas, _) in REGIONS.items()],
+     note="Its work in each area passed on 2021-06-26 to the Probation Service region for the area.")
 
 region_of = {pa: key for key, (_, areas, _) in REGIONS.items() for pa in areas}
 
@@ -556,7 +637,7 @@ for words, areas in TRUSTS:
                         "Surrey and Sussex Community Rehabilitation Company'" if kent else "")
     body(f"{slug(words)}-probation-trust", f"{words} Probation Trust", "probation", src, "secondary" if kent else "unverified",
          aliases=[f"{words} Probation"], covers=areas, until="2014-05-31",
-         successor=f"national-probation-service-{regs.pop()}",
+         successor="national-probation-service",
          note="Split on 2014-06-01 between the National Probation Service and the Community Rehabilitation Company for the area.")
 
 w("# The 20 English Community Rehabilitation Companies (the 21st was Wales), 2014-06-01 to")
@@ -566,12 +647,14 @@ for words, short, areas in CRCS:
     regs = sorted({region_of[a] for a in areas})
     succ = f"probation-service-{regs[0]}" if len(regs) == 1 else None
     note = None
+    split = None
     if not succ:
         note = "Area split between Probation Service regions on 2021-06-26: " + ", ".join(
             f"Probation Service ({REGIONS[r][0]})" for r in regs) + "."
+        split = [([a for a in areas if region_of[a] == r], f"probation-service-{r}") for r in regs]
     aliases = [f"{words} CRC"] + ([short] if short else [])
     body(f"{slug(words)}-crc", f"{words} Community Rehabilitation Company", "probation", SRC_CRCS, "secondary",
-         aliases=aliases, covers=areas, frm="2014-06-01", until="2021-06-25", successor=succ, note=note)
+         aliases=aliases, covers=areas, frm="2014-06-01", until="2021-06-25", successor=succ, note=note, by_area=split)
 
 # Police: from the gazetteer's governance ----------------------------------------------------
 w("# ------------------------------------------------------------------------------------------")
@@ -609,6 +692,16 @@ w("# ---------------------------------------------------------------------------
 w("")
 for fid, name, aliases, covers, frm, until, succ, note, src, conf in FIRE:
     body(fid, name, "fire", src, conf, aliases=aliases, covers=covers, frm=frm, until=until, successor=succ, note=note)
+
+# National bodies ------------------------------------------------------------------------------
+w("# ------------------------------------------------------------------------------------------")
+w("# National bodies partnerships name that are not responsible authorities (kind \"national\"),")
+w("# replaced or renamed since 2010. Public Health England's functions were split by function, not")
+w("# by area, so it has no single successor: csa names none and says why.")
+w("# ------------------------------------------------------------------------------------------")
+w("")
+for nid, name, aliases, frm, until, succ, note, src, conf in NATIONAL:
+    body(nid, name, "national", src, conf, aliases=aliases, frm=frm, until=until, successor=succ, note=note)
 
 OUT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 print(f"wrote {OUT}")

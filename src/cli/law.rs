@@ -100,9 +100,18 @@ pub fn run(query: Query, json: bool, config: Option<&Path>) -> u8 {
 
 type Listing = Result<(Value, String), String>;
 
-/// The places `name` resolves to, or an error with the nearest known name.
+/// The places `name` resolves to (as they stood on `date`, when given), or an error
+/// with the nearest known name.
 fn resolve<'k>(k: &'k Knowledge, name: &str) -> Result<Vec<Resolved<'k>>, String> {
-    let found = k.resolve(name, None);
+    resolve_on(k, name, None)
+}
+
+fn resolve_on<'k>(
+    k: &'k Knowledge,
+    name: &str,
+    date: Option<Date>,
+) -> Result<Vec<Resolved<'k>>, String> {
+    let found = k.resolve(name, date);
     if found.is_empty() {
         let hint = k
             .suggest(name)
@@ -260,16 +269,36 @@ fn plans(k: &Knowledge, area: Option<&str>) -> Listing {
 
 fn bodies(k: &Knowledge, area: Option<&str>, on: Option<Date>) -> Listing {
     let places = match area {
-        Some(name) => resolve(k, name)?,
+        Some(name) => resolve_on(k, name, on)?,
         None => Vec::new(),
     };
     let mut covers: Vec<&str> = places.iter().map(|r| r.id()).collect();
+    let mut text = String::new();
     for r in &places {
         if let Some(p) = k.police_area_of(*r) {
             covers.push(&p.id);
         }
         if let Resolved::Authority(a) = r {
             covers.extend(a.county.as_deref());
+            // A council abolished by the date: the councils carrying its area then.
+            let Some(d) = on.filter(|d| !a.exists_on(*d)) else {
+                continue;
+            };
+            let now = k.carried_by(a, d);
+            for c in &now {
+                covers.push(&c.id);
+                covers.extend(c.county.as_deref());
+            }
+            let names: Vec<&str> = now.iter().map(|c| c.name.as_str()).collect();
+            text.push_str(&match (a.until, names.is_empty()) {
+                (Some(u), false) => format!(
+                    "{} did not exist on {d} (abolished after {}); its area was {}'s.\n\n",
+                    a.name,
+                    u.0,
+                    names.join(" and ")
+                ),
+                _ => format!("{} did not exist on {d}.\n\n", a.name),
+            });
         }
     }
     let list: Vec<_> = k
@@ -278,13 +307,21 @@ fn bodies(k: &Knowledge, area: Option<&str>, on: Option<Date>) -> Listing {
         .filter(|b| area.is_none() || b.covers.iter().any(|c| covers.contains(&c.as_str())))
         .filter(|b| on.is_none_or(|d| b.exists_on(d)))
         .collect();
-    let mut text = String::new();
     for b in &list {
-        let next = b
-            .successor
-            .as_deref()
-            .and_then(|s| k.body(s))
-            .map_or(String::new(), |s| format!(" -> {}", s.name));
+        // A body split by area: the part for the area asked about, where one holds it.
+        let part = b
+            .successor_by_area
+            .iter()
+            .filter(|p| p.covers.iter().any(|c| covers.contains(&c.as_str())))
+            .map(|p| p.successor.as_str());
+        let parts: Vec<&str> = part.collect();
+        let next = match (b.successor.as_deref(), parts.as_slice()) {
+            (Some(s), _) | (None, &[s]) => k
+                .body(s)
+                .map_or(String::new(), |s| format!(" -> {}", s.name)),
+            (None, _) if !b.successor_by_area.is_empty() => " -> split by area".to_string(),
+            _ => String::new(),
+        };
         text.push_str(&format!(
             "{:<40} {} ({}; {} to {}){next}\n",
             b.id,

@@ -181,7 +181,7 @@ pub fn skeleton(
     let police_area = k.police_area_of(place);
     if let Some(pa) = police_area {
         if k.plan_in_force(&pa.id, effective).is_none() {
-            let first = k.plans_of(&pa.id).next().map(|p| p.from.0);
+            let first = k.plans_of(&pa.id).next().map(|p| p.latest_start());
             return Err(refuse(
                 format!(
                     "csa does not know the Police and Crime Plan in force in {} on {effective}",

@@ -1,5 +1,7 @@
 //! The integrity of the knowledge: every reference resolves, every fact has a source,
-//! every police area has a plan, and no two plans of an area claim the same days.
+//! every police area has a plan, and no two plans of an area claim the same days. (That
+//! every bundled plan says where its first day was read is checked by the tests and
+//! `rules/tools/check_plans.py`: a rule pack's `source` may stand for it.)
 
 use std::collections::HashSet;
 
@@ -19,6 +21,9 @@ const TIERS: &[&str] = &[
 const ROLES: &[&str] = &["police-authority", "pcc", "pfcc", "mayor"];
 const STATUSES: &[&str] = &["decided", "announced", "proposed"];
 const SCOPES: &[&str] = &["crime-and-disorder", "policing"];
+/// The kind of a national body partnerships name that is not a responsible authority
+/// (Public Health England, HM Prison and Probation Service).
+pub const NATIONAL_KIND: &str = "national";
 
 /// How many facts carry each confidence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -220,7 +225,8 @@ fn bodies(k: &Knowledge, authority_kinds: &[&str], out: &mut Vec<String>) {
     for b in k.successors().bodies() {
         ids("body", &b.id, &mut seen, out);
         source(format!("body `{}`", b.id), &b.source, out);
-        if let Some(s) = &b.successor {
+        let parts = b.successor_by_area.iter().map(|p| p.successor.as_str());
+        for s in b.successor.iter().map(String::as_str).chain(parts) {
             if k.body(s).is_none() {
                 out.push(format!("body `{}`: successor `{s}` is no body", b.id));
             }
@@ -228,13 +234,23 @@ fn bodies(k: &Knowledge, authority_kinds: &[&str], out: &mut Vec<String>) {
                 out.push(format!("body `{}` has a successor but no `until`", b.id));
             }
         }
-        if !authority_kinds.is_empty() && !authority_kinds.contains(&b.kind.as_str()) {
+        if b.successor.is_some() && !b.successor_by_area.is_empty() {
             out.push(format!(
-                "body `{}`: kind `{}` is not an authority_kind of law.toml",
+                "body `{}` has both a successor and successors by area",
+                b.id
+            ));
+        }
+        if !authority_kinds.is_empty()
+            && b.kind != NATIONAL_KIND
+            && !authority_kinds.contains(&b.kind.as_str())
+        {
+            out.push(format!(
+                "body `{}`: kind `{}` is not an authority_kind of law.toml, nor `{NATIONAL_KIND}`",
                 b.id, b.kind
             ));
         }
-        for c in &b.covers {
+        let covered = b.successor_by_area.iter().flat_map(|p| &p.covers);
+        for c in b.covers.iter().chain(covered) {
             if g.authority(c).is_none() && g.police_area(c).is_none() {
                 out.push(format!(
                     "body `{}`: covers `{c}`, which is no authority or police_area",
@@ -260,6 +276,12 @@ fn plans(k: &Knowledge, out: &mut Vec<String>) {
         }
         if p.to.is_some_and(|to| to.0 < p.from.0) {
             out.push(format!("plan `{}` ends before it starts", p.id));
+        }
+        if p.from_latest.is_some_and(|l| l.0 <= p.from.0) {
+            out.push(format!(
+                "plan `{}`: `from_latest` is not after `from`",
+                p.id
+            ));
         }
         for o in &p.objectives {
             if let Some(scope) = &o.scope {

@@ -294,6 +294,20 @@ impl Gazetteer {
         }
     }
 
+    /// Every authority, of any time, a name means.
+    pub fn authorities_named(&self, name: &str) -> Vec<&Authority> {
+        keys(name)
+            .iter()
+            .find_map(|k| self.names.get(k))
+            .into_iter()
+            .flatten()
+            .filter_map(|p| match p {
+                Place::Authority(i) => Some(&self.authorities[*i]),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(super) fn lookup(&self, name: &str, date: Option<Date>) -> Option<Resolved<'_>> {
         let places = keys(name).iter().find_map(|k| self.names.get(k))?;
         let exists = |p: &Place| match (p, date) {

@@ -11,22 +11,29 @@
 //!
 //! - [`Knowledge::resolve`]: the gazetteer entries an area name means on a date;
 //! - [`Knowledge::police_area_of`]: the police force area of a resolved place;
-//! - [`Knowledge::plan_in_force`]: the Police and Crime Plan in force there on a date,
-//!   with its objectives;
+//! - [`Knowledge::in_force`]: the Police and Crime Plan in force there on a date,
+//!   with its objectives, or the plans it may be where csa cannot tell (a plan whose
+//!   first day is known only as a window, a plan due after an election that csa
+//!   does not know);
 //! - [`Knowledge::governance_on`]: who holds the PCC's functions on a date;
 //! - [`Knowledge::body_named`] and [`Knowledge::successor_on`]: a named body and the body
 //!   that carries its functions on a date, following the chain;
 //! - [`Knowledge::responsible_authorities`]: the responsible authorities (Crime and
-//!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them.
+//!   Disorder Act 1998 s5) of an area on a date, by kind, named where csa knows them;
+//! - [`Knowledge::abolished_by`]: the council a name meant that had been abolished by
+//!   a date, and the councils that carry its area then.
 //!
-//! The places are in `gazetteer`, the bodies in `successors`, the plans in `plans`;
+//! The places are in `gazetteer`, the bodies in `successors`, the plans in `plans`
+//! and which of them was in force in `in_force`;
 //! `loading` reads the files and a pack's additions, `queries` answers the questions
 //! above, and `check` checks the data's integrity.
 
+mod abolished;
 pub mod bundled;
 mod check;
 mod fold;
 mod gazetteer;
+mod in_force;
 pub mod law;
 mod loading;
 mod plans;
@@ -35,11 +42,13 @@ mod successors;
 
 pub use law::{Confidence, LawDate};
 
+pub use abolished::Abolished;
 pub use check::{problems, Counts};
 pub use fold::fold;
 pub use gazetteer::{
     Authority, Gazetteer, Governance, Partnership, PoliceArea, Reorganisation, Resolved,
 };
+pub use in_force::{financial_year_end, InForce};
 pub use loading::{Knowledge, Tables, BUNDLED, SCHEMAS};
 pub use plans::{Plan, PlanObjective, Plans};
 pub use queries::ResponsibleAuthority;

@@ -117,13 +117,12 @@ impl Knowledge {
         .map(str::to_string)
     }
 
-    /// The plan in force in a police area on `date`: the latest issued on or before
-    /// it. A plan stays in force until it is replaced, even after the end of the
-    /// period it states.
+    /// The latest plan of a police area certainly started by `date`. A plan stays in
+    /// force until it is replaced, even after the end of the period it states; a newer
+    /// plan may already have replaced this one where its first day is known only as a
+    /// window ([`Knowledge::in_force`] says which).
     pub fn plan_in_force(&self, police_area: &str, date: Date) -> Option<&Plan> {
-        self.plans_of(police_area)
-            .filter(|p| p.from.0 <= date.first_day())
-            .last()
+        self.in_force(police_area, date, &[]).settled
     }
 
     /// Who holds the PCC's functions in a police area on `date`.
@@ -150,16 +149,65 @@ impl Knowledge {
 
     /// The body that carries `body`'s functions on `date`: itself while it exists,
     /// else its successor's successor... as far as the data goes. `None` when the
-    /// chain breaks before `date` (csa does not know the successor).
+    /// chain breaks before `date` (csa does not know the successor). A body split by
+    /// area is followed only where the area tells which part: see
+    /// [`Knowledge::successor_in`].
     pub fn successor_on<'k>(&'k self, body: &'k Body, date: Date) -> Option<&'k Body> {
+        self.successor_in(body, date, &[])
+    }
+
+    /// The body that carries `body`'s functions on `date` in an area (`area`: the ids
+    /// [`Knowledge::area_ids`] gives for a document's area). Where a body on the chain
+    /// was split by area (the National Probation Service into the Probation Service's
+    /// regions, a CCG between two ICBs), the part is the one that holds the whole area
+    /// the named body served, else the one that holds the document's area; where
+    /// neither tells a single part, `None`: csa does not know, and names no body.
+    pub fn successor_in<'k>(
+        &'k self,
+        body: &'k Body,
+        date: Date,
+        area: &[String],
+    ) -> Option<&'k Body> {
         let mut current = body;
         for _ in 0..16 {
             if current.until.is_none_or(|u| date.first_day() <= u.0) {
                 return Some(current);
             }
-            current = self.body(current.successor.as_deref()?)?;
+            let next = match &current.successor {
+                Some(id) => id.as_str(),
+                None => part_for(current, &body.covers, area)?,
+            };
+            current = self.body(next)?;
         }
         None
+    }
+
+    /// The ids a place name answers to on `date`, for choosing the part of a body
+    /// split by area: each authority or partnership it resolves to, their authorities
+    /// and counties, and their police areas.
+    pub fn area_ids(&self, name: &str, date: Option<Date>) -> Vec<String> {
+        let g = self.gazetteer();
+        let mut ids: Vec<String> = Vec::new();
+        for place in self.resolve(name, date) {
+            ids.push(place.id().to_string());
+            let authorities: Vec<&super::Authority> = match place {
+                Resolved::Authority(a) => vec![a],
+                Resolved::Partnership(p) => {
+                    p.covers.iter().filter_map(|c| g.authority(c)).collect()
+                }
+                Resolved::PoliceArea(_) => Vec::new(),
+            };
+            for a in authorities {
+                ids.push(a.id.clone());
+                ids.extend(a.county.clone());
+            }
+            if let Some(police) = self.police_area_of(place) {
+                ids.push(police.id.clone());
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     /// The responsible authorities of an area on `date`, by kind, named where csa
@@ -172,28 +220,31 @@ impl Knowledge {
     ) -> Vec<ResponsibleAuthority> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let named = |kind: &str, name: Option<String>, confidence: Option<Confidence>| {
+        let named_kind = |kind: &str, name: Option<String>, confidence: Option<Confidence>| {
             ResponsibleAuthority {
                 kind: kind.to_string(),
                 name,
                 confidence,
             }
         };
-        let authority = match place {
+        let named = match place {
             Resolved::Authority(a) => Some(a),
             Resolved::Partnership(p) => p.covers.iter().find_map(|id| g.authority(id)),
             Resolved::PoliceArea(_) => None,
         };
-        if let Some(a) = authority {
+        // A council abolished by the date is no responsible authority: the councils
+        // that carry its area then are.
+        let councils = named.map_or(Vec::new(), |a| self.carried_by(a, date));
+        for a in &councils {
             match a.tier.as_str() {
                 "county" => {
-                    out.push(named(
+                    out.push(named_kind(
                         "county-council",
                         Some(a.name.clone()),
                         Some(a.confidence),
                     ));
                     for d in g.districts_of(&a.id, date) {
-                        out.push(named(
+                        out.push(named_kind(
                             "district-council",
                             Some(d.name.clone()),
                             Some(d.confidence),
@@ -201,28 +252,34 @@ impl Knowledge {
                     }
                 }
                 "district" => {
-                    if let Some(c) = a.county.as_deref().and_then(|c| g.authority(c)) {
-                        out.push(named(
+                    if let Some(c) = a
+                        .county
+                        .as_deref()
+                        .and_then(|c| g.authority(c))
+                        .filter(|c| c.exists_on(date))
+                    {
+                        out.push(named_kind(
                             "county-council",
                             Some(c.name.clone()),
                             Some(c.confidence),
                         ));
                     }
-                    out.push(named(
+                    out.push(named_kind(
                         "district-council",
                         Some(a.name.clone()),
                         Some(a.confidence),
                     ));
                 }
-                _ => out.push(named(
+                _ => out.push(named_kind(
                     "unitary-council",
                     Some(a.name.clone()),
                     Some(a.confidence),
                 )),
             }
         }
+        let authority = councils.first().copied().or(named);
         let police = self.police_area_of(place);
-        out.push(named(
+        out.push(named_kind(
             "police",
             police.and_then(|p| p.force.clone()),
             police.map(|p| p.confidence),
@@ -232,11 +289,13 @@ impl Knowledge {
                 b.kind == kind
                     && b.exists_on(date)
                     && b.covers.iter().any(|c| {
+                        // A health body covering a county covers its districts.
                         Some(c.as_str()) == authority.map(|a| a.id.as_str())
+                            || Some(c.as_str()) == authority.and_then(|a| a.county.as_deref())
                             || Some(c.as_str()) == police.map(|p| p.id.as_str())
                     })
             });
-            out.push(named(
+            out.push(named_kind(
                 kind,
                 serving.map(|b| b.name.clone()),
                 serving.map(|b| b.confidence),
@@ -244,6 +303,23 @@ impl Knowledge {
         }
         out
     }
+}
+
+/// The body that took over the part of `split` that holds `named` (the covers of the
+/// body a document named) entirely, else the one part that holds any of `area`.
+fn part_for<'b>(split: &'b Body, named: &[String], area: &[String]) -> Option<&'b str> {
+    let parts = &split.successor_by_area;
+    if !named.is_empty() {
+        if let Some(part) = parts
+            .iter()
+            .find(|p| named.iter().all(|c| p.covers.contains(c)))
+        {
+            return Some(&part.successor);
+        }
+    }
+    let mut holding = parts.iter().filter(|p| p.covers_any(area));
+    let part = holding.next()?;
+    holding.next().is_none().then_some(part.successor.as_str())
 }
 
 /// `text` without parts in brackets: "Kent (excluding Medway)" → "Kent".

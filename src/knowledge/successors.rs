@@ -36,6 +36,11 @@ pub struct Body {
     /// The id of the body that took over the day after `until`.
     #[serde(default)]
     pub successor: Option<String>,
+    /// Where the body's functions were split by area the day after `until`: the body
+    /// that took over each area. A chain through such a body goes on only where the
+    /// area is known (the body named, or the document's) and falls in one entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub successor_by_area: Vec<AreaSuccessor>,
     /// More on the succession.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successor_note: Option<String>,
@@ -47,6 +52,23 @@ pub struct Body {
     /// Notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// The body that took over one area of a body split by area.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaSuccessor {
+    /// Police area or authority ids of the area (read by the body's kind, as `covers`).
+    pub covers: Vec<String>,
+    /// The id of the body that took it over.
+    pub successor: String,
+}
+
+impl AreaSuccessor {
+    /// Whether the entry covers one of `ids`.
+    pub fn covers_any(&self, ids: &[String]) -> bool {
+        self.covers.iter().any(|c| ids.contains(c))
+    }
 }
 
 impl Body {

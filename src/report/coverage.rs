@@ -97,11 +97,18 @@ pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
                 if a.when == "comes-into-force" {
                     basis.push("Comes into force during the document's life.".to_string());
                 }
-                if a.confidence == "unverified" {
-                    basis.push(
+                // As the findings' messages say it: a fact held from a secondary source
+                // is marked too.
+                match a.confidence {
+                    "unverified" => basis.push(
                         "csa's record of this is unverified: not checked against the legislation."
                             .to_string(),
-                    );
+                    ),
+                    "secondary" => basis.push(
+                        "csa holds this from a secondary source, not the legislation itself."
+                            .to_string(),
+                    ),
+                    _ => {}
                 }
                 t.row(vec![
                     Cell::text(publish::capitalise(&a.title)),

@@ -17,7 +17,7 @@ pub use registry::{Registry, Rule, RuleFileError};
 
 use crate::ast::{date_from_days, Date, Document, DocumentKind, Objective, Priority, Theme};
 use crate::diagnostics::{self, Diagnostic, Fix, Label, Severity};
-use crate::knowledge::law::Law;
+use crate::knowledge::law::{Confidence, Law};
 use crate::text::matching;
 use crate::text::Span;
 
@@ -35,6 +35,10 @@ pub struct Finding {
     /// Whether the finding rests on a fact not verified on a primary source; such a
     /// finding is never an error.
     pub unverified: bool,
+    /// How sure csa is of the least sure fact of its data the finding rests on, where
+    /// it rests on one: a finding that is not `Verified` says so in its message (one
+    /// resting on an unverified fact is also never an error).
+    pub rests_on: Option<Confidence>,
 }
 
 impl Finding {
@@ -46,6 +50,7 @@ impl Finding {
             labels: Vec::new(),
             fix: None,
             unverified: false,
+            rests_on: None,
         }
     }
 
@@ -73,6 +78,14 @@ impl Finding {
     /// Marks the finding as resting on an unverified fact when `unverified` is true.
     pub fn unverified_if(mut self, unverified: bool) -> Self {
         self.unverified |= unverified;
+        self
+    }
+
+    /// Marks the finding as resting on a fact of csa's data held with `confidence`; the
+    /// least sure of the facts it rests on is the one its message names.
+    pub fn rests_on(mut self, confidence: Confidence) -> Self {
+        self.rests_on = Some(self.rests_on.map_or(confidence, |c| c.min(confidence)));
+        self.unverified |= confidence == Confidence::Unverified;
         self
     }
 }
@@ -455,6 +468,9 @@ pub fn check_with(
     out
 }
 
+/// What a finding resting on a fact csa read only on a secondary source says.
+pub const SECONDARY: &str = "csa holds this from a secondary source";
+
 /// The families of rules that apply to a parts file.
 pub const PARTS_FILE_FAMILIES: &[&str] = &["references", "suppressions", "workspace"];
 
@@ -487,6 +503,8 @@ pub fn diagnostic_for(
             let message = render(&rule.message, &finding.args);
             if finding.unverified && !message.contains("unconfirmed") {
                 format!("{message} (unconfirmed: this rests on a fact csa has not verified)")
+            } else if !finding.unverified && finding.rests_on == Some(Confidence::Secondary) {
+                format!("{message} ({SECONDARY})")
             } else {
                 message
             }

@@ -66,7 +66,7 @@ pub fn missing_kind(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("name", current)
                     .arg("citation", kind.citation.clone())
                     .arg("effective", effective.to_string())
-                    .unverified_if(kind.confidence == Confidence::Unverified),
+                    .rests_on(kind.confidence),
             );
         }
     }
@@ -95,16 +95,24 @@ fn known<'l>(cx: &'l Context, text: &str) -> Known<'l> {
 
 /// The last day a name was in use, and how sure we are: the body's own end where the
 /// successors data knows the body, else the end of the kind of name.
-fn last_day(found: Known) -> Option<(Date, bool)> {
+fn last_day(found: Known) -> Option<(Date, Confidence)> {
     match (found.body, found.name) {
-        (Some(b), _) => b
-            .until
-            .map(|u| (u.0, b.confidence == Confidence::Unverified)),
-        (None, Some(n)) => n
-            .until
-            .map(|u| (u.0, n.confidence == Confidence::Unverified)),
+        (Some(b), _) => b.until.map(|u| (u.0, b.confidence)),
+        (None, Some(n)) => n.until.map(|u| (u.0, n.confidence)),
         _ => None,
     }
+}
+
+/// The ids of the document's area (its councils, counties and police area), which
+/// choose the part of a body split by area (the National Probation Service's regions).
+fn area_ids(cx: &Context) -> Vec<String> {
+    cx.doc
+        .agreement
+        .as_ref()
+        .and_then(|a| a.area.as_ref())
+        .map_or(Vec::new(), |a| {
+            cx.knowledge.area_ids(&a.value, cx.effective)
+        })
 }
 
 /// Who took over on `date`, in words, and a fix where the successors data names the
@@ -114,7 +122,7 @@ fn successor_advice(cx: &Context, found: Known, date: Date, span: Span) -> (Stri
     if let Some(body) = found.body {
         if let Some(next) = cx
             .knowledge
-            .successor_on(body, date)
+            .successor_in(body, date, &area_ids(cx))
             .filter(|n| n.id != body.id)
         {
             let name = next.name.clone();
@@ -133,6 +141,12 @@ fn successor_advice(cx: &Context, found: Known, date: Date, span: Span) -> (Stri
         if let Some(note) = &body.successor_note {
             return (
                 format!("csa does not know a single successor ({note}); name the body that serves the area now"),
+                None,
+            );
+        }
+        if !body.successor_by_area.is_empty() {
+            return (
+                "its work was split by area, and csa cannot tell from the document's area which part took over here; name the body that serves the area now".to_string(),
                 None,
             );
         }
@@ -167,7 +181,7 @@ fn check_name(
     span: Span,
     out: &mut Vec<Finding>,
 ) {
-    let Some((until, unverified)) = last_day(found) else {
+    let Some((until, confidence)) = last_day(found) else {
         return;
     };
     if until >= effective.first_day() {
@@ -188,7 +202,7 @@ fn check_name(
         .arg("until", until.to_string())
         .arg("effective", effective.to_string())
         .arg("advice", advice)
-        .unverified_if(unverified);
+        .rests_on(confidence);
     if let Some(fix) = fix {
         finding = finding.fix(fix);
     }
@@ -260,22 +274,24 @@ pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         return;
     };
     let mut seen = std::collections::HashSet::new();
+    let area = area_ids(cx);
     for (text, span) in named_organisations(cx) {
         if !seen.insert(text) {
             continue;
         }
         let found = known(cx, text);
-        let Some((until, unverified)) = last_day(found) else {
+        let Some((until, confidence)) = last_day(found) else {
             continue;
         };
         if until < effective.first_day() || !cx.in_life(date_after(until)) {
             continue;
         }
         let day = date_after(until);
-        let successor = match found
-            .body
-            .and_then(|b| cx.knowledge.successor_on(b, day).filter(|n| n.id != b.id))
-        {
+        let successor = match found.body.and_then(|b| {
+            cx.knowledge
+                .successor_in(b, day, &area)
+                .filter(|n| n.id != b.id)
+        }) {
             Some(next) => format!("`{}`", next.name),
             None => {
                 let kind = found.name.and_then(|n| {
@@ -299,7 +315,7 @@ pub fn replaced_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 .arg("date", day.to_string())
                 .arg("life", cx.life_text())
                 .arg("successor", successor)
-                .unverified_if(unverified),
+                .rests_on(confidence),
         );
     }
 }
@@ -337,7 +353,7 @@ pub fn not_an_authority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                         .arg("body", body.name.clone())
                         .arg("relationship", body.relationship.clone())
                         .arg("citation", body.citation.clone())
-                        .unverified_if(body.confidence == Confidence::Unverified),
+                        .rests_on(body.confidence),
                 );
                 break;
             }

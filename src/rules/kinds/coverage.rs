@@ -4,7 +4,7 @@
 use super::{Kind, Param, ParamDefault, ParamType};
 use crate::ast::Date;
 use crate::diagnostics::{Applicability, Fix};
-use crate::knowledge::law::{Area, Confidence};
+use crate::knowledge::law::Area;
 use crate::rules::{Context, Finding, Rule, Topic};
 use crate::text::matching;
 
@@ -59,7 +59,7 @@ fn area_args(finding: Finding, area: &Area) -> Finding {
         .arg("citation", area.citation.clone())
         .arg("basis", area.basis())
         .arg("in_force_from", area.in_force_from.0.to_string())
-        .unverified_if(area.confidence == Confidence::Unverified)
+        .rests_on(area.confidence)
 }
 
 /// The `statutory-coverage` kind.

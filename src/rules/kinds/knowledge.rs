@@ -110,9 +110,15 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let span = cx.doc.plans.first().map_or(cx.document_span(), |p| {
         p.title.as_ref().map_or(p.header_span, |t| t.span)
     });
-    let mut current = cx.knowledge.plan_in_force(&police.id, effective);
-    let mut newer = false;
+    // What csa cannot tell on the effective date is said first (a window open then, a
+    // plan due after an election that csa does not know).
+    let known = super::plan_window::in_force(cx, police, effective);
+    super::plan_window::uncertain(cx, police, &known, span, out);
+    let mut current = known.possible.last().copied().or(known.settled);
+    let mut newer = !known.possible.is_empty();
     for plan in cx.knowledge.plans_of(&police.id) {
+        // A plan whose day is known only as a window is reported from the window's
+        // first day, with both ends.
         if !cx.in_life(plan.from.0) {
             continue;
         }
@@ -124,7 +130,7 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         out.push(
             Finding::at(span)
                 .arg("area", police.name.clone())
-                .arg("date", plan.from.0.to_string())
+                .arg("date", plan.start_text())
                 .arg("life", cx.life_text())
                 .arg(
                     "change",
@@ -137,15 +143,15 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 .arg(
                     "advice",
                     format!(
-                        "record `{}` and have regard to its objectives from that day (Crime and Disorder Act 1998 s6(1A))",
+                        "record `{}` and have regard to its objectives from the day it is issued (Crime and Disorder Act 1998 s6(1A))",
                         plan.title
                     ),
                 )
-                .unverified_if(plan.confidence == Confidence::Unverified),
+                .rests_on(plan.confidence),
         );
         current = Some(plan);
     }
-    if newer {
+    if newer || known.unknown_since.is_some() {
         return;
     }
     // No newer plan known: the plan in force may reach the end of its period.
@@ -169,7 +175,7 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     "advice",
                     "it stays in force until the Commissioner issues a new plan (Police Reform and Social Responsibility Act 2011 s5, s7): say which plan the partnership will have regard to after that day",
                 )
-                .unverified_if(plan.confidence == Confidence::Unverified),
+                .rests_on(plan.confidence),
         );
     }
 }
@@ -194,17 +200,20 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         return;
     };
     let span = cx.document_span();
-    let mut push = |date: Date, change: String, advice: String, unverified: bool| {
-        out.push(
-            Finding::at(span)
-                .arg("area", police.name.clone())
-                .arg("date", date.to_string())
-                .arg("life", cx.life_text())
-                .arg("change", change)
-                .arg("advice", advice)
-                .unverified_if(unverified),
-        );
-    };
+    // `announced`: not yet law, so never more than unconfirmed.
+    let mut push =
+        |date: Date, change: String, advice: String, announced: bool, confidence: Confidence| {
+            out.push(
+                Finding::at(span)
+                    .arg("area", police.name.clone())
+                    .arg("date", date.to_string())
+                    .arg("life", cx.life_text())
+                    .arg("change", change)
+                    .arg("advice", advice)
+                    .unverified_if(announced)
+                    .rests_on(confidence),
+            );
+        };
     // A change of holder recorded in the gazetteer.
     for gov in &police.governance {
         let Some(from) = gov.from.filter(|f| cx.in_life(f.0)) else {
@@ -229,7 +238,8 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 "from that day the Police and Crime Plan is issued by `{}` and the agreement goes to them (SI 2007/1830 reg 9A); say so",
                 gov.holder
             ),
-            gov.confidence == Confidence::Unverified,
+            false,
+            gov.confidence,
         );
     }
     for event in &cx.law.events {
@@ -257,12 +267,7 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             ),
             _ => (event.title.clone(), "say so".to_string()),
         };
-        push(
-            event.date.0,
-            change,
-            advice,
-            announced || event.confidence == Confidence::Unverified,
-        );
+        push(event.date.0, change, advice, announced, event.confidence);
     }
     let _ = effective;
 }
@@ -286,6 +291,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         return;
     };
     let g = cx.knowledge.gazetteer();
+    abolished_before(cx, effective, area, out);
     let places = cx.knowledge.resolve(&area.value, Some(effective));
     let authorities: Vec<_> = places
         .iter()
@@ -319,7 +325,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                             a.area
                         ),
                     )
-                    .unverified_if(a.confidence == Confidence::Unverified),
+                    .rests_on(a.confidence),
             );
         }
         // Abolished inside the life.
@@ -342,7 +348,7 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("life", cx.life_text())
                     .arg("change", format!("`{}` is abolished{by}", a.name))
                     .arg("advice", advice_for(cx.document_kind().as_str()))
-                    .unverified_if(a.confidence == Confidence::Unverified),
+                    .rests_on(a.confidence),
             );
         }
         // A reorganisation decided or announced, inside the life.
@@ -359,9 +365,63 @@ pub fn two_tier(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("life", cx.life_text())
                     .arg("change", format!("{} ({})", r.title, r.status))
                     .arg("advice", advice_for(cx.document_kind().as_str()))
-                    .unverified_if(r.status != "decided" || r.confidence == Confidence::Unverified),
+                    .unverified_if(r.status != "decided")
+                    .rests_on(r.confidence),
             );
         }
+    }
+}
+
+/// A document whose area's council (or county) had been abolished by its effective
+/// date: the partnership it speaks for no longer exists, and the council that took over
+/// plans for its whole area.
+fn abolished_before(
+    cx: &Context,
+    effective: Date,
+    area: &crate::ast::Spanned<String>,
+    out: &mut Vec<Finding>,
+) {
+    for gone in cx.knowledge.abolished_by(&area.value, effective) {
+        let now: Vec<&str> = gone.now.iter().map(|a| a.name.as_str()).collect();
+        let (by, advice) = if now.is_empty() {
+            (
+                " (csa does not know the council that took over its area)".to_string(),
+                "write the plan for the council that now serves the area, whose partnership plans for the whole of it (Crime and Disorder Act 1998 s5-6)".to_string(),
+            )
+        } else {
+            (
+                format!(
+                    ", and its area passed to {}",
+                    quoted_list(&now)
+                ),
+                format!(
+                    "write the plan for {} instead: the partnership of the council that took over plans for its whole area (Crime and Disorder Act 1998 s5-6){}",
+                    quoted_list(&now),
+                    if cx.document_kind() == crate::ast::DocumentKind::CountyAgreement {
+                        ", and a county agreement needs a two-tier county (SI 2007/1830 reg 9)"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+        };
+        let mut finding = Finding::at(area.span)
+            .arg("area", gone.authority.name.clone())
+            .arg("date", gone.ended.to_string())
+            .arg("life", cx.life_text())
+            .arg(
+                "change",
+                format!(
+                    "before the document took effect, `{}` was abolished{by}",
+                    gone.authority.name
+                ),
+            )
+            .arg("advice", advice)
+            .rests_on(gone.authority.confidence);
+        for a in &gone.now {
+            finding = finding.rests_on(a.confidence);
+        }
+        out.push(finding);
     }
 }
 

@@ -2,7 +2,6 @@
 
 use super::{Kind, Param, ParamDefault, ParamType};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::knowledge::law::Confidence;
 use crate::rules::{Context, Finding, Rule};
 use crate::text::matching;
 
@@ -73,7 +72,7 @@ pub fn bill_after_assent(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                 .arg("act", act.title.clone())
                 .arg("assent", assent.0.to_string())
                 .arg("effective", effective.to_string())
-                .unverified_if(act.confidence == Confidence::Unverified);
+                .rests_on(act.confidence);
             // The written form may differ from the alias in spacing or "&": replace
             // exactly what was written when it is found as typed.
             let found = item.value.to_lowercase().find(&bill.to_lowercase());
@@ -151,7 +150,7 @@ pub fn bill_in_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                         .arg("act", act.title.clone())
                         .arg("assent", assent.0.to_string())
                         .arg("life", cx.life_text())
-                        .unverified_if(act.confidence == Confidence::Unverified),
+                        .rests_on(act.confidence),
                 );
             }
         }

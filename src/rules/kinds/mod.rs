@@ -13,6 +13,7 @@ mod knowledge;
 mod leads;
 mod legislation;
 pub mod pcc;
+mod plan_window;
 mod references;
 mod trust;
 mod version_row;

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use super::{Kind, Param, ParamDefault, ParamType};
 use crate::ast::{Date, Objective};
 use crate::diagnostics::{Applicability, Edit, Fix};
-use crate::knowledge::law::Confidence;
 use crate::rules::{Context, Finding, Rule};
 use crate::text::matching;
 
@@ -87,7 +86,10 @@ pub const PCC_PLAN_CURRENT: Kind = Kind {
 /// `pcc-plan-current`: the knowledge holds another plan in force in the document's
 /// police area on the effective date. The police area is the `@plan` block's own
 /// `area:` when it gives one, else the one the header's `area:` lies in (a district
-/// plan for Ashford is checked against Kent's plans).
+/// plan for Ashford is checked against Kent's plans). Where csa cannot tell the plan in
+/// force (a newer plan's first day known only as a window, a plan due after an
+/// election that csa does not know), a document recording any plan that may have been
+/// in force is not called wrong (`pcc-plan-life` says what csa does not know).
 pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
@@ -96,29 +98,67 @@ pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         let Some(police) = super::knowledge::police_area_for(cx, plan) else {
             continue;
         };
-        let Some(expected) = cx.knowledge.plan_in_force(&police.id, effective) else {
+        let known = super::plan_window::in_force(cx, police, effective);
+        let Some(expected) = known.settled.filter(|_| known.unknown_since.is_none()) else {
             continue;
         };
         let title = plan.title.as_ref().map_or("", |t| t.value.as_str());
-        if names_plan(title, expected) {
+        if known.candidates().any(|p| names_plan(title, p)) {
             continue;
         }
-        out.push(
-            Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
-                .arg("plan", title)
-                .arg("expected", expected.title.clone())
-                .arg("area", police.name.clone())
-                .arg("effective", effective.to_string())
-                .arg("expected_period", expected.period_text())
-                .unverified_if(expected.confidence == Confidence::Unverified),
-        );
+        let mut finding = Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
+            .arg("plan", title)
+            .arg("expected", expected.title.clone())
+            .arg("area", police.name.clone())
+            .arg("effective", effective.to_string())
+            .arg(
+                "expected_period",
+                super::plan_window::expected_period(&known, expected),
+            )
+            .rests_on(expected.confidence);
+        for p in &known.possible {
+            finding = finding.rests_on(p.confidence);
+        }
+        out.push(finding);
     }
 }
 
-/// Whether a document's title for a plan names the known plan.
+/// Whether a document's title for a plan names the known plan. Titles alike but for
+/// the period they name ("Police and Crime Plan 2016-2021", "... 2021-2024") are two
+/// plans: the matching of words leaves numbers out.
 pub(super) fn names_plan(title: &str, plan: &crate::knowledge::Plan) -> bool {
-    plan.titles()
-        .any(|t| matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
+    plan.titles().any(|t| {
+        (matching::contains_phrase(title, t) || matching::similarity(title, t) >= 0.8)
+            && !other_period(title, t)
+    })
+}
+
+/// Whether two titles each name a period of years ("2016-2021", "2021/24", "2017 -
+/// 2021") and the periods start in different years.
+fn other_period(a: &str, b: &str) -> bool {
+    match (period_start(a), period_start(b)) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    }
+}
+
+/// The first year of the first period of years a title names: a year of this century,
+/// then (after a dash, slash or space) two or four digits.
+fn period_start(title: &str) -> Option<u32> {
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_ascii_digit() && !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        (w.len() == 4 && w.starts_with("20"))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let tail = |w: &str| (w.len() == 2 || w.len() == 4) && w.chars().all(|c| c.is_ascii_digit());
+    words.windows(2).find_map(|pair| match year(pair[0]) {
+        Some(y) if tail(pair[1]) => Some(y),
+        _ => None,
+    })
 }
 
 fn text(objective: &Objective) -> String {
@@ -453,5 +493,27 @@ impl<'w> Candidates<'w> {
             .map(|(topic, _, shared)| (topic, shared));
         self.answers.insert(wanted, answer.clone());
         answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_names_its_period_by_its_first_year() {
+        assert_eq!(
+            period_start("Police and Crime Plan 2016 - 2021"),
+            Some(2016)
+        );
+        assert_eq!(period_start("Police & Crime Plan 2017/21"), Some(2017));
+        assert_eq!(period_start("Plan 2021–2024: Fighting crime"), Some(2021));
+        assert_eq!(period_start("Making Kent Safer"), None);
+        assert_eq!(period_start("Police and Crime Plan 2025"), None);
+        assert!(other_period(
+            "West Yorkshire's Police and Crime Plan 2016 - 2021",
+            "West Yorkshire Police and Crime Plan 2021-2024"
+        ));
+        assert!(!other_period("Safer in Kent 2017-21", "Safer in Kent"));
     }
 }

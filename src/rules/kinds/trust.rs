@@ -5,7 +5,7 @@
 
 use super::Kind;
 use crate::ast::{Lead, Organisation};
-use crate::knowledge::law::{Area, Confidence};
+use crate::knowledge::law::Area;
 use crate::rules::{Context, Finding, Rule, Topic};
 use crate::text::matching;
 
@@ -143,7 +143,7 @@ pub fn only_mentioned(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                         "words",
                         and_list(&words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>()),
                     )
-                    .unverified_if(area.confidence == Confidence::Unverified),
+                    .rests_on(area.confidence),
             );
         }
     }
