@@ -250,3 +250,38 @@ fn publish_from_a_subfolder_reads_the_csa_toml_two_levels_up() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(here.join("plan.html").is_file());
 }
+
+/// docs/output.md: JSON positions count from 0, every other format's from 1.
+#[test]
+fn json_positions_count_from_0_and_concise_from_1() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/kent-2022.csa");
+    let args = |format| {
+        [
+            "check",
+            example,
+            "--as-of",
+            "2023-01-01",
+            "--output-format",
+            format,
+        ]
+    };
+    let json: serde_json::Value = serde_json::from_slice(&csa(&args("json")).stdout).unwrap();
+    let first = &json["files"][0]["diagnostics"][0];
+    let concise = String::from_utf8(csa(&args("concise")).stdout).unwrap();
+    let line = concise.lines().next().unwrap();
+    let at: Vec<u64> = line
+        .trim_start_matches(example)
+        .split(':')
+        .skip(1)
+        .take(2)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(
+        at,
+        [
+            first["span"]["start"]["line"].as_u64().unwrap() + 1,
+            first["span"]["start"]["column"].as_u64().unwrap() + 1
+        ],
+        "{line}"
+    );
+}

@@ -299,3 +299,52 @@ proptest! {
         }
     }
 }
+
+/// A fixed document is laid out as `csa fmt` lays it out: on every fixture and example
+/// that is already formatted, with every fix (safe and unsafe) applied,
+/// `fmt(fix(x)) == fix(x)`. (Regression: a fix inserted `lead:` after the header,
+/// above fields `csa fmt` puts first.)
+#[test]
+fn fixing_a_formatted_document_leaves_it_formatted() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let registry = csa::rules::Registry::bundled();
+    let options = csa::rules::Options {
+        as_of: csa::ast::Date::parse("2024-01-01"),
+        ..Default::default()
+    };
+    let check = |text: &str| {
+        let parsed = csa::ast::parse(text);
+        let mut all = parsed.diagnostics;
+        all.extend(csa::rules::check(&parsed.document, &registry, &options));
+        all
+    };
+    let mut fixed_any = 0;
+    for dir in ["tests/fixtures/rules", "examples"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "csa") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(formatted) = csa::format::format(&text) else {
+                continue;
+            };
+            let fixed = csa::format::fix::fix(&formatted, csa::format::fix::FixMode::Unsafe, check);
+            if fixed.applied.is_empty() {
+                continue;
+            }
+            fixed_any += 1;
+            assert_eq!(
+                csa::format::format(&fixed.text).ok().as_deref(),
+                Some(fixed.text.as_str()),
+                "{} after {:?}",
+                path.display(),
+                fixed.applied
+            );
+        }
+    }
+    assert!(
+        fixed_any > 10,
+        "fixes were applied to {fixed_any} documents"
+    );
+}

@@ -43,6 +43,10 @@ const MAX_ROUNDS: usize = 10;
 /// Applies the fixes `check` finds in `text`, round after round.
 pub fn fix(text: &str, mode: FixMode, check: impl Fn(&str) -> Vec<Diagnostic>) -> Fixed {
     let ending = LineEnding::of(text);
+    // A fix inserts a field where it can (after the block's header); a document that
+    // was laid out the canonical way is laid out again after fixing, so that
+    // `csa fmt --check` accepts what `csa check --fix` wrote.
+    let was_formatted = super::format(text).is_ok_and(|f| f == text);
     let mut text = text.to_string();
     let mut applied = Vec::new();
     for _ in 0..MAX_ROUNDS {
@@ -53,6 +57,11 @@ pub fn fix(text: &str, mode: FixMode, check: impl Fn(&str) -> Vec<Diagnostic>) -
         }
         text = next;
         applied.extend(titles);
+    }
+    if was_formatted && !applied.is_empty() {
+        if let Ok(formatted) = super::format(&text) {
+            text = formatted;
+        }
     }
     Fixed { text, applied }
 }
