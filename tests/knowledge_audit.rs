@@ -498,3 +498,37 @@ fn an_abolished_council_is_no_responsible_authority_after_it_ended() {
         .collect();
     assert_eq!(councils, [("unitary-council", "North Yorkshire Council")]);
 }
+
+#[test]
+fn csa_law_bodies_on_a_date_lists_no_council_or_body_that_did_not_exist_then() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csa"))
+        .args([
+            "law",
+            "bodies",
+            "--area",
+            "Harrogate",
+            "--on",
+            "2024-06-01",
+            "--format",
+            "json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let on = date("2024-06-01");
+    for body in json["bodies"].as_array().unwrap() {
+        let day = |key: &str| body[key].as_str().map(date);
+        assert!(day("from").is_none_or(|d| d <= on), "{body}");
+        assert!(day("until").is_none_or(|d| d >= on), "{body}");
+    }
+    let councils: Vec<&str> = json["responsible_authorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"].as_str().unwrap().ends_with("-council"))
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(councils, ["North Yorkshire Council"]);
+}
