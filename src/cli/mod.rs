@@ -198,14 +198,15 @@ enum Command {
     /// Publish the agreement as its readers see it: every word of prose, headings,
     /// and the structured parts as tables (HTML first; Word with --to docx).
     ///
-    /// Exit codes: 0 written, 2 the file could not be read or the output written.
+    /// Exit codes: 0 written, 2 the file could not be read, OUT's extension is not
+    /// that of the format (.html or .docx), or the output could not be written.
     Publish {
         /// The `.csa` file.
         file: PathBuf,
         /// The file to write (default: standard output).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         out: Option<PathBuf>,
-        /// `html` or `docx` (default: by the extension of OUT, else html).
+        /// `html` or `docx` (default: by the extension of OUT, which must match).
         #[arg(long, value_enum)]
         to: Option<publish::To>,
     },
@@ -213,8 +214,8 @@ enum Command {
     /// Police and Crime Plan alignment, leads, evidence, decisions, changes and
     /// every finding with its fix.
     ///
-    /// Exit codes: 0 written (whatever it finds), 2 a file could not be read or the
-    /// output written.
+    /// Exit codes: 0 written (whatever it finds), 2 a file could not be read, OUT's
+    /// extension is not that of the format, or the output could not be written.
     Report {
         /// The `.csa` files, one page each.
         #[arg(required = true)]
@@ -222,7 +223,8 @@ enum Command {
         /// The file to write (default: standard output).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         out: Option<PathBuf>,
-        /// `html`, `md` or `json` (default: by the extension of OUT, else md).
+        /// `html`, `md`, `json` or `docx` (default: by the extension of OUT, which must
+        /// match; md to standard output).
         #[arg(long, value_enum)]
         format: Option<report::Format>,
         /// The date to review against (YYYY-MM-DD; default: today).

@@ -17,19 +17,55 @@ pub enum To {
     Docx,
 }
 
-/// The format: as asked, else by the output file's extension, else HTML.
-fn format(to: Option<To>, out: Option<&Path>) -> To {
-    to.unwrap_or_else(
-        || match out.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("docx") => To::Docx,
-            _ => To::Html,
-        },
-    )
+/// The extension of `path`, in lower case (empty when it has none).
+pub(super) fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// The format: as asked, else by the output file's extension, else (to standard
+/// output) HTML. A file whose extension is not its format's is an error: an
+/// `agreement.pdf` that holds HTML opens as nothing.
+fn format(to: Option<To>, out: Option<&Path>) -> Result<To, String> {
+    let Some(out) = out else {
+        return Ok(to.unwrap_or(To::Html));
+    };
+    let by_ext = match extension(out).as_str() {
+        "html" | "htm" => Some(To::Html),
+        "docx" => Some(To::Docx),
+        _ => None,
+    };
+    match (to, by_ext) {
+        (Some(t), Some(e)) if t == e => Ok(t),
+        (None, Some(e)) => Ok(e),
+        (Some(t), _) => {
+            let ext = if t == To::Html { "html" } else { "docx" };
+            Err(format!(
+                "`{}` does not end in .{ext}, so it would not open as the {ext} asked for\n  help: name the file `{}`",
+                out.display(),
+                out.with_extension(ext).display()
+            ))
+        }
+        (None, None) => Err(format!(
+            "csa publish cannot write `{}`: it writes .html or .docx files\n  help: name the file `{}` or `{}` (for a PDF, print the HTML page or save the Word document as PDF)",
+            out.display(),
+            out.with_extension("html").display(),
+            out.with_extension("docx").display()
+        )),
+    }
 }
 
 /// Publishes `file`; returns the exit code.
 pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
-    let to = format(to, out.as_deref());
+    let to = match format(to, out.as_deref()) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
     if to == To::Docx && out.is_none() && std::io::stdout().is_terminal() {
         eprintln!("error: a .docx file cannot be shown in the terminal\n  help: name the file to write with `-o`, such as `-o agreement.docx`");
         return 2;

@@ -1,5 +1,6 @@
 //! `csa report`: the compliance review a scrutiny committee reads.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::check::setup;
@@ -16,8 +17,31 @@ pub enum Format {
     Html,
     /// Markdown.
     Md,
-    /// JSON (shape `csa-report/1`, docs/report.md).
+    /// JSON (shape `csa-report/2`, docs/report.md).
     Json,
+    /// A Word document: the committee paper.
+    Docx,
+}
+
+impl Format {
+    /// The extensions a file of this format may have.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Html => &["html", "htm"],
+            Format::Md => &["md", "markdown"],
+            Format::Json => &["json"],
+            Format::Docx => &["docx"],
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Docx => "docx",
+        }
+    }
 }
 
 /// The command line's settings for a report.
@@ -36,20 +60,33 @@ pub struct Args {
     pub config: Option<PathBuf>,
 }
 
-/// The format: as asked, else by the output file's extension, else Markdown.
-fn format(format: Option<Format>, out: Option<&Path>) -> Format {
-    format.unwrap_or_else(|| {
-        match out
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("html" | "htm") => Format::Html,
-            Some("json") => Format::Json,
-            _ => Format::Md,
-        }
-    })
+/// The format: as asked, else by the output file's extension, else (to standard
+/// output) Markdown. A file whose extension is not its format's is an error: a
+/// `review.docx` that holds Markdown opens as nothing.
+fn format(format: Option<Format>, out: Option<&Path>) -> Result<Format, String> {
+    const ALL: [Format; 4] = [Format::Html, Format::Md, Format::Json, Format::Docx];
+    let Some(out) = out else {
+        return Ok(format.unwrap_or(Format::Md));
+    };
+    let ext = super::publish::extension(out);
+    let by_ext = ALL
+        .into_iter()
+        .find(|f| f.extensions().contains(&ext.as_str()));
+    match (format, by_ext) {
+        (Some(f), Some(e)) if f == e => Ok(f),
+        (None, Some(e)) => Ok(e),
+        (Some(f), _) => Err(format!(
+            "`{}` does not end in .{}, so it would not open as the {} asked for\n  help: name the file `{}`",
+            out.display(),
+            f.extensions()[0],
+            f.name(),
+            out.with_extension(f.extensions()[0]).display()
+        )),
+        (None, None) => Err(format!(
+            "csa report cannot write `{}`: its extension is not one of .html, .md, .json or .docx\n  help: name the file by the format you want, such as `-o review.html` or `-o review.docx`",
+            out.display()
+        )),
+    }
 }
 
 /// Makes the report; returns the exit code.
@@ -57,6 +94,17 @@ pub fn run(args: Args) -> u8 {
     let Ok(as_of) = super::files::as_of(args.as_of.as_deref()) else {
         return 2;
     };
+    let format = match format(args.format, args.out.as_deref()) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
+    if format == Format::Docx && args.out.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("error: a .docx file cannot be shown in the terminal\n  help: name the file to write with `-o`, such as `-o review.docx`");
+        return 2;
+    }
     let previous = match &args.previous {
         Some(path) => match read_previous(path, &FileSystem) {
             Ok(previous) => Some(previous),
@@ -130,12 +178,19 @@ pub fn run(args: Args) -> u8 {
         schema: report::SCHEMA,
         documents,
     };
-    let text = match format(args.format, args.out.as_deref()) {
-        Format::Html => report::html::page(&report),
-        Format::Md => report::md::markdown(&report),
-        Format::Json => report::json(&report),
+    let bytes = match format {
+        Format::Html => report::html::page(&report).into_bytes(),
+        Format::Md => report::md::markdown(&report).into_bytes(),
+        Format::Json => report::json(&report).into_bytes(),
+        Format::Docx => match report::docx::docx(&report) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
     };
-    match write_output(args.out.as_deref(), text.as_bytes()) {
+    match write_output(args.out.as_deref(), &bytes) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!(

@@ -125,10 +125,15 @@ impl<'a> Builder<'a> {
             .map(|h| (h.span.start.offset, (h.level, h.text.value.as_str())))
             .collect();
         let mut next_part = 0;
+        let title = document_title(doc, fallback_title);
+        let skipped = printed_contents(doc);
         // The parts of the current run of alike blocks (several @version, say).
         let mut run: Vec<Part> = Vec::new();
         for item in &doc.items {
             let (start, end) = (item.span.start.offset, item.span.end.offset);
+            if skipped.contains(&start) && !matches!(item.kind, ItemKind::Heading) {
+                continue;
+            }
             match &item.kind {
                 ItemKind::Blank => {
                     self.flush();
@@ -138,6 +143,16 @@ impl<'a> Builder<'a> {
                     self.flush();
                     self.end_run(&mut run);
                     let (level, text) = headings.get(&start).copied().unwrap_or((1, ""));
+                    if skipped.contains(&start) {
+                        continue;
+                    }
+                    // The document's title is the page's title: a first heading that
+                    // repeats it is not written twice.
+                    if !self.seen_heading && level == 1 && text.trim() == title.trim() {
+                        self.seen_heading = true;
+                        self.release_about();
+                        continue;
+                    }
                     let anchor = self.anchors.make(text);
                     self.blocks.push(Block::Heading {
                         level: level.clamp(1, 6) as u8,
@@ -150,33 +165,7 @@ impl<'a> Builder<'a> {
                 ItemKind::Prose { text, list, indent } => {
                     self.end_run(&mut run);
                     self.release_about();
-                    let bullet = ["- ", "* ", "• "]
-                        .iter()
-                        .find_map(|m| text.strip_prefix(m).filter(|_| *list));
-                    match bullet {
-                        Some(rest) => {
-                            if !self.paragraph.is_empty() {
-                                let text = self.paragraph.join(" ");
-                                self.paragraph.clear();
-                                self.blocks.push(Block::Paragraph(text));
-                            }
-                            self.list.push(ListItem {
-                                text: rest.trim().to_string(),
-                                depth: (*indent as usize).div_ceil(2),
-                            });
-                        }
-                        // A numbered line keeps its number, as its own paragraph.
-                        None if *list => {
-                            self.flush();
-                            self.blocks.push(Block::Paragraph(text.trim().to_string()));
-                        }
-                        None => {
-                            if !self.list.is_empty() {
-                                self.flush();
-                            }
-                            self.paragraph.push(text.trim().to_string());
-                        }
-                    }
+                    self.prose(text, *list, *indent);
                 }
                 ItemKind::Error => {
                     self.end_run(&mut run);
@@ -231,16 +220,59 @@ impl<'a> Builder<'a> {
         if !self.diagram_done && !doc.priorities.is_empty() {
             self.diagram();
         }
-        let title = document_title(doc, fallback_title);
         let author = doc
             .agreement
             .as_ref()
             .and_then(|a| a.partnership.as_ref())
             .map(|p| p.value.clone());
+        let mut blocks = self.blocks;
+        for b in &mut blocks {
+            if let Block::Table(t) = b {
+                t.tidy();
+            }
+        }
         Publication {
             title,
             author,
-            blocks: self.blocks,
+            date: doc
+                .agreement
+                .as_ref()
+                .and_then(|a| a.effective.as_ref())
+                .map(|d| d.value.first_day().to_string()),
+            blocks: say_when_empty(blocks),
+            chapters_on_new_pages: true,
+        }
+    }
+
+    /// A line of prose: a list item, a numbered line (its own paragraph), or a line
+    /// of the paragraph being read.
+    fn prose(&mut self, text: &str, list: bool, indent: u32) {
+        let bullet = ["- ", "* ", "• "]
+            .iter()
+            .find_map(|m| text.strip_prefix(m).filter(|_| list));
+        match bullet {
+            Some(rest) => {
+                if !self.paragraph.is_empty() {
+                    let text = self.paragraph.join(" ");
+                    self.paragraph.clear();
+                    self.blocks.push(Block::Paragraph(text));
+                }
+                self.list.push(ListItem {
+                    text: rest.trim().to_string(),
+                    depth: (indent as usize).div_ceil(2),
+                });
+            }
+            // A numbered line keeps its number, as its own paragraph.
+            None if list => {
+                self.flush();
+                self.blocks.push(Block::Paragraph(text.trim().to_string()));
+            }
+            None => {
+                if !self.list.is_empty() {
+                    self.flush();
+                }
+                self.paragraph.push(text.trim().to_string());
+            }
         }
     }
 
@@ -280,11 +312,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// An objective of a Police and Crime Plan, with its words when the document
-    /// gives them.
+    /// An objective of a Police and Crime Plan, by its words when the document gives
+    /// them (the author's id is no part of the published text).
     pub(super) fn objective_words(&self, r: &Reference) -> String {
         match self.objectives.get(r.name.as_str()) {
-            Some(text) if !text.is_empty() => format!("{}: {text}", r.name),
+            Some(text) if !text.is_empty() => text.to_string(),
             _ => r.name.clone(),
         }
     }
@@ -309,4 +341,81 @@ impl<'a> Builder<'a> {
         self.blocks.push(Block::Diagram(diagram));
         self.blocks.push(Block::Table(table));
     }
+}
+
+/// The starts of a printed contents list to leave out: a heading "Contents" whose
+/// lines end in page numbers (`Foreword ..... 6`), most of them at least. The page has its own
+/// contents, which links to the headings; page numbers of another layout would be
+/// wrong in this one.
+fn printed_contents(doc: &Document) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let headings: HashMap<usize, &str> = doc
+        .outline
+        .iter()
+        .map(|h| (h.span.start.offset, h.text.value.as_str()))
+        .collect();
+    let mut i = 0;
+    while i < doc.items.len() {
+        let item = &doc.items[i];
+        let is_contents = matches!(item.kind, ItemKind::Heading)
+            && headings.get(&item.span.start.offset).is_some_and(|t| {
+                let t = t.trim().trim_end_matches(':').to_ascii_lowercase();
+                t == "contents" || t == "table of contents"
+            });
+        i += 1;
+        if !is_contents {
+            continue;
+        }
+        let mut lines = Vec::new();
+        while i < doc.items.len() {
+            match &doc.items[i].kind {
+                ItemKind::Blank | ItemKind::Comment => {}
+                ItemKind::Prose { text, .. } => {
+                    lines.push((doc.items[i].span.start.offset, text.as_str()))
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        // `Foreword ..... 6`, `1. Introduction 6`: a page number after a space or dots.
+        let numbered = |t: &str| {
+            let t = t.trim_end();
+            let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            digits > 0 && digits <= 3 && t[..t.len() - digits].ends_with(['.', '…', ' ', '\t'])
+        };
+        // Most lines numbered (an extracted list may have lost a number or two).
+        let with_numbers = lines.iter().filter(|(_, t)| numbered(t)).count();
+        if with_numbers >= 2 && with_numbers * 3 >= lines.len() * 2 {
+            out.insert(item.span.start.offset);
+            out.extend(lines.iter().map(|(s, _)| *s));
+        }
+    }
+    out
+}
+
+/// A heading with nothing under it before the next heading of its level or above
+/// says so, rather than leaving the reader to wonder.
+fn say_when_empty(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut iter = blocks.into_iter().peekable();
+    while let Some(b) = iter.next() {
+        let level = match &b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        };
+        out.push(b);
+        if let Some(level) = level {
+            let empty = match iter.peek() {
+                None => true,
+                Some(Block::Heading { level: next, .. }) => *next <= level,
+                _ => false,
+            };
+            if empty {
+                out.push(Block::Paragraph(
+                    "This section has no content yet.".to_string(),
+                ));
+            }
+        }
+    }
+    out
 }

@@ -40,7 +40,31 @@ impl Builder<'_> {
                 .as_ref()
                 .map_or(String::new(), |d| human_date(d.value)),
         );
-        add("Review", text_of(&a.review));
+        let effective = a.effective.as_ref().map(|d| d.value);
+        let end = crate::rules::life_end(a, effective);
+        if let (Some(e), Some(end)) = (effective, end) {
+            add(
+                "Period",
+                format!("{} to {}", human_date(e.first_day()), human_date(end)),
+            );
+        }
+        let cycle = match a.review.as_ref().map(|r| r.value.as_str()) {
+            Some("annual") => "Annual".to_string(),
+            Some("biennial") => "Every two years".to_string(),
+            Some("triennial") => "Every three years".to_string(),
+            Some(other) => super::capitalise(other),
+            None => String::new(),
+        };
+        let due = end.map(|end| human_date(crate::ast::date_from_days(end.days_since_epoch() + 1)));
+        add(
+            "Review",
+            match (cycle.is_empty(), due) {
+                (false, Some(due)) => format!("{cycle}; next review due by {due}"),
+                (true, Some(due)) => format!("Next review due by {due}"),
+                (false, None) => cycle,
+                (true, None) => String::new(),
+            },
+        );
         add("Status", text_of(&a.status));
         if self.seen_heading {
             self.blocks.push(Block::Table(table));

@@ -48,8 +48,8 @@ fn inline_html(text: &str) -> String {
 
 const STYLE: &str = r#"
 :root { color: #1b1b1b; background: #ffffff; }
-body { font-family: Arial, Helvetica, sans-serif; font-size: 1rem; line-height: 1.5; margin: 0 auto; max-width: 62rem; padding: 0 1rem 3rem; }
-a { color: #1d5aa0; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 1rem; line-height: 1.5; margin: 0 auto; max-width: 62rem; padding: 0 1rem 3rem; overflow-wrap: break-word; }
+a { color: #1d5aa0; overflow-wrap: anywhere; }
 a:focus { outline: 3px solid #ffbf47; background: #ffbf47; color: #0b0c0c; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { position: static; }
@@ -63,88 +63,126 @@ nav.toc ul { list-style: none; padding-left: 0; margin: 0; }
 nav.toc li { margin: 0.15rem 0; }
 nav.toc .l2 { padding-left: 1.25rem; }
 nav.toc .l3, nav.toc .l4, nav.toc .l5, nav.toc .l6 { padding-left: 2.5rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.95rem; }
+section.panel { border: 4px solid #4b2a7b; padding: 0.25rem 1rem; margin: 1rem 0 1.5rem; }
+section.panel h2 { margin-top: 0.75rem; }
+section.panel > p:first-of-type { font-size: 1.15rem; }
+.table { overflow-x: auto; margin: 0.5rem 0 1.5rem; max-width: 100%; }
+.table:focus { outline: 3px solid #ffbf47; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
-th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; min-width: 6rem; }
 thead th { background: #e9e5f1; }
 tbody th { background: #f6f5f3; font-weight: bold; }
 td ul, th ul { margin: 0; padding-left: 1.1rem; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: bold; margin-bottom: 0.5rem; }
-svg.diagram { max-width: 100%; height: auto; }
-code { font-family: "Courier New", monospace; background: #f3f2f1; padding: 0 0.2rem; }
+.picture svg { width: 100%; max-width: 50rem; height: auto; }
+code { font-family: "Courier New", monospace; background: #f3f2f1; padding: 0 0.2rem; overflow-wrap: anywhere; }
 .note { border-left: 5px solid #6f777b; padding: 0.25rem 0.75rem; background: #f6f5f3; }
 footer { border-top: 1px solid #b1b4b6; margin-top: 2rem; padding-top: 0.5rem; font-size: 0.9rem; }
+@media (max-width: 48rem) {
+  .picture { display: none; }
+  th, td { min-width: 5rem; }
+}
+@page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
 @media print {
-  body { max-width: none; font-size: 11pt; padding: 0; }
+  body { max-width: none; font-size: 10.5pt; padding: 0; }
   .skip { display: none; }
   a { color: #000000; text-decoration: underline; }
+  h1 { margin-top: 0; }
   h1, h2, h3, h4, h5, h6, caption { break-after: avoid; page-break-after: avoid; }
-  tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, svg, section.panel { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  nav.toc { break-after: page; page-break-after: always; }
+  .table { overflow: visible; }
+  .picture { display: block; }
   thead th, tbody th { background: #ffffff; }
 }
 "#;
 
-/// The whole publication as one HTML page. `footer` is a line of plain text after
-/// the content (what made the page, and from what).
+/// Writes one block; a panel's blocks inside a framed section.
+fn block(out: &mut String, b: &Block, tables: &mut usize, diagrams: &mut usize) {
+    match b {
+        Block::Heading {
+            level,
+            text,
+            anchor,
+        } => {
+            // The page's title is its one <h1>: the document's chapters are <h2>.
+            let level = (level + 1).min(6);
+            let _ = writeln!(
+                out,
+                "<h{level} id=\"{}\">{}</h{level}>",
+                escape(anchor),
+                inline_html(text)
+            );
+        }
+        Block::Paragraph(text) => {
+            let _ = writeln!(out, "<p>{}</p>", inline_html(text));
+        }
+        Block::List(items) => list(out, items),
+        Block::Table(t) => {
+            *tables += 1;
+            table_in(out, t, &format!("table-{tables}"));
+        }
+        Block::Diagram(d) => {
+            *diagrams += 1;
+            let id = format!("diagram-{diagrams}");
+            // The caption names the figure once; the picture is hidden from screen
+            // readers, whose users get the description and the table that follows.
+            let _ = writeln!(
+                out,
+                "<figure aria-labelledby=\"{id}-caption\">\n<figcaption id=\"{id}-caption\">{}</figcaption>\n<div class=\"picture\">{}</div>\n<p>{} The table below gives every link in words; on a narrow screen it stands in for the picture.</p>\n</figure>",
+                escape(&d.title),
+                d.svg(&id),
+                escape(&d.description)
+            );
+        }
+        Block::Panel(inner) => {
+            let label = inner.iter().find_map(|b| match b {
+                Block::Heading { anchor, .. } => Some(anchor.as_str()),
+                _ => None,
+            });
+            match label {
+                Some(anchor) => {
+                    let _ = writeln!(
+                        out,
+                        "<section class=\"panel\" aria-labelledby=\"{}\">",
+                        escape(anchor)
+                    );
+                }
+                None => out.push_str("<section class=\"panel\">\n"),
+            }
+            for b in inner {
+                block(out, b, tables, diagrams);
+            }
+            out.push_str("</section>\n");
+        }
+    }
+}
+
+/// The whole publication as one HTML page: the title as its one `<h1>`, then a
+/// panel that opens the page (the report's status), the table of contents, and the
+/// blocks. `footer` is a line of plain text after the content (what made the page,
+/// and from what).
 pub fn page(publication: &Publication, footer: &str) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Skip to the content</a>\n",
-        escape(&publication.title)
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Skip to the content</a>\n<main id=\"content\">\n<h1>{}</h1>\n",
+        escape(&publication.title),
+        inline_html(&publication.title)
     );
-    let has_h1 = publication.headings().any(|(level, _, _)| level == 1);
-    out.push_str("<main id=\"content\">\n");
-    if !has_h1 {
-        let _ = writeln!(out, "<h1>{}</h1>", escape(&publication.title));
-    }
-    // The table of contents follows the title when the page opens with it.
-    let title_at = publication
+    let (mut tables, mut diagrams) = (0, 0);
+    let opening = publication
         .blocks
-        .iter()
-        .take(3)
-        .position(|b| matches!(b, Block::Heading { level: 1, .. }));
-    if title_at.is_none() {
-        toc(&mut out, publication, None);
+        .first()
+        .filter(|b| matches!(b, Block::Panel(_)));
+    if let Some(panel) = opening {
+        block(&mut out, panel, &mut tables, &mut diagrams);
     }
-    let mut diagram = 0;
-    for (i, block) in publication.blocks.iter().enumerate() {
-        match block {
-            Block::Heading {
-                level,
-                text,
-                anchor,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "<h{level} id=\"{}\">{}</h{level}>",
-                    escape(anchor),
-                    inline_html(text)
-                );
-            }
-            Block::Paragraph(text) => {
-                let _ = writeln!(out, "<p>{}</p>", inline_html(text));
-            }
-            Block::List(items) => list(&mut out, items),
-            Block::Table(t) => table(&mut out, t),
-            Block::Diagram(d) => {
-                diagram += 1;
-                let id = format!("diagram-{diagram}");
-                let _ = writeln!(
-                    out,
-                    "<figure aria-labelledby=\"{id}-caption\">\n<figcaption id=\"{id}-caption\">{}</figcaption>\n{}\n<p>{}</p>\n</figure>",
-                    escape(&d.title),
-                    d.svg(&id),
-                    escape(&d.description)
-                );
-            }
-        }
-        if title_at == Some(i) {
-            toc(&mut out, publication, Some(i));
-        }
+    toc(&mut out, publication);
+    for b in &publication.blocks[opening.map_or(0, |_| 1)..] {
+        block(&mut out, b, &mut tables, &mut diagrams);
     }
     out.push_str("</main>\n");
     if !footer.is_empty() {
@@ -154,17 +192,9 @@ pub fn page(publication: &Publication, footer: &str) -> String {
     out
 }
 
-/// The table of contents; it leaves out the heading at `title` (the one it follows)
-/// when that heading is the page's title.
-fn toc(out: &mut String, publication: &Publication, title: Option<usize>) {
-    let skip = title.and_then(|i| match &publication.blocks[i] {
-        Block::Heading { anchor, text, .. } if *text == publication.title => Some(anchor.as_str()),
-        _ => None,
-    });
-    let headings: Vec<_> = publication
-        .headings()
-        .filter(|(_, _, anchor)| Some(*anchor) != skip)
-        .collect();
+/// The table of contents, when there are two headings or more.
+fn toc(out: &mut String, publication: &Publication) {
+    let headings: Vec<_> = publication.headings().collect();
     if headings.len() < 2 {
         return;
     }
@@ -232,9 +262,15 @@ fn cell(out: &mut String, cell: &Cell) {
 
 /// A table with its caption, column headers and (when set) row headers.
 pub fn table(out: &mut String, t: &Table) {
+    table_in(out, t, "table");
+}
+
+/// A table inside its own scrolling region (named by the caption, `id`), so that on
+/// a narrow screen the table scrolls and the page does not.
+fn table_in(out: &mut String, t: &Table, id: &str) {
     let _ = write!(
         out,
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        "<div class=\"table\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table>\n<caption id=\"{id}\">{}</caption>\n<thead><tr>",
         inline_html(&t.caption)
     );
     for column in &t.columns {
@@ -256,7 +292,7 @@ pub fn table(out: &mut String, t: &Table) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 #[cfg(test)]
@@ -270,6 +306,8 @@ mod tests {
         let p = Publication {
             title: "<title>".into(),
             author: None,
+            date: None,
+            chapters_on_new_pages: false,
             blocks: vec![
                 Block::Heading {
                     level: 1,

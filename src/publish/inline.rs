@@ -1,6 +1,7 @@
 //! Inline emphasis in prose, as authors write it: `**strong**`, `*emphasis*`,
 //! `` `code` `` and `[text](https://address)`. A marker without its closing pair
-//! stays as written; a link to anything but a web or mail address stays as text.
+//! stays as written; a link to anything but a web or mail address or a telephone
+//! number stays as text.
 
 /// A run of text and how it is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +98,7 @@ fn marked(tail: &str) -> Option<(Inline, usize)> {
     let after = &tail[close + 2..];
     let end = after.find(')')?;
     let href = &after[..end];
-    let safe = ["https://", "http://", "mailto:"]
+    let safe = ["https://", "http://", "mailto:", "tel:"]
         .iter()
         .any(|s| href.starts_with(s))
         && !href.contains(char::is_whitespace);

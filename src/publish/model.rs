@@ -19,12 +19,15 @@ pub enum Block {
     },
     /// A paragraph, with inline emphasis as written (`*text*`, `**text**`).
     Paragraph(String),
-    /// A bulleted list.
+    /// A bulleted list (Word numbers it as a list, with bullets).
     List(Vec<ListItem>),
     /// A table.
     Table(Table),
     /// The diagram of priorities, themes and the objectives they support.
     Diagram(Diagram),
+    /// Blocks set apart as one panel (the report's status): on a page, a framed
+    /// section the reader meets first.
+    Panel(Vec<Block>),
 }
 
 /// An item of a bulleted list.
@@ -66,6 +69,42 @@ impl Cell {
 }
 
 impl Table {
+    /// Leaves out the columns (after the first) that no row fills, and writes `none`
+    /// in the cells left empty: a published table has no empty cell.
+    pub fn tidy(&mut self) {
+        let filled = |i: usize| {
+            self.rows.iter().any(|r| {
+                r.get(i)
+                    .is_some_and(|c| c.0.iter().any(|l| !l.trim().is_empty()))
+            })
+        };
+        let keep: Vec<bool> = (0..self.columns.len())
+            .map(|i| i == 0 || filled(i))
+            .collect();
+        if keep.iter().any(|k| !k) {
+            let mut i = 0;
+            self.columns.retain(|_| {
+                i += 1;
+                keep[i - 1]
+            });
+            for row in &mut self.rows {
+                let mut i = 0;
+                row.retain(|_| {
+                    i += 1;
+                    keep.get(i - 1).copied().unwrap_or(true)
+                });
+            }
+        }
+        for row in &mut self.rows {
+            for cell in row.iter_mut() {
+                cell.0.retain(|l| !l.trim().is_empty());
+                if cell.0.is_empty() {
+                    cell.0.push("none".to_string());
+                }
+            }
+        }
+    }
+
     /// A table whose first column heads its rows.
     pub fn new(caption: impl Into<String>, columns: &[&str]) -> Self {
         Self {
@@ -82,27 +121,41 @@ impl Table {
     }
 }
 
-/// A document ready to write: its title, language and blocks.
-#[derive(Debug, Clone, PartialEq)]
+/// A document ready to write: its title, language and blocks. The title is the
+/// page's one `<h1>` (Word's "Title"); a heading of level 1 in `blocks` is a chapter
+/// (`<h2>`, Word's "Heading 1"), and so on down.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Publication {
-    /// The title (the `<title>`, the .docx's first line).
+    /// The title (the `<title>` and `<h1>`, the .docx's first line).
     pub title: String,
     /// Who publishes it: the partnership the agreement names, when it names one.
     pub author: Option<String>,
+    /// The document's effective date (`YYYY-MM-DD`): the .docx's created and
+    /// modified dates.
+    pub date: Option<String>,
     /// The blocks, in order.
     pub blocks: Vec<Block>,
+    /// Whether, on paper (Word), each chapter starts a new page, as published
+    /// agreements do; a report runs on.
+    pub chapters_on_new_pages: bool,
 }
 
 impl Publication {
-    /// The headings, for a table of contents.
+    /// The headings, for a table of contents (those inside a panel too).
     pub fn headings(&self) -> impl Iterator<Item = (u8, &str, &str)> {
-        self.blocks.iter().filter_map(|b| match b {
-            Block::Heading {
-                level,
-                text,
-                anchor,
-            } => Some((*level, text.as_str(), anchor.as_str())),
-            _ => None,
-        })
+        self.blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Panel(inner) => inner.iter().collect::<Vec<_>>(),
+                other => vec![other],
+            })
+            .filter_map(|b| match b {
+                Block::Heading {
+                    level,
+                    text,
+                    anchor,
+                } => Some((*level, text.as_str(), anchor.as_str())),
+                _ => None,
+            })
     }
 }

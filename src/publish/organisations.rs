@@ -3,7 +3,6 @@
 
 use super::builder::Builder;
 use super::parts::Part;
-use super::words::text_of;
 use super::{Block, Cell, Table};
 
 impl Builder<'_> {
@@ -12,9 +11,9 @@ impl Builder<'_> {
         let doc = self.doc;
         let authorities = matches!(first, Part::Authority(_));
         let mut table = if authorities {
-            Table::new("Responsible authorities", &["Authority", "Kind", "Note"])
+            Table::new("Responsible authorities", &["Authority", "Kind"])
         } else {
-            Table::new("Other bodies", &["Body", "Kind", "Note"])
+            Table::new("Other bodies", &["Body", "Kind"])
         };
         for part in parts {
             let org = match part {
@@ -33,8 +32,8 @@ impl Builder<'_> {
                         .as_ref()
                         .map_or(org.id.value.clone(), |n| n.value.clone()),
                 ),
+                // `note:` is the author's annotation, not published text.
                 Cell::text(kind),
-                Cell::text(text_of(&org.note)),
             ]);
         }
         self.blocks.push(Block::Table(table));

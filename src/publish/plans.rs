@@ -31,14 +31,21 @@ impl Builder<'_> {
                 human_date(p.value.to)
             ));
         }
-        if !about.is_empty() {
-            self.blocks
-                .push(Block::Paragraph(format!("{title}: {}.", about.join(", "))));
+        // When the author's own words introduce what follows ("The guiding principles
+        // of the plan are:"), the list they introduce comes straight after them.
+        let lead_in =
+            matches!(self.blocks.last(), Some(Block::Paragraph(p)) if p.trim_end().ends_with(':'));
+        let about = (!about.is_empty())
+            .then(|| Block::Paragraph(format!("{title}: {}.", about.join(", "))));
+        if !lead_in || plan.principles.is_empty() {
+            self.blocks.extend(about.clone());
         }
         if !plan.principles.is_empty() {
-            self.blocks.push(Block::Paragraph(format!(
-                "The guiding principles of {title}:"
-            )));
+            if !lead_in {
+                self.blocks.push(Block::Paragraph(format!(
+                    "The guiding principles of {title}:"
+                )));
+            }
             self.blocks.push(Block::List(
                 plan.principles
                     .iter()
@@ -48,6 +55,9 @@ impl Builder<'_> {
                     })
                     .collect(),
             ));
+            if lead_in {
+                self.blocks.extend(about);
+            }
         }
         // Priorities and themes by the objectives they support.
         let mut supporters: HashMap<&str, Vec<String>> = HashMap::new();
@@ -80,7 +90,12 @@ impl Builder<'_> {
         }
         let mut table = Table::new(format!("Objectives of {title}"), &columns);
         for o in &plan.objectives {
-            let mut row = vec![Cell::text(format!("{}: {}", o.id.value, text_of(&o.text)))];
+            let words = text_of(&o.text);
+            let mut row = vec![Cell::text(if words.is_empty() {
+                o.id.value.clone()
+            } else {
+                words
+            })];
             if any_group {
                 row.push(Cell::text(text_of(&o.group)));
             }

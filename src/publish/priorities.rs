@@ -4,7 +4,7 @@
 use super::builder::Builder;
 use super::parts::Part;
 use super::{Block, Cell, Table};
-use crate::ast::{lead_words, title_of};
+use crate::ast::{lead_words, leads_of, title_of};
 
 impl Builder<'_> {
     /// The table of a run of `@priority` blocks.
@@ -22,17 +22,23 @@ impl Builder<'_> {
         for part in parts {
             if let Part::Priority(i) = part {
                 let p = &doc.priorities[*i];
-                let mut includes = Vec::new();
-                if let Some(i) = &p.includes {
-                    includes.push(i.value.clone());
-                }
-                if let Some(n) = &p.note {
-                    includes.push(format!("Note: {}", n.value));
+                // `note:` is the author's annotation, not published text.
+                let includes: Vec<String> = p.includes.iter().map(|i| i.value.clone()).collect();
+                // Its leads wherever the document names them (its own, the leads
+                // table, its action plan); a column nobody fills is left out.
+                let title = title_of(p);
+                let mut leads: Vec<String> = Vec::new();
+                for (of, lead) in leads_of(doc) {
+                    let words = lead_words(lead);
+                    let own = p.leads.iter().any(|l| std::ptr::eq(l, lead));
+                    if (own || of.as_deref() == Some(title.as_str())) && !leads.contains(&words) {
+                        leads.push(words);
+                    }
                 }
                 table.row(vec![
-                    Cell::text(title_of(p)),
+                    Cell::text(title),
                     Cell::lines(includes),
-                    Cell::lines(p.leads.iter().map(lead_words)),
+                    Cell::lines(leads),
                     Cell::lines(p.supports.iter().map(|r| self.objective_words(r))),
                 ]);
             }

@@ -19,13 +19,8 @@ impl Builder<'_> {
         for part in parts {
             if let Part::Theme(i) = part {
                 let t = &doc.themes[*i];
-                let mut includes = Vec::new();
-                if let Some(i) = &t.includes {
-                    includes.push(i.value.clone());
-                }
-                if let Some(n) = &t.note {
-                    includes.push(format!("Note: {}", n.value));
-                }
+                // `note:` is the author's annotation, not published text.
+                let includes: Vec<String> = t.includes.iter().map(|i| i.value.clone()).collect();
                 table.row(vec![
                     Cell::text(
                         t.title

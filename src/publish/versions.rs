@@ -26,7 +26,7 @@ impl Builder<'_> {
                     Cell::text(
                         v.date
                             .as_ref()
-                            .map_or(String::new(), |d| human_date(d.value)),
+                            .map_or("not given".to_string(), |d| human_date(d.value)),
                     ),
                     Cell::text(text_of(&v.summary)),
                     Cell::lines(v.changes.iter().map(|c| c.value.clone())),

@@ -16,7 +16,7 @@ pub(super) fn section(
     not_checked: &mut Vec<String>,
 ) -> CoverageSection {
     let Some(effective) = cx.effective else {
-        let reason = "The document gives no effective date (`effective:` in its @agreement header), so csa cannot tell which law applies: statutory coverage was not checked.".to_string();
+        let reason = "The document gives no effective date, so the law that applies to it cannot be told: statutory coverage was not checked.".to_string();
         not_checked.push(reason.clone());
         return CoverageSection {
             checked: false,
@@ -58,7 +58,7 @@ pub(super) fn section(
     }
     if unverified > 0 {
         not_checked.push(format!(
-            "csa's record of the law for {} is unverified: {} marked so in the coverage table rests on it and is never an error.",
+            "The record of the law for {} is unverified (not yet checked against the legislation): {} marked so in the coverage table rests on it and is never an error.",
             if unverified == 1 { "one statutory area".to_string() } else { format!("{unverified} statutory areas") },
             if unverified == 1 { "the row" } else { "each row" }
         ));
@@ -73,13 +73,13 @@ pub(super) fn section(
 }
 
 /// The statutory coverage section of the page.
-pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
-    page.heading(2, "Statutory coverage".to_string());
+pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
+    page.heading(level, "Statutory coverage".to_string());
     match (&r.coverage.reason, &r.coverage.from, &r.coverage.until) {
         (Some(reason), _, _) => page.push(Block::Paragraph(format!("Not checked. {reason}"))),
         (None, Some(from), Some(until)) => {
             page.push(Block::Paragraph(format!(
-                "The law requires the partnership's strategy to address these areas (the legal basis of each is in the last column, from csa's law data). The table lists each area in force over the document's life ({} to {}) and the priorities and themes that address it: *declared* with `addresses:`, *inferred* from the words of a title (csa's reading; the partnership should declare it), or *missing*.",
+                "The law requires the partnership's strategy to address these areas (the legal basis of each is in the last column). The table lists each area in force over the document's life ({} to {}) and the priorities and themes that address it: *declared* in the agreement, *inferred* from the words of a title (a reading of its words, which the partnership should confirm in the agreement), or *missing* (a breach of the law).",
                 date_words(from),
                 date_words(until)
             )));
@@ -89,11 +89,11 @@ pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
             );
             for a in &r.coverage.areas {
                 let how = match a.status {
-                    "declared" => "Declared",
-                    "inferred" => "Inferred only: not declared",
-                    _ => "Missing: nothing addresses it",
+                    "declared" => "Declared in the agreement",
+                    "inferred" => "Inferred from the title; the agreement does not say so",
+                    _ => "Missing: nothing addresses it, a breach of the law",
                 };
-                let mut basis = vec![a.basis.clone()];
+                let mut basis = vec![super::words::dates_in_words(&a.basis)];
                 if a.when == "comes-into-force" {
                     basis.push("Comes into force during the document's life.".to_string());
                 }
@@ -101,11 +101,11 @@ pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
                 // is marked too.
                 match a.confidence {
                     "unverified" => basis.push(
-                        "csa's record of this is unverified: not checked against the legislation."
+                        "The record of this law is unverified: not checked against the legislation."
                             .to_string(),
                     ),
                     "secondary" => basis.push(
-                        "csa holds this from a secondary source, not the legislation itself."
+                        "The record of this law comes from a secondary source, not the legislation itself."
                             .to_string(),
                     ),
                     _ => {}

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::page::Page;
+use super::words::committee;
 use super::{Decision, DocumentReport, Input};
 use crate::ast::{Document, SuppressionScope};
 use crate::diagnostics::Diagnostic;
@@ -67,35 +68,34 @@ pub(super) fn section(
         .collect()
 }
 
-/// The decisions section of the page.
-pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
-    page.heading(2, "Decisions".to_string());
+/// The decisions section of the page, in the committee's words (the lines and
+/// codes are in the officer's appendix).
+pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
+    page.heading(level, "Findings the partnership accepted".to_string());
     if r.decisions.is_empty() {
         page.push(Block::Paragraph(
-            "The document accepts no finding: it has no `csa-ignore` comments.".to_string(),
+            "The agreement accepts no finding: every finding is reported below.".to_string(),
         ));
-    } else {
-        page.push(Block::Paragraph("Findings the partnership chose to accept, with the reason it recorded (`csa-ignore` comments in the document):".to_string()));
-        let mut t = Table::new(
-            "Accepted findings",
-            &["Line", "Rules", "Reason recorded", "What it accepts"],
-        );
-        for d in &r.decisions {
-            t.row(vec![
-                Cell::text(d.line.to_string()),
-                Cell::text(d.rules.join(", ")),
-                Cell::text(
-                    d.reason
-                        .clone()
-                        .unwrap_or_else(|| "No reason recorded".to_string()),
-                ),
-                if d.accepts.is_empty() {
-                    Cell::text("nothing: no finding was there to accept")
-                } else {
-                    Cell::lines(d.accepts.clone())
-                },
-            ]);
-        }
-        page.push(Block::Table(t));
+        return;
     }
+    page.push(Block::Paragraph("Findings the partnership chose to accept, with the reason it recorded. They are not counted in the status above.".to_string()));
+    let mut t = Table::new("Accepted findings", &["Reason recorded", "What it accepts"]);
+    for d in &r.decisions {
+        t.row(vec![
+            Cell::text(
+                d.reason
+                    .clone()
+                    .unwrap_or_else(|| "No reason recorded".to_string()),
+            ),
+            if d.accepts.is_empty() {
+                Cell::text("Nothing: no finding was there to accept")
+            } else {
+                Cell::lines(d.accepts.iter().map(|a| {
+                    let message = a.split_once("): ").map_or(a.as_str(), |(_, m)| m);
+                    crate::publish::capitalise(&committee(message, &r.names))
+                }))
+            },
+        ]);
+    }
+    page.push(Block::Table(t));
 }

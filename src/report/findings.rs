@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use super::page::Page;
 use super::topics::Topics;
+use super::words::{committee, dates_in_words, decision, severity_words};
 use super::{DocumentReport, FindingGroup, FindingRow};
 use crate::ast::Document;
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::publish::{self, Block, Cell, Table};
+use crate::diagnostics::Diagnostic;
+use crate::publish::{capitalise, Block, Cell, Table};
 use crate::rules::Registry;
 use crate::text::LineIndex;
 
@@ -69,6 +70,7 @@ pub(super) fn section(
             name: d.name.clone(),
             severity: d.severity,
             line: index.line_of(at) + 1,
+            summary: brief.as_ref().map(|b| b.summary.clone()),
             message: d.message.clone(),
             fix,
             why: brief.map(|b| b.why),
@@ -92,51 +94,68 @@ pub(super) fn section(
     groups
 }
 
-/// The findings section of the page.
-pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
-    page.heading(2, "Findings".to_string());
-    if r.findings.is_empty() {
-        page.push(Block::Paragraph("csa found nothing to report.".to_string()));
-    }
-    for g in &r.findings {
-        let title = match &g.topic {
-            Some(t) if t.kind == "theme" => format!("Cross-cutting theme: {}", t.title),
-            Some(t) => format!("Priority: {}", t.title),
-            None => "The document as a whole".to_string(),
-        };
-        page.heading(3, title.clone());
-        let mut t = Table::new(
-            format!("Findings: {title}"),
-            &[
-                "What is wrong",
-                "Severity",
-                "Line",
-                "How to put it right",
-                "Rule",
-            ],
-        );
-        for f in &g.findings {
-            let mut fix = vec![publish::capitalise(&f.fix)];
-            if let Some(basis) = &f.legal_basis {
-                fix.push(format!("Legal basis: {basis}"));
-            }
-            t.row(vec![
-                Cell::text(publish::capitalise(&f.message)),
-                Cell::text(severity_word(f.severity)),
-                Cell::text(f.line.to_string()),
-                Cell::lines(fix),
-                Cell::text(format!("{} {}", f.code, f.name)),
-            ]);
-        }
-        page.push(Block::Table(t));
-    }
+/// The findings of one kind (one rule), with the priorities and themes they fall in.
+struct Kind<'a> {
+    rows: Vec<&'a FindingRow>,
 }
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "Error",
-        Severity::Warning => "Warning",
-        Severity::Info => "Information",
-        Severity::Hint => "Hint",
+/// The findings section of the page, in the committee's words: one row per kind of
+/// finding (seven objectives no priority supports are one row naming the seven),
+/// the most serious first, each with what the partnership should decide. Lines,
+/// codes and `.csa` edits are in the officer's appendix.
+pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
+    page.heading(level, "Findings".to_string());
+    let rows: Vec<&FindingRow> = r.findings.iter().flat_map(|g| &g.findings).collect();
+    if rows.is_empty() {
+        page.push(Block::Paragraph("Nothing was found to report.".to_string()));
+        return;
     }
+    let mut kinds: Vec<Kind> = Vec::new();
+    for f in &rows {
+        match kinds.iter_mut().find(|k| k.rows[0].code == f.code) {
+            Some(k) => k.rows.push(f),
+            None => kinds.push(Kind { rows: vec![f] }),
+        }
+    }
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.rows[0].severity));
+    page.push(Block::Paragraph(
+        "Each row is one kind of finding, the most serious first. *Errors* must be put right; *warnings* are weaknesses a committee would question; *notes* are for information and *hints* are suggestions, neither of them a fault. The edits to the agreement's file, with their lines, are in the appendix for the officer who keeps it.".to_string(),
+    ));
+    let mut t = Table::new(
+        "Findings, one row for each kind",
+        &[
+            "What is wrong",
+            "How serious",
+            "What the partnership should decide",
+        ],
+    );
+    for k in &kinds {
+        let first = k.rows[0];
+        let what = match k.rows.as_slice() {
+            [one] => vec![capitalise(&committee(&one.message, &r.names))],
+            many => {
+                let head = committee(first.summary.as_deref().unwrap_or(&first.message), &r.names);
+                let mut lines = vec![format!(
+                    "{} ({} findings):",
+                    head.trim_end_matches('.'),
+                    many.len()
+                )];
+                lines.extend(
+                    many.iter()
+                        .map(|f| capitalise(&committee(&f.message, &r.names))),
+                );
+                lines
+            }
+        };
+        let mut decide = vec![decision(&first.name).to_string()];
+        if let Some(basis) = &first.legal_basis {
+            decide.push(format!("The law: {}", dates_in_words(basis)));
+        }
+        t.row(vec![
+            Cell::lines(what),
+            Cell::text(severity_words(first.severity)),
+            Cell::lines(decide),
+        ]);
+    }
+    page.push(Block::Table(t));
 }

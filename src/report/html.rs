@@ -1,21 +1,18 @@
-//! The report as one HTML page, written as `csa publish` writes agreements.
+//! The report as one HTML page, written as `csa publish` writes agreements: the
+//! status panel first, under the title, then the contents.
 
-use super::{all_blocks, Report};
-use crate::publish::{html, Publication};
+use super::{publication, Report};
+use crate::publish::html;
 
 /// The report as a self-contained HTML page.
 pub fn page(report: &Report) -> String {
-    let title = match report.documents.as_slice() {
-        [one] => format!("Compliance review: {}", one.title),
-        _ => "Compliance review".to_string(),
-    };
-    let publication = Publication {
-        title,
-        author: None,
-        blocks: all_blocks(report),
-    };
+    let files: Vec<&str> = report.documents.iter().map(|d| d.file.as_str()).collect();
     html::page(
-        &publication,
-        "Made by csa report from the .csa file, with the rules and legal data of this version of csa.",
+        &publication(report),
+        &format!(
+            "Made with csa report from {}, with the rules and legal data of csa {}.",
+            files.join(", "),
+            env!("CARGO_PKG_VERSION")
+        ),
     )
 }

@@ -60,8 +60,8 @@ pub(super) fn section(doc: &Document, topics: &Topics) -> LeadsSection {
 }
 
 /// The leads section of the page.
-pub(super) fn blocks(r: &DocumentReport, page: &mut Page) {
-    page.heading(2, "Leads".to_string());
+pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
+    page.heading(level, "Leads".to_string());
     if r.leads.priorities.is_empty() {
         page.push(Block::Paragraph(
             "Not checked. The document has no priorities.".to_string(),

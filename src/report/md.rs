@@ -1,6 +1,6 @@
 //! The report as Markdown, for committee papers and pull requests.
 
-use super::{all_blocks, Report};
+use super::{all_blocks, page_title, Report};
 use crate::publish::{Block, Cell};
 
 /// Escapes the characters that would break a table cell.
@@ -11,19 +11,30 @@ fn cell_text(text: &str) -> String {
 }
 
 fn cell(c: &Cell) -> String {
-    c.0.iter()
-        .map(|l| cell_text(l))
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut out = String::new();
+    for (i, line) in c.0.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if c.0[i - 1].ends_with(':') { " " } else { "; " });
+        }
+        out.push_str(&cell_text(line));
+    }
+    out
 }
 
-/// The report as Markdown.
+/// The report as Markdown: the page's title, then each block (a heading of level 1
+/// is a chapter, `##`).
 pub fn markdown(report: &Report) -> String {
-    let mut out = String::new();
-    for block in all_blocks(report) {
+    let mut out = format!("# {}\n\n", page_title(report));
+    write_blocks(&mut out, all_blocks(report));
+    out.trim_end().to_string() + "\n"
+}
+
+fn write_blocks(out: &mut String, blocks: Vec<Block>) {
+    for block in blocks {
         match block {
+            Block::Panel(inner) => write_blocks(out, inner),
             Block::Heading { level, text, .. } => {
-                out.push_str(&"#".repeat(level as usize));
+                out.push_str(&"#".repeat(level as usize + 1));
                 out.push(' ');
                 out.push_str(&text);
                 out.push_str("\n\n");
@@ -66,5 +77,4 @@ pub fn markdown(report: &Report) -> String {
             }
         }
     }
-    out.trim_end().to_string() + "\n"
 }

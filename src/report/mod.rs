@@ -2,7 +2,7 @@
 //! document. It reads the same typed model and the same findings as `csa check`.
 //!
 //! [`build`] makes the [`DocumentReport`] (serialised as the JSON output, shape
-//! `csa-report/1`, documented in docs/report.md); [`blocks`] lays it out as the
+//! `csa-report/2`, documented in docs/report.md); [`blocks`] lays it out as the
 //! headings, paragraphs and tables that [`html`] and [`md`] write.
 //!
 //! Where csa could not check something (no effective date, no Police and Crime
@@ -17,7 +17,10 @@
 pub mod html;
 pub mod md;
 
+pub mod docx;
+
 mod alignment;
+mod appendix;
 mod changes;
 mod coverage;
 mod decisions;
@@ -28,12 +31,13 @@ mod model;
 mod page;
 mod status;
 mod topics;
+mod words;
 
 pub use crate::ast::leads_of;
 pub use model::{
     AlignmentSection, AreaRow, Changes, Counts, CoverageSection, Decision, DocumentReport,
-    EvidenceSection, FindingGroup, FindingRow, IssueRow, LeadsSection, ObjectiveRow, PlanRow,
-    PriorityLeads, Report, Status, TopicRef,
+    EvidenceLink, EvidenceSection, FindingGroup, FindingRow, IssueRow, LeadsSection, ObjectiveRow,
+    PlanInForce, PlanRow, PriorityLeads, Report, Status, TopicRef, WordMatch,
 };
 
 use crate::engine::Checked;
@@ -44,7 +48,7 @@ use page::{date_words, Page};
 use topics::Topics;
 
 /// The version of the JSON shape.
-pub const SCHEMA: &str = "csa-report/1";
+pub const SCHEMA: &str = "csa-report/2";
 
 /// What a report is made from.
 pub struct Input<'a> {
@@ -96,13 +100,12 @@ pub fn build(input: &Input) -> DocumentReport {
     let cx = Context::new(doc, &input.registry.law, &input.registry.knowledge, as_of);
     let topics = Topics::new(doc);
 
-    let status = status::section(diagnostics);
     let mut not_checked = Vec::new();
     status::unread(input.checked.prepared.syntax.len(), &mut not_checked);
     let coverage = coverage::section(&cx, &topics, &mut not_checked);
     let alignment = alignment::section(&cx, &topics, &mut not_checked);
     let leads = leads::section(doc, &topics);
-    let evidence = evidence::section(&cx, &topics, &mut not_checked);
+    let evidence = evidence::section(doc, &topics, &mut not_checked);
     let decisions = decisions::section(doc, input, &index, diagnostics);
     let changes = input
         .options
@@ -110,11 +113,14 @@ pub fn build(input: &Input) -> DocumentReport {
         .as_deref()
         .map(|previous| changes::section(previous, doc));
     let findings = findings::section(doc, input.registry, &index, &topics, diagnostics);
+    let names = names(&cx);
+    let status = status::section(&cx, &alignment, &findings, &names);
 
     let agreement = doc.agreement.as_ref();
     let field = |f: Option<&crate::ast::Spanned<String>>| f.map(|s| s.value.clone());
     DocumentReport {
         path: input.path.to_string(),
+        file: words::file_name(input.path).to_string(),
         title: publish::document_title(doc, input.path),
         kind: field(agreement.and_then(|a| a.kind.as_ref())),
         area: field(agreement.and_then(|a| a.area.as_ref())),
@@ -134,29 +140,77 @@ pub fn build(input: &Input) -> DocumentReport {
         findings,
         diagram: Some(publish::Diagram::of(doc))
             .filter(|d| !d.is_empty() && !d.objectives.is_empty()),
+        names,
     }
 }
 
+/// What the document's ids stand for: priorities, themes, plans, objectives,
+/// organisations, and the statutory areas of the law.
+fn names(cx: &Context) -> std::collections::HashMap<String, String> {
+    let doc = cx.doc;
+    let mut names = std::collections::HashMap::new();
+    for area in &cx.law.areas {
+        names.insert(area.id.clone(), area.title.clone());
+    }
+    let mut add = |id: &str, title: Option<&crate::ast::Spanned<String>>| {
+        if let Some(t) = title.filter(|t| !t.value.trim().is_empty()) {
+            names
+                .entry(id.to_string())
+                .or_insert_with(|| t.value.clone());
+        }
+    };
+    for p in &doc.priorities {
+        add(&p.id.value, p.title.as_ref());
+    }
+    for t in &doc.themes {
+        add(&t.id.value, t.title.as_ref());
+    }
+    for plan in &doc.plans {
+        add(&plan.id.value, plan.title.as_ref());
+        for o in &plan.objectives {
+            add(&o.id.value, o.text.as_ref());
+        }
+    }
+    for org in doc.authorities.iter().chain(&doc.bodies) {
+        add(&org.id.value, org.name.as_ref());
+    }
+    if let Some(previous) = cx.previous {
+        for plan in &previous.document.plans {
+            for o in &plan.objectives {
+                add(&o.id.value, o.text.as_ref());
+            }
+        }
+    }
+    names
+}
+
 /// The report on one document as blocks: its page. `anchors` keeps fragment ids
-/// unique when several documents share a page.
-pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors) -> Vec<Block> {
+/// unique when several documents share a page. On a page of its own (`alone`), the
+/// document's title is the page's title and its sections are chapters; on a page of
+/// several, each document is a chapter and its sections are below it.
+pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors, alone: bool) -> Vec<Block> {
     let mut page = Page::new(anchors);
+    let level = if alone {
+        1
+    } else {
+        page.heading(1, format!("Compliance review: {}", r.title));
+        2
+    };
+    status::blocks(r, level, &mut page);
     title(r, &mut page);
-    status::blocks(r, &mut page);
-    coverage::blocks(r, &mut page);
-    alignment::blocks(r, &mut page);
-    leads::blocks(r, &mut page);
-    evidence::blocks(r, &mut page);
-    decisions::blocks(r, &mut page);
-    changes::blocks(r, &mut page);
-    findings::blocks(r, &mut page);
+    coverage::blocks(r, level, &mut page);
+    alignment::blocks(r, level, &mut page);
+    leads::blocks(r, level, &mut page);
+    evidence::blocks(r, level, &mut page);
+    findings::blocks(r, level, &mut page);
+    decisions::blocks(r, level, &mut page);
+    changes::blocks(r, level, &mut page);
+    appendix::blocks(r, level, &mut page);
     page.into_blocks()
 }
 
-/// The top of a document's page: its title, and what the document is.
+/// What the document is, after the status.
 fn title(r: &DocumentReport, page: &mut Page) {
-    page.heading(1, format!("Compliance review: {}", r.title));
-
     let mut about = Vec::new();
     if let Some(k) = &r.kind {
         about.push(publish::kind_words(k).to_string());
@@ -168,25 +222,87 @@ fn title(r: &DocumentReport, page: &mut Page) {
         about.push(format!("version {v}"));
     }
     if let Some(e) = &r.effective {
-        about.push(format!("effective from {}", date_words(e)));
+        about.push(format!("in effect from {}", date_words(e)));
     }
     page.push(Block::Paragraph(format!(
-        "{}{}. File: `{}`. Reviewed as at {}.",
-        if about.is_empty() { "The document" } else { "" },
+        "*{}*: {}{}, in the file {}.",
+        r.title,
+        if about.is_empty() { "the document" } else { "" },
         about.join(", "),
-        r.path,
-        date_words(&r.as_of)
+        r.file,
     )));
+}
+
+/// The page's title.
+pub fn page_title(report: &Report) -> String {
+    match report.documents.as_slice() {
+        [one] => format!("Compliance review: {}", one.title),
+        _ => "Compliance review".to_string(),
+    }
 }
 
 /// The pages of every document, in order.
 pub fn all_blocks(report: &Report) -> Vec<Block> {
     let mut anchors = publish::Anchors::default();
+    let alone = report.documents.len() == 1;
     report
         .documents
         .iter()
-        .flat_map(|d| blocks(d, &mut anchors))
+        .flat_map(|d| blocks(d, &mut anchors, alone))
         .collect()
+}
+
+/// The report as a publication: its title and its pages, for the HTML and Word
+/// writers.
+pub fn publication(report: &Report) -> publish::Publication {
+    let mut blocks = all_blocks(report);
+    if report.documents.len() > 1 {
+        blocks.insert(0, overview(report));
+    }
+    publish::Publication {
+        title: page_title(report),
+        author: None,
+        date: Some(
+            report
+                .documents
+                .first()
+                .map_or_else(|| crate::ast::today().to_string(), |d| d.as_of.clone()),
+        ),
+        blocks,
+        chapters_on_new_pages: false,
+    }
+}
+
+/// On a page of several documents, the verdict on each, first.
+fn overview(report: &Report) -> Block {
+    let mut anchors = publish::Anchors::default();
+    let anchor = anchors.make("Status of each document");
+    let items = report
+        .documents
+        .iter()
+        .map(|d| publish::ListItem {
+            text: format!(
+                "**{}**: {} ({}). {}",
+                status::verdict_words(d.status.verdict),
+                d.title,
+                d.file,
+                d.status.reasons.first().cloned().unwrap_or_default()
+            ),
+            depth: 0,
+        })
+        .collect();
+    Block::Panel(vec![
+        Block::Heading {
+            level: 1,
+            text: "Status of each document".to_string(),
+            anchor: format!("overview-{anchor}"),
+        },
+        Block::Paragraph(format!(
+            "{} documents, each reviewed on its own page below:",
+            report.documents.len()
+        )),
+        Block::List(items),
+    ])
 }
 
 /// The report as JSON.

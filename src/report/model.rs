@@ -1,5 +1,5 @@
 //! The report's shape: what [`super::build`] makes and the JSON output serialises
-//! (`csa-report/1`, documented in docs/report.md). Each section's type sits here with
+//! (`csa-report/2`, documented in docs/report.md). Each section's type sits here with
 //! the others, so the whole shape reads in one place; the files named for the
 //! sections fill them in and lay them out.
 
@@ -12,7 +12,7 @@ use crate::publish;
 /// The report on every document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// `csa-report/1`.
+    /// `csa-report/2`.
     pub schema: &'static str,
     /// One report per document, in the order given.
     pub documents: Vec<DocumentReport>,
@@ -23,6 +23,8 @@ pub struct Report {
 pub struct DocumentReport {
     /// The file, as given.
     pub path: String,
+    /// The file's name, without its folder: what the pages show.
+    pub file: String,
     /// The document's title.
     pub title: String,
     /// `county-agreement`, `district-plan` or `unitary-plan`, when given.
@@ -57,14 +59,30 @@ pub struct DocumentReport {
     /// the same facts under `alignment`).
     #[serde(skip)]
     pub diagram: Option<publish::Diagram>,
+    /// What the document's ids stand for (priorities, themes, objectives, plans,
+    /// organisations, statutory areas), so that the committee's page names them by
+    /// their titles.
+    #[serde(skip)]
+    pub names: std::collections::HashMap<String, String>,
 }
 
-/// The verdict and the counts behind it.
+/// The verdict, why, the dates it rests on, and the counts behind it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
-    /// `ready` (no errors or warnings), `ready-with-warnings`, or `not-ready`
-    /// (errors).
+    /// `not-current` (past its review or period, or aligned to a Police and Crime
+    /// Plan no longer in force on the review date, whatever else holds), `not-ready`
+    /// (errors), `ready-with-warnings` (warnings), or `ready`.
     pub verdict: &'static str,
+    /// Why, in one or two sentences naming the findings that decide it.
+    pub reasons: Vec<String>,
+    /// The date the review was made for.
+    pub reviewed_on: String,
+    /// The document's effective date, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+    /// The last day of its life: the end of its period, or its review date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_due: Option<String>,
     /// Findings by severity.
     pub counts: Counts,
 }
@@ -142,6 +160,35 @@ pub struct AlignmentSection {
     pub plans: Vec<PlanRow>,
     /// Priorities and themes that support no objective.
     pub supporting_nothing: Vec<TopicRef>,
+    /// When the recorded plan is not the one in force on the review date: the plan
+    /// that is, and what of the document reads like support for its objectives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<PlanInForce>,
+}
+
+/// The Police and Crime Plan in force on the review date, when the document records
+/// another.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanInForce {
+    /// The day the plans were compared on: the review date, or the effective date
+    /// when the document takes effect after it.
+    pub on: String,
+    /// The recorded plan's title.
+    pub recorded: String,
+    /// The day the recorded plan ended (its period's last day, or the day before its
+    /// successor began), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_ended: Option<String>,
+    /// The title of the plan in force on the review date.
+    pub title: String,
+    /// Its first day.
+    pub from: String,
+    /// Its last day, when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Its objectives, each with the priorities and themes whose titles share a
+    /// specific word with it (inferred: the document links none of them).
+    pub objectives: Vec<EvidenceLink>,
 }
 
 /// A Police and Crime Plan.
@@ -213,10 +260,33 @@ pub struct IssueRow {
     pub count: Option<u32>,
     /// How many made assessments.
     pub of: Option<u32>,
-    /// `covered` or `not-covered`.
+    /// `inferred` (a priority or theme's title or `includes:` shares a specific
+    /// word with it; the document does not link them) or `not-covered`.
     pub status: &'static str,
-    /// The priorities and themes that share a meaningful word with it.
+    /// The priorities and themes that share a specific word with it.
     pub covered_by: Vec<TopicRef>,
+    /// For each of them, the words shared and where (`title` or `includes`).
+    pub matches: Vec<WordMatch>,
+}
+
+/// A priority or theme that shares specific words with an issue or an objective.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordMatch {
+    /// The priority or theme.
+    pub topic: TopicRef,
+    /// The words shared, as the issue or objective writes them.
+    pub words: Vec<String>,
+    /// `title` or `includes`: where its words were found.
+    pub field: &'static str,
+}
+
+/// An objective of the plan in force and what reads like support for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceLink {
+    /// What the objective says.
+    pub text: String,
+    /// Priorities and themes sharing specific words with it.
+    pub matches: Vec<WordMatch>,
 }
 
 /// A suppression: a finding the partnership chose to accept.
@@ -269,6 +339,9 @@ pub struct FindingRow {
     pub severity: Severity,
     /// The line (1-based).
     pub line: usize,
+    /// What the rule checks, in a sentence (it heads a group of alike findings).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// What is wrong.
     pub message: String,
     /// How to put it right.

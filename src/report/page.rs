@@ -29,6 +29,11 @@ impl<'a> Page<'a> {
         });
     }
 
+    /// The page's fragment ids, for a part of it laid out apart (a panel).
+    pub(super) fn anchors(&mut self) -> &mut Anchors {
+        self.anchors
+    }
+
     /// Adds a block.
     pub(super) fn push(&mut self, block: Block) {
         self.blocks.push(block);
