@@ -320,7 +320,11 @@ fn headings_are_heading_styles_and_structured_parts_are_tables() {
         assert_eq!(xml.matches("<w:tbl>").count(), tables, "{name}");
 
         let html = publish::html::page(&publication, "");
-        assert_eq!(html.matches("<table>").count(), tables, "{name}");
+        assert_eq!(
+            html.matches("<table>").count() + html.matches("<table class=\"wide\">").count(),
+            tables,
+            "{name}"
+        );
         assert_eq!(
             html.matches("<caption id=").count(),
             tables,

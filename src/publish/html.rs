@@ -69,8 +69,9 @@ section.panel > p:first-of-type { font-size: 1.15rem; }
 .table { overflow-x: auto; margin: 0.5rem 0 1.5rem; max-width: 100%; }
 .table:focus { outline: 3px solid #ffbf47; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table.wide { min-width: 40rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
-th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; min-width: 6rem; }
+th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e9e5f1; }
 tbody th { background: #f6f5f3; font-weight: bold; }
 td ul, th ul { margin: 0; padding-left: 1.1rem; }
@@ -82,7 +83,6 @@ code { font-family: "Courier New", monospace; background: #f3f2f1; padding: 0 0.
 footer { border-top: 1px solid #b1b4b6; margin-top: 2rem; padding-top: 0.5rem; font-size: 0.9rem; }
 @media (max-width: 48rem) {
   .picture { display: none; }
-  th, td { min-width: 5rem; }
 }
 @page { size: A4; margin: 18mm 16mm 20mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; } }
 @media print {
@@ -94,6 +94,7 @@ footer { border-top: 1px solid #b1b4b6; margin-top: 2rem; padding-top: 0.5rem; f
   tr, figure, svg, section.panel { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .table { overflow: visible; }
+  table.wide { min-width: 0; }
   .picture { display: block; }
   thead th, tbody th { background: #ffffff; }
 }
@@ -270,7 +271,9 @@ pub fn table(out: &mut String, t: &Table) {
 fn table_in(out: &mut String, t: &Table, id: &str) {
     let _ = write!(
         out,
-        "<div class=\"table\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table>\n<caption id=\"{id}\">{}</caption>\n<thead><tr>",
+        "<div class=\"table\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n<table{}>\n<caption id=\"{id}\">{}</caption>\n<thead><tr>",
+        // Four columns or more keep a readable width and scroll on a phone.
+        if t.columns.len() >= 4 { " class=\"wide\"" } else { "" },
         inline_html(&t.caption)
     );
     for column in &t.columns {
