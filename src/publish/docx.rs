@@ -150,8 +150,10 @@ fn cell(c: &Cell, header: bool, width: usize) -> TableCell {
         return cell.add_paragraph(Paragraph::new().style("TableText"));
     }
     let many = c.0.len() > 1;
-    for line in &c.0 {
-        let p = if many {
+    // A lead-in ("... (7 findings):") stays a paragraph above the list it introduces.
+    let lead = many && c.0.len() > 2 && c.0[0].ends_with(':');
+    for (i, line) in c.0.iter().enumerate() {
+        let p = if many && !(lead && i == 0) {
             bullet("TableBullet", 0)
         } else {
             Paragraph::new().style("TableText")

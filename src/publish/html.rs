@@ -75,6 +75,7 @@ th, td { border: 1px solid #6f777b; padding: 0.4rem 0.5rem; text-align: left; ve
 thead th { background: #e9e5f1; }
 tbody th { background: #f6f5f3; font-weight: bold; }
 td ul, th ul { margin: 0; padding-left: 1.1rem; }
+td p, th p { margin: 0 0 0.25rem; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: bold; margin-bottom: 0.5rem; }
 .picture svg { width: 100%; max-width: 50rem; height: auto; }
@@ -251,6 +252,14 @@ fn cell(out: &mut String, cell: &Cell) {
     match cell.0.as_slice() {
         [] => {}
         [one] => out.push_str(&inline_html(one)),
+        // A lead-in ("... (7 findings):") and the list it introduces.
+        [lead, rest @ ..] if lead.ends_with(':') && rest.len() > 1 => {
+            let _ = write!(out, "<p>{}</p><ul>", inline_html(lead));
+            for line in rest {
+                let _ = write!(out, "<li>{}</li>", inline_html(line));
+            }
+            out.push_str("</ul>");
+        }
         many => {
             out.push_str("<ul>");
             for line in many {

@@ -157,5 +157,7 @@ pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
             Cell::lines(decide),
         ]);
     }
+    // What is wrong is read as text, not as a heading of its row.
+    t.row_headers = false;
     page.push(Block::Table(t));
 }
