@@ -83,6 +83,7 @@ fn pipeline(c: &mut Criterion) {
             path: name.clone(),
             source: text.clone(),
             diagnostics: findings.clone(),
+            accepted: Vec::new(),
         }];
 
         group.bench_function(BenchmarkId::new("parse", ""), |b| {

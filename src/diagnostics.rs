@@ -118,6 +118,20 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+/// A finding a `// csa-ignore` comment accepted: not reported as a finding, but
+/// counted and listed, so that an accepted duty never reads as one met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Accepted {
+    /// The finding.
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
+    /// The reason the comment gives, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The comment that accepts it.
+    pub accepted_at: Span,
+}
+
 impl Diagnostic {
     /// A new diagnostic with no labels, help, legal basis or fix.
     pub fn new(

@@ -54,6 +54,7 @@ pub fn exercise(text: &str) {
         path: "fuzz.csa".to_string(),
         source: text.to_string(),
         diagnostics,
+        accepted: Vec::new(),
     }];
     for format in [
         Format::Human,

@@ -532,3 +532,40 @@ fn csa_law_bodies_on_a_date_lists_no_council_or_body_that_did_not_exist_then() {
         .collect();
     assert_eq!(councils, ["North Yorkshire Council"]);
 }
+
+/// The place words every matcher leaves out are the words of the police force
+/// areas' names and aliases in the gazetteer, for every area alike: not one area's
+/// name written into the code.
+#[test]
+fn the_place_words_matchers_ignore_are_the_gazetteers_police_areas() {
+    const NOT_PLACES: &[&str] = &[
+        "police",
+        "constabulary",
+        "district",
+        "area",
+        "county",
+        "city",
+    ];
+    let mut from_gazetteer: Vec<String> = k()
+        .gazetteer()
+        .police_areas
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .flat_map(|n| matching::content_words(n))
+        .filter(|w| !NOT_PLACES.contains(&w.as_str()))
+        .collect();
+    from_gazetteer.sort();
+    from_gazetteer.dedup();
+    let mut listed: Vec<String> = matching::PLACE_WORDS
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, from_gazetteer);
+    // And so two titles that share only their place are not alike, in Surrey as in Kent.
+    assert!(matching::similarity("Safer in Kent", "Making Kent Safer") < 0.8);
+    assert_eq!(
+        matching::similarity("Surrey Together", "A safer Surrey"),
+        0.0
+    );
+}

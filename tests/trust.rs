@@ -582,10 +582,12 @@ fn a_new_plan_in_a_documents_life_names_the_plan_it_replaces_with_its_dates() {
     // Surrey's 2021 plan has no title but "Police and Crime Plan": its dates tell it
     // from the new one. Neither day was read: the 2021 plan was launched in December
     // 2021, the 2025-28 plan was unveiled by 2025-04-04, after the election of 2024-05-02.
+    // The document gives no `period:`; its title's "2024/2026" gives its life, to the
+    // end of March 2026.
     let all = plan_fixture("spelthorne-2024.csa");
     assert_eq!(
         with_code(&all, "CSA307")[0].message,
-        "on a day between 2024-05-02 and 2025-04-04 that csa does not know (it may be before the effective date, 2024-09-24), inside the document's life (2024-09-24 to 2025-09-23), `Police and Crime Plan 2025-28` replaces `Police and Crime Plan` (from a day between 2021-12-01 and 2021-12-31) as the Police and Crime Plan for Surrey (csa holds this from a secondary source)"
+        "on a day between 2024-05-02 and 2025-04-04 that csa does not know (it may be before the effective date, 2024-09-24), inside the document's life (2024-09-24 to 2026-03-31), `Police and Crime Plan 2025-28` replaces `Police and Crime Plan` (from a day between 2021-12-01 and 2021-12-31) as the Police and Crime Plan for Surrey (csa holds this from a secondary source)"
     );
 }
 

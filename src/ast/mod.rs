@@ -142,6 +142,13 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The period its title states ("... Partnership Plan 2022-2025"), for a
+    /// document that gives no `period:`: as written, and as read.
+    pub fn title_period(&self) -> Option<(String, Period)> {
+        let title = &self.title.as_ref()?.value;
+        values::period_in(title)
+    }
+
     /// The kind of document its `kind:` names, when it names one csa knows.
     pub fn document_kind(&self) -> Option<DocumentKind> {
         self.kind

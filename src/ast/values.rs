@@ -138,13 +138,23 @@ pub struct Period {
 
 impl Period {
     /// Parses a period as officers write one: `2022-04-01 to 2025-03-31` (dates or
-    /// months), `2024/25 to 2026/27` (financial years), `2024 to 2027` (calendar
-    /// years), or one token: `2024-2027`, `2024–2027`, `2024/2027` or `2024-27` (the
-    /// financial years 2024/25 to 2026/27, as plans title themselves), `2024/25` or
-    /// `2024-25` (one financial year).
+    /// months), `2024/25 to 2026/27` (financial years), or in whole years:
+    /// `2024-2027`, `2024 to 2027`, `2024–2027`, `2024/2027` or `2024-27` (all the
+    /// financial years 2024/25 to 2026/27, as plans title themselves: one reading,
+    /// however the years are joined), `2024/25` or `2024-25` (one financial year).
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         if let Some((from, to)) = text.split_once(" to ") {
+            // Two bare years read as `2024-2027` does; the same year twice is that
+            // calendar year.
+            if let (Some(a), Some(b)) = (year(from.trim()), year(to.trim())) {
+                if a < b {
+                    return Some(Self {
+                        from: fy_start(a),
+                        to: fy_end(b - 1),
+                    });
+                }
+            }
             let from = endpoint(from.trim(), false)?;
             let to = endpoint(to.trim(), true)?;
             return (from.first_day() <= to.last_day()).then_some(Self { from, to });
@@ -242,6 +252,34 @@ fn endpoint(text: &str, end: bool) -> Option<Date> {
     })
 }
 
+/// The first period written in running text, such as a title's "Plan 2022-2025",
+/// "Strategy 2024 to 2027" or "(2024/25)": as written, and as read. A lone year
+/// or a date is not a period.
+pub fn period_in(text: &str) -> Option<(String, Period)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        if !word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let (Some(&"to"), Some(end)) = (
+            text.split_whitespace().nth(i + 1).as_ref(),
+            words.get(i + 2),
+        ) {
+            let written = format!("{word} to {end}");
+            if let Some(period) = Period::parse(&written) {
+                return Some((written, period));
+            }
+        }
+        if let Some(period) = Period::parse(word) {
+            return Some((word.to_string(), period));
+        }
+    }
+    None
+}
+
 /// Splits `text` (found at byte `offset`) at commas into trimmed, non-empty parts,
 /// each with its byte range.
 pub fn split_list(text: &str, offset: usize) -> Vec<(String, std::ops::Range<usize>)> {
@@ -334,6 +372,36 @@ mod tests {
     }
 
     #[test]
+    fn titles_state_their_periods() {
+        let read = |t: &str| super::period_in(t).map(|(w, p)| (w, p.to_string()));
+        assert_eq!(
+            read("Anytown Community Safety Partnership Plan 2022-2025"),
+            Some(("2022-2025".into(), "2022-04-01 to 2025-03-31".into()))
+        );
+        assert_eq!(
+            read("Safer Anytown Strategy 2024 to 2027"),
+            Some(("2024 to 2027".into(), "2024-04-01 to 2027-03-31".into()))
+        );
+        assert_eq!(
+            read("Community Safety Plan (2024/25)"),
+            Some(("2024/25".into(), "2024-04-01 to 2025-03-31".into()))
+        );
+        assert_eq!(read("Kent Community Safety Agreement April 2017"), None);
+        assert_eq!(read("Plan agreed 2022-04-01"), None);
+        assert_eq!(read("Community Safety Agreement"), None);
+    }
+
+    #[test]
+    fn years_joined_by_to_or_a_dash_end_on_the_same_day() {
+        for (a, b) in [
+            ("2020 to 2024", "2020-2024"),
+            ("2022 to 2025", "2022\u{2013}2025"),
+        ] {
+            assert_eq!(Period::parse(a), Period::parse(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn periods_cover_their_ends() {
         let p = Period::parse("2022-04-01 to 2025-03-31").unwrap();
         assert!(p.covers(Date::parse("2022-04-01").unwrap()));
@@ -355,7 +423,9 @@ mod tests {
             ("2024/25", fy("2024-04-01", "2025-03-31")),
             ("2024-25", fy("2024-04-01", "2025-03-31")),
             ("2024/25 to 2026/27", fy("2024-04-01", "2027-03-31")),
-            ("2024 to 2026", fy("2024-01-01", "2026-12-31")),
+            ("2024 to 2026", fy("2024-04-01", "2026-03-31")),
+            ("2020 to 2024", fy("2020-04-01", "2024-03-31")),
+            ("2024 to 2024", fy("2024-01-01", "2024-12-31")),
             ("2017-04 to 2021-03", fy("2017-04", "2021-03")),
             ("2016/2020", fy("2016-04-01", "2020-03-31")),
             ("2021-23", fy("2021-04-01", "2023-03-31")),

@@ -338,6 +338,7 @@ fn fix_and_report(
 ) -> (FileReport, Fixing) {
     let path = input.path;
     let mut diagnostics = checked.diagnostics;
+    let mut accepted = checked.accepted;
     let mut fixing = Fixing::default();
     let mut text = original.clone();
     if let Some(mode) = args.fix {
@@ -376,8 +377,8 @@ fn fix_and_report(
                 },
                 &FileSystem,
                 checked.across,
-            )
-            .diagnostics;
+            );
+            let (after, accepted_after) = (after.diagnostics, after.accepted);
             let syntax_errors =
                 |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
             let shown = path.display().to_string();
@@ -394,6 +395,7 @@ fn fix_and_report(
                         fixing.applied = fixed.applied;
                         text = fixed.text;
                         diagnostics = after;
+                        accepted = accepted_after;
                     }
                     Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
                 }
@@ -404,6 +406,7 @@ fn fix_and_report(
         path: path.display().to_string(),
         source: text,
         diagnostics,
+        accepted,
     };
     (report, fixing)
 }

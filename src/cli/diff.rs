@@ -55,6 +55,7 @@ pub fn load(path: &Path) -> Option<Loaded> {
             path: path.display().to_string(),
             source: text,
             diagnostics: errors,
+            accepted: Vec::new(),
         };
         eprint!(
             "{}",

@@ -8,6 +8,7 @@ mod check;
 pub mod diff;
 mod files;
 mod fmt;
+mod gate;
 mod import;
 mod law;
 mod new;
@@ -198,8 +199,10 @@ enum Command {
     /// Publish the agreement as its readers see it: every word of prose, headings,
     /// and the structured parts as tables (HTML first; Word with --to docx).
     ///
-    /// Exit codes: 0 written, 2 the file could not be read, OUT's extension is not
-    /// that of the format (.html or .docx), or the output could not be written.
+    /// Exit codes: 0 written, 1 written but with a finding at or above
+    /// --fail-level, 2 the file could not be read, OUT's extension is not that of the
+    /// format (.html or .docx), or the output could not be written. Errors and
+    /// warnings `csa check` finds are named on standard error.
     Publish {
         /// The `.csa` file.
         file: PathBuf,
@@ -209,13 +212,23 @@ enum Command {
         /// `html` or `docx` (default: by the extension of OUT, which must match).
         #[arg(long, value_enum)]
         to: Option<publish::To>,
+        /// Exit 1 (after writing) when `csa check` finds anything at or above this
+        /// severity. Default: exit 0 whatever it finds.
+        #[arg(long, value_enum)]
+        fail_level: Option<crate::config::Level>,
+        /// The date to check the document against before publishing (YYYY-MM-DD;
+        /// default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// The compliance review a scrutiny committee reads: status, statutory coverage,
     /// Police and Crime Plan alignment, leads, evidence, decisions, changes and
     /// every finding with its fix.
     ///
-    /// Exit codes: 0 written (whatever it finds), 2 a file could not be read, OUT's
+    /// Exit codes: 0 written (whatever it finds, unless --fail-level), 1 written
+    /// but with a finding at or above --fail-level, 2 a file could not be read, OUT's
     /// extension is not that of the format, or the output could not be written.
+    /// Errors and warnings found are named on standard error.
     Report {
         /// The `.csa` files, one page each.
         #[arg(required = true)]
@@ -236,6 +249,10 @@ enum Command {
         /// Use this configuration file instead of each document's nearest csa.toml.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Exit 1 (after writing) when a document has a finding at or above this
+        /// severity. Default: exit 0 whatever the report finds.
+        #[arg(long, value_enum)]
+        fail_level: Option<crate::config::Level>,
     },
     /// Print the typed model of each document as JSON (shape: docs/format.md section 9).
     Parse {
@@ -343,7 +360,13 @@ pub fn main() -> ExitCode {
             };
             law::run(query, format == "json", config.as_deref())
         }
-        Command::Publish { file, out, to } => publish::run(&file, out, to),
+        Command::Publish {
+            file,
+            out,
+            to,
+            fail_level,
+            as_of,
+        } => publish::run(&file, out, to, fail_level, as_of.as_deref()),
         Command::Report {
             files,
             out,
@@ -351,6 +374,7 @@ pub fn main() -> ExitCode {
             as_of,
             previous,
             config,
+            fail_level,
         } => report::run(report::Args {
             files,
             out,
@@ -358,6 +382,7 @@ pub fn main() -> ExitCode {
             as_of,
             previous,
             config,
+            fail_level,
         }),
         Command::Check {
             paths,

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> u8 {
                 Some(path) => match crate::files::write_output(Some(path), text.as_bytes()) {
                     Ok(()) => {
                         eprintln!(
-                        "wrote {}: replace each line that says what to write, then run `csa check {}`",
+                        "wrote {}: replace each [prompt in square brackets] with your own words, then run `csa check {}`",
                         path.display(),
                         super::files::shell_word(path)
                     );
@@ -244,8 +244,8 @@ fn write_skeleton(
         out,
         "// Started with `csa new {kind} --area \"{area}\" --effective {effective}`: the names of\n\
          // places, bodies and the Police and Crime Plan come from csa's knowledge base\n\
-         // (`csa law`); confirm each before publishing. Replace every line that says what\n\
-         // to write, then run `csa check`.\n"
+         // (`csa law`); confirm each before publishing. Replace every [prompt in square\n\
+         // brackets] with your own words, then run `csa check`.\n"
     );
     let _ = writeln!(out, "@agreement: {title}");
     let _ = writeln!(out, "  kind: {kind}");
@@ -259,18 +259,18 @@ fn write_skeleton(
     let _ = writeln!(out);
     let _ = writeln!(out, "# {title}\n");
     let chapters_before: [(&str, &str); 5] = [
-        ("Foreword", "Write a foreword from the chair of the partnership: why this document matters to residents."),
-        ("1. Introduction", "Write what this document is, the area it covers and the years it runs."),
-        ("2. Legislation", "Write the duties the partnership meets: the Crime and Disorder Act 1998 (sections 5 to 7) and the other law it works to."),
-        ("3. Key Changes to the Community Safety Landscape", "Write what has changed nationally and locally since the last document."),
-        ("4. Governance", "Write who meets, how often, and who the partnership reports to, including the crime and disorder committee."),
+        ("Foreword", "[Write a foreword from the chair of the partnership: why this document matters to residents.]"),
+        ("1. Introduction", "[Write what this document is, the area it covers and the years it runs.]"),
+        ("2. Legislation", "[Write the duties the partnership meets: the Crime and Disorder Act 1998 (sections 5 to 7) and the other law it works to.]"),
+        ("3. Key Changes to the Community Safety Landscape", "[Write what has changed nationally and locally since the last document.]"),
+        ("4. Governance", "[Write who meets, how often, and who the partnership reports to, including the crime and disorder committee.]"),
     ];
     for (heading, prompt) in chapters_before {
         let _ = writeln!(out, "# {heading}\n\n{prompt}\n");
     }
     let _ = writeln!(
         out,
-        "# 5. Key Achievements\n\nWrite what the partnership achieved under the last document.\n"
+        "# 5. Key Achievements\n\n[Write what the partnership achieved under the last document.]\n"
     );
     let plan = k
         .police_area_of(place)
@@ -293,26 +293,36 @@ fn write_skeleton(
         .collect();
     let _ = writeln!(
         out,
-        "# 6. {} Priorities\n\nWrite why each priority was chosen: the strategic assessment, the views of residents, the Police and Crime Plan.\n",
+        "# 6. {} Priorities\n\n[Write why each priority was chosen: the strategic assessment, the views of residents, the Police and Crime Plan.]\n",
         if county { "County" } else { "Local" }
     );
-    let _ = writeln!(out, "@priority EX: Example priority");
+    // The first priority is the partnership's to write: the skeleton names no
+    // priority and claims no coverage, so until it is written the statutory areas
+    // read as not addressed. The fields it needs are shown as comments.
     let _ = writeln!(
         out,
-        "  includes: write what the priority covers, or replace this example with your first priority"
+        "@priority P1: [Write the title of your first priority]"
     );
-    let _ = writeln!(out, "  addresses: {}", statutory.join(", "));
+    let _ = writeln!(out, "  includes: [Write what the priority covers]");
+    let _ = writeln!(
+        out,
+        "  // addresses: the statutory areas it covers, from: {}",
+        statutory.join(", ")
+    );
     if !regarded.is_empty() {
-        let _ = writeln!(out, "  supports: {}", regarded.join(", "));
+        let _ = writeln!(
+            out,
+            "  // supports: the Police and Crime Plan objectives it supports, from: {}",
+            regarded.join(", ")
+        );
     }
-    let council = authority.name.clone();
     let _ = writeln!(
         out,
-        "\n# 7. Leads\n\nWrite who leads each priority for the partnership.\n\n@leads\n  lead EX: Head of Community Safety, {council}\n"
+        "\n# 7. Leads\n\n[Write who leads each priority for the partnership.]\n\n@leads\n  lead P1: [Write the lead's role and organisation]\n"
     );
     let _ = writeln!(
         out,
-        "# 8. Links to Plans\n\nList the plans and strategies this document works with.\n"
+        "# 8. Links to Plans\n\n[List the plans and strategies this document works with.]\n"
     );
     let _ = writeln!(
         out,
@@ -370,15 +380,24 @@ fn authorities(law: &Law, k: &Knowledge, kind: &str, place: Resolved<'_>, date: 
             }
         }
         if names.is_empty() {
+            // A fix never invents a name: the author writes it, and until then the
+            // prompt is template text that `csa check` reports.
             let generic = authority_kind
                 .names
                 .iter()
                 .find(|n| n.valid_on(date))
                 .map_or(authority_kind.title.clone(), |n| n.name.clone());
-            names.push((generic, false));
+            names.push((
+                format!("[Write the full name of the {}]", generic.to_lowercase()),
+                false,
+            ));
         }
         for (name, known) in names {
-            let mut id = slug(&name);
+            let mut id = if known {
+                slug(&name)
+            } else {
+                authority_kind.id.clone()
+            };
             if !used.insert(id.clone()) {
                 id = format!("{id}-{}", authority_kind.id);
                 used.insert(id.clone());

@@ -58,7 +58,16 @@ fn format(to: Option<To>, out: Option<&Path>) -> Result<To, String> {
 }
 
 /// Publishes `file`; returns the exit code.
-pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
+pub fn run(
+    file: &Path,
+    out: Option<PathBuf>,
+    to: Option<To>,
+    fail_level: Option<crate::config::Level>,
+    as_of: Option<&str>,
+) -> u8 {
+    let Ok(as_of) = super::files::as_of(as_of) else {
+        return 2;
+    };
     let to = match format(to, out.as_deref()) {
         Ok(t) => t,
         Err(message) => {
@@ -86,14 +95,16 @@ pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
             return 2;
         }
     };
-    let options = setup.options();
+    let mut options = setup.options();
+    options.as_of = as_of.or(options.as_of);
     let input = engine::Input {
         path: file,
         text: &source,
         setup: &setup,
         options: &options,
     };
-    let prepared = engine::prepare(&input, &FileSystem);
+    let checked = engine::check_one(&input, &FileSystem, Vec::new());
+    let prepared = &checked.prepared;
     let unreadable = prepared.syntax.len();
     if unreadable > 0 {
         eprintln!(
@@ -125,7 +136,12 @@ pub fn run(file: &Path, out: Option<PathBuf>, to: Option<To>) -> u8 {
         },
     };
     match write_output(out.as_deref(), &bytes) {
-        Ok(()) => 0,
+        Ok(()) => u8::from(super::gate::note(
+            file,
+            &checked.diagnostics,
+            "was published",
+            fail_level,
+        )),
         Err(e) => {
             eprintln!(
                 "error: {e}\n  help: check that the folder exists and that you may write to it"

@@ -58,6 +58,8 @@ pub struct Args {
     pub previous: Option<PathBuf>,
     /// `--config`.
     pub config: Option<PathBuf>,
+    /// `--fail-level`.
+    pub fail_level: Option<crate::config::Level>,
 }
 
 /// The format: as asked, else by the output file's extension, else (to standard
@@ -191,7 +193,14 @@ pub fn run(args: Args) -> u8 {
         },
     };
     match write_output(args.out.as_deref(), &bytes) {
-        Ok(()) => 0,
+        Ok(()) => {
+            let mut fails = false;
+            for (path, checked) in args.files.iter().zip(&checked) {
+                fails |=
+                    super::gate::note(path, &checked.diagnostics, "is reported", args.fail_level);
+            }
+            u8::from(fails)
+        }
         Err(e) => {
             eprintln!(
                 "error: {e}\n  help: check that the folder exists and that you may write to it"

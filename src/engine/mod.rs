@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use setup::{read_previous, Setup};
 
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Accepted, Diagnostic};
 use crate::knowledge::Knowledge;
 use crate::rules::{self, Finding, Options, Registry};
 use crate::workspace::{self, Prepared, Sources};
@@ -40,6 +40,8 @@ pub struct Checked {
     pub prepared: Prepared,
     /// Every finding about it, syntax first where they share a place, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings its `// csa-ignore` comments accepted, in document order.
+    pub accepted: Vec<Accepted>,
     /// What the rules across documents found about it, kept so that a check of the
     /// document alone (after a fix, say) can add them again.
     pub across: Across,
@@ -72,7 +74,7 @@ pub fn check(inputs: &[Input], sources: &dyn Sources) -> Vec<Checked> {
         .map(|((i, p), a)| (i, p, a))
         .collect();
     each_owned(jobs, |(input, prepared, across)| {
-        let diagnostics = diagnose(
+        let (diagnostics, accepted) = diagnose_accepting(
             &prepared,
             &input.setup.registry,
             input.options,
@@ -81,6 +83,7 @@ pub fn check(inputs: &[Input], sources: &dyn Sources) -> Vec<Checked> {
         Checked {
             prepared,
             diagnostics,
+            accepted,
             across,
         }
     })
@@ -90,7 +93,7 @@ pub fn check(inputs: &[Input], sources: &dyn Sources) -> Vec<Checked> {
 /// rules across documents made about it in a check of its workspace.
 pub fn check_one(input: &Input, sources: &dyn Sources, across: Across) -> Checked {
     let prepared = prepare(input, sources);
-    let diagnostics = diagnose(
+    let (diagnostics, accepted) = diagnose_accepting(
         &prepared,
         &input.setup.registry,
         input.options,
@@ -99,6 +102,7 @@ pub fn check_one(input: &Input, sources: &dyn Sources, across: Across) -> Checke
     Checked {
         prepared,
         diagnostics,
+        accepted,
         across,
     }
 }
@@ -140,18 +144,24 @@ pub fn diagnose(
     options: &Options,
     across: Across,
 ) -> Vec<Diagnostic> {
+    diagnose_accepting(prepared, registry, options, across).0
+}
+
+/// [`diagnose`], with the findings the document's `// csa-ignore` comments accepted.
+pub fn diagnose_accepting(
+    prepared: &Prepared,
+    registry: &Registry,
+    options: &Options,
+    across: Across,
+) -> (Vec<Diagnostic>, Vec<Accepted>) {
     let mut findings = prepared.findings.clone();
     findings.extend(across);
     let extra = workspace::diagnostics(findings, registry, options);
     let mut out = prepared.syntax.clone();
-    out.extend(rules::check_with(
-        &prepared.document,
-        registry,
-        options,
-        extra,
-    ));
+    let (checked, accepted) = rules::check_accepting(&prepared.document, registry, options, extra);
+    out.extend(checked);
     diagnostics::sort(&mut out);
-    out
+    (out, accepted)
 }
 
 /// `f` over `items`, on every core when the build has threads.

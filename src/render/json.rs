@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{FileReport, Summary};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Accepted, Diagnostic};
 
 /// The version of the shape; it changes only when a reader could break.
 pub const SCHEMA: &str = "csa-check/1";
@@ -19,6 +19,8 @@ struct Output<'a> {
 struct File<'a> {
     path: &'a str,
     diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "<[Accepted]>::is_empty")]
+    accepted: &'a [Accepted],
 }
 
 /// The whole check as one JSON document.
@@ -30,6 +32,7 @@ pub fn render(reports: &[FileReport], summary: Summary) -> String {
             .map(|r| File {
                 path: &r.path,
                 diagnostics: &r.diagnostics,
+                accepted: &r.accepted,
             })
             .collect(),
         summary,

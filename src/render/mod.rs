@@ -6,7 +6,7 @@ mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Accepted, Diagnostic, Severity};
 use crate::rules::Registry;
 
 /// The findings for one file, with its text (for excerpts).
@@ -18,6 +18,9 @@ pub struct FileReport {
     pub source: String,
     /// Its diagnostics, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings its `// csa-ignore` comments accepted: not reported as findings,
+    /// but counted, so that an accepted duty never reads as one met.
+    pub accepted: Vec<Accepted>,
 }
 
 /// Output formats of `csa check`.
@@ -52,6 +55,12 @@ pub struct Summary {
     /// Files that could not be read, and so were not checked.
     #[serde(skip_serializing_if = "is_zero")]
     pub unreadable: usize,
+    /// Findings `// csa-ignore` comments accepted, counted apart from the above.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub accepted: usize,
+    /// How many of those the rules report as errors.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub accepted_errors: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -71,6 +80,12 @@ impl Summary {
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
                 Severity::Hint => s.hints += 1,
+            }
+        }
+        for a in reports.iter().flat_map(|r| &r.accepted) {
+            s.accepted += 1;
+            if a.diagnostic.severity == Severity::Error {
+                s.accepted_errors += 1;
             }
         }
         s
@@ -95,8 +110,29 @@ impl Summary {
             1 => "; 1 file could not be read".to_string(),
             n => format!("; {n} files could not be read"),
         };
+        let accepted = match (self.accepted, self.accepted_errors) {
+            (0, _) => String::new(),
+            (n, 0) => format!(
+                "; {} accepted by `csa-ignore` comments",
+                if n == 1 {
+                    "1 more finding".to_string()
+                } else {
+                    format!("{n} more findings")
+                }
+            ),
+            (n, e) => format!(
+                "; {} accepted by `csa-ignore` comments, {} of them {}",
+                if n == 1 {
+                    "1 more finding".to_string()
+                } else {
+                    format!("{n} more findings")
+                },
+                e,
+                if e == 1 { "an error" } else { "errors" }
+            ),
+        };
         format!(
-            "Checked {}: {}, {}, {}, {}{unreadable}.",
+            "Checked {}: {}, {}, {}, {}{unreadable}{accepted}.",
             if self.files == 1 {
                 "1 file".to_string()
             } else {

@@ -98,10 +98,24 @@ pub fn render(reports: &[FileReport], registry: &Registry) -> String {
     let results: Vec<Value> = reports
         .iter()
         .flat_map(|report| {
-            report.diagnostics.iter().map(|d| {
-                let index = registry.rules.iter().position(|r| r.code == d.code);
-                result(&report.path, d, index)
-            })
+            let index = |code: &str| registry.rules.iter().position(|r| r.code == code);
+            let reported = report
+                .diagnostics
+                .iter()
+                .map(move |d| result(&report.path, d, index(&d.code)));
+            // An accepted finding is a result with an in-source suppression, as
+            // SARIF records a finding silenced by a comment: code-scanning tools
+            // show it as dismissed, with the partnership's reason.
+            let accepted = report.accepted.iter().map(move |a| {
+                let mut r = result(&report.path, &a.diagnostic, index(&a.diagnostic.code));
+                let mut suppression = json!({ "kind": "inSource", "status": "accepted" });
+                if let Some(reason) = &a.reason {
+                    suppression["justification"] = json!(reason);
+                }
+                r["suppressions"] = json!([suppression]);
+                r
+            });
+            reported.chain(accepted)
         })
         .collect();
     let log = json!({

@@ -1,54 +1,26 @@
 //! Decisions: the findings the partnership chose to accept (`csa-ignore` comments),
 //! with the reason it recorded and the findings each one silences.
 
-use std::collections::HashSet;
-
 use super::page::Page;
 use super::words::committee;
 use super::{Decision, DocumentReport, Input};
 use crate::ast::{Document, SuppressionScope};
-use crate::diagnostics::Diagnostic;
 use crate::publish::{Block, Cell, Table};
 use crate::text::LineIndex;
 
-/// Every suppression, with the findings it accepts: those of a check without the
-/// suppressions that the check with them does not report.
-pub(super) fn section(
-    doc: &Document,
-    input: &Input,
-    index: &LineIndex,
-    kept: &[Diagnostic],
-) -> Vec<Decision> {
+/// Every suppression, with the findings it accepts (as the check took them out).
+pub(super) fn section(doc: &Document, input: &Input, index: &LineIndex) -> Vec<Decision> {
     if doc.suppressions.is_empty() {
         return Vec::new();
     }
-    let mut open = input.checked.prepared.clone();
-    open.document.suppressions.clear();
-    let all = crate::engine::diagnose(
-        &open,
-        input.registry,
-        input.options,
-        input.checked.across.clone(),
-    );
-    let kept: HashSet<(&str, usize, &str)> = kept
-        .iter()
-        .map(|d| (d.code.as_str(), d.span.start.offset, d.message.as_str()))
-        .collect();
     let mut accepts: Vec<Vec<String>> = vec![Vec::new(); doc.suppressions.len()];
-    for d in &all {
-        if kept.contains(&(d.code.as_str(), d.span.start.offset, d.message.as_str())) {
-            continue;
-        }
-        let rule = input.registry.find(&d.code);
-        let at = d.span.start.offset;
-        let covering = doc.suppressions.iter().position(|s| {
-            (s.covers.start.offset <= at
-                && (at < s.covers.end.offset || s.scope == SuppressionScope::File))
-                && s.codes
-                    .iter()
-                    .any(|c| rule.is_some_and(|r| r.answers_to(&c.value)) || c.value == d.code)
-        });
-        if let Some(i) = covering {
+    for a in &input.checked.accepted {
+        let d = &a.diagnostic;
+        if let Some(i) = doc
+            .suppressions
+            .iter()
+            .position(|s| s.span == a.accepted_at)
+        {
             accepts[i].push(format!("{} ({}): {}", d.code, d.name, d.message));
         }
     }

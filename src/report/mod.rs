@@ -106,7 +106,7 @@ pub fn build(input: &Input) -> DocumentReport {
     let alignment = alignment::section(&cx, &topics, &mut not_checked);
     let leads = leads::section(doc, &topics);
     let evidence = evidence::section(doc, &topics, &mut not_checked);
-    let decisions = decisions::section(doc, input, &index, diagnostics);
+    let decisions = decisions::section(doc, input, &index);
     let changes = input
         .options
         .previous
@@ -114,7 +114,7 @@ pub fn build(input: &Input) -> DocumentReport {
         .map(|previous| changes::section(previous, doc));
     let findings = findings::section(doc, input.registry, &index, &topics, diagnostics);
     let names = names(&cx);
-    let status = status::section(&cx, &alignment, &findings, &names);
+    let status = status::section(&cx, &alignment, &findings, &input.checked.accepted, &names);
 
     let agreement = doc.agreement.as_ref();
     let field = |f: Option<&crate::ast::Spanned<String>>| f.map(|s| s.value.clone());

@@ -98,6 +98,16 @@ pub struct Counts {
     pub info: usize,
     /// Hints.
     pub hint: usize,
+    /// Findings the partnership accepted with `// csa-ignore` comments, counted apart.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub accepted: usize,
+    /// How many of those are errors: duties the law does not excuse.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub accepted_errors: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A priority or theme, as other parts of the report name it.

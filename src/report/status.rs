@@ -11,7 +11,7 @@ use super::page::{date_words, plural, Page};
 use super::words::committee;
 use super::{AlignmentSection, Counts, DocumentReport, FindingGroup, FindingRow, Status};
 use crate::ast::{date_from_days, Date};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Accepted, Severity};
 use crate::publish::{human_date, Block, ListItem};
 use crate::rules::Context;
 
@@ -20,6 +20,7 @@ pub(super) fn section(
     cx: &Context,
     alignment: &AlignmentSection,
     findings: &[FindingGroup],
+    accepted: &[Accepted],
     names: &HashMap<String, String>,
 ) -> Status {
     let rows: Vec<&FindingRow> = findings.iter().flat_map(|g| &g.findings).collect();
@@ -35,8 +36,32 @@ pub(super) fn section(
     let review_due = cx
         .life_end
         .map(|end| date_from_days(end.days_since_epoch() + 1));
+    counts.accepted = accepted.len();
+    let accepted_errors: Vec<&Accepted> = accepted
+        .iter()
+        .filter(|a| a.diagnostic.severity == Severity::Error)
+        .collect();
+    counts.accepted_errors = accepted_errors.len();
     let mut reasons = not_current(cx, alignment, review_due);
+    // An error the partnership accepted is still a duty the law puts on the
+    // document: it is said first among the reasons, and the document is never
+    // "ready" while it stands.
+    let accepted_reason = (!accepted_errors.is_empty()).then(|| {
+        let what: Vec<String> = accepted_errors
+            .iter()
+            .take(2)
+            .map(|a| lower_first(&committee(&a.diagnostic.message, names)))
+            .collect();
+        format!(
+            "The partnership accepted {} that csa reports as {}, which the law does not excuse: {}{}.",
+            plural(accepted_errors.len(), "finding", "findings"),
+            if accepted_errors.len() == 1 { "an error" } else { "errors" },
+            what.join("; "),
+            if accepted_errors.len() > 2 { "; and others (see the accepted findings)" } else { "" }
+        )
+    });
     let verdict = if !reasons.is_empty() {
+        reasons.extend(accepted_reason);
         "not-current"
     } else if counts.error > 0 {
         reasons.push(format!(
@@ -44,7 +69,11 @@ pub(super) fn section(
             plural(counts.error, "error", "errors"),
             chief(&rows, Severity::Error, names)
         ));
+        reasons.extend(accepted_reason);
         "not-ready"
+    } else if let Some(accepted) = accepted_reason {
+        reasons.push(accepted);
+        "ready-with-warnings"
     } else if counts.warning > 0 {
         reasons.push(format!(
             "No error was found, but {} a committee would question, chiefly: {}.",
@@ -78,7 +107,8 @@ fn not_current(cx: &Context, alignment: &AlignmentSection, due: Option<Date>) ->
                 .doc
                 .agreement
                 .as_ref()
-                .is_some_and(|a| a.period.is_some());
+                // A period in the title counts as one (the rules read it so).
+                .is_some_and(|a| a.period.is_some() || a.title_period().is_some());
             reasons.push(if has_period {
                 format!(
                     "Its period ended on {}, {} before the review date: it is past its review.",

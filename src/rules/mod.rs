@@ -321,11 +321,19 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The last day of a document's life: the end of its `period:`, else one review cycle
-/// (12 months when none is given) after its effective date, less a day.
+/// The last day of a document's life: the end of its `period:`, else of the period
+/// its title states, else one review cycle (12 months when none is given) after its
+/// effective date, less a day.
 pub fn life_end(agreement: &crate::ast::Agreement, effective: Option<Date>) -> Option<Date> {
     if let Some(period) = &agreement.period {
         return Some(period.value.to.last_day());
+    }
+    // A title that states the period ("... Plan 2022-2025") says how long the
+    // document runs as plainly as a `period:` would.
+    if let Some((_, period)) = agreement.title_period() {
+        if effective.is_some_and(|e| e.first_day() <= period.to.last_day()) {
+            return Some(period.to.last_day());
+        }
     }
     let effective = effective?.first_day();
     let months = crate::ast::ReviewCycle::life_months(agreement.review_cycle());
@@ -434,6 +442,17 @@ pub fn check_with(
     options: &Options,
     extra: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    check_accepting(doc, registry, options, extra).0
+}
+
+/// [`check_with`], with the findings the document's `// csa-ignore` comments
+/// accepted, in document order.
+pub fn check_accepting(
+    doc: &Document,
+    registry: &Registry,
+    options: &Options,
+    extra: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<crate::diagnostics::Accepted>) {
     let mut cx = Context::new(
         doc,
         &registry.law,
@@ -463,9 +482,10 @@ pub fn check_with(
                 .map(|f| diagnostic_for(rule, severity, f, &document_kind)),
         );
     }
-    let mut out = suppress::apply(doc, registry, options, out);
+    let (mut out, mut accepted) = suppress::apply(doc, registry, options, out);
     diagnostics::sort(&mut out);
-    out
+    accepted.sort_by_key(|a| (a.diagnostic.span.start.offset, a.diagnostic.code.clone()));
+    (out, accepted)
 }
 
 /// What a finding resting on a fact csa read only on a secondary source says.

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use super::kinds::Kind;
 use super::{diagnostic, Finding, Options, Registry};
 use crate::ast::{Document, SuppressionScope};
-use crate::diagnostics::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostics::{Accepted, Applicability, Diagnostic, Edit, Fix};
 
 /// The kind of the rule that reports suppressions that suppressed nothing.
 pub const UNUSED_KIND: &str = "unused-suppression";
@@ -33,19 +33,19 @@ pub const UNKNOWN_SUPPRESSION: Kind = Kind {
     run: None,
 };
 
-/// Drops the findings `doc`'s suppressions cover and adds findings about the
-/// suppressions themselves.
+/// Takes out the findings `doc`'s suppressions cover (returned second, each with the
+/// comment that accepts it) and adds findings about the suppressions themselves.
 pub fn apply(
     doc: &Document,
     registry: &Registry,
     options: &Options,
     findings: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<Accepted>) {
     let mut used = vec![false; doc.suppressions.len()];
-    let mut kept = if doc.suppressions.is_empty() {
-        findings
+    let (mut kept, accepted) = if doc.suppressions.is_empty() {
+        (findings, Vec::new())
     } else {
-        drop_covered(doc, registry, findings, &mut used)
+        take_covered(doc, registry, findings, &mut used)
     };
     for rule in registry.rules.iter().filter(|r| options.selects(r)) {
         let severity = options.severity_of(rule);
@@ -106,20 +106,20 @@ pub fn apply(
             }
         }
     }
-    kept
+    (kept, accepted)
 }
 
-/// Drops the findings a suppression covers, marking in `used` the first suppression
-/// (in document order) that covers each. The findings are swept in order of place
+/// Takes out the findings a suppression covers, marking in `used` the first
+/// suppression (in document order) that covers each. The findings are swept in order of place
 /// while the suppressions whose reach holds the current place are kept by the words
 /// they name, so each finding costs a few lookups however many suppressions there
 /// are: time in proportion to findings and suppressions (and their logarithm).
-fn drop_covered(
+fn take_covered(
     doc: &Document,
     registry: &Registry,
     findings: Vec<Diagnostic>,
     used: &mut [bool],
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Vec<Accepted>) {
     let suppressions = &doc.suppressions;
     let word = |w: &str| w.to_ascii_lowercase();
     // Suppressions by the words they name: the whole file's always, the others while
@@ -141,7 +141,7 @@ fn drop_covered(
     let mut active: HashMap<String, BTreeSet<usize>> = HashMap::new();
     let mut ending: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
     let mut next = 0;
-    let mut covered = vec![false; findings.len()];
+    let mut covered: Vec<Option<usize>> = vec![None; findings.len()];
     for f in order {
         let finding = &findings[f];
         let at = finding.span.start.offset;
@@ -184,12 +184,20 @@ fn drop_covered(
         }
         if let Some(i) = first {
             used[i] = true;
-            covered[f] = true;
+            covered[f] = Some(i);
         }
     }
-    findings
-        .into_iter()
-        .zip(covered)
-        .filter_map(|(finding, covered)| (!covered).then_some(finding))
-        .collect()
+    let mut kept = Vec::new();
+    let mut accepted = Vec::new();
+    for (diagnostic, by) in findings.into_iter().zip(covered) {
+        match by {
+            Some(i) => accepted.push(Accepted {
+                diagnostic,
+                reason: suppressions[i].reason.as_ref().map(|r| r.value.clone()),
+                accepted_at: suppressions[i].span,
+            }),
+            None => kept.push(diagnostic),
+        }
+    }
+    (kept, accepted)
 }

@@ -163,19 +163,6 @@ pub fn inferred(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
-/// The months a document runs: the rule's `months`, else its review cycle.
-fn life_months(cx: &Context, rule: &Rule) -> i64 {
-    if let Some(m) = rule.settings().whole_if_given("months") {
-        return m;
-    }
-    crate::ast::ReviewCycle::life_months(
-        cx.doc
-            .agreement
-            .as_ref()
-            .and_then(crate::ast::Agreement::review_cycle),
-    )
-}
-
 /// The date `months` after `date`.
 pub fn add_months(date: Date, months: i64) -> Date {
     let total = date.year as i64 * 12 + (date.month as i64 - 1) + months;
@@ -211,7 +198,7 @@ pub const UPCOMING_COVERAGE: Kind = Kind {
             max: 1200,
             at_least: None,
         },
-        default: ParamDefault::Worked("the document's review cycle (12 months when it gives none)"),
+        default: ParamDefault::Worked("the document's whole life: to the end of its `period:`, else its review cycle (12 months when it gives none)"),
         doc: "How far after the effective date to look for areas coming into force.",
     }],
     run: Some(upcoming),
@@ -223,7 +210,15 @@ pub fn upcoming(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = cx.effective else {
         return;
     };
-    let end = add_months(effective, life_months(cx, rule));
+    // The whole life, as every rule that looks ahead reads it: to the end of the
+    // period, not only to the next review.
+    let end = match rule.settings().whole_if_given("months") {
+        Some(months) => add_months(effective, months),
+        None => match cx.life_end {
+            Some(end) => end,
+            None => return,
+        },
+    };
     let topics = cx.topics();
     if topics.is_empty() {
         return;

@@ -12,9 +12,11 @@ pub(crate) mod generic;
 mod knowledge;
 mod leads;
 mod legislation;
+mod life;
 pub mod pcc;
 mod plan_window;
 mod references;
+mod template;
 mod trust;
 mod version_row;
 mod versions;
@@ -115,6 +117,8 @@ pub const KINDS: &[&Kind] = &[
     &suppress::UNUSED_SUPPRESSION,
     &suppress::UNKNOWN_SUPPRESSION,
     &trust::NO_PRIORITIES,
+    &template::TEMPLATE_TEXT,
+    &life::ASSUMED_LIFE,
     &trust::AREA_ONLY_MENTIONED,
     &trust::NO_AUTHORITY_LIST,
     &trust::GOVERNANCE_BODY,

@@ -296,6 +296,36 @@ pub const PCC_LIKELY_LINK: Kind = Kind {
     run: Some(likely_link),
 };
 
+/// The most `supports:` suggestions one priority or theme gets: its best few.
+const BEST_PER_TOPIC: usize = 3;
+
+/// The words of the document's own place, as [`matching::informative_words`] folds
+/// them: its `area:`, the police force area it is in, and the areas of the Police
+/// and Crime Plans it writes in.
+fn place_words(cx: &Context) -> std::collections::HashSet<String> {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(area) = cx.doc.agreement.as_ref().and_then(|a| a.area.as_ref()) {
+        names.push(area.value.clone());
+        for place in cx.knowledge.resolve(&area.value, cx.effective) {
+            names.push(place.name().to_string());
+            if let Some(pa) = cx.knowledge.police_area_of(place) {
+                names.push(pa.name.clone());
+                names.extend(pa.aliases.iter().cloned());
+            }
+        }
+    }
+    names.extend(
+        cx.doc
+            .plans
+            .iter()
+            .filter_map(|p| p.area.as_ref().map(|a| a.value.clone())),
+    );
+    names
+        .iter()
+        .flat_map(|n| matching::informative_words(n))
+        .collect()
+}
+
 /// `pcc-likely-link`: an objective nobody supports that a priority or theme reads like.
 ///
 /// Words count by how informative they are: a word many of the document's priorities,
@@ -315,14 +345,17 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     if unsupported.is_empty() || topics.is_empty() {
         return;
     }
-    let topic_words: Vec<Vec<String>> = topics
-        .iter()
-        .map(|t| matching::informative_words(t.description()))
-        .collect();
-    let objective_words: Vec<Vec<String>> = cx
-        .objectives()
-        .map(|o| matching::informative_words(&text(o)))
-        .collect();
+    // The place's own name says nothing about whether a priority and an objective
+    // are about the same thing ("Safer Surrey" and "Surrey's roads").
+    let place = place_words(cx);
+    let words_of = |text: &str| -> Vec<String> {
+        matching::informative_words(text)
+            .into_iter()
+            .filter(|w| !place.contains(w))
+            .collect()
+    };
+    let topic_words: Vec<Vec<String>> = topics.iter().map(|t| words_of(t.description())).collect();
+    let objective_words: Vec<Vec<String>> = cx.objectives().map(|o| words_of(&text(o))).collect();
     // How many of the document's texts use each word.
     let mut used_by: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for words in topic_words.iter().chain(&objective_words) {
@@ -345,15 +378,35 @@ pub fn likely_link(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                     .any(|w| used_by.get(w.as_str()).is_some_and(|n| *n <= 2))
     };
     let mut candidates = Candidates::new(&topic_words, threshold);
+    // Each objective's best topic, then at most the best few per topic, so a long
+    // plan's hints stay readable.
+    let mut suggestions: Vec<(usize, f64, &Objective, Vec<String>)> = Vec::new();
     for objective in unsupported {
-        let wanted = matching::informative_words(&text(objective));
+        let wanted = words_of(&text(objective));
         let best = candidates.best(wanted, |words, wanted| {
             let (score, shared) = matching::weighted_similarity(words, wanted, &weight);
             suggests(score, &shared).then_some((score, shared))
         });
-        let Some((topic, shared)) = best.map(|(i, shared)| (&topics[i], shared)) else {
-            continue;
-        };
+        if let Some((i, shared)) = best {
+            let (score, _) = matching::weighted_similarity(
+                &topic_words[i],
+                &words_of(&text(objective)),
+                &weight,
+            );
+            suggestions.push((i, score, objective, shared));
+        }
+    }
+    let mut per_topic: HashMap<usize, usize> = HashMap::new();
+    suggestions.sort_by(|a, b| b.1.total_cmp(&a.1));
+    suggestions.retain(|(i, ..)| {
+        let n = per_topic.entry(*i).or_default();
+        *n += 1;
+        *n <= BEST_PER_TOPIC
+    });
+    // Back in document order, as the findings are read.
+    suggestions.sort_by_key(|(i, _, o, _)| (*i, o.id.span.start.offset));
+    for (i, _, objective, shared) in suggestions {
+        let topic = &topics[i];
         let edit = match topic.supports.last() {
             Some(last) => Edit {
                 span: crate::text::Span {
