@@ -438,6 +438,34 @@ fn leads_written_inline_get_a_leads_table() {
     );
 }
 
+/// What axe could not decide about tables, mended: a plan written in without its
+/// objectives has no empty table, and a one-column list has no row headers (a
+/// header over nothing, to a screen reader).
+#[test]
+fn no_published_table_has_headers_over_nothing() {
+    let source = "@plan P: Police and Crime Plan 2013-2017\n  period: 2013-04-01 to 2017-03-31\n\n@body b1: Local Community Safety Partnerships\n@body b2: Road Casualty Reduction Partnership\n";
+    let (_, publication) = publication(source);
+    let tables: Vec<&publish::Table> = publication
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            publish::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        tables.iter().all(|t| !t.rows.is_empty()),
+        "{:?}",
+        tables.iter().map(|t| &t.caption).collect::<Vec<_>>()
+    );
+    let html = publish::html::page(&publication, "");
+    assert!(!html.contains("Objectives of Police and Crime Plan 2013-2017"));
+    for t in tables.iter().filter(|t| t.columns.len() == 1) {
+        assert!(!t.heads_rows(), "{}", t.caption);
+    }
+    assert!(!html.contains("<th scope=\"row\">Road Casualty"), "{html}");
+}
+
 #[test]
 fn every_example_and_rule_fixture_renders_in_every_format() {
     let mut paths: Vec<String> = EXAMPLES

@@ -234,7 +234,7 @@ fn table(t: &Table) -> WordTable {
                 row.iter()
                     .zip(&widths)
                     .enumerate()
-                    .map(|(i, (c, w))| cell(c, i == 0 && t.row_headers, *w))
+                    .map(|(i, (c, w))| cell(c, i == 0 && t.heads_rows(), *w))
                     .collect(),
             )
             .cant_split(),

@@ -292,7 +292,7 @@ fn table_in(out: &mut String, t: &Table, id: &str) {
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            if i == 0 && t.row_headers {
+            if i == 0 && t.heads_rows() {
                 out.push_str("<th scope=\"row\">");
                 cell(out, c);
                 out.push_str("</th>");

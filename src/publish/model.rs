@@ -119,6 +119,13 @@ impl Table {
     pub fn row(&mut self, cells: Vec<Cell>) {
         self.rows.push(cells);
     }
+
+    /// Whether each row's first cell is written as its header: only when there are
+    /// other cells for it to head (a one-column list of names is data under its
+    /// column's header, or a screen reader finds a header with nothing to head).
+    pub fn heads_rows(&self) -> bool {
+        self.row_headers && self.columns.len() > 1
+    }
 }
 
 /// A document ready to write: its title, language and blocks. The title is the

@@ -59,6 +59,11 @@ impl Builder<'_> {
                 self.blocks.extend(about);
             }
         }
+        // A plan written in without its objectives has no table: an empty one
+        // reads to a screen reader as headers over nothing.
+        if plan.objectives.is_empty() {
+            return;
+        }
         // Priorities and themes by the objectives they support.
         let mut supporters: HashMap<&str, Vec<String>> = HashMap::new();
         for (id, supports) in doc
