@@ -71,7 +71,7 @@ pub fn youth_offending_team(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         .filter_map(|o| o.name.as_ref())
         .map(|n| n.value.as_str())
         .chain(
-            crate::ast::lookup::leads_of(cx.doc)
+            crate::ast::leads_of(cx.doc)
                 .into_iter()
                 .filter_map(|(_, l)| l.organisation.as_ref())
                 .map(|o| o.value.as_str()),
