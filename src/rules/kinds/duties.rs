@@ -37,6 +37,12 @@ pub const DUTY_RECORDED: Kind = Kind {
             default: ParamDefault::Required,
             doc: "The fields that record it; any one of them will do.",
         },
+        Param {
+            name: "when",
+            ty: ParamType::Fields { block: "block" },
+            default: ParamDefault::Worked("always"),
+            doc: "Fields of the block that make the check apply: it applies only to a block that has one of them (`scrutinised:` is asked for once `scrutiny:` names the committee).",
+        },
     ],
     run: Some(duty_recorded),
 };
@@ -70,6 +76,14 @@ pub fn duty_recorded(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         None if settings.text("block") == "agreement" => return,
         None => cx.document_span(),
     };
+    let when = settings.names_if_given("when");
+    let asked = when.is_empty()
+        || found
+            .iter()
+            .any(|b| when.iter().any(|f| b.has(f) == Some(true)));
+    if !asked {
+        return;
+    }
     let recorded = found
         .iter()
         .any(|b| fields.iter().any(|f| b.has(f) == Some(true)));

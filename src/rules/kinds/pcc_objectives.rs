@@ -18,13 +18,14 @@ pub const PCC_OBJECTIVES_COMPLETE: Kind = Kind {
     run: Some(objectives_complete),
 };
 
-/// Whether the document's objective is this known one: the same id, or words close
-/// enough to be the same objective written another way.
+/// Whether the document's objective is this known one: the same id, or a text that
+/// holds the known title's words in order (or is held in it). Likeness of words is
+/// not enough: "Protecting People" and "Protecting Places" are two objectives.
 fn same(recorded: &Objective, known: &PlanObjective) -> bool {
     recorded.id.value.eq_ignore_ascii_case(&known.id)
         || recorded.text.as_ref().is_some_and(|t| {
             matching::contains_phrase(&t.value, &known.title)
-                || matching::similarity(&t.value, &known.title) >= 0.6
+                || matching::contains_phrase(&known.title, &t.value)
         })
 }
 

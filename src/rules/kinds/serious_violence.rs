@@ -102,10 +102,10 @@ const CONSULTEES: &[(&str, &[&str])] = &[
         "educational authorities",
         &["education", "educational", "school", "schools", "college", "colleges", "academy", "academies", "university"],
     ),
-    ("prison authorities", &["prison", "prisons", "HMPPS"]),
+    ("prison authorities", &["prison", "prisons", "HMP", "HMPPS"]),
     (
         "youth custody authorities",
-        &["youth custody", "young offender institution", "secure training centre", "secure children's home", "Youth Custody Service"],
+        &["youth custody", "YOI", "young offender institution", "secure training centre", "secure children's home", "Youth Custody Service"],
     ),
 ];
 
