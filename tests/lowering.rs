@@ -48,7 +48,7 @@ fn a_misspelt_field_is_reported_with_the_fields_it_could_be() {
     assert!(d
         .help
         .unwrap()
-        .contains("`includes`, `lead`, `addresses`, `supports`, `county`, `note`"));
+        .contains("`includes`, `lead`, `addresses`, `supports`, `county`, `measure`, `resources`, `note`"));
 }
 
 #[test]

@@ -360,6 +360,8 @@ fn completion_offers_blocks_fields_and_rule_codes() {
             "addresses",
             "supports",
             "county",
+            "measure",
+            "resources",
             "note"
         ]
     );

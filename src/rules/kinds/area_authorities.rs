@@ -106,6 +106,11 @@ pub fn authority_of_area(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         let (Some(kind), Some(name)) = (&authority.kind, &authority.name) else {
             continue;
         };
+        // One that came through `@use` (a district plan using its county agreement
+        // gets every district's council) is checked in the document it comes from.
+        if cx.doc.uses.iter().any(|u| u.header_span == authority.span) {
+            continue;
+        }
         if !LOCAL_KINDS.contains(&kind.value.as_str()) {
             continue;
         }

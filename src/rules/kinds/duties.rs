@@ -8,6 +8,7 @@ use super::generic::blocks::{blocks, Block};
 use super::{Kind, Param, ParamDefault, ParamType};
 use crate::ast::{Agreement, Date, Spanned};
 use crate::rules::{Context, Finding, Rule};
+use crate::text::matching;
 
 const BLOCK: Param = Param {
     name: "block",
@@ -42,6 +43,20 @@ pub const DUTY_RECORDED: Kind = Kind {
             ty: ParamType::Fields { block: "block" },
             default: ParamDefault::Worked("always"),
             doc: "Fields of the block that make the check apply: it applies only to a block that has one of them (`scrutinised:` is asked for once `scrutiny:` names the committee).",
+        },
+        Param {
+            name: "or_block",
+            ty: ParamType::Block,
+            default: ParamDefault::Worked("none"),
+            doc: "A block that records it as well as the fields do (an `assessment` table records the strategic assessment).",
+        },
+        Param {
+            name: "phrases",
+            ty: ParamType::Text {
+                what: "phrases separated by `;`",
+            },
+            default: ParamDefault::Worked("none"),
+            doc: "Phrases that record it when the document's prose says them (\"crime and disorder committee\"), matched as whole words.",
         },
     ],
     run: Some(duty_recorded),
@@ -86,7 +101,13 @@ pub fn duty_recorded(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     }
     let recorded = found
         .iter()
-        .any(|b| fields.iter().any(|f| b.has(f) == Some(true)));
+        .any(|b| fields.iter().any(|f| b.has(f) == Some(true)))
+        || settings
+            .text_if_given("or_block")
+            .is_some_and(|block| !blocks(cx.doc, block).is_empty())
+        || settings
+            .text_if_given("phrases")
+            .is_some_and(|phrases| prose_says(cx, phrases));
     if !recorded {
         out.push(
             Finding::at(at)
@@ -101,6 +122,23 @@ pub fn duty_recorded(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                 .rests_on(duty.confidence),
         );
     }
+}
+
+/// Whether a paragraph of the document's prose holds one of `phrases` (separated by
+/// `;`) as whole words.
+fn prose_says(cx: &Context, phrases: &str) -> bool {
+    let wanted: Vec<Vec<String>> = phrases
+        .split(';')
+        .map(matching::words)
+        .filter(|w| !w.is_empty())
+        .collect();
+    cx.doc.items.iter().any(|item| match &item.kind {
+        crate::ast::ItemKind::Prose { text, .. } => {
+            let words = matching::words(text);
+            wanted.iter().any(|w| matching::contains_words(&words, w))
+        }
+        _ => false,
+    })
 }
 
 /// The `date-current` kind.
