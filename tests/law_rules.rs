@@ -53,7 +53,9 @@ fn the_first_plan_issued_in_a_documents_life_has_a_verb() {
     let all = check(text, "2013-01-01");
     let found = messages(&all, "CSA307");
     assert!(
-        found.iter().any(|m| m.contains(" is issued as the Police and Crime Plan")),
+        found
+            .iter()
+            .any(|m| m.contains(" is issued as the Police and Crime Plan")),
         "{found:#?}"
     );
 }
@@ -63,8 +65,14 @@ fn a_document_with_neither_review_nor_period_is_due_after_a_year() {
     let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2020-04-01\n";
     let found = messages(&check(text, "2024-01-01"), "CSA951");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("due for review by 2021-04-01"), "{found:#?}");
-    assert!(found[0].contains("states no review cycle or period"), "{found:#?}");
+    assert!(
+        found[0].contains("due for review by 2021-04-01"),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].contains("states no review cycle or period"),
+        "{found:#?}"
+    );
     // Within its first year it is not.
     assert!(messages(&check(text, "2021-01-01"), "CSA951").is_empty());
 }
@@ -74,7 +82,10 @@ fn a_document_past_the_end_of_its_period_is_overdue() {
     let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2020-04-01\n  period: 2020-04-01 to 2023-03-31\n";
     let found = messages(&check(text, "2024-01-01"), "CSA951");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("its period ends on 2023-03-31"), "{found:#?}");
+    assert!(
+        found[0].contains("its period ends on 2023-03-31"),
+        "{found:#?}"
+    );
     assert!(messages(&check(text, "2023-01-01"), "CSA951").is_empty());
 }
 
@@ -89,7 +100,10 @@ fn a_unitary_plan_for_a_district_names_its_county_council() {
     let text = "@agreement: Ashford Community Safety Plan\n  kind: unitary-plan\n  area: Ashford\n  effective: 2024-04-01\n";
     let found = messages(&check(text, "2024-06-01"), "CSA506");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("district plan, not a unitary plan"), "{found:#?}");
+    assert!(
+        found[0].contains("district plan, not a unitary plan"),
+        "{found:#?}"
+    );
     assert!(found[0].contains("Kent County Council"), "{found:#?}");
 }
 
@@ -98,7 +112,10 @@ fn another_areas_police_force_is_named_with_the_right_one() {
     let text = "@agreement: Medway Community Safety Plan\n  kind: unitary-plan\n  area: Medway\n  effective: 2024-04-01\n\n@authority police: Essex Police\n  kind: police\n";
     let found = messages(&check(text, "2024-06-01"), "CSA506");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].contains("`Essex Police` is not the chief officer of police"), "{found:#?}");
+    assert!(
+        found[0].contains("`Essex Police` is not the chief officer of police"),
+        "{found:#?}"
+    );
     assert!(found[0].contains("Kent"), "{found:#?}");
 }
 

@@ -48,7 +48,11 @@ fn every_rule_with_a_legal_basis_checks_some_requirement() {
         .filter(|r| !named.contains(&r.code.as_str()))
         .map(|r| r.code.as_str())
         .collect();
-    assert_eq!(missing, Vec::<&str>::new(), "rules citing the law that the checklist does not list");
+    assert_eq!(
+        missing,
+        Vec::<&str>::new(),
+        "rules citing the law that the checklist does not list"
+    );
 }
 
 #[test]

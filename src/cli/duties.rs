@@ -47,7 +47,11 @@ pub fn text(list: &Checklist) -> String {
         out.push_str(&format!(
             "  {} (from {}; {}; {})\n",
             r.citation,
-            if r.from.is_some() { from(r) } else { "unknown".into() },
+            if r.from.is_some() {
+                from(r)
+            } else {
+                "unknown".into()
+            },
             kinds(r),
             confidence(r)
         ));

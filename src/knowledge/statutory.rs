@@ -58,6 +58,11 @@ pub struct Requirement {
     /// The rule codes that check it.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Where its rules also check other requirements: words (lower case) one of which
+    /// a finding's message holds when it is about this one (`police` for the police
+    /// force, of the rule that checks every kind of responsible authority).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<String>,
     /// What a partial check or none leaves unchecked.
     #[serde(default)]
     pub gap: Option<String>,
@@ -143,9 +148,9 @@ impl Checklist {
                 out.push(format!("`{id}` is listed twice"));
             }
             match (r.checkable, r.check, r.rules.is_empty()) {
-                (false, Some(_), _) | (false, _, false) => out.push(format!(
-                    "`{id}` is not checkable but has a check or rules"
-                )),
+                (false, Some(_), _) | (false, _, false) => {
+                    out.push(format!("`{id}` is not checkable but has a check or rules"))
+                }
                 (false, None, true) if r.reason.is_none() => {
                     out.push(format!("`{id}` is not checkable and gives no reason"))
                 }

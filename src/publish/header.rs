@@ -82,8 +82,14 @@ impl Builder<'_> {
         );
         add("Scrutiny", text_of(&a.scrutiny));
         add("Last scrutinised", date(&a.scrutinised));
-        add("Sent to the Police and Crime Commissioner", date(&a.sent_to_pcc));
-        add("Serious violence strategy", text_of(&a.serious_violence_strategy));
+        add(
+            "Sent to the Police and Crime Commissioner",
+            date(&a.sent_to_pcc),
+        );
+        add(
+            "Serious violence strategy",
+            text_of(&a.serious_violence_strategy),
+        );
         if self.seen_heading {
             self.blocks.push(Block::Table(table));
         } else {

@@ -5,15 +5,35 @@
 use super::model::{ChecklistRow, ChecklistSection, DocumentReport};
 use super::page::{plural, Page};
 use crate::ast::{Date, Document};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::knowledge::statutory::{Check, Checklist};
 use crate::publish::{Block, Cell, Table};
+use crate::rules::Registry;
+
+/// Whether a finding says a requirement is not shown: a hint is a suggestion, and a
+/// finding about a change later in the document's life (a new plan, a body
+/// replaced, a duty coming into force) is not a requirement unmet when it took
+/// effect.
+fn unmet(d: &Diagnostic, registry: &Registry) -> bool {
+    d.severity > Severity::Hint
+        && registry
+            .rules
+            .iter()
+            .find(|r| r.code == d.code)
+            .is_none_or(|r| !(r.kind.ends_with("-life") || r.kind == "upcoming-coverage"))
+}
 
 /// The section for `doc`, given every finding about it.
-pub(super) fn section(doc: &Document, diagnostics: &[Diagnostic]) -> ChecklistSection {
+pub(super) fn section(
+    doc: &Document,
+    registry: &Registry,
+    diagnostics: &[Diagnostic],
+) -> ChecklistSection {
     let list = Checklist::bundled();
     let header = doc.agreement.as_ref();
-    let kind = header.and_then(|a| a.kind.as_ref()).map(|k| k.value.as_str());
+    let kind = header
+        .and_then(|a| a.kind.as_ref())
+        .map(|k| k.value.as_str());
     let effective: Option<Date> = header.and_then(|a| a.effective.as_ref()).map(|e| e.value);
     let mut out = ChecklistSection::default();
     for r in &list.requirements {
@@ -40,7 +60,16 @@ pub(super) fn section(doc: &Document, diagnostics: &[Diagnostic]) -> ChecklistSe
         let codes: Vec<String> = r
             .rules
             .iter()
-            .filter(|code| diagnostics.iter().any(|d| &d.code == *code))
+            .filter(|code| {
+                diagnostics.iter().any(|d| {
+                    &d.code == *code
+                        && unmet(d, registry)
+                        && (r.matches.is_empty()
+                            || r.matches
+                                .iter()
+                                .any(|m| d.message.to_lowercase().contains(m.as_str())))
+                })
+            })
             .cloned()
             .collect();
         out.checked += 1;
@@ -81,8 +110,16 @@ pub(super) fn blocks(r: &DocumentReport, level: u8, page: &mut Page) {
     if c.unchecked + c.not_checkable > 0 {
         words.push_str(&format!(
             " {} cannot be seen in a document or {} not checked by csa.",
-            plural(c.not_checkable + c.unchecked, "other requirement", "other requirements"),
-            if c.not_checkable + c.unchecked == 1 { "is" } else { "are" },
+            plural(
+                c.not_checkable + c.unchecked,
+                "other requirement",
+                "other requirements"
+            ),
+            if c.not_checkable + c.unchecked == 1 {
+                "is"
+            } else {
+                "are"
+            },
         ));
     }
     page.push(Block::Paragraph(words));

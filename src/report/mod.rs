@@ -22,8 +22,8 @@ pub mod docx;
 mod alignment;
 mod appendix;
 mod changes;
-mod coverage;
 mod checklist;
+mod coverage;
 mod decisions;
 mod evidence;
 mod findings;
@@ -108,7 +108,7 @@ pub fn build(input: &Input) -> DocumentReport {
     let leads = leads::section(doc, &topics);
     let evidence = evidence::section(doc, &topics, &mut not_checked);
     let decisions = decisions::section(doc, input, &index, diagnostics);
-    let checklist = checklist::section(doc, diagnostics);
+    let checklist = checklist::section(doc, input.registry, diagnostics);
     let changes = input
         .options
         .previous

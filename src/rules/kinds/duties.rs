@@ -219,14 +219,7 @@ pub fn date_current(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
                         .arg("field", field.as_str())
                         .arg("months", months.to_string())
                         .arg("reference", reference.to_string())
-                        .arg(
-                            "since",
-                            if today {
-                                "today"
-                            } else {
-                                "the effective date"
-                            },
-                        ),
+                        .arg("since", if today { "today" } else { "the effective date" }),
                 );
             }
         }

@@ -100,12 +100,29 @@ pub const SERIOUS_VIOLENCE_CONSULTEES: Kind = Kind {
 const CONSULTEES: &[(&str, &[&str])] = &[
     (
         "educational authorities",
-        &["education", "educational", "school", "schools", "college", "colleges", "academy", "academies", "university"],
+        &[
+            "education",
+            "educational",
+            "school",
+            "schools",
+            "college",
+            "colleges",
+            "academy",
+            "academies",
+            "university",
+        ],
     ),
     ("prison authorities", &["prison", "prisons", "HMP", "HMPPS"]),
     (
         "youth custody authorities",
-        &["youth custody", "YOI", "young offender institution", "secure training centre", "secure children's home", "Youth Custody Service"],
+        &[
+            "youth custody",
+            "YOI",
+            "young offender institution",
+            "secure training centre",
+            "secure children's home",
+            "Youth Custody Service",
+        ],
     ),
 ];
 
