@@ -32,7 +32,7 @@ fn parse_prints_the_documented_json_shape() {
             start["column"].as_u64(),
             start["column_utf16"].as_u64()
         ),
-        (Some(4), Some(13), Some(13))
+        (Some(5), Some(13), Some(13))
     );
     assert_eq!(json["diagnostics"], serde_json::json!([]));
 }

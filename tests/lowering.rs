@@ -45,10 +45,9 @@ fn a_misspelt_field_is_reported_with_the_fields_it_could_be() {
         "`leed` is not a field of the `@priority` block; did you mean `lead`?"
     );
     assert_eq!(d.span.start.line, 1);
-    assert!(d
-        .help
-        .unwrap()
-        .contains("`includes`, `lead`, `addresses`, `supports`, `county`, `note`"));
+    assert!(d.help.unwrap().contains(
+        "`includes`, `lead`, `addresses`, `supports`, `county`, `measure`, `resources`, `note`"
+    ));
 }
 
 #[test]

@@ -360,6 +360,8 @@ fn completion_offers_blocks_fields_and_rule_codes() {
             "addresses",
             "supports",
             "county",
+            "measure",
+            "resources",
             "note"
         ]
     );
@@ -788,11 +790,11 @@ fn a_workspace_is_checked_together_as_the_shared_plan_is_edited() {
     let published = client.diagnostics(&ashford);
     assert_eq!(
         codes_at(&published, "CSA305"),
-        vec![16],
+        vec![25],
         "`supports: CCSVBT-2` no longer names an objective: {published:#}"
     );
     let published = client.diagnostics(&dover);
-    assert_eq!(codes_at(&published, "CSA305"), vec![16], "{published:#}");
+    assert_eq!(codes_at(&published, "CSA305"), vec![25], "{published:#}");
 
     // Put back, both are clean again.
     client.notify(

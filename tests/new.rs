@@ -118,6 +118,24 @@ fn filled_in(skeleton: &str) -> String {
             // The skeleton knows no name here: the author writes the real one.
             let id = kind.split(':').next().unwrap();
             format!("@authority {id}: Anytown {id} body\n")
+        } else if let Some((field, _)) = trimmed
+            .split_once(": [")
+            .filter(|(f, v)| v.ends_with(']') && !f.contains(' '))
+        {
+            // A header or priority field the author fills in.
+            let filled = match field {
+                "approved" => "Full Council, 2025-03-20",
+                "consultation" => {
+                    "2024-11 residents' survey; 2025-01 schools and the youth offending team"
+                }
+                "scrutiny" => "Overview and Scrutiny Committee",
+                "serious-violence-strategy" => "Serious Violence Strategy, January 2024",
+                "measure" => "anti-social behaviour incidents reported to the police",
+                "resources" => "the community safety team and a partnership fund",
+                other => panic!("a prompt for `{other}` this test does not know: {line}"),
+            };
+            let indent = &line[..line.len() - line.trim_start().len()];
+            format!("{indent}{field}: {filled}\n")
         } else if trimmed.starts_with('[') && trimmed.ends_with(']') {
             String::new()
         } else {

@@ -68,7 +68,7 @@ fn the_shared_plan_file_is_used_by_every_document() {
     // Ashford reaches the plan through the county agreement: told at its own @use line.
     let through = one(&lines, "ashford.csa", "CSA970");
     assert_eq!(through.len(), 1, "{lines:#?}");
-    assert!(through[0].contains("ashford.csa:9:1:"), "{}", through[0]);
+    assert!(through[0].contains("ashford.csa:18:1:"), "{}", through[0]);
     assert!(
         through[0].contains("it uses `plans/kent-pcc-2025.csa`"),
         "{}",

@@ -135,6 +135,27 @@ pub struct Agreement {
     pub review: Option<Spanned<String>>,
     /// `draft` or `final`.
     pub status: Option<Spanned<String>>,
+    /// Who approved it and when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved: Option<Spanned<String>>,
+    /// The date of the strategic assessment it rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assessed: Option<Spanned<Date>>,
+    /// Who was consulted, how and when, one entry each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consultation: Vec<Spanned<String>>,
+    /// The crime and disorder committee.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scrutiny: Option<Spanned<String>>,
+    /// When the committee last scrutinised the partnership.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scrutinised: Option<Spanned<Date>>,
+    /// When it was sent to the Police and Crime Commissioner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sent_to_pcc: Option<Spanned<Date>>,
+    /// The local serious violence strategy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serious_violence_strategy: Option<Spanned<String>>,
     /// The header line.
     pub header_span: Span,
     /// The whole block.
@@ -248,6 +269,12 @@ pub struct Priority {
     /// unitary plan).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub county: Vec<Reference>,
+    /// How progress is measured, one entry each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Spanned<String>>,
+    /// The resources given to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Spanned<String>>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.

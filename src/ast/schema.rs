@@ -137,6 +137,16 @@ const SUPPORTS: FieldSpec = field(
     "The Police and Crime Plan objectives it supports (objective ids).",
 );
 const NOTE: FieldSpec = field("note", ValueKind::Text, "A note.");
+const MEASURE: FieldSpec = repeated(
+    "measure",
+    ValueKind::Text,
+    "How progress on the priority is measured: one line each.",
+);
+const RESOURCES: FieldSpec = field(
+    "resources",
+    ValueKind::Text,
+    "The resources the responsible authorities give to the priority.",
+);
 const COUNTY: FieldSpec = field(
     "county",
     ValueKind::IdList,
@@ -239,6 +249,41 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "How often the document is reviewed.",
             ),
             field("status", ValueKind::OneOf(STATUSES), "`draft` or `final`."),
+            field(
+                "approved",
+                ValueKind::Text,
+                "Who approved the document and when, such as `Full Council, 2024-03-20`.",
+            ),
+            field(
+                "assessed",
+                ValueKind::Date,
+                "The date of the strategic assessment the document rests on (2007 Regulations regs 5-7).",
+            ),
+            repeated(
+                "consultation",
+                ValueKind::Text,
+                "Who was consulted on the document, how and when: one line each, such as `2024-01 residents' survey, 1,150 replies` (2007 Regulations reg 12).",
+            ),
+            field(
+                "scrutiny",
+                ValueKind::Text,
+                "The crime and disorder committee that scrutinises the partnership (Police and Justice Act 2006 s19).",
+            ),
+            field(
+                "scrutinised",
+                ValueKind::Date,
+                "When that committee last scrutinised the partnership.",
+            ),
+            field(
+                "sent-to-pcc",
+                ValueKind::Date,
+                "When the document was sent to the Police and Crime Commissioner (2007 Regulations regs 9A and 13A).",
+            ),
+            field(
+                "serious-violence-strategy",
+                ValueKind::Text,
+                "The local serious violence strategy and its strategic needs assessment (Police, Crime, Sentencing and Courts Act 2022 s8(3)).",
+            ),
         ],
     },
     BlockSpec {
@@ -296,7 +341,9 @@ pub const BLOCKS: &[BlockSpec] = &[
         title: true,
         list_items: false,
         doc: "A priority of the partnership, with its leads and links.",
-        fields: &[INCLUDES, LEAD, ADDRESSES, SUPPORTS, COUNTY, NOTE],
+        fields: &[
+            INCLUDES, LEAD, ADDRESSES, SUPPORTS, COUNTY, MEASURE, RESOURCES, NOTE,
+        ],
     },
     BlockSpec {
         keyword: "theme",

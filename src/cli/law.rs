@@ -30,6 +30,8 @@ pub enum Query {
         /// Only bodies in existence on this date.
         on: Option<String>,
     },
+    /// The statutory checklist.
+    Duties,
 }
 
 fn error(message: &str, help: &str) -> u8 {
@@ -56,7 +58,17 @@ fn registry(config: Option<&Path>) -> Result<Registry, String> {
 }
 
 /// Runs `csa law`.
-pub fn run(query: Query, json: bool, config: Option<&Path>) -> u8 {
+pub fn run(query: Query, format: &str, config: Option<&Path>) -> u8 {
+    if let Query::Duties = query {
+        return duties(format);
+    }
+    let json = format == "json";
+    if format == "markdown" {
+        return error(
+            "`--format markdown` is for `csa law duties` only",
+            "use `--format text` or `--format json`",
+        );
+    }
     let registry = match registry(config) {
         Ok(r) => r,
         Err(e) => return error(&e, "correct the configuration or the rule pack it names"),
@@ -81,6 +93,7 @@ pub fn run(query: Query, json: bool, config: Option<&Path>) -> u8 {
             };
             bodies(k, area.as_deref(), on)
         }
+        Query::Duties => return duties(format),
     };
     match result {
         Ok((value, text)) => {
@@ -96,6 +109,20 @@ pub fn run(query: Query, json: bool, config: Option<&Path>) -> u8 {
         }
         Err(e) => error(&e, "`csa law areas` lists every place csa knows"),
     }
+}
+
+/// `csa law duties`: the checklist needs no configuration, only the bundled data.
+fn duties(format: &str) -> u8 {
+    let list = crate::knowledge::statutory::Checklist::bundled();
+    match format {
+        "json" => println!(
+            "{}",
+            serde_json::to_string_pretty(&super::duties::json(&list)).expect("JSON serialises")
+        ),
+        "markdown" => print!("{}", super::duties::markdown(&list)),
+        _ => print!("{}", super::duties::text(&list)),
+    }
+    0
 }
 
 type Listing = Result<(Value, String), String>;

@@ -6,6 +6,7 @@
 
 mod check;
 pub mod diff;
+pub mod duties;
 mod files;
 mod fmt;
 mod gate;
@@ -189,8 +190,8 @@ enum Command {
     Law {
         #[command(subcommand)]
         command: LawCommand,
-        /// `text` or `json`.
-        #[arg(long, default_value = "text", value_parser = ["text", "json"], global = true)]
+        /// `text` or `json`; `markdown` too for `duties`.
+        #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown"], global = true)]
         format: String,
         /// Use this configuration file's rule packs instead of the nearest csa.toml's.
         #[arg(long, value_name = "FILE", global = true)]
@@ -264,6 +265,10 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum LawCommand {
+    /// The statutory checklist: every requirement on an agreement or partnership plan,
+    /// its citation, whether csa checks it (fully, partly, not, or not checkable from a
+    /// document) and the rules that do.
+    Duties,
     /// Every local authority, merged partnership and police force area; or what NAME
     /// resolves to.
     Areas {
@@ -357,8 +362,9 @@ pub fn main() -> ExitCode {
                 LawCommand::Areas { name } => law::Query::Areas { name },
                 LawCommand::Plans { area } => law::Query::Plans { area },
                 LawCommand::Bodies { area, on } => law::Query::Bodies { area, on },
+                LawCommand::Duties => law::Query::Duties,
             };
-            law::run(query, format == "json", config.as_deref())
+            law::run(query, &format, config.as_deref())
         }
         Command::Publish {
             file,

@@ -245,7 +245,10 @@ fn write_skeleton(
         "// Started with `csa new {kind} --area \"{area}\" --effective {effective}`: the names of\n\
          // places, bodies and the Police and Crime Plan come from csa's knowledge base\n\
          // (`csa law`); confirm each before publishing. Replace every [prompt in square\n\
-         // brackets] with your own words, then run `csa check`.\n"
+         // brackets] with your own words, then run `csa check`. Add the dates csa cannot\n\
+         // know to the header: `assessed:` (the strategic assessment), `sent-to-pcc:` (the\n\
+         // copy sent to the Police and Crime Commissioner) and `scrutinised:` (the\n\
+         // committee's last review).\n"
     );
     let _ = writeln!(out, "@agreement: {title}");
     let _ = writeln!(out, "  kind: {kind}");
@@ -256,6 +259,30 @@ fn write_skeleton(
     let _ = writeln!(out, "  period: {effective} to {end}");
     let _ = writeln!(out, "  review: annual");
     let _ = writeln!(out, "  status: draft");
+    let _ = writeln!(
+        out,
+        "  approved: [Write who approved the document and when, such as Full Council, {effective}]"
+    );
+    let _ = writeln!(
+        out,
+        "  consultation: [Write who was consulted, how and when; one line for each survey, meeting or event]"
+    );
+    let _ = writeln!(
+        out,
+        "  scrutiny: [Write the crime and disorder committee that scrutinises the partnership]"
+    );
+    if law
+        .duties
+        .iter()
+        .find(|d| d.id == "serious-violence-strategy")
+        .and_then(|d| d.in_force_from)
+        .is_some_and(|from| from.0 <= effective)
+    {
+        let _ = writeln!(
+            out,
+            "  serious-violence-strategy: [Write the title and date of the area's serious violence strategy]"
+        );
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "# {title}\n");
     let chapters_before: [(&str, &str); 5] = [
@@ -309,6 +336,16 @@ fn write_skeleton(
         "  // addresses: the statutory areas it covers, from: {}",
         statutory.join(", ")
     );
+    if !county {
+        let _ = writeln!(
+            out,
+            "  measure: [Write how progress on the priority is measured, one line for each measure]"
+        );
+        let _ = writeln!(
+            out,
+            "  resources: [Write what the partners give to the priority: money, staff, services]"
+        );
+    }
     if !regarded.is_empty() {
         let _ = writeln!(
             out,

@@ -38,6 +38,7 @@ pub mod law;
 mod loading;
 mod plans;
 mod queries;
+pub mod statutory;
 mod successors;
 
 pub use law::{Confidence, LawDate};

@@ -66,6 +66,30 @@ impl Builder<'_> {
             },
         );
         add("Status", text_of(&a.status));
+        // How the document was made and handled, as the law asks it to show.
+        add("Approved by", text_of(&a.approved));
+        let date = |d: &Option<crate::ast::Spanned<crate::ast::Date>>| {
+            d.as_ref().map_or(String::new(), |d| human_date(d.value))
+        };
+        add("Strategic assessment", date(&a.assessed));
+        add(
+            "Consultation",
+            a.consultation
+                .iter()
+                .map(|c| c.value.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        add("Scrutiny", text_of(&a.scrutiny));
+        add("Last scrutinised", date(&a.scrutinised));
+        add(
+            "Sent to the Police and Crime Commissioner",
+            date(&a.sent_to_pcc),
+        );
+        add(
+            "Serious violence strategy",
+            text_of(&a.serious_violence_strategy),
+        );
         if self.seen_heading {
             self.blocks.push(Block::Table(table));
         } else {

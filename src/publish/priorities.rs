@@ -17,6 +17,8 @@ impl Builder<'_> {
                 "What it includes",
                 "Leads",
                 "Police and Crime Plan objectives it supports",
+                "How progress is measured",
+                "Resources",
             ],
         );
         for part in parts {
@@ -40,6 +42,8 @@ impl Builder<'_> {
                     Cell::lines(includes),
                     Cell::lines(leads),
                     Cell::lines(p.supports.iter().map(|r| self.objective_words(r))),
+                    Cell::lines(p.measures.iter().map(|m| m.value.clone())),
+                    Cell::lines(p.resources.iter().map(|r| r.value.clone())),
                 ]);
             }
         }

@@ -22,6 +22,7 @@ pub mod docx;
 mod alignment;
 mod appendix;
 mod changes;
+mod checklist;
 mod coverage;
 mod decisions;
 mod evidence;
@@ -107,6 +108,7 @@ pub fn build(input: &Input) -> DocumentReport {
     let leads = leads::section(doc, &topics);
     let evidence = evidence::section(doc, &topics, &mut not_checked);
     let decisions = decisions::section(doc, input, &index);
+    let checklist = checklist::section(doc, input.registry, diagnostics);
     let changes = input
         .options
         .previous
@@ -133,6 +135,7 @@ pub fn build(input: &Input) -> DocumentReport {
         not_checked,
         coverage,
         alignment,
+        checklist,
         leads,
         evidence,
         decisions,
@@ -200,6 +203,7 @@ pub fn blocks(r: &DocumentReport, anchors: &mut publish::Anchors, alone: bool) -
     title(r, &mut page);
     coverage::blocks(r, level, &mut page);
     alignment::blocks(r, level, &mut page);
+    checklist::blocks(r, level, &mut page);
     leads::blocks(r, level, &mut page);
     evidence::blocks(r, level, &mut page);
     findings::blocks(r, level, &mut page);

@@ -45,6 +45,8 @@ pub struct DocumentReport {
     pub coverage: CoverageSection,
     /// Police and Crime Plan objectives and what supports them.
     pub alignment: AlignmentSection,
+    /// The requirements of the law that apply, and those the document does not show.
+    pub checklist: ChecklistSection,
     /// Priorities and their leads.
     pub leads: LeadsSection,
     /// Issues the strategic assessments named, and what covers them.
@@ -362,4 +364,34 @@ pub struct FindingRow {
     /// The law or guidance it rests on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legal_basis: Option<String>,
+}
+
+/// The statutory checklist for one document (rules/statutory.toml).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChecklistSection {
+    /// Requirements that apply and csa checks (fully or in part).
+    pub checked: usize,
+    /// Of those, the ones the document shows (no finding of their rules).
+    pub shown: usize,
+    /// Of those checked, how many csa checks only in part.
+    pub partly: usize,
+    /// Requirements that apply, a document could show, and csa does not check.
+    pub unchecked: usize,
+    /// Requirements that apply and no document can show.
+    pub not_checkable: usize,
+    /// The checked requirements the document does not show.
+    pub not_shown: Vec<ChecklistRow>,
+}
+
+/// A requirement the document does not show.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistRow {
+    /// Its id in rules/statutory.toml.
+    pub id: String,
+    /// What the law requires.
+    pub title: String,
+    /// Where.
+    pub citation: String,
+    /// The rules whose findings say it is not shown.
+    pub codes: Vec<String>,
 }

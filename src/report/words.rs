@@ -123,6 +123,15 @@ fn field_words(field: &str) -> &'static str {
         "commissioner" => "who issued the plan",
         "objective" => "the objective",
         "partnerships" => "the number of partnerships",
+        "approved" => "who approved it",
+        "assessed" => "the date of the strategic assessment",
+        "consultation" => "the consultation",
+        "scrutiny" => "the crime and disorder committee",
+        "scrutinised" => "when the committee last scrutinised it",
+        "sent-to-pcc" => "when it was sent to the Police and Crime Commissioner",
+        "serious-violence-strategy" => "the serious violence strategy",
+        "measure" => "how progress is measured",
+        "resources" => "its resources",
         _ => "a detail of the document",
     }
 }

@@ -154,6 +154,26 @@ impl Settings {
         }
     }
 
+    /// A list setting whose default the kind works out: empty when the rule does not
+    /// give it.
+    pub fn names_if_given(&self, name: &str) -> &[String] {
+        match self.get(name) {
+            Some(Value::Names(n)) => n,
+            None if self.declared.iter().any(|p| p.name == name) => &[],
+            other => undeclared(name, "a list", other),
+        }
+    }
+
+    /// A text setting whose default the kind works out: `None` when the rule does not
+    /// give it.
+    pub fn text_if_given(&self, name: &str) -> Option<&str> {
+        match self.get(name) {
+            Some(Value::Text(s)) => Some(s),
+            None if self.declared.iter().any(|p| p.name == name) => None,
+            other => undeclared(name, "a text", other),
+        }
+    }
+
     /// A list setting that is required.
     pub fn names(&self, name: &str) -> &[String] {
         match self.get(name) {

@@ -36,6 +36,13 @@ impl Lowering<'_> {
             period: self.period_of(&entries),
             review: self.text_of(&entries, "review"),
             status: self.text_of(&entries, "status"),
+            approved: self.text_of(&entries, "approved"),
+            assessed: self.date_of(&entries, "assessed"),
+            consultation: self.texts_of(&entries, "consultation"),
+            scrutiny: self.text_of(&entries, "scrutiny"),
+            scrutinised: self.date_of(&entries, "scrutinised"),
+            sent_to_pcc: self.date_of(&entries, "sent-to-pcc"),
+            serious_violence_strategy: self.text_of(&entries, "serious-violence-strategy"),
             header_span,
             span,
         };

@@ -23,6 +23,8 @@ impl Lowering<'_> {
             addresses: self.ids_of(entries, "addresses"),
             supports: self.ids_of(entries, "supports"),
             county: self.ids_of(entries, "county"),
+            measures: self.texts_of(entries, "measure"),
+            resources: self.text_of(entries, "resources"),
             note: self.text_of(entries, "note"),
             header_span: parts.header_span,
             span: parts.span,

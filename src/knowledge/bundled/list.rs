@@ -16,4 +16,4 @@ pub const RULE_FILES: &[&str] = &[
 /// Data files, each read by its own code: the law, and the knowledge of places,
 /// successor bodies and Police and Crime Plans. The code reads each through a
 /// constant named after it (`law` → `LAW`, `pcc-plans` → `PCC_PLANS`).
-pub const DATA_FILES: &[&str] = &["law", "gazetteer", "successors", "pcc-plans"];
+pub const DATA_FILES: &[&str] = &["law", "gazetteer", "successors", "pcc-plans", "statutory"];

@@ -2,7 +2,7 @@
 //! policy ("every priority names what it includes", "no more than eight priorities")
 //! is a rule pack entry, not code.
 
-mod blocks;
+pub(crate) mod blocks;
 
 pub use blocks::BLOCKS;
 

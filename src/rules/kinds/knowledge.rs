@@ -124,7 +124,8 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         }
         newer = true;
         // With its dates: a plan's title may be as plain as "Police and Crime Plan".
-        let replaces = current.map_or(String::new(), |c| {
+        // A first plan (none known before it) is issued; a later one replaces.
+        let replaces = current.map_or(" is issued".to_string(), |c| {
             format!(" replaces `{}` ({})", c.title, c.period_text())
         });
         out.push(

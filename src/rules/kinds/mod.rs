@@ -5,8 +5,10 @@
 //! reads) is declared next to its function and listed in [`KINDS`].
 
 mod action_plan;
+mod area_authorities;
 mod authorities;
 pub mod coverage;
+mod duties;
 mod evidence;
 pub(crate) mod generic;
 mod knowledge;
@@ -14,8 +16,10 @@ mod leads;
 mod legislation;
 mod life;
 pub mod pcc;
+mod pcc_objectives;
 mod plan_window;
 mod references;
+mod serious_violence;
 mod template;
 mod trust;
 mod version_row;
@@ -90,6 +94,7 @@ pub const KINDS: &[&Kind] = &[
     &pcc::PCC_OBJECTIVE_REGARDED,
     &pcc::PCC_OBJECTIVE_REFERENCE,
     &pcc::PCC_LIKELY_LINK,
+    &pcc_objectives::PCC_OBJECTIVES_COMPLETE,
     &references::DUPLICATE_ID,
     &references::THEME_REFERENCE,
     &references::PRIORITY_REFERENCE,
@@ -97,6 +102,7 @@ pub const KINDS: &[&Kind] = &[
     &authorities::AUTHORITY_KINDS,
     &authorities::AUTHORITY_NAME_CURRENT,
     &authorities::NOT_AN_AUTHORITY,
+    &area_authorities::AUTHORITY_OF_AREA,
     &legislation::BILL_AFTER_ASSENT,
     &versions::VERSION_ORDER,
     &versions::VERSION_HEADER,
@@ -107,6 +113,10 @@ pub const KINDS: &[&Kind] = &[
     &evidence::ASSESSMENT_COUNT,
     &evidence::ASSESSMENT_COVERAGE,
     &versions::REVIEW_DUE,
+    &duties::DUTY_RECORDED,
+    &duties::DATE_CURRENT,
+    &serious_violence::YOUTH_OFFENDING_TEAM,
+    &serious_violence::SERIOUS_VIOLENCE_CONSULTEES,
     &knowledge::AREA_KNOWN,
     &knowledge::PCC_PLAN_LIFE,
     &knowledge::POLICING_BODY_LIFE,

@@ -63,6 +63,10 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
                     .arg("period", format!("{} to {}", period.value.from, period.value.to))
                     .arg("problem", format!("runs {} to {}, which does not cover the document's effective date, {effective}", period.value.from, period.value.to)),
             ),
+            // A plan used by name from csa's knowledge carries the period csa knows;
+            // one whose end csa does not know runs until it is replaced (Police Reform
+            // and Social Responsibility Act 2011 s7), so its period is not missing.
+            None if used_from_knowledge(cx, &plan.id.value) => {}
             None => out.push(
                 Finding::at(plan.header_span)
                     .arg("plan", title)
@@ -72,6 +76,15 @@ pub fn plan_period(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
+}
+
+/// Whether the plan with this id came from a `@use` line naming a plan csa knows.
+fn used_from_knowledge(cx: &Context, id: &str) -> bool {
+    cx.doc.uses.iter().any(|u| {
+        cx.knowledge
+            .plan_named(&u.target.value)
+            .is_some_and(|known| known.id == id)
+    })
 }
 
 /// The `pcc-plan-current` kind.

@@ -52,30 +52,84 @@ pub fn is_placeholder(text: &str) -> bool {
 fn written_places<'a>(cx: &'a Context) -> Vec<(String, &'a str, Span)> {
     let doc = cx.doc;
     let mut places = Vec::new();
-    let mut field = |what: String, value: &'a Option<Spanned<String>>| {
+    fn field<'a>(
+        places: &mut Vec<(String, &'a str, Span)>,
+        what: String,
+        value: &'a Option<Spanned<String>>,
+    ) {
         if let Some(v) = value {
             places.push((what, v.value.as_str(), v.span));
         }
-    };
+    }
     if let Some(a) = &doc.agreement {
-        field("the document's title".into(), &a.title);
-        field("the partnership's name".into(), &a.partnership);
-        field("the chair".into(), &a.chair);
+        field(&mut places, "the document's title".into(), &a.title);
+        field(&mut places, "the partnership's name".into(), &a.partnership);
+        field(&mut places, "the chair".into(), &a.chair);
+        field(&mut places, "`approved:`".into(), &a.approved);
+        field(&mut places, "`scrutiny:`".into(), &a.scrutiny);
+        field(
+            &mut places,
+            "`serious-violence-strategy:`".into(),
+            &a.serious_violence_strategy,
+        );
+        for c in &a.consultation {
+            places.push(("`consultation:`".into(), c.value.as_str(), c.span));
+        }
     }
     for p in &doc.priorities {
         let id = &p.id.value;
-        field(format!("the title of the priority `{id}`"), &p.title);
-        field(format!("what the priority `{id}` includes"), &p.includes);
-        field(format!("the note of the priority `{id}`"), &p.note);
+        field(
+            &mut places,
+            format!("the title of the priority `{id}`"),
+            &p.title,
+        );
+        field(
+            &mut places,
+            format!("what the priority `{id}` includes"),
+            &p.includes,
+        );
+        field(
+            &mut places,
+            format!("the note of the priority `{id}`"),
+            &p.note,
+        );
+        field(
+            &mut places,
+            format!("the resources of the priority `{id}`"),
+            &p.resources,
+        );
+        for m in &p.measures {
+            places.push((
+                format!("a measure of the priority `{id}`"),
+                m.value.as_str(),
+                m.span,
+            ));
+        }
     }
     for t in &doc.themes {
         let id = &t.id.value;
-        field(format!("the title of the theme `{id}`"), &t.title);
-        field(format!("what the theme `{id}` includes"), &t.includes);
-        field(format!("the note of the theme `{id}`"), &t.note);
+        field(
+            &mut places,
+            format!("the title of the theme `{id}`"),
+            &t.title,
+        );
+        field(
+            &mut places,
+            format!("what the theme `{id}` includes"),
+            &t.includes,
+        );
+        field(
+            &mut places,
+            format!("the note of the theme `{id}`"),
+            &t.note,
+        );
     }
     for o in doc.authorities.iter().chain(&doc.bodies) {
-        field(format!("the name of `{}`", o.id.value), &o.name);
+        field(
+            &mut places,
+            format!("the name of `{}`", o.id.value),
+            &o.name,
+        );
     }
     for lead in doc
         .leads

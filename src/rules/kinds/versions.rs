@@ -145,37 +145,63 @@ fn months_between(from: Date, to: Date) -> i64 {
 /// The `review-due` kind.
 pub const REVIEW_DUE: Kind = Kind {
     name: "review-due",
-    doc: "A document is reviewed within its review cycle of its effective date, as of today (or --as-of).",
-    args: &["age", "as_of", "due", "effective", "review"],
+    doc: "A document is reviewed within its review cycle of its effective date, or by the end of its period, as of today (or --as-of); one that states neither is taken to be revised yearly.",
+    args: &["age", "as_of", "basis", "due", "effective", "review"],
     params: &[],
     run: Some(review_overdue),
 };
 
-/// `review-due`: a document older than its review cycle, as of today (or `--as-of`).
+/// `review-due`: a document older than its review cycle, or past the end of its
+/// period, as of today (or `--as-of`). A document stating neither is due a year after
+/// it took effect: partnership plans are refreshed after each annual strategic
+/// assessment. `review: none` with no period is the author's statement and is left.
 pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(agreement) = &cx.doc.agreement else {
         return;
     };
-    let (Some(effective), Some(review)) = (&agreement.effective, &agreement.review) else {
+    let Some(effective) = &agreement.effective else {
         return;
     };
-    let Some(months) = crate::ast::ReviewCycle::parse(&review.value).and_then(|c| c.months())
-    else {
-        return;
+    let start = effective.value.first_day();
+    let cycle = agreement
+        .review
+        .as_ref()
+        .and_then(|r| crate::ast::ReviewCycle::parse(&r.value).map(|c| (r, c)));
+    let (due, review, basis, label) = match (cycle, &agreement.period) {
+        (Some((r, c)), _) if c.months().is_some() => (
+            add_months(start, c.months().unwrap_or(12)),
+            r.value.clone(),
+            format!("its review cycle is {}", r.value),
+            Some((r.span, "the review cycle")),
+        ),
+        (_, Some(period)) => (
+            period.value.to.last_day(),
+            "period".to_string(),
+            format!("its period ends on {}", period.value.to.last_day()),
+            Some((period.span, "the period")),
+        ),
+        (None, None) if agreement.review.is_none() => (
+            add_months(start, 12),
+            "unstated".to_string(),
+            "it states no review cycle or period, and partnership plans are refreshed every year after the strategic assessment".to_string(),
+            None,
+        ),
+        _ => return,
     };
-    let due = add_months(effective.value.first_day(), months);
     if cx.as_of.first_day() > due {
-        out.push(
-            Finding::at(effective.span)
-                .arg("effective", effective.value.to_string())
-                .arg("review", review.value.clone())
-                .arg("due", due.to_string())
-                .arg("as_of", cx.as_of.to_string())
-                .arg(
-                    "age",
-                    months_between(effective.value.first_day(), cx.as_of).to_string(),
-                )
-                .label(review.span, "the review cycle"),
-        );
+        let mut finding = Finding::at(effective.span)
+            .arg("effective", effective.value.to_string())
+            .arg("review", review)
+            .arg("basis", basis)
+            .arg("due", due.to_string())
+            .arg("as_of", cx.as_of.to_string())
+            .arg(
+                "age",
+                months_between(effective.value.first_day(), cx.as_of).to_string(),
+            );
+        if let Some((span, words)) = label {
+            finding = finding.label(span, words);
+        }
+        out.push(finding);
     }
 }

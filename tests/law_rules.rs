@@ -1,0 +1,153 @@
+//! The duties a document shows on its face, and the mended findings: regressions
+//! named after the false alarm or silence they fixed.
+
+use csa::ast::{self, Date};
+use csa::diagnostics::Diagnostic;
+use csa::engine::{self, Input, Setup};
+use csa::files::FileSystem;
+use csa::rules::Options;
+
+/// Every finding for `text`, read as a file in the repository's root (so `@use`
+/// works), as of `as_of`.
+fn check(text: &str, as_of: &str) -> Vec<Diagnostic> {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("law-rules-test.csa");
+    let options = Options {
+        as_of: Date::parse(as_of),
+        ..Options::default()
+    };
+    let setup = Setup::bundled();
+    let input = Input {
+        path: &path,
+        text,
+        setup: &setup,
+        options: &options,
+    };
+    engine::check_one(&input, &FileSystem, Vec::new()).diagnostics
+}
+
+fn messages(all: &[Diagnostic], code: &str) -> Vec<String> {
+    all.iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn a_known_plan_used_by_name_without_an_end_date_has_its_period() {
+    // Kent's 2025-2029 plan runs until it is replaced: csa knows no end date.
+    let text = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  effective: 2025-06-01\n\n@use: Cut Crime, Support Victims, Build Trust: Kent Police and Crime Plan 2025-2029\n";
+    let all = check(text, "2025-07-01");
+    assert_eq!(messages(&all, "CSA302"), Vec::<String>::new(), "{all:#?}");
+}
+
+#[test]
+fn a_hand_written_plan_without_a_period_is_still_reported() {
+    let text = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  effective: 2025-06-01\n\n@plan CC: Cut Crime, Support Victims, Build Trust\n  objective CC-1: Cut crime\n";
+    let all = check(text, "2025-07-01");
+    assert_eq!(messages(&all, "CSA302").len(), 1, "{all:#?}");
+}
+
+#[test]
+fn the_first_plan_issued_in_a_documents_life_has_a_verb() {
+    let text = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  effective: 2012-10-01\n  review: annual\n";
+    let all = check(text, "2013-01-01");
+    let found = messages(&all, "CSA307");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains(" is issued as the Police and Crime Plan")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_document_with_neither_review_nor_period_is_due_after_a_year() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2020-04-01\n";
+    let found = messages(&check(text, "2024-01-01"), "CSA951");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("due for review by 2021-04-01"),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].contains("states no review cycle or period"),
+        "{found:#?}"
+    );
+    // Within its first year it is not.
+    assert!(messages(&check(text, "2021-01-01"), "CSA951").is_empty());
+}
+
+#[test]
+fn a_document_past_the_end_of_its_period_is_overdue() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2020-04-01\n  period: 2020-04-01 to 2023-03-31\n";
+    let found = messages(&check(text, "2024-01-01"), "CSA951");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("its period ends on 2023-03-31"),
+        "{found:#?}"
+    );
+    assert!(messages(&check(text, "2023-01-01"), "CSA951").is_empty());
+}
+
+#[test]
+fn review_none_without_a_period_is_the_authors_statement() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2020-04-01\n  review: none\n";
+    assert!(messages(&check(text, "2024-01-01"), "CSA951").is_empty());
+}
+
+#[test]
+fn a_unitary_plan_for_a_district_names_its_county_council() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: unitary-plan\n  area: Ashford\n  effective: 2024-04-01\n";
+    let found = messages(&check(text, "2024-06-01"), "CSA506");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("district plan, not a unitary plan"),
+        "{found:#?}"
+    );
+    assert!(found[0].contains("Kent County Council"), "{found:#?}");
+}
+
+#[test]
+fn another_areas_police_force_is_named_with_the_right_one() {
+    let text = "@agreement: Medway Community Safety Plan\n  kind: unitary-plan\n  area: Medway\n  effective: 2024-04-01\n\n@authority police: Essex Police\n  kind: police\n";
+    let found = messages(&check(text, "2024-06-01"), "CSA506");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("`Essex Police` is not the chief officer of police"),
+        "{found:#?}"
+    );
+    assert!(found[0].contains("Kent"), "{found:#?}");
+}
+
+#[test]
+fn duties_on_the_face_of_the_document_wait_for_the_law() {
+    // 2008: no crime and disorder committees yet (2009-04-30), no Commissioner to
+    // send a copy to (2012-11-22), no serious violence duty (2023-01-31).
+    let text = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  effective: 2008-04-01\n";
+    let all = check(text, "2008-06-01");
+    for code in ["CSA961", "CSA963", "CSA964", "CSA969", "CSA980", "CSA981"] {
+        assert!(messages(&all, code).is_empty(), "{code}: {all:#?}");
+    }
+    // Consultation (reg 12) and the strategic assessment (regs 5-7) are asked from 2007.
+    for code in ["CSA960", "CSA910"] {
+        assert_eq!(messages(&all, code).len(), 1, "{code}: {all:#?}");
+    }
+}
+
+#[test]
+fn a_document_recording_every_duty_gets_none_of_their_findings() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  partnership: Ashford Community Safety Partnership\n  effective: 2024-04-01\n  period: 2024-04-01 to 2027-03-31\n  review: annual\n  approved: Cabinet, Ashford Borough Council, 2024-03-14\n  assessed: 2024-01-10\n  consultation: 2023-11 residents' survey, 640 replies\n  consultation: 2024-01 schools and colleges forum; HMP Swaleside; Youth Custody Service\n  scrutiny: Overview and Scrutiny Committee, Ashford Borough Council\n  scrutinised: 2024-09-17\n  sent-to-pcc: 2024-04-12\n  serious-violence-strategy: Kent and Medway Serious Violence Strategy, January 2024\n\n@body yot: Kent Youth Justice Service\n  kind: youth offending team\n\n@priority DA: Domestic Abuse\n  measure: repeat referrals to MARAC\n  resources: domestic abuse co-ordinator\n";
+    let all = check(text, "2025-01-01");
+    for code in [
+        "CSA910", "CSA911", "CSA960", "CSA961", "CSA962", "CSA963", "CSA964", "CSA965", "CSA966",
+        "CSA967", "CSA968", "CSA969", "CSA980", "CSA981", "CSA982",
+    ] {
+        assert!(messages(&all, code).is_empty(), "{code}: {all:#?}");
+    }
+    // What the fields say reaches the typed model.
+    let doc = ast::parse(text).document;
+    let header = doc.agreement.unwrap();
+    assert_eq!(header.consultation.len(), 2);
+    assert_eq!(header.assessed.unwrap().value.to_string(), "2024-01-10");
+    assert_eq!(doc.priorities[0].measures.len(), 1);
+}
