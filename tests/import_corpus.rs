@@ -127,7 +127,12 @@ struct Result {
 /// Whether two names are the same place to the knowledge base.
 fn same_place(a: &str, b: &str) -> bool {
     let k = Knowledge::bundled();
-    let ids = |n: &str| k.resolve(n, None).iter().map(|p| p.id().to_string()).collect::<Vec<_>>();
+    let ids = |n: &str| {
+        k.resolve(n, None)
+            .iter()
+            .map(|p| p.id().to_string())
+            .collect::<Vec<_>>()
+    };
     let (a, b) = (ids(a), ids(b));
     !a.is_empty() && a == b
 }
@@ -190,7 +195,9 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
         scores.insert(kind, s);
     }
     let header = doc.agreement.as_ref();
-    let period = header.and_then(|a| a.period.as_ref()).map(|p| years(&p.value));
+    let period = header
+        .and_then(|a| a.period.as_ref())
+        .map(|p| years(&p.value));
     let want = expect.period.as_ref().map(|p| {
         years(&Period::parse(p).unwrap_or_else(|| panic!("{name}: period {p:?} does not parse")))
     });
@@ -198,7 +205,9 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
     if !period_right {
         problems.push(format!("period: got {period:?}, want {want:?}"));
     }
-    let area = header.and_then(|a| a.area.as_ref()).map(|a| a.value.clone());
+    let area = header
+        .and_then(|a| a.area.as_ref())
+        .map(|a| a.value.clone());
     let area_right = match (&area, &expect.area) {
         (Some(got), Some(want)) => same(got, want) || same_place(got, want),
         (None, None) => true,
@@ -238,12 +247,21 @@ fn table(results: &[Result]) -> String {
         let rows: Vec<&Result> = results.iter().filter(|r| r.held_out == set).collect();
         let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
         for r in &rows {
-            out.push_str(&format!("| `{}`{} | {} |", r.name, if set { " (held out)" } else { "" }, r.kind));
+            out.push_str(&format!(
+                "| `{}`{} | {} |",
+                r.name,
+                if set { " (held out)" } else { "" },
+                r.kind
+            ));
             for k in kinds {
                 out.push_str(&format!(" {} |", cell(&r.scores[k])));
                 *totals.entry(k).or_default() += r.scores[k];
             }
-            out.push_str(&format!(" {} | {} |\n", yes(r.period_right), yes(r.area_right)));
+            out.push_str(&format!(
+                " {} | {} |\n",
+                yes(r.period_right),
+                yes(r.area_right)
+            ));
         }
         let n = rows.len();
         out.push_str(&format!(
@@ -282,15 +300,23 @@ fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
     println!("{table}");
     for r in &results {
         for p in &r.problems {
-            println!("{}{}: {p}", r.name, if r.held_out { " (held out)" } else { "" });
+            println!(
+                "{}{}: {p}",
+                r.name,
+                if r.held_out { " (held out)" } else { "" }
+            );
         }
     }
 
     // The table in docs/import.md is this one.
     let docs_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md");
     let md = std::fs::read_to_string(&docs_path).unwrap();
-    let (before, rest) = md.split_once(START).expect("docs/import.md has the corpus table's start marker");
-    let (old, after) = rest.split_once(END).expect("docs/import.md has the corpus table's end marker");
+    let (before, rest) = md
+        .split_once(START)
+        .expect("docs/import.md has the corpus table's start marker");
+    let (old, after) = rest
+        .split_once(END)
+        .expect("docs/import.md has the corpus table's end marker");
     if old != table {
         if std::env::var_os("CSA_UPDATE_DOCS").is_some() {
             std::fs::write(&docs_path, format!("{before}{START}{table}{END}{after}")).unwrap();

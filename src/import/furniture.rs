@@ -70,7 +70,12 @@ fn running_headers(lines: &[&str]) -> HashSet<usize> {
     let key = |i: usize| lines[i].trim().trim_matches('\u{c}').trim().to_string();
     let mut edges: HashMap<String, Vec<usize>> = HashMap::new();
     for page in &pages {
-        let mut at: Vec<usize> = page.iter().take(2).chain(page.iter().rev().take(2)).copied().collect();
+        let mut at: Vec<usize> = page
+            .iter()
+            .take(2)
+            .chain(page.iter().rev().take(2))
+            .copied()
+            .collect();
         at.sort_unstable();
         at.dedup();
         for i in at {

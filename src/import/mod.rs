@@ -47,7 +47,8 @@ impl Source {
     /// Drops `line` as page furniture: counted, and listed in the summary.
     pub fn drop_line(&mut self, line: &str) {
         self.furniture += 1;
-        self.dropped.push(line.trim().trim_matches('\u{c}').trim().to_string());
+        self.dropped
+            .push(line.trim().trim_matches('\u{c}').trim().to_string());
     }
 }
 

@@ -25,12 +25,27 @@ pub fn read_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     let doc = match Document::load_mem(bytes) {
         Ok(doc) => doc,
         Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
-            return Err(format!("{name} is a PDF protected by a password, which csa cannot open"));
+            return Err(format!(
+                "{name} is a PDF protected by a password, which csa cannot open"
+            ));
         }
-        Err(e) => return Err(format!("{name} is a PDF that cannot be read ({e}): it may be damaged or incomplete")),
+        // An encrypted PDF that opens without a password is read; one that does not
+        // fails in many ways, all of which mean the same to the person.
+        Err(_) if bytes.windows(8).any(|w| w == b"/Encrypt") => {
+            return Err(format!(
+                "{name} is a PDF protected by a password, which csa cannot open"
+            ));
+        }
+        Err(e) => {
+            return Err(format!(
+                "{name} is a PDF that cannot be read ({e}): it may be damaged or incomplete"
+            ))
+        }
     };
     if doc.is_encrypted() && doc.encryption_state.is_none() {
-        return Err(format!("{name} is a PDF protected by a password, which csa cannot open"));
+        return Err(format!(
+            "{name} is a PDF protected by a password, which csa cannot open"
+        ));
     }
     let pages = doc.get_pages();
     let mut text = String::new();
@@ -41,6 +56,11 @@ pub fn read_text(name: &str, bytes: &[u8]) -> Result<String, String> {
         text.push_str(&join_broken_lines(&page_text(&doc, *id)));
     }
     if !text.chars().any(char::is_alphanumeric) {
+        if doc.is_encrypted() || bytes.windows(8).any(|w| w == b"/Encrypt") {
+            return Err(format!(
+                "{name} is a PDF protected by a password, which csa cannot open"
+            ));
+        }
         return Err(format!(
             "{name} is a PDF with no text in it ({} page(s) of images): it was probably scanned",
             pages.len()
@@ -76,13 +96,19 @@ fn page_text(doc: &Document, id: lopdf::ObjectId) -> String {
     };
     let number = |o: Option<&Object>| o.and_then(|o| o.as_float().ok()).unwrap_or(0.0);
     let mut out = String::new();
-    let mut cur = Cursor { size: 12.0, ..Cursor::default() };
+    let mut cur = Cursor {
+        size: 12.0,
+        ..Cursor::default()
+    };
     let mut encoding: Option<&Encoding> = None;
     for op in &content.operations {
         let args = &op.operands;
         match op.operator.as_str() {
             "Tf" => {
-                encoding = args.first().and_then(|n| n.as_name().ok()).and_then(|n| encodings.get(n));
+                encoding = args
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| encodings.get(n));
                 cur.size = number(args.get(1)).abs().max(1.0);
             }
             "TL" => cur.leading = number(args.first()),
@@ -92,14 +118,28 @@ fn page_text(doc: &Document, id: lopdf::ObjectId) -> String {
                 cur.y += number(args.get(1));
             }
             "Tm" => cur.y = number(args.get(5)),
-            "T*" => cur.y -= if cur.leading != 0.0 { cur.leading } else { cur.size * 1.2 },
+            "T*" => {
+                cur.y -= if cur.leading != 0.0 {
+                    cur.leading
+                } else {
+                    cur.size * 1.2
+                }
+            }
             "BT" => cur.y = 0.0,
             "Tj" | "TJ" | "'" | "\"" => {
                 if matches!(op.operator.as_str(), "'" | "\"") {
-                    cur.y -= if cur.leading != 0.0 { cur.leading } else { cur.size * 1.2 };
+                    cur.y -= if cur.leading != 0.0 {
+                        cur.leading
+                    } else {
+                        cur.size * 1.2
+                    };
                 }
                 let mut shown = String::new();
-                let strings: &[Object] = if op.operator == "\"" { args.get(2..).unwrap_or(&[]) } else { args };
+                let strings: &[Object] = if op.operator == "\"" {
+                    args.get(2..).unwrap_or(&[])
+                } else {
+                    args
+                };
                 if let Some(enc) = encoding {
                     collect(&mut shown, enc, strings);
                 }
@@ -146,17 +186,26 @@ fn collect(out: &mut String, encoding: &Encoding, operands: &[Object]) {
 /// sentence's or a heading's punctuation and is long, the next goes on in lower case.
 pub fn join_broken_lines(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let longest = lines.iter().map(|l| l.trim().chars().count()).max().unwrap_or(0);
+    let longest = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::with_capacity(text.len());
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line.trim_end());
         let next = lines.get(i + 1).map_or("", |n| n.trim_start());
         let t = line.trim();
+        // A line filling the width goes on whatever the next begins with; a shorter
+        // one only when the next goes on in lower case.
+        let width = t.chars().count() * 100;
+        let goes_on = next.starts_with(|c: char| c.is_lowercase())
+            || (width >= longest * 75 && next.starts_with(|c: char| c.is_alphanumeric()));
         let broken = !t.is_empty()
-            && t.chars().count() * 10 >= longest * 6
+            && width >= longest * 60
             && !t.ends_with(['.', ':', ';', '!', '?'])
             && !t.starts_with(['-', '•', '·', '*'])
-            && next.starts_with(|c: char| c.is_lowercase());
+            && goes_on;
         out.push(if broken { ' ' } else { '\n' });
     }
     out

@@ -18,7 +18,9 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
     for text in texts {
         let words: Vec<&str> = text
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"'))
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
+            })
             .map(|w| {
                 let w = w.trim_end_matches("’s").trim_end_matches("'s");
                 w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -33,9 +35,9 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
                     continue;
                 };
                 let last = run[len - 1];
-                let capitalised = run.iter().all(|w| {
-                    w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w)
-                });
+                let capitalised = run
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w));
                 if !capitalised || JOINING.contains(&last) || run.iter().any(|w| w.is_empty()) {
                     continue;
                 }
@@ -84,17 +86,16 @@ pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
 }
 
 fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
     let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     for n in 0..words.len() {
         let Some((from, to)) = years_at(&words[n..]) else {
             continue;
         };
         let before: Vec<String> = words[n.saturating_sub(8)..n].iter().map(bare).collect();
-        let named = before.iter().any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
+        let named = before
+            .iter()
+            .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
         let near: &[String] = &before[before.len().saturating_sub(3)..];
         let other = near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
         let draft = before.iter().any(|w| w == "draft");
@@ -109,7 +110,11 @@ fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
 /// start of `words`: the first and last years.
 fn years_at(words: &[String]) -> Option<(u32, u32)> {
     let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let year = |w: &str| (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<u32>().ok()).flatten();
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
     let first = words.first()?;
     let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
     // One word: 2024-2027, 2024-27, 2013/14, 2016/2020.
@@ -148,12 +153,27 @@ mod tests {
     #[test]
     fn periods() {
         for (text, want) in [
-            ("Community Safety Partnership Plan 2023-2026", Some((2023, 2026))),
-            ("the Community Safety Plan for Middlesbrough 2024-26.", Some((2024, 2026))),
-            ("priorities across Lancashire for 2013/14.", Some((2013, 2014))),
-            ("Lancashire Community Safety Agreement – 2014 - 2016", Some((2014, 2016))),
+            (
+                "Community Safety Partnership Plan 2023-2026",
+                Some((2023, 2026)),
+            ),
+            (
+                "the Community Safety Plan for Middlesbrough 2024-26.",
+                Some((2024, 2026)),
+            ),
+            (
+                "priorities across Lancashire for 2013/14.",
+                Some((2013, 2014)),
+            ),
+            (
+                "Lancashire Community Safety Agreement – 2014 - 2016",
+                Some((2014, 2016)),
+            ),
             ("Draft Strategy 2020-23", None),
-            ("can be found here: draft Community Safety and Crime Reduction Strategy 2020-23", None),
+            (
+                "can be found here: draft Community Safety and Crime Reduction Strategy 2020-23",
+                None,
+            ),
             ("offences during 2021/22 were below", None),
             ("Publication date: 22/09/2022", None),
         ] {
@@ -163,16 +183,29 @@ mod tests {
 
     #[test]
     fn a_drafts_period_only_when_there_is_no_other() {
-        assert_eq!(period(&["the draft Strategy 2020-23", "Strategy 2017-20"]), Some((2017, 2020)));
+        assert_eq!(
+            period(&["the draft Strategy 2020-23", "Strategy 2017-20"]),
+            Some((2017, 2020))
+        );
         assert_eq!(period(&["the draft Plan 2025-2028"]), Some((2025, 2028)));
     }
 
     #[test]
     fn areas() {
         let found = |t: &str| find(&[t]).map(|(n, _)| n);
-        assert_eq!(found("The Safer Bromley Partnership was set up").as_deref(), Some("Bromley"));
-        assert_eq!(found("West Lancashire Community Safety Partnership (CSP)").as_deref(), Some("West Lancashire"));
-        assert_eq!(found("The report summarised the Community Safety Plan for Middlesbrough’s residents").as_deref(), Some("Middlesbrough"));
+        assert_eq!(
+            found("The Safer Bromley Partnership was set up").as_deref(),
+            Some("Bromley")
+        );
+        assert_eq!(
+            found("West Lancashire Community Safety Partnership (CSP)").as_deref(),
+            Some("West Lancashire")
+        );
+        assert_eq!(
+            found("The report summarised the Community Safety Plan for Middlesbrough’s residents")
+                .as_deref(),
+            Some("Middlesbrough")
+        );
         assert_eq!(found("Documents and Data"), None);
     }
 }

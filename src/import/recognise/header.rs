@@ -16,7 +16,11 @@ use crate::import::Block;
 
 /// Writes the header, or a note that there is no title to make one from. Returns
 /// the area and the effective date written, for the knowledge base's notes.
-pub(super) fn write(w: &mut Writer, blocks: &[Block], plan: &Plan) -> (Option<String>, Option<Date>) {
+pub(super) fn write(
+    w: &mut Writer,
+    blocks: &[Block],
+    plan: &Plan,
+) -> (Option<String>, Option<Date>) {
     let Some(title) = title(blocks) else {
         w.note(
             0,
@@ -112,7 +116,13 @@ fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String
         ("county-agreement", "the area is a county")
     } else if matches!(
         tier,
-        Some("unitary" | "metropolitan-district" | "london-borough" | "city-of-london" | "isles-of-scilly")
+        Some(
+            "unitary"
+                | "metropolitan-district"
+                | "london-borough"
+                | "city-of-london"
+                | "isles-of-scilly"
+        )
     ) {
         ("unitary-plan", "the area is a single-tier council's")
     } else {
@@ -133,7 +143,7 @@ fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String
         {
             // A place csa does not know (a new partnership's name): the title's words,
             // kept for the person, but not looked up.
-            Some(at) if at > 0 => {
+            Some(at) if at > 0 && !title[..at].to_lowercase().contains("community safety") => {
                 w.note(1, "area: the words before \"Community Safety\" or \"Partnership\" in the title, a place csa does not know: check it");
                 w.field(1, "area", title[..at].trim());
                 None
@@ -164,7 +174,10 @@ fn version_and_date(
         .find_map(|t| parse_month(t))
         .or_else(|| plan.latest_version.as_ref().and_then(|(_, d)| d.clone()));
     if let Some((from, to)) = period {
-        w.note(1, "period: the years printed with the document's name, as financial years: check them");
+        w.note(
+            1,
+            "period: the years printed with the document's name, as financial years: check them",
+        );
         let printed = if to == from + 1 {
             format!("{from}/{:02}", to % 100)
         } else {

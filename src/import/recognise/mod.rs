@@ -158,7 +158,9 @@ fn items(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<u
         // "Plus important contributions from other partners" ends the names.
         if let Some(stop) = blocks[at..end].iter().position(|b| {
             let t = item_text(b).to_lowercase();
-            ["plus ", "and ", "other ", "also ", "as well as "].iter().any(|p| t.starts_with(p))
+            ["plus ", "and ", "other ", "also ", "as well as "]
+                .iter()
+                .any(|p| t.starts_with(p))
         }) {
             end = at + stop;
         }

@@ -90,23 +90,35 @@ fn label_rest(text: &str) -> Option<&str> {
     const WORDS: [&str; 10] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     ];
-    let is_number = (!number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()))
-        || WORDS.contains(&number.to_lowercase().as_str());
+    let is_number =
+        (!number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()))
+            || WORDS.contains(&number.to_lowercase().as_str());
     if !is_number {
         return None;
     }
-    let rest = rest.trim_start_matches([' ', '-', '–', '—', ':', '.', ')']).trim();
+    let rest = rest
+        .trim_start_matches([' ', '-', '–', '—', ':', '.', ')'])
+        .trim();
     (!rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
 }
 
 /// `X which includes Y`, `X - including Y`, `X (to include Y)`, `X (including Y)`:
 /// the title and what it includes.
 pub(super) fn split_including(text: &str) -> Option<(String, String)> {
-    for cue in [" which includes ", " - including ", " – including ", ", including ", " including: "] {
+    for cue in [
+        " which includes ",
+        " - including ",
+        " – including ",
+        ", including ",
+        " including: ",
+    ] {
         if let Some((title, what)) = text.split_once(cue) {
             let title = title.trim();
             if is_name_like(title) && words(title) <= 12 && !what.trim().is_empty() {
-                return Some((title.to_string(), what.trim().trim_end_matches('.').to_string()));
+                return Some((
+                    title.to_string(),
+                    what.trim().trim_end_matches('.').to_string(),
+                ));
             }
         }
     }
@@ -148,7 +160,13 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
 fn introduces(lower: &str, is_heading: bool) -> bool {
     let lower = lower.trim_end();
     let long_cue = [
-        "are:", "as:", "namely:", "as follows:", "following:", "priorities:", "include:",
+        "are:",
+        "as:",
+        "namely:",
+        "as follows:",
+        "following:",
+        "priorities:",
+        "include:",
         "will:",
     ]
     .iter()
@@ -254,9 +272,16 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     .iter()
     .any(|w| lower.contains(w));
     // A review of last year, or what others set: not this document's list.
-    let looks_back = ["achieved", "last year", "progress", "previous plan", "sub-group", "subgroup"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let looks_back = [
+        "achieved",
+        "last year",
+        "progress",
+        "previous plan",
+        "sub-group",
+        "subgroup",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let kind = if lower.contains("cross-cutting themes") || lower.contains("cross cutting themes") {
         ListKind::Theme
     } else if (lower.contains("priorities") || lower.contains("priority areas"))
@@ -284,7 +309,9 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
             Block::Item { text: t, .. }
                 if !t.ends_with([':', ';'])
                     && words(t) <= 40
-                    && (!t.ends_with('.') || words(strip_label(t)) <= 12 || split_including(t).is_some()) =>
+                    && (!t.ends_with('.')
+                        || words(strip_label(t)) <= 12
+                        || split_including(t).is_some()) =>
             {
                 list.push(t, j)
             }
@@ -391,7 +418,12 @@ pub(super) fn table_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
 /// under a title) in its place.
 pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Plan) -> usize {
     let lists: Vec<&FoundList> = plan.lists.iter().filter(|l| l.intro == at).collect();
-    let end = lists.iter().map(|l| l.end).max().unwrap_or(at + 1).max(at + 1);
+    let end = lists
+        .iter()
+        .map(|l| l.end)
+        .max()
+        .unwrap_or(at + 1)
+        .max(at + 1);
     if let Block::Table(rows) = &blocks[at] {
         w.printed_as_table(&rows[0]);
         for list in &lists {
@@ -404,7 +436,12 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
     for (j, block) in blocks.iter().enumerate().take(end).skip(at) {
         let mut written = false;
         for list in &lists {
-            for (n, title) in list.titles.iter().enumerate().filter(|(n, _)| list.at[*n] == j) {
+            for (n, title) in list
+                .titles
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| list.at[*n] == j)
+            {
                 write_priority(w, list.kind, title, list.printed[n].as_deref(), plan);
                 written = true;
             }
