@@ -73,7 +73,7 @@ const NAMES_THE_DOCUMENT: [&str; 7] = [
 ];
 
 /// Words before a span of years that make it another plan's.
-const ANOTHER_PLAN: [&str; 5] = ["draft", "previous", "existing", "replace", "last"];
+const ANOTHER_PLAN: [&str; 4] = ["previous", "existing", "replace", "last"];
 
 /// The first period the texts print next to the document's name: (first year, last
 /// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
