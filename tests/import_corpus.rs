@@ -228,11 +228,9 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
 }
 
 fn percent(n: usize, d: usize) -> String {
-    if d == 0 {
-        "-".to_string()
-    } else {
-        format!("{}%", n * 100 / d)
-    }
+    (n * 100)
+        .checked_div(d)
+        .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
 }
 
 /// The table for docs/import.md: one row a document, then the totals of each set.
