@@ -63,3 +63,47 @@ assert versions == ["1.0", "2.0"], versions
 assert priorities == ["DA", "RS", "SV"], priorities
 assert [p for p, _ in leads] == ["DA", "RS", "SV"], leads
 PY
+
+# Plans of other areas (tests/fixtures/import/real) as Word and PDF files made by
+# LibreOffice: each imports to the same priorities, period, area and authorities as
+# its text does.
+start=$(date +%s)
+for name in kirklees-communities-partnership-plan-2022-2027 barking-dagenham-cspp-2023-2026 \
+  lancashire-priorities-2013-14 west-lancashire-csp-plan-2022-2025 bromley-safer-bromley-partnership; do
+  # The first line names the source; the document starts after it.
+  tail -n +2 "tests/fixtures/import/real/$name.txt" >"$work/$name.txt"
+  for to in docx pdf; do
+    soffice -env:UserInstallation="file://$work/profile-$to" --headless --convert-to "$to" \
+      --outdir "$work" "$work/$name.txt" >/dev/null 2>&1 || true
+    if [ ! -s "$work/$name.$to" ]; then
+      echo "LibreOffice did not write $work/$name.$to" >&2
+      exit 1
+    fi
+  done
+  for from in txt docx pdf; do
+    ./target/debug/csa import "$work/$name.$from" -o "$work/$name-$from.csa" 2>"$work/$name-$from.summary"
+    ./target/debug/csa parse "$work/$name-$from.csa" >"$work/$name-$from.json"
+  done
+  python3 - "$work/$name" <<'PY'
+import json, sys
+base = sys.argv[1]
+def facts(kind):
+    model = json.load(open(f"{base}-{kind}.json"))
+    assert not [d for d in model["diagnostics"] if d["severity"] == "error"], kind
+    doc = model["document"]
+    head = doc["agreement"] or {}
+    value = lambda f: (head.get(f) or {}).get("value")
+    return {
+        "priorities": [p["title"]["value"] for p in doc["priorities"] if p.get("title")],
+        "authorities": [a["name"]["value"] for a in doc["authorities"] if a.get("name")],
+        "area": value("area"),
+        "period": value("period"),
+    }
+text = facts("txt")
+print(base.rsplit("/", 1)[-1], text)
+for kind in ("docx", "pdf"):
+    got = facts(kind)
+    assert got == text, f"{kind}: {got} != {text}"
+PY
+done
+echo "plans of other areas as .docx and .pdf: $(( $(date +%s) - start )) s"

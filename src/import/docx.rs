@@ -304,7 +304,7 @@ impl Body<'_> {
             }
         } else if !text.is_empty() {
             if is_furniture(&text) {
-                self.source.furniture += 1;
+                self.source.drop_line(&text);
             } else {
                 self.source
                     .blocks
@@ -323,7 +323,9 @@ impl Body<'_> {
             row.pop();
         }
         if row.iter().all(|c| c.is_empty() || is_furniture(c)) {
-            self.source.furniture += usize::from(!row.is_empty());
+            if !row.is_empty() {
+                self.source.drop_line(&row.join(" "));
+            }
         } else {
             t.rows.push(row);
         }

@@ -12,6 +12,7 @@
 
 pub mod docx;
 mod furniture;
+pub mod pdf;
 pub mod recognise;
 mod summary;
 pub mod text;
@@ -38,6 +39,17 @@ pub struct Source {
     pub blocks: Vec<Block>,
     /// Page numbers, blank-page notices and running headers dropped.
     pub furniture: usize,
+    /// The lines dropped as furniture, as printed, for the summary.
+    pub dropped: Vec<String>,
+}
+
+impl Source {
+    /// Drops `line` as page furniture: counted, and listed in the summary.
+    pub fn drop_line(&mut self, line: &str) {
+        self.furniture += 1;
+        self.dropped
+            .push(line.trim().trim_matches('\u{c}').trim().to_string());
+    }
 }
 
 /// The result of an import: the `.csa` text and what happened.
@@ -61,6 +73,8 @@ pub enum ImportError {
     Docx(String),
     #[error("{0}")]
     Text(String),
+    #[error("{0}")]
+    Pdf(String),
 }
 
 impl ImportError {
@@ -70,6 +84,7 @@ impl ImportError {
             Self::Io { .. } => "check the path and that the file can be read",
             Self::Docx(_) => "open the file in a word processor and save it again as a Word document (.docx), without a password; or save it as plain text (.txt) and import that",
             Self::Text(_) => "save the document as plain text (UTF-8) or as a Word document (.docx)",
+            Self::Pdf(_) => "open the PDF and save or copy its text (Save as Text), or import the Word document it was made from; a scanned plan needs its text recognised (OCR) first",
         }
     }
 }
@@ -78,7 +93,7 @@ impl ImportError {
 pub const MAX_INPUT: u64 = 64 * 1024 * 1024;
 
 /// Imports `bytes`, the contents of the file `name`: a `.docx` by its contents (a zip
-/// archive), anything else as text. The front ends read the bytes (from the disk, or
+/// archive), a PDF by its signature (its text layer), anything else as text. The front ends read the bytes (from the disk, or
 /// a file the officer dropped on the page); nothing here touches a file.
 pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
     if bytes.len() as u64 > MAX_INPUT {
@@ -94,6 +109,8 @@ pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let source = if named_docx || bytes.starts_with(b"PK\x03\x04") {
         docx::read(bytes)?
+    } else if pdf::is_pdf(bytes) {
+        text::read(&pdf::read_text(name, bytes).map_err(ImportError::Pdf)?)
     } else if bytes.starts_with(&docx::CFB_SIGNATURE) {
         return Err(ImportError::Docx(docx::cfb_message()));
     } else {

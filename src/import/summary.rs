@@ -20,6 +20,8 @@ pub struct Summary {
     pub prose_tables: usize,
     /// Page furniture dropped.
     pub furniture: usize,
+    /// The lines dropped as page furniture, as printed.
+    pub dropped: Vec<String>,
     /// `// csa-import:` notes: (line in the output, 1-based, and the note).
     pub notes: Vec<(usize, String)>,
 }
@@ -64,6 +66,9 @@ impl fmt::Display for Summary {
             "dropped: {} line(s) of page furniture (page numbers, blank-page notices, running headers)",
             self.furniture
         )?;
+        for line in &self.dropped {
+            writeln!(f, "  dropped: {line}")?;
+        }
         if self.notes.is_empty() {
             writeln!(f, "needs a person: nothing the importer was unsure of")?;
         } else {

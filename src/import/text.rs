@@ -1,7 +1,7 @@
 //! Reading plain text (copied or extracted from a PDF or a web page) into blocks.
 //!
 //! A line with a tab is a table row; consecutive rows (blank lines between them
-//! allowed) make a table. `#` lines are headings; lines starting with `- `, `* ` or
+//! allowed) make a table. `#` lines are headings; lines starting with `- `, `* `, `· ` or
 //! `• ` are list items; a short numbered or "Appendix" line standing alone is a
 //! heading whose number survived extraction. `<p>`, `<li>`, `<b>` and similar HTML
 //! fragments are reduced to their text. Page numbers, blank-page notices, rules
@@ -27,7 +27,7 @@ pub fn read(text: &str) -> Source {
             continue;
         }
         if dropped[i] {
-            source.furniture += 1;
+            source.drop_line(line);
             i += 1;
             continue;
         }
@@ -69,7 +69,7 @@ fn read_table(lines: &[&str], i: usize, source: &mut Source) -> usize {
         }
         if cells.iter().all(|c| c.is_empty() || is_furniture(c)) {
             if !cells.is_empty() {
-                source.furniture += 1;
+                source.drop_line(&cells.join(" "));
             }
         } else {
             rows.push(cells);
@@ -100,7 +100,7 @@ fn classify(raw: &str, alone: bool) -> Block {
             text: line[hashes..].trim().to_string(),
         };
     }
-    for marker in ["- ", "* ", "• ", "– "] {
+    for marker in ["- ", "* ", "• ", "– ", "· ", "● ", "▪ ", "◦ "] {
         if let Some(rest) = line.strip_prefix(marker) {
             return Block::Item {
                 level: (indent / 2).min(6) as u8,

@@ -57,7 +57,7 @@ fn authority(w: &mut Writer, name: &str) {
     let lower = name.to_lowercase();
     let kind = if lower.contains("community safety partnership") || lower.contains("commissioner") {
         None
-    } else if lower.contains("police") {
+    } else if lower.contains("police") || lower.contains("constabulary") {
         Some("police")
     } else if lower.contains("fire") {
         Some("fire")
@@ -74,7 +74,10 @@ fn authority(w: &mut Writer, name: &str) {
         Some("probation")
     } else if lower.contains("district") || lower.contains("borough") {
         Some("district-council")
-    } else if lower.contains("unitary") || lower.contains("city council") {
+    } else if lower.contains("unitary")
+        || lower.contains("city council")
+        || lower.contains("corporation")
+    {
         Some("unitary-council")
     } else {
         None

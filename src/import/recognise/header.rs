@@ -6,22 +6,47 @@
 //! each inference comes with a `// csa-import:` note saying what it was taken
 //! from, for a person to check.
 
+use super::area;
 use super::dates::{parse_month, year_period};
 use super::plan::Plan;
 use super::words::{one_line, strip_markup, words};
 use super::writer::Writer;
+use crate::ast::Date;
 use crate::import::Block;
 
-/// Writes the header, or a note that there is no title to make one from.
-pub(super) fn write(w: &mut Writer, blocks: &[Block], plan: &Plan) {
+/// Writes the header, or a note that there is no title to make one from. Returns
+/// the area and the effective date written, for the knowledge base's notes.
+pub(super) fn write(
+    w: &mut Writer,
+    blocks: &[Block],
+    plan: &Plan,
+) -> (Option<String>, Option<Date>) {
     let Some(title) = title(blocks) else {
         w.note(
             0,
             "no title found: add an @agreement header (see docs/format.md section 5)",
         );
-        return;
+        return (None, None);
     };
-    kind_and_area(w, &title);
+    // The title and the opening: where a plan names its area and its period.
+    let opening_text: Vec<&str> = std::iter::once(title.as_str())
+        .chain(blocks.iter().take(15).filter_map(|b| match b {
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Item { text, .. } => {
+                Some(text.as_str())
+            }
+            Block::Table(_) => None,
+        }))
+        .collect();
+    let all_text: Vec<&str> = std::iter::once(title.as_str())
+        .chain(blocks.iter().filter_map(|b| match b {
+            Block::Heading { text, .. } | Block::Paragraph(text) | Block::Item { text, .. } => {
+                Some(text.as_str())
+            }
+            Block::Table(_) => None,
+        }))
+        .collect();
+    let area = kind_and_area(w, &title, &opening_text);
+    let period = area::period(&all_text);
     // The opening lines: a date such as "April 2022", or "DRAFT".
     let opening: Vec<&str> = blocks
         .iter()
@@ -33,7 +58,7 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block], plan: &Plan) {
             _ => None,
         })
         .collect();
-    version_and_date(w, plan, &title, &opening);
+    let effective = version_and_date(w, plan, &title, &opening, period);
     let all = blocks
         .iter()
         .filter_map(|b| match b {
@@ -51,6 +76,7 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block], plan: &Plan) {
         w.field(1, "status", "draft");
     }
     w.gap();
+    (area, effective.as_deref().and_then(Date::parse))
 }
 
 /// The title: the first short line naming the document, else the first line.
@@ -76,31 +102,69 @@ fn title(blocks: &[Block]) -> Option<String> {
         .cloned()
 }
 
-/// Opens the block; the kind and the area are read from the title.
-fn kind_and_area(w: &mut Writer, title: &str) {
+/// Opens the block; the kind from the title, or from the tier of the area the
+/// knowledge base finds in the title and the opening.
+fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String> {
     let lower = title.to_lowercase();
+    let place = area::find(opening);
+    let tier = place.as_ref().map(|(_, t)| t.as_str());
     let (kind, why) = if lower.contains("agreement") {
         ("county-agreement", "the title says \"Agreement\"")
     } else if lower.contains("unitary") || lower.contains("city council") {
         ("unitary-plan", "the title names a unitary or city council")
+    } else if tier == Some("county") {
+        ("county-agreement", "the area is a county")
+    } else if matches!(
+        tier,
+        Some(
+            "unitary"
+                | "metropolitan-district"
+                | "london-borough"
+                | "city-of-london"
+                | "isles-of-scilly"
+        )
+    ) {
+        ("unitary-plan", "the area is a single-tier council's")
     } else {
         ("district-plan", "the title does not say \"Agreement\"")
     };
     w.open("agreement", format!("@agreement: {}", one_line(title)));
-    w.note(1, &format!("kind guessed from the title ({why}): check it"));
+    w.note(1, &format!("kind guessed ({why}): check it"));
     w.field(1, "kind", kind);
-    match title
-        .find(" Community Safety")
-        .or_else(|| title.find(" Partnership"))
-    {
-        Some(at) if at > 0 => w.field(1, "area", title[..at].trim()),
-        _ => w.note(1, "the area could not be read from the title: add `area:`"),
+    match place {
+        Some((name, _)) => {
+            w.note(1, "area: the first place csa knows that the title and opening name (`csa law areas`): check it");
+            w.field(1, "area", &name);
+            Some(name)
+        }
+        None => match title
+            .find(" Community Safety")
+            .or_else(|| title.find(" Partnership"))
+        {
+            // A place csa does not know (a new partnership's name): the title's words,
+            // kept for the person, but not looked up.
+            Some(at) if at > 0 && !title[..at].to_lowercase().contains("community safety") => {
+                w.note(1, "area: the words before \"Community Safety\" or \"Partnership\" in the title, a place csa does not know: check it");
+                w.field(1, "area", title[..at].trim());
+                None
+            }
+            _ => {
+                w.note(1, "the text names no area csa knows: add `area:`");
+                None
+            }
+        },
     }
 }
 
 /// The version from the version table; the effective date from the cover, the
 /// last version, or the years in the title, in that order of trust.
-fn version_and_date(w: &mut Writer, plan: &Plan, title: &str, opening: &[&str]) {
+fn version_and_date(
+    w: &mut Writer,
+    plan: &Plan,
+    title: &str,
+    opening: &[&str],
+    period: Option<(u32, u32)>,
+) -> Option<String> {
     match &plan.latest_version {
         Some((v, _)) => w.field(1, "version", v),
         None => w.note(1, "no version control table found: add `version:`"),
@@ -109,19 +173,37 @@ fn version_and_date(w: &mut Writer, plan: &Plan, title: &str, opening: &[&str]) 
         .iter()
         .find_map(|t| parse_month(t))
         .or_else(|| plan.latest_version.as_ref().and_then(|(_, d)| d.clone()));
-    match (date, year_period(title)) {
+    if let Some((from, to)) = period {
+        w.note(
+            1,
+            "period: the years printed with the document's name, as financial years: check them",
+        );
+        let printed = if to == from + 1 {
+            format!("{from}/{:02}", to % 100)
+        } else {
+            format!("{from}-{to}")
+        };
+        w.field(1, "period", &printed);
+    }
+    let from_period = period.map(|(from, _)| (format!("{from}-04-01 to"), false));
+    match (date, year_period(title).or(from_period)) {
         (Some(d), _) => {
             w.note(
                 1,
                 "effective date taken from the month on the cover or the last version: check it",
             );
             w.field(1, "effective", &d);
+            Some(d)
         }
         (None, Some((period, _))) => {
-            w.note(1, "effective date guessed from the first year in the title, as the start of a financial year: check it");
+            w.note(1, "effective date guessed from the first year of the title or period, as the start of a financial year: check it");
             w.field(1, "effective", &period[..10]);
+            Some(period[..10].to_string())
         }
-        (None, None) => w.note(1, "no date found: add `effective: YYYY-MM-DD`"),
+        (None, None) => {
+            w.note(1, "no date found: add `effective: YYYY-MM-DD`");
+            None
+        }
     }
 }
 

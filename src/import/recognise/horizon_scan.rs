@@ -132,6 +132,9 @@ fn write_field(w: &mut Writer, key: &str, printed: &str, under: &Under) {
         w.line(format!("    - {}", one_line(item)));
         w.entry("horizon-scan items");
     }
+    // A field may be given once: a second paragraph of the same kind goes on under
+    // the first, as an item, in its place.
+    let mut given: Vec<&str> = Vec::new();
     for (text, items) in &under.sub {
         let lower = text.to_lowercase();
         let name = if lower.contains("upcoming")
@@ -142,10 +145,37 @@ fn write_field(w: &mut Writer, key: &str, printed: &str, under: &Under) {
         } else {
             "recent"
         };
-        w.field(2, name, text);
+        if given.contains(&name) {
+            w.line(format!("      - {}", one_line(text)));
+        } else {
+            given.push(name);
+            w.field(2, name, text);
+        }
         for item in items {
             w.line(format!("      - {}", one_line(item)));
             w.entry("horizon-scan items");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast;
+    use crate::diagnostics::Severity;
+    use crate::import::import_text;
+
+    /// Found by the proptest `any_text_imports_to_a_draft_without_syntax_errors`: two
+    /// paragraphs of recent legislation made two `recent:` fields.
+    #[test]
+    fn two_paragraphs_of_recent_legislation_make_one_field() {
+        let csa = import_text("# Horizon Scanning\nLegislation:\nVersion\nVersion").csa;
+        let errors: Vec<_> = ast::parse(&csa)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}\n{csa}");
+        assert_eq!(csa.matches("recent:").count(), 1, "{csa}");
+        assert_eq!(csa.matches("Version").count(), 2, "{csa}");
     }
 }

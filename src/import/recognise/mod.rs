@@ -27,10 +27,12 @@
 //! as prose), `section.rs` (the heading a block sits under), `dates.rs`,
 //! `words.rs` and `ids.rs`.
 
+mod area;
 mod assessment;
 mod authorities;
 mod contact;
 mod dates;
+mod gaps;
 mod header;
 mod horizon_scan;
 mod ids;
@@ -60,7 +62,14 @@ pub fn write(source: &Source) -> Import {
     let plan = Plan::scan(blocks);
     let mut w = Writer::default();
     w.summary.furniture = source.furniture;
-    header::write(&mut w, blocks, &plan);
+    w.summary.dropped = source.dropped.clone();
+    let (area, effective) = header::write(&mut w, blocks, &plan);
+    let names_its_plan = blocks.iter().any(|b| {
+        matches!(b, Block::Heading { text, .. } if text.to_lowercase().contains("police and crime plan"))
+    });
+    if let (Some(area), Some(date), false) = (&area, effective, names_its_plan) {
+        gaps::police_and_crime_plan(&mut w, area, date);
+    }
     let mut section = String::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -96,6 +105,11 @@ pub fn write(source: &Source) -> Import {
             }
         };
     }
+    if let (Some(area), Some(date)) = (&area, effective) {
+        if w.summary.blocks_of("authority") == 0 {
+            gaps::authorities(&mut w, area, date);
+        }
+    }
     w.finish()
 }
 
@@ -120,9 +134,39 @@ fn table(
 
 /// A run of list items: a list of names may be the authorities or the links.
 fn items(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<usize> {
-    let end = item_run(blocks, at);
+    let mut end = item_run(blocks, at);
     let all_names = blocks[at..end].iter().all(|b| is_name_like(item_text(b)));
     if !all_names {
+        return None;
+    }
+    // The line just above may name the authorities instead of a heading ("The CSP
+    // is made up from six responsible authorities. In West Lancashire this
+    // includes:", "Responsible Authorities (Statutory Members)").
+    let above = match at.checked_sub(1).map(|p| &blocks[p]) {
+        Some(Block::Paragraph(t)) => {
+            let l = t.to_lowercase();
+            let introduces = t.trim_end().ends_with(':') || words::words(t) <= 6;
+            if l.contains("responsible authorities") && introduces {
+                "responsible authorities"
+            } else {
+                section
+            }
+        }
+        _ => section,
+    };
+    if above != section {
+        // "Plus important contributions from other partners" ends the names.
+        if let Some(stop) = blocks[at..end].iter().position(|b| {
+            let t = item_text(b).to_lowercase();
+            ["plus ", "and ", "other ", "also ", "as well as "]
+                .iter()
+                .any(|p| t.starts_with(p))
+        }) {
+            end = at + stop;
+        }
+        if end > at && authorities::list(w, &blocks[at..end], above) {
+            return Some(end);
+        }
         return None;
     }
     if authorities::list(w, &blocks[at..end], section) {

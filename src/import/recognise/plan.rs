@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use super::dates::parse_month;
 use super::ids::{make_id, unique};
-use super::priorities::{list_at, split_includes, table_lists, FoundList, ListKind};
+use super::priorities::{labelled_at, list_at, split_includes, table_lists, FoundList, ListKind};
 use super::versions::version_columns;
 use super::words::{key, one_line};
 use crate::import::Block;
@@ -47,7 +47,7 @@ impl Plan {
             if !table.is_empty() {
                 i += 1;
                 plan.lists.extend(table);
-            } else if let Some(list) = list_at(blocks, i) {
+            } else if let Some(list) = list_at(blocks, i).or_else(|| labelled_at(blocks, i)) {
                 i = list.end;
                 plan.lists.push(list);
             } else {
@@ -62,6 +62,11 @@ impl Plan {
             seen.push(l.kind);
             fresh
         });
+        for list in &plan.lists {
+            for (name, what) in &list.includes {
+                plan.includes.push((key(name), name.clone(), what.clone()));
+            }
+        }
         for (i, block) in blocks.iter().enumerate() {
             if let Block::Item { text, .. } | Block::Paragraph(text) = block {
                 if let Some((name, what)) = split_includes(text) {

@@ -1,0 +1,211 @@
+//! The area and the period, read from the title and the opening of the text.
+//!
+//! Plans name their area in many ways ("Safer Bromley Partnership", "the
+//! Community Safety Plan for Middlesbrough", "Kirklees Community Safety Plan"), so
+//! the area is the first run of capitalised words, in the title and then the
+//! opening, that the knowledge base knows as a place (`csa law areas`): never a
+//! name it does not know. The period is the first span of years printed next to
+//! the document's name ("Plan 2023-2026", "Strategy for 2024-27", "priorities ...
+//! for 2013/14"), passing over a draft's or a previous plan's.
+
+use crate::knowledge::{Knowledge, Resolved};
+
+/// Words that may sit inside a place's name in lower case.
+const JOINING: [&str; 5] = ["and", "of", "upon", "on", "the"];
+
+/// The place the text names first, as documents write it, and its tier.
+pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
+    let knowledge = Knowledge::bundled();
+    for text in texts {
+        let words: Vec<&str> = text
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
+            })
+            .map(|w| {
+                let w = w.trim_end_matches("’s").trim_end_matches("'s");
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+            })
+            .collect();
+        for start in 0..words.len() {
+            if !words[start].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            for len in (1..=5).rev() {
+                let Some(run) = words.get(start..start + len) else {
+                    continue;
+                };
+                let last = run[len - 1];
+                let capitalised = run
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w));
+                if !capitalised || JOINING.contains(&last) || run.iter().any(|w| w.is_empty()) {
+                    continue;
+                }
+                let name = run.join(" ");
+                if let Some(place) = knowledge.resolve(&name, None).first() {
+                    return Some(describe(place));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The place's name as documents write it, and its tier (`county`, `district`,
+/// `unitary`, ...; `police-area` for a force area).
+fn describe(place: &Resolved<'_>) -> (String, String) {
+    match place {
+        Resolved::Authority(a) => (a.area.clone(), a.tier.clone()),
+        Resolved::Partnership(p) => (p.name.clone(), "partnership".to_string()),
+        Resolved::PoliceArea(p) => (p.name.clone(), "police-area".to_string()),
+    }
+}
+
+/// Words after which a span of years is the document's own period.
+const NAMES_THE_DOCUMENT: [&str; 7] = [
+    "plan",
+    "strategy",
+    "agreement",
+    "priorities",
+    "partnership",
+    "actions",
+    "cspp",
+];
+
+/// Words before a span of years that make it another plan's.
+const ANOTHER_PLAN: [&str; 4] = ["previous", "existing", "replace", "last"];
+
+/// The first period the texts print next to the document's name: (first year, last
+/// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
+/// other is printed: a page about the current plan often announces the next.
+pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
+    texts
+        .iter()
+        .find_map(|t| period_in(t, false))
+        .or_else(|| texts.iter().find_map(|t| period_in(t, true)))
+}
+
+fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for n in 0..words.len() {
+        let Some((from, to)) = years_at(&words[n..]) else {
+            continue;
+        };
+        let before: Vec<String> = words[n.saturating_sub(8)..n].iter().map(bare).collect();
+        let named = before
+            .iter()
+            .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
+        let near: &[String] = &before[before.len().saturating_sub(3)..];
+        let other = near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
+        let draft = before.iter().any(|w| w == "draft");
+        if named && !other && (drafts || !draft) {
+            return Some((from, to));
+        }
+    }
+    None
+}
+
+/// `2024-2027`, `2024-27`, `2013/14`, `2016/2020`, `2024 - 2027`, `2024 to 2027` at the
+/// start of `words`: the first and last years.
+fn years_at(words: &[String]) -> Option<(u32, u32)> {
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    let first = words.first()?;
+    let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // One word: 2024-2027, 2024-27, 2013/14, 2016/2020.
+    if let Some((a, b)) = first.split_once(['-', '–', '/']) {
+        let (a, b) = (clean(a), clean(b));
+        let from = year(&a)?;
+        return end_year(from, &b).map(|to| (from, to));
+    }
+    let from = year(&clean(first))?;
+    // Three words: 2024 - 2027, 2024 to 2027.
+    let sep = words.get(1)?;
+    if matches!(sep.as_str(), "-" | "–" | "to" | "/") {
+        let to = end_year(from, &clean(words.get(2)?))?;
+        return Some((from, to));
+    }
+    None
+}
+
+/// The end of a span starting `from`: `2027` or `27`, one to ten years on.
+fn end_year(from: u32, text: &str) -> Option<u32> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let to = match text.len() {
+        4 => text.parse::<u32>().ok()?,
+        2 => from / 100 * 100 + text.parse::<u32>().ok()?,
+        _ => return None,
+    };
+    (to > from && to - from <= 10).then_some(to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        for (text, want) in [
+            (
+                "Community Safety Partnership Plan 2023-2026",
+                Some((2023, 2026)),
+            ),
+            (
+                "the Community Safety Plan for Middlesbrough 2024-26.",
+                Some((2024, 2026)),
+            ),
+            (
+                "priorities across Lancashire for 2013/14.",
+                Some((2013, 2014)),
+            ),
+            (
+                "Lancashire Community Safety Agreement – 2014 - 2016",
+                Some((2014, 2016)),
+            ),
+            ("Draft Strategy 2020-23", None),
+            (
+                "can be found here: draft Community Safety and Crime Reduction Strategy 2020-23",
+                None,
+            ),
+            ("offences during 2021/22 were below", None),
+            ("Publication date: 22/09/2022", None),
+        ] {
+            assert_eq!(period_in(text, false), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_drafts_period_only_when_there_is_no_other() {
+        assert_eq!(
+            period(&["the draft Strategy 2020-23", "Strategy 2017-20"]),
+            Some((2017, 2020))
+        );
+        assert_eq!(period(&["the draft Plan 2025-2028"]), Some((2025, 2028)));
+    }
+
+    #[test]
+    fn areas() {
+        let found = |t: &str| find(&[t]).map(|(n, _)| n);
+        assert_eq!(
+            found("The Safer Bromley Partnership was set up").as_deref(),
+            Some("Bromley")
+        );
+        assert_eq!(
+            found("West Lancashire Community Safety Partnership (CSP)").as_deref(),
+            Some("West Lancashire")
+        );
+        assert_eq!(
+            found("The report summarised the Community Safety Plan for Middlesbrough’s residents")
+                .as_deref(),
+            Some("Middlesbrough")
+        );
+        assert_eq!(found("Documents and Data"), None);
+    }
+}

@@ -1,0 +1,341 @@
+//! `csa import` on real plans of other English areas: how much of what a person
+//! reads in each text the importer recovers, and that it invents nothing.
+//!
+//! Each text in `tests/fixtures/import/real/` has beside it an `.expect.toml`
+//! written from reading the text (the priorities' exact titles, the themes, the
+//! period, the area, the responsible authorities, and the distractors that must not
+//! become blocks). Documents marked `held_out` are scored apart: they were not
+//! looked at while the recognisers were written, so their score says how the
+//! importer does on a plan it has never seen. The table goes in docs/import.md;
+//! `CSA_UPDATE_DOCS=1 cargo test --test import_corpus` rewrites it there.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use csa::ast::{self, Period};
+use csa::import;
+use csa::knowledge::Knowledge;
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    kind: String,
+    held_out: bool,
+    /// None when the text never names its area: then none may be written.
+    area: Option<String>,
+    period: Option<String>,
+    #[serde(default)]
+    priorities: Vec<String>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    authorities: Vec<String>,
+    #[serde(default)]
+    distractors: Vec<String>,
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/real")
+}
+
+/// Every document: its name, its text (without the source line) and what a person reads in it.
+fn documents() -> Vec<(String, String, Expect)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (source, body) = text.split_once('\n').unwrap();
+        assert!(
+            source.starts_with("// source: http"),
+            "{name}: the first line names the public source"
+        );
+        let expect = std::fs::read_to_string(corpus().join(format!("{name}.expect.toml")))
+            .unwrap_or_else(|_| panic!("{name}: no .expect.toml beside it"));
+        let expect: Expect =
+            toml::from_str(&expect).unwrap_or_else(|e| panic!("{name}.expect.toml: {e}"));
+        out.push((name, body.to_string(), expect));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// How two names compare: case, `&` and spacing aside.
+fn same(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .replace('&', "and")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    norm(a) == norm(b)
+}
+
+/// Recovered, expected and invented for one kind on one document.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    recovered: usize,
+    expected: usize,
+    invented: usize,
+}
+
+impl std::ops::AddAssign for Score {
+    fn add_assign(&mut self, o: Score) {
+        self.recovered += o.recovered;
+        self.expected += o.expected;
+        self.invented += o.invented;
+    }
+}
+
+fn score(expected: &[String], found: &[String]) -> (Score, Vec<String>, Vec<String>) {
+    let missing: Vec<String> = expected
+        .iter()
+        .filter(|e| !found.iter().any(|f| same(f, e)))
+        .cloned()
+        .collect();
+    let invented: Vec<String> = found
+        .iter()
+        .filter(|f| !expected.iter().any(|e| same(f, e)))
+        .cloned()
+        .collect();
+    (
+        Score {
+            recovered: expected.len() - missing.len(),
+            expected: expected.len(),
+            invented: invented.len(),
+        },
+        missing,
+        invented,
+    )
+}
+
+/// One document's result.
+struct Result {
+    name: String,
+    held_out: bool,
+    kind: String,
+    scores: BTreeMap<&'static str, Score>,
+    period_right: bool,
+    area_right: bool,
+    problems: Vec<String>,
+}
+
+/// Whether two names are the same place to the knowledge base.
+fn same_place(a: &str, b: &str) -> bool {
+    let k = Knowledge::bundled();
+    let ids = |n: &str| {
+        k.resolve(n, None)
+            .iter()
+            .map(|p| p.id().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (ids(a), ids(b));
+    !a.is_empty() && a == b
+}
+
+fn years(p: &Period) -> (i32, i32) {
+    (p.from.year, p.to.year)
+}
+
+fn run(name: &str, text: &str, expect: &Expect) -> Result {
+    let imported = import::import_text(text);
+    let doc = ast::parse(&imported.csa).document;
+    let mut problems = Vec::new();
+    let mut scores = BTreeMap::new();
+    let titles = |ts: Vec<Option<String>>| ts.into_iter().flatten().collect::<Vec<_>>();
+    let kinds: [(&str, &[String], Vec<String>); 3] = [
+        (
+            "priorities",
+            &expect.priorities,
+            titles(
+                doc.priorities
+                    .iter()
+                    .map(|p| p.title.as_ref().map(|t| t.value.clone()))
+                    .collect(),
+            ),
+        ),
+        (
+            "themes",
+            &expect.themes,
+            titles(
+                doc.themes
+                    .iter()
+                    .map(|p| p.title.as_ref().map(|t| t.value.clone()))
+                    .collect(),
+            ),
+        ),
+        (
+            "authorities",
+            &expect.authorities,
+            titles(
+                doc.authorities
+                    .iter()
+                    .map(|a| a.name.as_ref().map(|t| t.value.clone()))
+                    .collect(),
+            ),
+        ),
+    ];
+    for (kind, expected, found) in kinds {
+        let (s, missing, invented) = score(expected, &found);
+        if !missing.is_empty() {
+            problems.push(format!("{kind} missing: {missing:?}"));
+        }
+        if !invented.is_empty() {
+            problems.push(format!("{kind} invented: {invented:?}"));
+        }
+        for d in &expect.distractors {
+            if found.iter().any(|f| same(f, d)) {
+                problems.push(format!("the distractor {d:?} became one of the {kind}"));
+            }
+        }
+        scores.insert(kind, s);
+    }
+    let header = doc.agreement.as_ref();
+    let period = header
+        .and_then(|a| a.period.as_ref())
+        .map(|p| years(&p.value));
+    let want = expect.period.as_ref().map(|p| {
+        years(&Period::parse(p).unwrap_or_else(|| panic!("{name}: period {p:?} does not parse")))
+    });
+    let period_right = period == want;
+    if !period_right {
+        problems.push(format!("period: got {period:?}, want {want:?}"));
+    }
+    let area = header
+        .and_then(|a| a.area.as_ref())
+        .map(|a| a.value.clone());
+    let area_right = match (&area, &expect.area) {
+        (Some(got), Some(want)) => same(got, want) || same_place(got, want),
+        (None, None) => true,
+        _ => false,
+    };
+    if !area_right {
+        problems.push(format!("area: got {area:?}, want {:?}", expect.area));
+    }
+    Result {
+        name: name.to_string(),
+        held_out: expect.held_out,
+        kind: expect.kind.clone(),
+        scores,
+        period_right,
+        area_right,
+        problems,
+    }
+}
+
+fn percent(n: usize, d: usize) -> String {
+    (n * 100)
+        .checked_div(d)
+        .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+}
+
+/// The table for docs/import.md: one row a document, then the totals of each set.
+fn table(results: &[Result]) -> String {
+    let kinds = ["priorities", "themes", "authorities"];
+    let mut out = String::from(
+        "| document | kind | priorities | themes | authorities | period | area |\n|---|---|---|---|---|---|---|\n",
+    );
+    let cell = |s: &Score| format!("{}/{} ({} invented)", s.recovered, s.expected, s.invented);
+    let yes = |b: bool| if b { "right" } else { "wrong" };
+    for set in [false, true] {
+        let rows: Vec<&Result> = results.iter().filter(|r| r.held_out == set).collect();
+        let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
+        for r in &rows {
+            out.push_str(&format!(
+                "| `{}`{} | {} |",
+                r.name,
+                if set { " (held out)" } else { "" },
+                r.kind
+            ));
+            for k in kinds {
+                out.push_str(&format!(" {} |", cell(&r.scores[k])));
+                *totals.entry(k).or_default() += r.scores[k];
+            }
+            out.push_str(&format!(
+                " {} | {} |\n",
+                yes(r.period_right),
+                yes(r.area_right)
+            ));
+        }
+        let n = rows.len();
+        out.push_str(&format!(
+            "| **{} ({n} documents)** | | ",
+            if set { "held out" } else { "tuned on" }
+        ));
+        for k in kinds {
+            let t = totals[k];
+            out.push_str(&format!(
+                "{} ({}) |",
+                cell(&t),
+                percent(t.recovered, t.expected)
+            ));
+        }
+        let periods = rows.iter().filter(|r| r.period_right).count();
+        let areas = rows.iter().filter(|r| r.area_right).count();
+        out.push_str(&format!(
+            " {periods}/{n} ({}) | {areas}/{n} ({}) |\n",
+            percent(periods, n),
+            percent(areas, n)
+        ));
+    }
+    out
+}
+
+const START: &str = "<!-- corpus table: generated by tests/import_corpus.rs -->\n";
+const END: &str = "<!-- end of corpus table -->";
+
+#[test]
+fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
+    let docs = documents();
+    assert!(docs.len() >= 12, "at least 12 real plans: {}", docs.len());
+    assert!(docs.iter().filter(|d| d.2.held_out).count() >= 5);
+    let results: Vec<Result> = docs.iter().map(|(n, t, e)| run(n, t, e)).collect();
+    let table = table(&results);
+    println!("{table}");
+    for r in &results {
+        for p in &r.problems {
+            println!(
+                "{}{}: {p}",
+                r.name,
+                if r.held_out { " (held out)" } else { "" }
+            );
+        }
+    }
+
+    // The table in docs/import.md is this one.
+    let docs_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md");
+    let md = std::fs::read_to_string(&docs_path).unwrap();
+    let (before, rest) = md
+        .split_once(START)
+        .expect("docs/import.md has the corpus table's start marker");
+    let (old, after) = rest
+        .split_once(END)
+        .expect("docs/import.md has the corpus table's end marker");
+    if old != table {
+        if std::env::var_os("CSA_UPDATE_DOCS").is_some() {
+            std::fs::write(&docs_path, format!("{before}{START}{table}{END}{after}")).unwrap();
+        } else {
+            panic!("docs/import.md's corpus table is stale: run `CSA_UPDATE_DOCS=1 cargo test --test import_corpus`");
+        }
+    }
+
+    // The goals, on the documents tuned on: every priority with its exact title, no
+    // invention, the period and the area right; on every document: nothing invented.
+    for r in &results {
+        let invented: usize = r.scores.values().map(|s| s.invented).sum();
+        assert_eq!(invented, 0, "{}: {:?}", r.name, r.problems);
+        if !r.held_out {
+            assert!(r.problems.is_empty(), "{}: {:#?}", r.name, r.problems);
+        }
+    }
+    let tuned: Vec<&Result> = results.iter().filter(|r| !r.held_out).collect();
+    let mut p = Score::default();
+    for r in &tuned {
+        p += r.scores["priorities"];
+    }
+    assert!(p.recovered * 10 >= p.expected * 9, "priorities {p:?}");
+}
