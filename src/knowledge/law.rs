@@ -188,6 +188,13 @@ pub struct AuthorityKind {
     /// Its names over time.
     #[serde(default, rename = "name")]
     pub names: Vec<AuthorityName>,
+    /// Whether the law names the body itself (the primary care trust, the clinical
+    /// commissioning group, the integrated care board; the probation trust, or the
+    /// National Probation Service and the Community Rehabilitation Company): then an
+    /// `@authority` of the kind counts only when it is a body of a name in force, not
+    /// any body of the same sector (a hospital trust, a public health team).
+    #[serde(default)]
+    pub designated: bool,
 }
 
 impl AuthorityKind {

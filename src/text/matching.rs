@@ -386,6 +386,46 @@ pub fn same_organisation(written: &str, name: &str, id: &str) -> bool {
         || similarity(written, bare) >= 0.85
 }
 
+/// A text in lower case, with the place in the original each of its bytes came
+/// from. Lower-casing can change a text's length (the Kelvin sign `K` is three bytes,
+/// its `k` one; `İ` becomes two characters), so a place found by searching the
+/// lower-cased text must be turned back ([`Folded::origin`]) before it slices the
+/// original.
+pub struct Folded {
+    /// The text in lower case.
+    pub lower: String,
+    /// For each byte of `lower`, and one past its end, the byte of the original it
+    /// came from: always the start of a character there.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// Lower-cases `text`, keeping where each byte came from.
+    pub fn new(text: &str) -> Self {
+        let mut lower = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            for l in c.to_lowercase() {
+                lower.push(l);
+                origin.resize(lower.len(), at);
+            }
+        }
+        origin.push(text.len());
+        Self { lower, origin }
+    }
+
+    /// The place in the original of byte `at` of [`Folded::lower`] (a character
+    /// boundary there, so safe to slice at).
+    pub fn origin(&self, at: usize) -> usize {
+        self.origin[at.min(self.origin.len() - 1)]
+    }
+
+    /// Where `needle` (lower case) first occurs, as a place in the original.
+    pub fn find(&self, needle: &str) -> Option<usize> {
+        self.lower.find(needle).map(|at| self.origin(at))
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -185,13 +185,15 @@ impl Plan {
             let (Block::Paragraph(text) | Block::Item { text, .. }) = block else {
                 continue;
             };
-            let lower = text.to_lowercase();
+            // Places are found in the lower-cased text and sliced in the original.
+            let folded = crate::text::matching::Folded::new(text);
+            let lower = &folded.lower;
             let Some(at) = lower.find("priorities") else {
                 continue;
             };
             let Some(inc) = lower[at..]
                 .find(" included ")
-                .map(|p| at + p + " included ".len())
+                .map(|p| folded.origin(at + p + " included ".len()))
             else {
                 continue;
             };
@@ -226,10 +228,10 @@ impl Plan {
             let (Block::Paragraph(text) | Block::Item { text, .. }) = block else {
                 continue;
             };
-            let lower = text.to_lowercase();
-            let Some(at) = lower
+            let folded = crate::text::matching::Folded::new(text);
+            let Some(at) = folded
                 .find("cross-cutting theme")
-                .or_else(|| lower.find("cross cutting theme"))
+                .or_else(|| folded.find("cross cutting theme"))
             else {
                 continue;
             };

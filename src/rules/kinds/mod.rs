@@ -8,6 +8,7 @@ mod action_plan;
 mod area_authorities;
 mod authorities;
 pub mod coverage;
+mod designated;
 mod duties;
 mod evidence;
 pub(crate) mod generic;
@@ -128,6 +129,7 @@ pub const KINDS: &[&Kind] = &[
     &suppress::UNKNOWN_SUPPRESSION,
     &trust::NO_PRIORITIES,
     &template::TEMPLATE_TEXT,
+    &designated::DESIGNATED_AUTHORITY,
     &life::ASSUMED_LIFE,
     &trust::AREA_ONLY_MENTIONED,
     &trust::NO_AUTHORITY_LIST,
