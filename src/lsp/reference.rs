@@ -36,15 +36,24 @@ pub fn write() -> Option<Uri> {
 }
 
 /// A folder for csa's generated files that only the user can write: `csa-VERSION` in
-/// the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`), or else a new folder
-/// of the system's temporary folder, created exclusively. A folder that is a link,
-/// or that others may write, is not used.
+/// the user's cache folder (`$XDG_CACHE_HOME`, else `%LOCALAPPDATA%` on Windows, else
+/// `~/.cache`), or else a new folder of the system's temporary folder, created
+/// exclusively. A folder that is a link, or that others may write, is not used.
 fn private_dir() -> Option<PathBuf> {
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
-    private_dir_in(cache, &std::env::temp_dir())
+    private_dir_in(user_cache(), &std::env::temp_dir())
+}
+
+/// The user's cache folder. Windows has no `HOME`: without `%LOCALAPPDATA%` every
+/// start of the server would leave a new folder in `%TEMP%`.
+fn user_cache() -> Option<PathBuf> {
+    let absolute = |name: &str| {
+        std::env::var_os(name)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    absolute("XDG_CACHE_HOME")
+        .or_else(|| absolute("LOCALAPPDATA").filter(|_| cfg!(windows)))
+        .or_else(|| absolute("HOME").map(|h| h.join(".cache")))
 }
 
 /// [`private_dir`], given the user's cache folder and the system's temporary folder.
