@@ -46,13 +46,18 @@ fn private_dir() -> Option<PathBuf> {
 /// The user's cache folder. Windows has no `HOME`: without `%LOCALAPPDATA%` every
 /// start of the server would leave a new folder in `%TEMP%`.
 fn user_cache() -> Option<PathBuf> {
-    let absolute = |name: &str| {
-        std::env::var_os(name)
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
+    user_cache_from(|name| std::env::var_os(name), cfg!(windows))
+}
+
+/// [`user_cache`], given the environment and whether this is Windows.
+fn user_cache_from(
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+    windows: bool,
+) -> Option<PathBuf> {
+    // A relative folder would move with the working directory: not a cache.
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
     absolute("XDG_CACHE_HOME")
-        .or_else(|| absolute("LOCALAPPDATA").filter(|_| cfg!(windows)))
+        .or_else(|| absolute("LOCALAPPDATA").filter(|_| windows))
         .or_else(|| absolute("HOME").map(|h| h.join(".cache")))
 }
 
@@ -107,6 +112,50 @@ fn is_private(dir: &Path) -> bool {
     }
     #[cfg(not(unix))]
     true
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    fn env(pairs: &[(&str, PathBuf)]) -> impl Fn(&str) -> Option<OsString> {
+        let pairs: Vec<(String, PathBuf)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone().into_os_string())
+        }
+    }
+
+    #[test]
+    fn windows_keeps_the_rule_reference_in_local_app_data_not_a_new_temp_folder() {
+        let root = std::env::temp_dir();
+        let local = root.join("AppData").join("Local");
+        let home = root.join("home");
+        // Windows: %LOCALAPPDATA%, so each start reuses one folder.
+        let windows = env(&[("LOCALAPPDATA", local.clone())]);
+        assert_eq!(user_cache_from(&windows, true), Some(local.clone()));
+        // Elsewhere %LOCALAPPDATA% means nothing; HOME's .cache is used.
+        let both = env(&[("LOCALAPPDATA", local.clone()), ("HOME", home.clone())]);
+        assert_eq!(user_cache_from(&both, false), Some(home.join(".cache")));
+        // XDG_CACHE_HOME comes first everywhere; a relative folder is not a cache.
+        let xdg = env(&[
+            ("XDG_CACHE_HOME", root.join("xdg")),
+            ("LOCALAPPDATA", local.clone()),
+        ]);
+        assert_eq!(user_cache_from(&xdg, true), Some(root.join("xdg")));
+        let relative = env(&[
+            ("XDG_CACHE_HOME", PathBuf::from("cache")),
+            ("HOME", PathBuf::from("h")),
+        ]);
+        assert_eq!(user_cache_from(&relative, false), None);
+        assert_eq!(user_cache_from(env(&[]), true), None);
+    }
 }
 
 #[cfg(all(test, unix))]
