@@ -52,7 +52,7 @@ for example in examples/*.csa; do
   status=0
   "$linux" check --output-format json "$example" >"$out" 2>"$work/stderr" || status=$?
   # 0: passes; 1: findings at the fail level. Anything else is a failure to check.
-  check "csa check $example (status $status, $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["diagnostics"]))' "$out" 2>/dev/null || echo '?') findings)" \
+  check "csa check $example (status $status, $(python3 -c 'import json,sys; print(sum(len(f["diagnostics"]) for f in json.load(open(sys.argv[1]))["files"]))' "$out" 2>/dev/null || echo '?') findings)" \
     bash -c '[ "$1" -le 1 ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$2"' _ "$status" "$out"
 done
 
@@ -97,7 +97,7 @@ def normal(value):
     return value
 
 linux, windows = (normal(json.load(open(p))) for p in sys.argv[1:3])
-found = len(linux.get("diagnostics", []))
+found = sum(len(f.get("diagnostics", [])) for f in linux.get("files", []))
 if linux != windows:
     a, b = json.dumps(linux, indent=1).splitlines(), json.dumps(windows, indent=1).splitlines()
     import difflib
