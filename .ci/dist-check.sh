@@ -107,8 +107,12 @@ print(f"   identical: {found} findings")
 sys.exit(0 if found > 0 else 1)
 EOF
 
-temp=$(ls -d "$WINEPREFIX"/drive_c/users/*/AppData/Local/Temp 2>/dev/null | head -n 1)
-local_app=$(dirname "$temp")
+# Wine's %TEMP% and %LOCALAPPDATA%, as Linux paths.
+winvar() { "$wine" winepath -u "$("$wine" cmd /c "echo %$1%" | tr -d '\r')" | tr -d '\r'; }
+temp=$(winvar TEMP)
+local_app=$(winvar LOCALAPPDATA)
+echo "%TEMP%: $temp; %LOCALAPPDATA%: $local_app"
+mkdir -p "$temp"
 before=$(ls "$temp" 2>/dev/null | grep -c '^csa' || true)
 check "csa.exe lsp answers initialize under Wine" python3 .ci/lsp-initialize.py "$wine" "$work/win/csa.exe" lsp
 check "a second start answers too" python3 .ci/lsp-initialize.py "$wine" "$work/win/csa.exe" lsp

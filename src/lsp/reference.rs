@@ -81,10 +81,15 @@ fn private_dir_in(cache: Option<PathBuf>, temp: &Path) -> Option<PathBuf> {
 }
 
 fn create_private(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir)
+    }
+    // A folder in the user's profile is the user's alone by its inherited permissions.
+    #[cfg(not(unix))]
+    std::fs::DirBuilder::new().create(dir)
 }
 
 /// Whether `dir` is a real folder (not a link) that only its owner may write.
