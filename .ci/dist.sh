@@ -106,26 +106,27 @@ echo "targets: ${targets[*]}"
 rm -rf "$dist"
 mkdir -p "$dist"
 
+step "binaries for ${targets[*]} (cargo build --profile $profile)"
+t0=$SECONDS
+# One cargo for every target, so that two cores stay busy while one target links.
+# musl-gcc builds the C (the tree-sitter parser, mimalloc) of a static Linux binary;
+# mingw-w64 compiles and links the Windows one.
+env_args=(CC_x86_64_unknown_linux_musl=musl-gcc
+  CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
+  CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc)
+# The check build denies warnings: code used or `mut` on one platform only warns on
+# the others, and only this build compiles for Windows.
+[ "$mode" = check ] && env_args+=(RUSTFLAGS="-D warnings")
+target_args=()
+for t in "${targets[@]}"; do target_args+=(--target "$t"); done
+env "${env_args[@]}" cargo build --locked --quiet --profile "$profile" "${target_args[@]}" --bin csa
+echo "built in $((SECONDS - t0)) s"
 for t in "${targets[@]}"; do
-  step "binary for $t (cargo build --profile $profile)"
-  t0=$SECONDS
-  env_args=()
-  # The musl linker makes a static, position-independent executable; the C of the
-  # tree-sitter parser and of mimalloc goes through musl-gcc.
-  case $t in
-    x86_64-unknown-linux-musl) env_args=(CC_x86_64_unknown_linux_musl=musl-gcc) ;;
-    x86_64-pc-windows-gnu) env_args=(CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc) ;;
-  esac
-  # The check build denies warnings: code used or `mut` on one platform only warns on
-  # the others, and only this build compiles for Windows.
-  [ "$mode" = check ] && env_args+=(RUSTFLAGS="-D warnings")
-  # (The `+` form: macOS's bash 3.2 calls an empty array unbound.)
-  env ${env_args[@]+"${env_args[@]}"} cargo build --locked --quiet --profile "$profile" --target "$t" --bin csa
   exe=$(exe_name "$t")
   name="csa-$version-$(vsce_target "$t")"
   [ "$exe" = csa.exe ] && name=$name.exe
   cp "target/$t/$profile/$exe" "$dist/$name"
-  echo "$name: $(wc -c <"$dist/$name") bytes, built in $((SECONDS - t0)) s"
+  echo "$name: $(wc -c <"$dist/$name") bytes"
 done
 
 step "VS Code extension: npm ci and the production bundle"
