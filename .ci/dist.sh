@@ -157,7 +157,11 @@ done
 step "checksums"
 (
   cd "$dist"
-  if command -v sha256sum >/dev/null; then sha256sum -- *; else shasum -a 256 -- *; fi >SHA256SUMS
+  rm -f SHA256SUMS
+  files=$(ls)
+  # shellcheck disable=SC2086 # the names have no spaces: they are made above
+  if command -v sha256sum >/dev/null; then sha256sum -- $files; else shasum -a 256 -- $files; fi >SHA256SUMS.tmp
+  mv SHA256SUMS.tmp SHA256SUMS
   cat SHA256SUMS
 )
 
