@@ -36,15 +36,29 @@ pub fn write() -> Option<Uri> {
 }
 
 /// A folder for csa's generated files that only the user can write: `csa-VERSION` in
-/// the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`), or else a new folder
-/// of the system's temporary folder, created exclusively. A folder that is a link,
-/// or that others may write, is not used.
+/// the user's cache folder (`$XDG_CACHE_HOME`, else `%LOCALAPPDATA%` on Windows, else
+/// `~/.cache`), or else a new folder of the system's temporary folder, created
+/// exclusively. A folder that is a link, or that others may write, is not used.
 fn private_dir() -> Option<PathBuf> {
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
-    private_dir_in(cache, &std::env::temp_dir())
+    private_dir_in(user_cache(), &std::env::temp_dir())
+}
+
+/// The user's cache folder. Windows has no `HOME`: without `%LOCALAPPDATA%` every
+/// start of the server would leave a new folder in `%TEMP%`.
+fn user_cache() -> Option<PathBuf> {
+    user_cache_from(|name| std::env::var_os(name), cfg!(windows))
+}
+
+/// [`user_cache`], given the environment and whether this is Windows.
+fn user_cache_from(
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+    windows: bool,
+) -> Option<PathBuf> {
+    // A relative folder would move with the working directory: not a cache.
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    absolute("XDG_CACHE_HOME")
+        .or_else(|| absolute("LOCALAPPDATA").filter(|_| windows))
+        .or_else(|| absolute("HOME").map(|h| h.join(".cache")))
 }
 
 /// [`private_dir`], given the user's cache folder and the system's temporary folder.
@@ -67,10 +81,15 @@ fn private_dir_in(cache: Option<PathBuf>, temp: &Path) -> Option<PathBuf> {
 }
 
 fn create_private(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
+    {
+        let mut builder = std::fs::DirBuilder::new();
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir)
+    }
+    // A folder in the user's profile is the user's alone by its inherited permissions.
+    #[cfg(not(unix))]
+    std::fs::DirBuilder::new().create(dir)
 }
 
 /// Whether `dir` is a real folder (not a link) that only its owner may write.
@@ -98,6 +117,50 @@ fn is_private(dir: &Path) -> bool {
     }
     #[cfg(not(unix))]
     true
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    fn env(pairs: &[(&str, PathBuf)]) -> impl Fn(&str) -> Option<OsString> {
+        let pairs: Vec<(String, PathBuf)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone().into_os_string())
+        }
+    }
+
+    #[test]
+    fn windows_keeps_the_rule_reference_in_local_app_data_not_a_new_temp_folder() {
+        let root = std::env::temp_dir();
+        let local = root.join("AppData").join("Local");
+        let home = root.join("home");
+        // Windows: %LOCALAPPDATA%, so each start reuses one folder.
+        let windows = env(&[("LOCALAPPDATA", local.clone())]);
+        assert_eq!(user_cache_from(&windows, true), Some(local.clone()));
+        // Elsewhere %LOCALAPPDATA% means nothing; HOME's .cache is used.
+        let both = env(&[("LOCALAPPDATA", local.clone()), ("HOME", home.clone())]);
+        assert_eq!(user_cache_from(&both, false), Some(home.join(".cache")));
+        // XDG_CACHE_HOME comes first everywhere; a relative folder is not a cache.
+        let xdg = env(&[
+            ("XDG_CACHE_HOME", root.join("xdg")),
+            ("LOCALAPPDATA", local.clone()),
+        ]);
+        assert_eq!(user_cache_from(&xdg, true), Some(root.join("xdg")));
+        let relative = env(&[
+            ("XDG_CACHE_HOME", PathBuf::from("cache")),
+            ("HOME", PathBuf::from("h")),
+        ]);
+        assert_eq!(user_cache_from(&relative, false), None);
+        assert_eq!(user_cache_from(env(&[]), true), None);
+    }
 }
 
 #[cfg(all(test, unix))]

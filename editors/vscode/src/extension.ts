@@ -16,16 +16,20 @@ import {
   State,
 } from 'vscode-languageclient/node';
 
-import { findExecutable } from './binary';
 import { RestartPolicy } from './restartPolicy';
 import { diagnosticCode, explanationToMarkdown, parseRules, ruleCodeAt } from './rules';
+import { chooseServer, describeChoice, missingMessage, PATH_SETTINGS, ServerChoice } from './server';
 import { CsaStatus, isStatus, statusView } from './status';
 
 const INSTALL_HELP =
-  'Install it by running `cargo install --path .` in a clone of the csa repository, then reload the window, or set `csa.server.path` to the csa binary.';
+  'Install the csa extension built for your system (it carries csa), or download csa from the release page and set `csa.path` to it; developers can run `cargo install --path .` in a clone of the csa repository. Then reload the window.';
 const EXPLAIN_SCHEME = 'csa-explain';
 
 let client: LanguageClient | undefined;
+/** The folder the extension is installed in, where a platform package keeps bin/. */
+let extensionPath = '';
+/** The binary the running (or last started) server is, and where it came from. */
+let serverChoice: ServerChoice | undefined;
 let output: vscode.OutputChannel;
 let statusItem: vscode.StatusBarItem;
 const statuses = new Map<string, CsaStatus>();
@@ -51,23 +55,32 @@ function workspaceBase(): string | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
+/** The csa binary: the setting csa.path (or its older name), the bundled one, or PATH. */
+function chooseBinary(): ServerChoice {
+  const c = vscode.workspace.getConfiguration();
+  const settings = Object.fromEntries(PATH_SETTINGS.map((name) => [name, c.get<string>(name)]));
+  return chooseServer(settings, extensionPath, process.env, workspaceBase());
+}
+
 /** The csa binary to run, or undefined (after telling the user) when there is none. */
 function resolveBinary(): string | undefined {
-  const configured = config().get<string>('server.path')?.trim() || 'csa';
-  const found = findExecutable(configured, process.env, workspaceBase());
-  if (found) return found;
-  const where = configured.includes('/') || configured.includes('\\') ? `at \`${configured}\`` : `\`${configured}\` on PATH`;
-  const message = `csa: cannot find the csa binary (${where}, from the setting csa.server.path). ${INSTALL_HELP}`;
+  const choice = chooseBinary();
+  serverChoice = choice;
+  if (choice.binary) {
+    output.appendLine(`csa: using ${describeChoice(choice)}`);
+    return choice.binary;
+  }
+  const message = `${missingMessage(choice)} ${INSTALL_HELP}`;
   output.appendLine(message);
-  showMissing(message);
+  showMissing(message, choice.setting ?? 'csa.path');
   setStatus('$(error) csa: not installed', message, true, 'csa.showOutput');
   return undefined;
 }
 
-function showMissing(message: string): void {
+function showMissing(message: string, setting: string): void {
   void vscode.window.showErrorMessage(message, 'Open Settings', 'Copy Install Command').then((choice) => {
     if (choice === 'Open Settings') {
-      void vscode.commands.executeCommand('workbench.action.openSettings', 'csa.server.path');
+      void vscode.commands.executeCommand('workbench.action.openSettings', setting);
     } else if (choice === 'Copy Install Command') {
       void vscode.env.clipboard.writeText('cargo install --path .');
     }
@@ -130,7 +143,8 @@ function createClient(binary: string): LanguageClient {
   c.onDidChangeState(({ newState }) => {
     if (newState === State.Running) {
       const info = c.initializeResult?.serverInfo;
-      output.appendLine(`csa: language server ${info?.name ?? 'csa'} ${info?.version ?? ''} running (${binary})`);
+      const from = serverChoice ? describeChoice(serverChoice) : binary;
+      output.appendLine(`csa: language server ${info?.name ?? 'csa'} ${info?.version ?? ''} running, from ${from}`);
       updateStatusBar();
     } else if (newState === State.Stopped && !stoppingOnPurpose) {
       statuses.clear();
@@ -145,13 +159,13 @@ async function startClient(): Promise<void> {
   if (!binary) return;
   const c = createClient(binary);
   client = c;
-  setStatus('$(sync~spin) csa: starting', `Starting ${binary} lsp`, false, 'csa.showOutput');
+  setStatus('$(sync~spin) csa: starting', `Starting ${binary} lsp${serverLine()}`, false, 'csa.showOutput');
   try {
     await c.start();
   } catch (e) {
     const message = `csa: could not start \`${binary} lsp\`: ${e instanceof Error ? e.message : String(e)}. ${INSTALL_HELP}`;
     output.appendLine(message);
-    showMissing(message);
+    showMissing(message, serverChoice?.setting ?? 'csa.path');
     setStatus('$(error) csa: server failed', message, true, 'csa.showOutput');
   }
 }
@@ -192,6 +206,11 @@ function restartServer(): Promise<void> {
   });
 }
 
+/** The status bar tooltip's last line: which binary runs. */
+function serverLine(): string {
+  return serverChoice?.binary ? `\n\nServer: ${describeChoice(serverChoice)}` : '';
+}
+
 function setStatus(text: string, tooltip: string, error: boolean, command: string): void {
   statusItem.text = text;
   statusItem.tooltip = tooltip;
@@ -209,21 +228,22 @@ function updateStatusBar(): void {
   }
   if (!client) return; // A start failure keeps its message in the status bar.
   if (client.state === State.Stopped) {
-    setStatus('$(circle-slash) csa: server stopped', 'The csa language server is not running. Use "csa: Restart server".', true, 'csa.restartServer');
+    setStatus('$(circle-slash) csa: server stopped', `The csa language server is not running. Use "csa: Restart server".${serverLine()}`, true, 'csa.restartServer');
     return;
   }
   const status = statuses.get(editor.document.uri.toString());
   if (!status) {
-    setStatus('$(sync~spin) csa: checking', 'Waiting for the csa language server', false, 'csa.showOutput');
+    setStatus('$(sync~spin) csa: checking', `Waiting for the csa language server${serverLine()}`, false, 'csa.showOutput');
     return;
   }
   const view = statusView(status);
-  setStatus(view.text, view.tooltip, view.failing, 'workbench.actions.view.problems');
+  setStatus(view.text, view.tooltip + serverLine(), view.failing, 'workbench.actions.view.problems');
 }
 
 function runCsa(args: string[]): Promise<string> {
-  const binary = findExecutable(config().get<string>('server.path')?.trim() || 'csa', process.env, workspaceBase());
-  if (!binary) return Promise.reject(new Error(`cannot find the csa binary. ${INSTALL_HELP}`));
+  const choice = chooseBinary();
+  const binary = choice.binary;
+  if (!binary) return Promise.reject(new Error(`${missingMessage(choice).replace(/^csa: /, '')} ${INSTALL_HELP}`));
   return new Promise((resolve, reject) => {
     execFile(binary, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`\`csa ${args.join(' ')}\` failed: ${stderr.trim() || error.message}`));
@@ -295,6 +315,7 @@ async function explainRule(code?: unknown): Promise<void> {
 const explainProvider = new vscode.EventEmitter<vscode.Uri>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('csa');
   statusItem = vscode.window.createStatusBarItem('csa.status', vscode.StatusBarAlignment.Left, 0);
   statusItem.name = 'csa';
@@ -315,7 +336,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       updateStatusBar();
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('csa.server.path')) {
+      if (PATH_SETTINGS.some((name) => e.affectsConfiguration(name))) {
         await restartServer();
       } else if (e.affectsConfiguration('csa.asOf') || e.affectsConfiguration('csa.failLevel')) {
         if (client?.state === State.Running) {

@@ -7,17 +7,22 @@
 // times in 3 minutes, and a missing binary gets the install message.
 //
 // usage: node test/extension-smoke.mjs CSA_BINARY   (after `node esbuild.mjs`)
+//        node test/extension-smoke.mjs --installed EXTENSION_DIR
+// The second form runs an unpacked platform .vsix (its `extension/` folder) with no
+// setting and no csa on PATH: the server must be the binary the package carries.
 // Prints one line per check and `extension: N passed, N failed` last.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const csa = process.argv[2] && resolve(process.argv[2]);
-if (!csa) {
-  console.error('usage: node test/extension-smoke.mjs CSA_BINARY');
+const installed = process.argv[2] === '--installed' ? process.argv[3] && resolve(process.argv[3]) : undefined;
+const extensionDir = installed ?? join(here, '..');
+const csa = installed ? join(installed, 'bin', 'csa') : process.argv[2] && resolve(process.argv[2]);
+if (!csa || !existsSync(csa)) {
+  console.error('usage: node test/extension-smoke.mjs CSA_BINARY | --installed EXTENSION_DIR (holding bin/csa)');
   process.exit(2);
 }
 
@@ -29,7 +34,7 @@ const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? fake : load.call(this, request, ...rest);
 };
-const extension = require(join(here, '..', 'out', 'extension.js'));
+const extension = require(join(extensionDir, 'out', 'extension.js'));
 
 let passed = 0;
 let failed = 0;
@@ -43,6 +48,16 @@ function check(name, ok, detail) {
   }
   return ok;
 }
+// Killing the server (the crash checks below) rejects the requests it had not yet
+// answered (code -32097). VS Code's extension host logs such a rejection when nothing
+// awaits it; plain node would end the test, so those are ignored here, and any other
+// counts as a failure.
+let unexpectedRejections = 0;
+process.on('unhandledRejection', (reason) => {
+  if (reason && reason.code === -32097) return;
+  unexpectedRejections++;
+  console.log(`FAIL an unhandled rejection: ${reason && reason.stack ? reason.stack : String(reason)}`);
+});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(predicate, ms = 30000) {
   const end = Date.now() + ms;
@@ -72,6 +87,8 @@ function servers() {
   return found;
 }
 const status = () => host.statusItems.find((i) => i.id === 'csa.status');
+/** The server has answered: the status bar shows the document's counts. */
+const serverAnswered = () => /csa: \d/.test(status()?.text ?? '');
 const output = () => host.outputs.find((o) => o.name === 'csa');
 
 // A workspace with kent-2018.csa open in the active editor, the cursor on line 169
@@ -82,10 +99,16 @@ const doc = host.makeDocument(fake.Uri.file(example), 'csa', readFileSync(exampl
 host.textDocuments.push(doc);
 const cursor = new fake.Position(168, 4);
 host.activeTextEditor = { document: doc, selection: new fake.Selection(cursor, cursor), selections: [], viewColumn: 1 };
-host.settings = { 'csa.server.path': csa, 'csa.asOf': '2019-04-01', 'csa.failLevel': 'warning' };
+host.settings = { 'csa.asOf': '2019-04-01', 'csa.failLevel': 'warning' };
+if (installed) {
+  const onPath = (process.env.PATH ?? '').split(':').filter((d) => d && existsSync(join(d, 'csa')));
+  check('there is no csa on PATH', onPath.length === 0, onPath);
+} else {
+  host.settings['csa.path'] = csa;
+}
 
 const subscriptions = [];
-const context = { subscriptions, extensionPath: join(here, '..'), extensionUri: fake.Uri.file(join(here, '..')), globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} }, extensionMode: 3 };
+const context = { subscriptions, extensionPath: extensionDir, extensionUri: fake.Uri.file(extensionDir), globalState: { get() {}, update() {} }, workspaceState: { get() {}, update() {} }, extensionMode: 3 };
 try {
   await extension.activate(context);
   check('the extension activates', true);
@@ -103,7 +126,13 @@ check(
 );
 check('the status bar item opens the Problems view', status()?.command === 'workbench.actions.view.problems', status()?.command);
 check('the server is running as `csa lsp`', servers().length === 1, servers());
-check('the output says which server runs', (output()?.lines ?? []).some((l) => /language server csa 0\.\d+\.\d+ running/.test(l)), output()?.lines.slice(-5));
+const from = installed ? `the csa bundled with the extension (${csa})` : `the setting csa.path (${csa})`;
+check(
+  `the output says which server runs: ${installed ? 'the bundled one' : 'the one csa.path names'}`,
+  (output()?.lines ?? []).some((l) => /language server csa 0\.\d+\.\d+ running, from /.test(l) && l.endsWith(from)),
+  output()?.lines.slice(-5),
+);
+check('the status bar tooltip says it too', (status()?.tooltip ?? '').endsWith(`Server: ${from}`), status()?.tooltip);
 
 // Diagnostics reach VS Code (the client pulls them).
 const diagnostics = await waitFor(() => {
@@ -159,10 +188,12 @@ check('after the restart the status bar shows the counts again', await waitFor((
 const messagesBefore = host.messages.length;
 let restartsSeen = 0;
 for (let i = 0; i < 6; i++) {
+  // Each server is killed once it has started and checked the document: a kill while
+  // it starts up is a different failure (the client gives up on that start).
   const pids = await waitFor(() => {
     const s = servers();
-    return s.length === 1 && s;
-  }, 10000);
+    return s.length === 1 && serverAnswered() && s;
+  }, 30000);
   if (!pids) break;
   process.kill(pids[0], 'SIGKILL');
   // Wait until that process is gone and (but for the last) a new one runs.
@@ -183,27 +214,48 @@ check('Restart server brings it back after the limit', await waitFor(() => serve
 // A missing binary: the install message, with a button to open the settings.
 host.answerMessage = (severity, text, items) => (severity === 'error' && /cargo install/.test(text) ? items.find((b) => b === 'Open Settings') : undefined);
 const missingFrom = host.messages.length;
-host.changeSettings({ 'csa.server.path': join(root, 'no', 'such', 'csa') });
+host.changeSettings({ 'csa.path': join(root, 'no', 'such', 'csa') });
 const missingMessage = await waitFor(() => host.messages.slice(missingFrom).find((m) => /cannot find the csa binary/.test(m.text)));
 check(
-  'a missing binary gets an error with the install command, in a clone of the csa repository',
-  missingMessage && /`cargo install --path \.` in a clone of the csa repository/.test(missingMessage.text) && missingMessage.buttons.includes('Open Settings'),
+  'a missing binary gets an error: the platform extension, the release download, or cargo install',
+  missingMessage &&
+    /csa extension built for your system/.test(missingMessage.text) &&
+    /set `csa\.path` to it/.test(missingMessage.text) &&
+    /`cargo install --path \.` in a clone of the csa repository/.test(missingMessage.text) &&
+    missingMessage.buttons.includes('Open Settings'),
   missingMessage,
 );
 await sleep(100);
 check(
-  'its Open Settings button opens the csa.server.path setting',
-  host.commandsRun.some((c) => c[0] === 'workbench.action.openSettings' && c[1] === 'csa.server.path'),
+  'its Open Settings button opens the csa.path setting',
+  host.commandsRun.some((c) => c[0] === 'workbench.action.openSettings' && c[1] === 'csa.path'),
   host.commandsRun.map((c) => c[0]),
 );
 check('the status bar says csa is not installed', /not installed/.test(status()?.text ?? ''), status()?.text);
 check('no server runs with a missing binary', servers().length === 0, servers());
 
+// The older setting name still works when csa.path is empty.
+host.changeSettings({ 'csa.path': '', 'csa.server.path': csa });
+check(
+  'the older setting csa.server.path still works when csa.path is empty',
+  await waitFor(() => servers().length === 1 && /csa: \d/.test(status()?.text ?? '') && (status()?.tooltip ?? '').endsWith(`Server: the setting csa.server.path (${csa})`)),
+  status()?.tooltip,
+);
+
 // The binary found again on PATH by name.
-host.changeSettings({ 'csa.server.path': 'csa' });
+host.changeSettings({ 'csa.server.path': '', 'csa.path': 'csa' });
 process.env.PATH = `${dirname(csa)}:${process.env.PATH}`;
 await fake.commands.executeCommand('csa.restartServer');
-check('csa.server.path "csa" finds the binary on PATH', await waitFor(() => servers().length === 1 && /csa: \d/.test(status()?.text ?? '')), status()?.text);
+check('csa.path "csa" finds the binary on PATH', await waitFor(() => servers().length === 1 && /csa: \d/.test(status()?.text ?? '')), status()?.text);
+
+// No setting: the bundled binary in a platform package, else csa on PATH.
+host.changeSettings({ 'csa.path': '' });
+const fallback = installed ? `the csa bundled with the extension (${csa})` : `csa on PATH (${csa})`;
+check(
+  `with no setting the server is ${installed ? 'the bundled binary, before PATH' : 'csa on PATH (no binary in this package)'}`,
+  await waitFor(() => servers().length === 1 && (status()?.tooltip ?? '').endsWith(`Server: ${fallback}`)),
+  status()?.tooltip,
+);
 
 // Status bar only for .csa editors.
 host.activeTextEditor = { document: host.makeDocument(fake.Uri.file('/tmp/notes.txt'), 'plaintext', 'x'), selection: new fake.Selection(cursor, cursor) };
@@ -214,6 +266,7 @@ await extension.deactivate();
 check('deactivate stops the server', (await waitFor(() => servers().length === 0, 5000)) === true, servers());
 for (const s of subscriptions) s.dispose?.();
 
+failed += unexpectedRejections;
 if (host.missing.size > 0) console.log(`     (the stand-in vscode lacks: ${[...host.missing].join(', ')})`);
 console.log(`extension: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
