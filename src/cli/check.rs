@@ -341,7 +341,13 @@ fn fix_and_report(
     let mut fixing = Fixing::default();
     let mut text = original.clone();
     if let Some(mode) = args.fix {
-        let fixed = engine::fix::fix(&input, &FileSystem, mode, diagnostics.clone(), checked.across);
+        let fixed = engine::fix::fix(
+            &input,
+            &FileSystem,
+            mode,
+            diagnostics.clone(),
+            checked.across,
+        );
         let shown = path.display().to_string();
         if fixed.refused {
             fixing.problem = Some(format!(

@@ -5,11 +5,10 @@ use std::path::Path;
 
 use super::files::{read_source, report};
 use crate::ast;
-use crate::compare::display::{json, markdown, text, Loaded};
 use crate::compare;
+use crate::compare::display::{json, markdown, text, Loaded};
 use crate::diagnostics::Severity;
 use crate::render::{self, FileReport};
-
 
 /// Output formats of `csa diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,7 +20,6 @@ pub enum Format {
     /// Markdown, for a report or a pull request; ends with the draft row.
     Md,
 }
-
 
 /// Reads and parses a document; a file that cannot be read, or that has syntax
 /// errors, is reported on standard error and gives `None`.

@@ -18,7 +18,8 @@ export function renderFindings(list, summary, view, actions) {
     const items = view.findings.filter((f) => f.severity === severity);
     if (!items.length) continue;
     list.append(el('h3', { className: `sev-${severity}` }, `${title} (${items.length})`));
-    const ul = el('ul', { className: 'findings-list', 'data-severity': severity });
+    const ul = el('ul', { className: 'findings-list' });
+    ul.dataset.severity = severity;
     items.forEach((f, i) => {
       const go = el('button', { type: 'button', className: 'finding-go' },
         `Line ${f.line}: `, el('span', { className: 'code' }, f.code), ` ${f.message}`);
@@ -33,7 +34,8 @@ export function renderFindings(list, summary, view, actions) {
       const fill = () => { if (!explained.textContent) explained.textContent = actions.explain(f.code); };
       more.addEventListener('toggle', fill);
       if (open.has(key)) { more.open = true; fill(); }
-      const li = el('li', { className: 'finding', 'data-code': f.code }, go, more);
+      const li = el('li', { className: 'finding' }, go, more);
+      li.dataset.code = f.code;
       if (f.fix) {
         const fix = el('button', { type: 'button' }, `Fix: ${f.fix.title}${f.fix.review ? ' (check the result)' : ''}`);
         fix.addEventListener('click', () => actions.fix(f));

@@ -261,7 +261,9 @@ pub fn report_text(
         "html" => Ok(report::html::page(&report)),
         "json" => Ok(report::json(&report)),
         "md" => Ok(report::md::markdown(&report)),
-        other => Err(fail(format!("the report is made as html, json or md, not {other}"))),
+        other => Err(fail(format!(
+            "the report is made as html, json or md, not {other}"
+        ))),
     }
 }
 
@@ -303,7 +305,9 @@ pub fn diff(
         "text" => Ok(display::text(&old, &new, &cmp, &row)),
         "md" => Ok(display::markdown(&old, &new, &cmp, &row)),
         "json" => Ok(display::json(&old, &new, &cmp, &row)),
-        other => Err(fail(format!("the diff is made as text, md or json, not {other}"))),
+        other => Err(fail(format!(
+            "the diff is made as text, md or json, not {other}"
+        ))),
     }
 }
 
