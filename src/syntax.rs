@@ -6,6 +6,8 @@
 //! things tree-sitter cannot read at all (ERROR and MISSING nodes) into plain-English
 //! diagnostics. Everything else about meaning is the lowering's job.
 
+pub mod highlight;
+
 use std::ops::Range;
 
 use tree_sitter::{Node, Parser, Tree};

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::files::{discover, read_source, report};
 use crate::config::Level;
-use crate::diagnostics::{syntax, Diagnostic, Severity};
+use crate::diagnostics::Severity;
 use crate::engine::{self, setup::not_rules, Input, Setup};
 use crate::files::{find_config, FileSystem};
 use crate::format::{self, fix::FixMode};
@@ -342,51 +342,20 @@ fn fix_and_report(
     let mut fixing = Fixing::default();
     let mut text = original.clone();
     if let Some(mode) = args.fix {
-        // The document's diagnostics, less the fixes of parts it uses from other
-        // documents (they stand at its `@use` lines, not in its text).
-        let check = |text: &str| -> Vec<Diagnostic> {
-            let input = Input { text, ..input };
-            let again = engine::check_one(&input, &FileSystem, Vec::new());
-            let used: Vec<std::ops::Range<usize>> = again
-                .prepared
-                .resolution
-                .used
-                .iter()
-                .map(|u| u.via.range())
-                .collect();
-            let mut diagnostics = again.diagnostics;
-            for d in &mut diagnostics {
-                let elsewhere = d.fix.as_ref().is_some_and(|f| {
-                    f.edits.iter().any(|e| {
-                        let r = e.span.range();
-                        used.iter().any(|u| r.start <= u.end && u.start <= r.end)
-                    })
-                });
-                if elsewhere {
-                    d.fix = None;
-                }
-            }
-            diagnostics
-        };
-        let fixed = format::fix::fix(&original, mode, check);
-        if !fixed.applied.is_empty() {
-            let after = engine::check_one(
-                &Input {
-                    text: &fixed.text,
-                    ..input
-                },
-                &FileSystem,
-                checked.across,
-            );
-            let (after, accepted_after) = (after.diagnostics, after.accepted);
-            let syntax_errors =
-                |d: &[Diagnostic]| d.iter().filter(|d| syntax::is_syntax(&d.code)).count();
-            let shown = path.display().to_string();
-            if syntax_errors(&after) > syntax_errors(&diagnostics) {
-                fixing.problem = Some(format!(
-                    "the fixes for `{shown}` would make a line unreadable, so none were applied"
-                ));
-            } else if args.diff {
+        let fixed = engine::fix::fix(
+            &input,
+            &FileSystem,
+            mode,
+            diagnostics.clone(),
+            checked.across,
+        );
+        let shown = path.display().to_string();
+        if fixed.refused {
+            fixing.problem = Some(format!(
+                "the fixes for `{shown}` would make a line unreadable, so none were applied"
+            ));
+        } else if !fixed.applied.is_empty() {
+            if args.diff {
                 fixing.diff = format::diff::unified(&shown, &original, &fixed.text);
                 fixing.applied = fixed.applied;
             } else {
@@ -394,8 +363,10 @@ fn fix_and_report(
                     Ok(()) => {
                         fixing.applied = fixed.applied;
                         text = fixed.text;
-                        diagnostics = after;
-                        accepted = accepted_after;
+                        diagnostics = fixed.diagnostics;
+                        if let Some(a) = fixed.accepted {
+                            accepted = a;
+                        }
                     }
                     Err(e) => fixing.problem = Some(format!("cannot write `{shown}`: {e}")),
                 }

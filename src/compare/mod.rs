@@ -16,6 +16,7 @@
 //! by chapter, and `model` holds what the comparison says.
 
 pub mod chapters;
+pub mod display;
 pub mod pairing;
 mod row;
 

@@ -8,6 +8,7 @@
 //! before suppressions apply; then sort. What it runs with (configuration, rules,
 //! previous version) is a [`Setup`], loaded once and shared.
 
+pub mod fix;
 pub mod setup;
 
 use std::path::Path;

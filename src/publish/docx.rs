@@ -315,6 +315,22 @@ pub fn docx(publication: &Publication) -> Result<Vec<u8>, String> {
 /// The language of every published document.
 const LANGUAGE: &str = "en-GB";
 
+/// The relationships in one order: docx-rs writes the hyperlinks' in hash-map order,
+/// which differs from run to run (and between the command line and the browser), so
+/// the same document would not give the same bytes.
+fn sorted_relationships(xml: &str) -> String {
+    let (Some(first), Some(end)) = (xml.find("<Relationship "), xml.rfind("</Relationships>"))
+    else {
+        return xml.to_string();
+    };
+    let mut items: Vec<&str> = xml[first..end]
+        .split_inclusive("/>")
+        .filter(|item| !item.trim().is_empty())
+        .collect();
+    items.sort_unstable();
+    format!("{}{}{}", &xml[..first], items.concat(), &xml[end..])
+}
+
 /// Adds what docx-rs has no setter for: the document's title and language in its
 /// properties (`docProps/core.xml`), which Word shows as the title, screen readers
 /// announce and accessibility checkers ask for, and its author, the partnership (or
@@ -357,6 +373,7 @@ fn with_properties(bytes: Vec<u8>, publication: &Publication) -> Result<Vec<u8>,
                 1,
             )),
             "word/document.xml" => repeated_headers(&text()),
+            "word/_rels/document.xml.rels" => sorted_relationships(&text()),
             _ => {
                 out.start_file(name, options).map_err(|e| e.to_string())?;
                 out.write_all(&content).map_err(|e| e.to_string())?;
