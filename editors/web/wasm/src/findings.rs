@@ -55,7 +55,12 @@ pub struct Edit {
 }
 
 /// The view of `diagnostics` about `text`.
-pub fn view(path: &str, text: &str, diagnostics: &[Diagnostic]) -> View {
+pub fn view(
+    path: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    accepted: &[csa::diagnostics::Accepted],
+) -> View {
     let at = Utf16::new(text);
     let findings = diagnostics
         .iter()
@@ -93,6 +98,7 @@ pub fn view(path: &str, text: &str, diagnostics: &[Diagnostic]) -> View {
         path: path.to_string(),
         source: String::new(),
         diagnostics: diagnostics.to_vec(),
+        accepted: accepted.to_vec(),
     };
     let counts = Summary::of(std::slice::from_ref(&report));
     View {

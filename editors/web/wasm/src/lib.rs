@@ -88,6 +88,7 @@ pub fn check_json(
         path: name.to_string(),
         source: text.to_string(),
         diagnostics: checked.diagnostics,
+        accepted: checked.accepted,
     };
     Ok(render::render(
         Format::Json,
@@ -108,7 +109,12 @@ pub fn findings(
 ) -> Result<String, JsError> {
     let c = Checking::new(name, text, as_of, (previous_name, previous_text))?;
     let checked = c.check(name, text);
-    Ok(to_json(&findings::view(name, text, &checked.diagnostics)))
+    Ok(to_json(&findings::view(
+        name,
+        text,
+        &checked.diagnostics,
+        &checked.accepted,
+    )))
 }
 
 /// `csa explain CODE`: what a rule checks, why, the law, an example and the fix.
