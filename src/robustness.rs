@@ -135,3 +135,48 @@ pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
         "incremental and fresh findings differ"
     );
 }
+
+/// Imports `bytes` as every kind of file `csa import` takes: each gives a draft or a
+/// clear error, never a panic, and a draft always reads back without a syntax error.
+pub fn import_any(bytes: &[u8]) {
+    for name in ["plan.txt", "plan.docx", "plan.pdf", "plan.odt"] {
+        if let Ok(result) = crate::import::import_bytes(name, bytes) {
+            let draft = ast::parse(&result.csa);
+            let syntax: Vec<_> = draft
+                .diagnostics
+                .iter()
+                .filter(|d| crate::diagnostics::syntax::is_syntax(&d.code))
+                .collect();
+            assert!(syntax.is_empty(), "{name}: {syntax:?}\n{}", result.csa);
+        }
+    }
+}
+
+/// What a committee reads, from any document: the published agreement (HTML and
+/// Word) and the report (HTML, Markdown, JSON and Word) are made without a panic,
+/// and the Word files are written.
+pub fn outputs(text: &str) {
+    let parsed = ast::parse(text);
+    let registry = registry();
+    let publication = crate::publish::publish(text, &parsed.document, &registry.law, "fuzz.csa");
+    let _ = crate::publish::html::page(&publication, "");
+    assert!(crate::publish::docx::docx(&publication).is_ok());
+    let setup = crate::engine::Setup::bundled();
+    let mut sources = crate::workspace::InMemory::default();
+    sources.insert("fuzz.csa", text);
+    let document = crate::report::of(
+        std::path::Path::new("fuzz.csa"),
+        text,
+        &setup,
+        &options(),
+        &sources,
+    );
+    let report = crate::report::Report {
+        schema: crate::report::SCHEMA,
+        documents: vec![document],
+    };
+    let _ = crate::report::html::page(&report);
+    let _ = crate::report::md::markdown(&report);
+    let _ = crate::report::json(&report);
+    assert!(crate::report::docx::docx(&report).is_ok());
+}

@@ -104,3 +104,37 @@ proptest! {
         edit_sequence(&text, &edits, utf8);
     }
 }
+
+/// The promises of the import and output fuzz targets, held on the examples, the
+/// real-document fixtures and the import fixtures, so that `cargo test` keeps them
+/// between fuzz runs.
+#[test]
+fn every_example_publishes_and_reports_and_every_import_fixture_imports() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut documents = 0;
+    for dir in [
+        "examples",
+        "tests/fixtures/plans",
+        "tests/fixtures/knowledge",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "csa") {
+                csa::robustness::outputs(&std::fs::read_to_string(&path).unwrap());
+                documents += 1;
+            }
+        }
+    }
+    assert!(documents >= 10);
+    let mut imports = 0;
+    for dir in ["tests/fixtures/import", "tests/fixtures/import/real"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                csa::robustness::import_any(&std::fs::read(&path).unwrap());
+                imports += 1;
+            }
+        }
+    }
+    assert!(imports >= 20);
+}
