@@ -15,6 +15,15 @@ pub use super::furniture::{furniture_lines, is_furniture};
 /// Reads `text` into blocks.
 pub fn read(text: &str) -> Source {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A NUL carries no words (a file saved oddly, a PDF's padding) and no `.csa`
+    // line may hold one: it is left out, so the draft reads back.
+    let cleaned;
+    let text = if text.contains('\0') {
+        cleaned = text.replace('\0', "");
+        cleaned.as_str()
+    } else {
+        text
+    };
     let lines = lines(text);
     let dropped = furniture_lines(&lines);
     let mut source = Source::default();

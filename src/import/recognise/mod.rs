@@ -110,7 +110,13 @@ pub fn write(source: &Source) -> Import {
             gaps::authorities(&mut w, area, date);
         }
     }
-    w.finish()
+    let mut import = w.finish();
+    // Whatever the source held (Word and PDF text too), no line of the draft holds
+    // a NUL, which no `.csa` line may.
+    if import.csa.contains('\0') {
+        import.csa = import.csa.replace('\0', "");
+    }
+    import
 }
 
 /// A table: the first recogniser that claims it writes it, else it is kept as prose.
