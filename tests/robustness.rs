@@ -127,7 +127,11 @@ fn every_example_publishes_and_reports_and_every_import_fixture_imports() {
     }
     assert!(documents >= 10);
     let mut imports = 0;
-    for dir in ["tests/fixtures/import", "tests/fixtures/import/real", "tests/fixtures/import/fuzz"] {
+    for dir in [
+        "tests/fixtures/import",
+        "tests/fixtures/import/real",
+        "tests/fixtures/import/fuzz",
+    ] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.is_file() {
