@@ -101,7 +101,7 @@ for (const [name, snippet] of Object.entries(snippets)) {
       if (parsed.document.items.some((i) => i.kind === 'error')) problems.push('a line was read as an error');
     }
     if (context.check) {
-      const check = spawnSync(csa, ['check', '--fail-level', 'hint', '--output-format', 'concise', file], { encoding: 'utf8' });
+      const check = spawnSync(csa, ['check', '--as-of', '2025-06-01', '--fail-level', 'hint', '--output-format', 'concise', file], { encoding: 'utf8' });
       if (check.status !== 0) problems.push(`csa check --fail-level hint exited ${check.status}:\n${check.stdout}${check.stderr}`);
     }
     if (problems.length) problems.push(`the document was:\n${text}`);
