@@ -136,7 +136,7 @@ pub fn run(
         },
     };
     match write_output(out.as_deref(), &bytes) {
-        Ok(()) => u8::from(super::gate::note(
+        Ok(()) => u8::from(super::findings_note::note(
             file,
             &checked.diagnostics,
             "was published",

@@ -196,8 +196,12 @@ pub fn run(args: Args) -> u8 {
         Ok(()) => {
             let mut fails = false;
             for (path, checked) in args.files.iter().zip(&checked) {
-                fails |=
-                    super::gate::note(path, &checked.diagnostics, "is reported", args.fail_level);
+                fails |= super::findings_note::note(
+                    path,
+                    &checked.diagnostics,
+                    "is reported",
+                    args.fail_level,
+                );
             }
             u8::from(fails)
         }
