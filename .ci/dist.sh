@@ -97,9 +97,8 @@ if [ "$mode" = check ]; then
   command -v file >/dev/null || need_apt+=(file)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then apt_install "${need_apt[@]}"; fi
-if command -v rustup >/dev/null; then
-  rustup target add "${targets[@]}" 2>&1 | grep -v 'is up to date' || true
-fi
+source .ci/rust-target.sh
+ensure_rust_target "${targets[@]}"
 cargo --version
 echo "targets: ${targets[*]}"
 

@@ -11,6 +11,7 @@ if ! command -v clang >/dev/null 2>&1; then
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq clang lld >/dev/null
 fi
-rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+source .ci/rust-target.sh
+ensure_rust_target wasm32-unknown-unknown
 CC_wasm32_unknown_unknown=clang cargo check --locked --lib --target wasm32-unknown-unknown --no-default-features
 echo "the core builds for wasm32-unknown-unknown"
