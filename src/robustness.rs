@@ -3,7 +3,9 @@
 //! Each function panics when the promise is broken, which is what a fuzzer catches.
 
 use crate::ast::{self, Date};
-use crate::lsp::{Document, Encoding};
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+use crate::lsp::{Document, Encoding, Snapshot, Source, Surroundings};
 use crate::render::{self, FileReport, Format};
 use crate::rules::{self, Options, Registry};
 
@@ -90,50 +92,184 @@ pub fn exercise(text: &str) {
 /// An edit: start (line, column), end (line, column), and the new text.
 pub type Edit<'a> = ((u32, u32), (u32, u32), &'a str);
 
-/// Opens `text` as the language server does, applies `edits` (start, end, new text;
-/// positions as line and column in UTF-8 or UTF-16 units) one version each, and
-/// asserts the result equals opening the final text fresh.
-pub fn edit_sequence(text: &str, edits: &[Edit<'_>], utf8: bool) {
-    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
-    let registry = registry();
-    let options = options();
+/// What the client does next, as the language server sees it.
+pub enum Step<'a> {
+    /// Changes in one version: ranged edits, applied in order.
+    Change(Vec<Edit<'a>>),
+    /// One version that replaces the whole text.
+    Replace(&'a str),
+    /// The server checks the text it has.
+    Check,
+    /// A check starts, these changes arrive while it runs, and then it ends.
+    CheckDuring(Vec<Edit<'a>>),
+}
+
+/// Opens `text` as the language server does, takes `steps` (positions as line and
+/// column in UTF-8 or UTF-16 units), checks the final text, and asserts that the
+/// result equals opening the final text fresh.
+pub fn edit_sequence(text: &str, steps: &[Step<'_>], utf8: bool) {
     let encoding = if utf8 {
         Encoding::Utf8
     } else {
         Encoding::Utf16
     };
-    let mut doc = Document::open(text.to_string(), 1, registry, &options);
-    for (i, (start, end, new_text)) in edits.iter().enumerate() {
-        let (start, end) = if start <= end {
-            (*start, *end)
-        } else {
-            (*end, *start)
-        };
-        let change = TextDocumentContentChangeEvent {
-            range: Some(Range {
-                start: Position {
-                    line: start.0,
-                    character: start.1,
-                },
-                end: Position {
-                    line: end.0,
-                    character: end.1,
-                },
-            }),
-            range_length: None,
-            text: new_text.to_string(),
-        };
-        doc.change(i as i32 + 2, vec![change], encoding, registry, &options);
+    let mut editing = Editing::open(text.to_string(), registry(), options());
+    for step in steps {
+        let version = editing.source.version + 1;
+        match step {
+            Step::Change(edits) => {
+                editing.change(version, ranged(edits), encoding);
+            }
+            Step::Replace(text) => {
+                editing.change(version, vec![whole(text)], encoding);
+            }
+            Step::Check => editing.check(),
+            Step::CheckDuring(edits) => editing.check_during(version, ranged(edits), encoding),
+        }
     }
-    let fresh = Document::open(doc.text.clone(), 1, registry, &options);
-    assert_eq!(
-        doc.parsed.document, fresh.parsed.document,
-        "incremental and fresh parses differ"
-    );
-    assert_eq!(
-        doc.diagnostics, fresh.diagnostics,
-        "incremental and fresh findings differ"
-    );
+    editing.assert_as_fresh();
+}
+
+fn ranged(edits: &[Edit<'_>]) -> Vec<TextDocumentContentChangeEvent> {
+    edits
+        .iter()
+        .map(|&(a, b, text)| {
+            let (start, end) = if a <= b { (a, b) } else { (b, a) };
+            let position = |(line, character)| Position { line, character };
+            TextDocumentContentChangeEvent {
+                range: Some(Range {
+                    start: position(start),
+                    end: position(end),
+                }),
+                range_length: None,
+                text: text.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn whole(text: &str) -> TextDocumentContentChangeEvent {
+    TextDocumentContentChangeEvent {
+        range: None,
+        range_length: None,
+        text: text.to_string(),
+    }
+}
+
+/// A document edited as the language server edits one (`lsp::check`): changes go to
+/// its [`Source`]; a check analyses a snapshot of it, re-using the last analysis's tree
+/// with the edits made since, and a check may start before more changes arrive and
+/// end after them.
+pub struct Editing<'r> {
+    /// The client's text, ahead of the last analysis.
+    pub source: Source,
+    /// The last analysis.
+    pub analysis: Document,
+    registry: &'r Registry,
+    options: Options,
+}
+
+impl<'r> Editing<'r> {
+    /// A document opened at version 1 and checked.
+    pub fn open(text: String, registry: &'r Registry, options: Options) -> Self {
+        let mut source = Source::new(text, 1);
+        let analysis = analyse(&mut source, None, registry, &options);
+        Self {
+            source,
+            analysis,
+            registry,
+            options,
+        }
+    }
+
+    /// The client's changes of `version`; a version not newer is ignored, as the
+    /// server ignores it. Returns whether the text changed.
+    pub fn change(
+        &mut self,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        encoding: Encoding,
+    ) -> bool {
+        self.source.change(version, changes, encoding).is_ok()
+    }
+
+    /// Checks the text the server has.
+    pub fn check(&mut self) {
+        self.analysis = analyse(
+            &mut self.source,
+            Some(&self.analysis),
+            self.registry,
+            &self.options,
+        );
+    }
+
+    /// Starts a check, takes the changes of `version` while it runs, then ends it:
+    /// the analysis is of the text before the changes, and the next check starts
+    /// from it with the changes made since.
+    pub fn check_during(
+        &mut self,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        encoding: Encoding,
+    ) {
+        let mut snapshot = self.source.snapshot();
+        let _ = self.source.change(version, changes, encoding);
+        self.analysis = analyse_snapshot(
+            &mut snapshot,
+            Some(&self.analysis),
+            self.registry,
+            &self.options,
+        );
+        self.source.analysed(&snapshot);
+    }
+
+    /// Checks the final text and asserts its tree, typed model and findings are those
+    /// of opening it fresh.
+    pub fn assert_as_fresh(&mut self) {
+        self.check();
+        assert_eq!(self.analysis.text, self.source.text);
+        let fresh = Document::open(self.source.text.clone(), 1, self.registry, &self.options);
+        assert_eq!(
+            self.analysis.parsed.document, fresh.parsed.document,
+            "incremental and fresh parses differ"
+        );
+        assert_eq!(
+            self.analysis.diagnostics, fresh.diagnostics,
+            "incremental and fresh findings differ"
+        );
+    }
+}
+
+/// A document checked on its own, as an unsaved buffer is.
+fn alone() -> Surroundings<'static> {
+    Surroundings {
+        path: None,
+        sources: &crate::files::FileSystem,
+        neighbours: &[],
+        pass: 0,
+    }
+}
+
+fn analyse(
+    source: &mut Source,
+    base: Option<&Document>,
+    registry: &Registry,
+    options: &Options,
+) -> Document {
+    let mut snapshot = source.snapshot();
+    let doc = analyse_snapshot(&mut snapshot, base, registry, options);
+    source.analysed(&snapshot);
+    doc
+}
+
+fn analyse_snapshot(
+    snapshot: &mut Snapshot,
+    base: Option<&Document>,
+    registry: &Registry,
+    options: &Options,
+) -> Document {
+    Document::from_snapshot(snapshot, base, registry, options, &alone(), &|| false)
+        .expect("a check that is never cancelled gives a document")
 }
 
 /// Imports `bytes` as every kind of file `csa import` takes: each gives a draft or a

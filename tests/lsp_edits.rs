@@ -1,8 +1,10 @@
 //! 1,000 random incremental edits, applied as the language server applies them
-//! (tree-sitter's incremental reparse included), end in exactly the findings of
-//! opening the final text fresh.
+//! (its source of the client's text, checks of snapshots of it with tree-sitter's
+//! incremental reparse, and checks that more changes arrive during), end in exactly
+//! the findings of opening the final text fresh.
 
-use csa::lsp::{Document, Encoding};
+use csa::lsp::Encoding;
+use csa::robustness::Editing;
 use csa::rules::{Options, Registry};
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
@@ -45,8 +47,8 @@ const SNIPPETS: &[&str] = &[
     "\t",
 ];
 
-fn random_change(rng: &mut Rng, doc: &Document) -> TextDocumentContentChangeEvent {
-    let lines = doc.text.split('\n').count() as u32;
+fn random_change(rng: &mut Rng, text: &str) -> TextDocumentContentChangeEvent {
+    let lines = text.split('\n').count() as u32;
     let mut position = || Position {
         line: rng.below(lines as usize + 1) as u32,
         // Sometimes past the end of the line: clients may send that.
@@ -88,16 +90,26 @@ fn a_thousand_random_edits_match_a_fresh_open() {
     .unwrap();
     for (seed, encoding) in [(0x5eed_u64, Encoding::Utf16), (0xc5a_u64, Encoding::Utf8)] {
         let mut rng = Rng(seed);
-        let mut doc = Document::open(text.clone(), 1, &registry, &options);
+        let mut editing = Editing::open(text.clone(), &registry, options.clone());
         for version in 2..1002 {
             let changes: Vec<_> = (0..1 + rng.below(2))
-                .map(|_| random_change(&mut rng, &doc))
+                .map(|_| random_change(&mut rng, &editing.source.text))
                 .collect();
-            assert!(doc.change(version, changes, encoding, &registry, &options));
-            assert!(doc.text.is_char_boundary(doc.text.len()));
+            // Mostly a check after each change; some changes arrive while a check
+            // runs, some while none does.
+            match rng.below(4) {
+                0 => editing.check_during(version, changes, encoding),
+                1 => assert!(editing.change(version, changes, encoding)),
+                _ => {
+                    assert!(editing.change(version, changes, encoding));
+                    editing.check();
+                }
+            }
+            assert!(editing
+                .source
+                .text
+                .is_char_boundary(editing.source.text.len()));
         }
-        let fresh = Document::open(doc.text.clone(), 1, &registry, &options);
-        assert_eq!(doc.parsed.document, fresh.parsed.document, "seed {seed:#x}");
-        assert_eq!(doc.diagnostics, fresh.diagnostics, "seed {seed:#x}");
+        editing.assert_as_fresh();
     }
 }

@@ -2,7 +2,7 @@
 //! carriage returns, deep indentation, very long lines, huge numbers, and every input
 //! a fuzzer ever found (`tests/fixtures/robustness/`).
 
-use csa::robustness::{edit_sequence, exercise};
+use csa::robustness::{edit_sequence, exercise, Step};
 use proptest::prelude::*;
 
 #[test]
@@ -97,11 +97,24 @@ proptest! {
     #[test]
     fn random_edits_match_a_fresh_open(
         text in "[@a-z :\\n\\-]{0,80}",
-        edits in prop::collection::vec(((0u32..6, 0u32..12), (0u32..6, 0u32..12), "[@a-z :\\n£😀]{0,4}"), 0..12),
+        edits in prop::collection::vec(((0u32..6, 0u32..12), (0u32..6, 0u32..12), "[@a-z :\\n£😀]{0,4}", 0u8..4), 0..12),
         utf8 in any::<bool>(),
     ) {
-        let edits: Vec<_> = edits.iter().map(|(s, e, t)| (*s, *e, t.as_str())).collect();
-        edit_sequence(&text, &edits, utf8);
+        // Each edit is its own version; the fourth value says what the server does
+        // then: nothing, a check after it, or a check that the edit arrives during.
+        let steps: Vec<Step> = edits
+            .iter()
+            .flat_map(|(s, e, t, then)| {
+                let edit = (*s, *e, t.as_str());
+                match then {
+                    0 => vec![Step::Change(vec![edit])],
+                    1 => vec![Step::Change(vec![edit]), Step::Check],
+                    2 => vec![Step::CheckDuring(vec![edit])],
+                    _ => vec![Step::Replace(t.as_str()), Step::Check],
+                }
+            })
+            .collect();
+        edit_sequence(&text, &steps, utf8);
     }
 }
 

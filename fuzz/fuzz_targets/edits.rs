@@ -1,9 +1,12 @@
-//! A document and a series of incremental edits, applied as the language server
-//! applies them: the result must equal opening the final text fresh.
+//! A document edited as the language server edits one: the client's changes, checks
+//! between them, and checks that start before more changes arrive and end after them
+//! (`robustness::Editing`, the path `lsp::check` takes). The final check must equal
+//! opening the final text fresh.
 
 #![no_main]
 
 use arbitrary::Arbitrary;
+use csa::robustness::{edit_sequence, Step};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -16,17 +19,43 @@ struct Edit {
 }
 
 #[derive(Arbitrary, Debug)]
+enum Action {
+    Change(Vec<Edit>),
+    Replace(String),
+    Check,
+    CheckDuring(Vec<Edit>),
+}
+
+#[derive(Arbitrary, Debug)]
 struct Input {
     text: String,
     utf8: bool,
-    edits: Vec<Edit>,
+    actions: Vec<Action>,
+}
+
+fn edits(edits: &[Edit]) -> Vec<csa::robustness::Edit<'_>> {
+    edits
+        .iter()
+        .map(|e| {
+            (
+                (e.start_line as u32, e.start_char as u32),
+                (e.end_line as u32, e.end_char as u32),
+                e.text.as_str(),
+            )
+        })
+        .collect()
 }
 
 fuzz_target!(|input: Input| {
-    let edits = input
-        .edits
+    let steps: Vec<Step> = input
+        .actions
         .iter()
-        .map(|e| ((e.start_line as u32, e.start_char as u32), (e.end_line as u32, e.end_char as u32), e.text.as_str()))
-        .collect::<Vec<_>>();
-    csa::robustness::edit_sequence(&input.text, &edits, input.utf8);
+        .map(|a| match a {
+            Action::Change(e) => Step::Change(edits(e)),
+            Action::Replace(text) => Step::Replace(text),
+            Action::Check => Step::Check,
+            Action::CheckDuring(e) => Step::CheckDuring(edits(e)),
+        })
+        .collect();
+    edit_sequence(&input.text, &steps, input.utf8);
 });

@@ -67,8 +67,6 @@ impl Job {
         let mut overlay = Overlay::new(self.buffers);
         overlay.know(&self.neighbours);
         let mut snapshot = self.snapshot;
-        let text = std::mem::take(&mut snapshot.text);
-        let edits = snapshot.edits.as_deref().unwrap_or(&[]);
         let around = Surroundings {
             path: self.path.as_deref(),
             sources: &overlay,
@@ -76,11 +74,9 @@ impl Job {
             pass: self.pass,
         };
         let cancel = self.cancel;
-        let doc = Document::build(
-            text,
-            snapshot.lines.clone(),
-            snapshot.version,
-            self.base.as_deref().map(|b| (b.tree(), edits)),
+        let doc = Document::from_snapshot(
+            &mut snapshot,
+            self.base.as_deref(),
             &setup.registry,
             &options,
             &around,
@@ -146,6 +142,7 @@ impl Shared {
         open.running = Some(cancel.clone());
         open.again = false;
         let snapshot = open.source.snapshot();
+        // The last analysis lends its tree when the snapshot has the edits from it.
         let base = open
             .analysis
             .as_ref()

@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+use tower_lsp_server::ls_types::{Position, Range};
 use tree_sitter::{InputEdit, Tree};
 
-use super::source::apply;
+use super::source::Snapshot;
 
 use crate::analysis::Index;
 use crate::ast::{self, Parsed};
@@ -184,41 +184,39 @@ impl Document {
         self.resolution = prepared.resolution;
     }
 
-    /// Applies the changes of `version` in order. The server handles messages one at
-    /// a time, in the order they arrive (see `lsp::run`), so changes reach this in the
-    /// client's order; a version not newer than the current one is a repeat or a stale
-    /// message and is ignored. Returns whether the text changed.
-    pub fn change(
-        &mut self,
-        version: i32,
-        changes: Vec<TextDocumentContentChangeEvent>,
-        encoding: Encoding,
+    /// Analyses the text a snapshot of the client's text took, as the server checks
+    /// after changes: `base` (the last analysis) lends its tree when the snapshot carries
+    /// the edits that lead from `base`'s text to its own; otherwise it parses afresh.
+    /// The snapshot's text is moved into the document.
+    pub fn from_snapshot(
+        snapshot: &mut Snapshot,
+        base: Option<&Document>,
         registry: &Registry,
         options: &Options,
-    ) -> bool {
-        if version <= self.version {
-            return false;
-        }
-        for change in changes {
-            match apply(&mut self.text, &mut self.lines, change, encoding) {
-                Some(edit) => {
-                    self.tree.edit(&edit);
-                    self.tree = syntax::parse_tree(&self.text, Some(&self.tree));
-                }
-                None => self.tree = syntax::parse_tree(&self.text, None),
-            }
-        }
-        self.version = version;
-        self.parsed = ast::lower(&self.text, &self.tree);
-        self.analyse(registry, options);
-        true
+        around: &Surroundings,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Self> {
+        let text = std::mem::take(&mut snapshot.text);
+        let base = base
+            .zip(snapshot.edits.as_deref())
+            .map(|(b, e)| (b.tree(), e));
+        Self::build(
+            text,
+            snapshot.lines.clone(),
+            snapshot.version,
+            base,
+            registry,
+            options,
+            around,
+            cancelled,
+        )
     }
 
     /// Analyses `text` (version `version`, whose line index is `lines`), re-using `base`'s tree when given the
     /// edits that lead from its text to this one. Returns `None` as soon as
     /// `cancelled` says the result is no longer wanted.
     #[allow(clippy::too_many_arguments)]
-    pub fn build(
+    fn build(
         text: String,
         lines: Arc<LineIndex>,
         version: i32,
@@ -317,6 +315,7 @@ pub(super) fn offset(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
     fn change(range: Option<(u32, u32, u32, u32)>, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
@@ -339,34 +338,40 @@ mod tests {
     fn changes_apply_in_order_and_stale_versions_are_ignored() {
         let registry = Registry::bundled();
         let options = Options::default();
-        let mut doc = Document::open("@theme T: x\n".into(), 1, &registry, &options);
+        let mut source = super::super::Source::new("@theme T: x\n".into(), 1);
         let edits = vec![
             change(Some((0, 10, 0, 11)), "yy"),
             change(Some((0, 10, 0, 11)), "z"),
         ];
-        assert!(doc.change(2, edits, Encoding::Utf16, &registry, &options));
+        assert!(source.change(2, edits, Encoding::Utf16).is_ok());
         // "x" became "yy", then the first "y" became "z": edits apply in order.
-        assert_eq!(doc.text, "@theme T: zy\n");
+        assert_eq!(source.text, "@theme T: zy\n");
+        // A repeat of an applied version, or an older one, is ignored.
+        for stale in [2, 1] {
+            let refused = source.change(stale, vec![change(None, "gone")], Encoding::Utf16);
+            assert_eq!(refused.unwrap_err().current, 2);
+        }
+        assert_eq!(source.text, "@theme T: zy\n");
+        let around = Surroundings {
+            path: None,
+            sources: &crate::files::FileSystem,
+            neighbours: &[],
+            pass: 0,
+        };
+        let doc = Document::from_snapshot(
+            &mut source.snapshot(),
+            None,
+            &registry,
+            &options,
+            &around,
+            &|| false,
+        )
+        .unwrap();
+        assert_eq!(doc.version, 2);
         assert_eq!(
             doc.parsed.document.themes[0].title.as_ref().unwrap().value,
             "zy"
         );
-        // A repeat of an applied version, or an older one, is ignored.
-        assert!(!doc.change(
-            2,
-            vec![change(None, "gone")],
-            Encoding::Utf16,
-            &registry,
-            &options
-        ));
-        assert!(!doc.change(
-            1,
-            vec![change(None, "gone")],
-            Encoding::Utf16,
-            &registry,
-            &options
-        ));
-        assert_eq!(doc.text, "@theme T: zy\n");
     }
 
     #[test]

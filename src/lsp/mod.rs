@@ -47,7 +47,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 pub use document::{Document, Encoding, Surroundings};
 use handlers::*;
-pub use source::Source;
+pub use source::{Snapshot, Source};
 use state::Shared;
 
 /// The language server.
