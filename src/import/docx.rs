@@ -5,6 +5,15 @@
 //! `word/styles.xml`. Only those two parts are read, each capped at
 //! [`MAX_PART`] bytes once decompressed, so a zip bomb is refused rather than
 //! unpacked. Running headers and footers live in other parts and are never read.
+//!
+//! The text is what Word shows with every tracked change accepted: insertions are
+//! read, deletions (`w:del`, `w:moveFrom`) and the properties a change replaced
+//! (`w:pPrChange`, ...) are not. A text box is read once, from the markup Word
+//! shows (`mc:Choice`), never from the copy kept for older readers
+//! (`mc:Fallback`), and the paragraph around it keeps its own text. Content
+//! controls, hyperlinks, fields' results (a table of contents) and numbering read as
+//! the text they show; a cell merged across columns (`w:gridSpan`) keeps the
+//! columns after it in place.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -88,6 +97,8 @@ fn part(
 struct Style {
     heading: Option<u8>,
     list: bool,
+    /// The style this one is based on: a renamed heading style is a heading.
+    based_on: Option<String>,
 }
 
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
@@ -125,6 +136,11 @@ fn read_styles(xml: &str) -> Result<HashMap<String, Style>, ImportError> {
                         style.list |= name.starts_with("list");
                     }
                 }
+                b"basedOn" => {
+                    if let Some((_, style)) = current.as_mut() {
+                        style.based_on = attr(&e, b"val");
+                    }
+                }
                 b"outlineLvl" => {
                     if let Some((_, style)) = current.as_mut() {
                         let level: Option<u8> = attr(&e, b"val").and_then(|v| v.parse().ok());
@@ -149,7 +165,27 @@ fn read_styles(xml: &str) -> Result<HashMap<String, Style>, ImportError> {
             _ => {}
         }
     }
-    Ok(styles)
+    Ok(inherit(styles))
+}
+
+/// Each style takes what it does not say itself from the styles it is based on
+/// (a chain at most ten long, so a loop in a damaged file ends).
+fn inherit(styles: HashMap<String, Style>) -> HashMap<String, Style> {
+    let mut out = styles.clone();
+    for (id, style) in out.iter_mut() {
+        let mut base = style.based_on.clone();
+        let mut steps = 0;
+        while let Some(parent) = base.and_then(|b| styles.get(&b).filter(|_| &b != id)) {
+            style.heading = style.heading.or(parent.heading);
+            style.list |= parent.list;
+            base = parent.based_on.clone();
+            steps += 1;
+            if steps == 10 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 #[derive(Default)]
@@ -166,29 +202,41 @@ struct Table {
     rows: Vec<Vec<String>>,
     row: Vec<String>,
     cell: String,
+    /// How many grid columns the open cell spans (`w:gridSpan`).
+    span: usize,
 }
 
 /// `document.xml` read so far: the blocks made, and the paragraph and tables open.
 struct Body<'s> {
     styles: &'s HashMap<String, Style>,
     source: Source,
-    para: Option<Paragraph>,
+    /// The paragraphs open, innermost last: a text box's paragraphs sit inside a run
+    /// of the paragraph around it.
+    paras: Vec<Paragraph>,
     /// The tables open, innermost last.
     tables: Vec<Table>,
     in_text: bool,
+    /// How many runs are open: a tab or break is text only inside a run (a
+    /// paragraph's tab stops are `w:tab` elements too).
+    runs: usize,
     /// The paragraphs as lines, tabs kept: a document with no heading, list or
     /// table (text saved as .docx) is read as the text it is.
     raw_lines: Vec<String>,
 }
 
 fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, ImportError> {
+    Ok(read_body(xml, styles)?.finish())
+}
+
+fn read_body<'s>(xml: &str, styles: &'s HashMap<String, Style>) -> Result<Body<'s>, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut body = Body {
         styles,
         source: Source::default(),
-        para: None,
+        paras: Vec::new(),
         tables: Vec::new(),
         in_text: false,
+        runs: 0,
         raw_lines: Vec::new(),
     };
     loop {
@@ -196,6 +244,11 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
             .read_event()
             .map_err(|e| xml_error("document.xml", e))?;
         match event {
+            Event::Start(e) if not_shown(e.local_name().as_ref()) => {
+                reader
+                    .read_to_end(e.name())
+                    .map_err(|e| xml_error("document.xml", e))?;
+            }
             Event::Start(e) => body.start(&e),
             Event::Empty(e) => body.empty(&e),
             Event::Text(t) if body.in_text => body.text(&t)?,
@@ -205,13 +258,47 @@ fn read_document(xml: &str, styles: &HashMap<String, Style>) -> Result<Source, I
             _ => {}
         }
     }
-    Ok(body.finish())
+    Ok(body)
+}
+
+/// Elements whose content Word does not show as the document's text, with every
+/// tracked change accepted: deleted and moved-away text, the properties a change
+/// replaced, and the copy of a text box kept for older readers.
+fn not_shown(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"del"
+            | b"moveFrom"
+            | b"Fallback"
+            | b"pPrChange"
+            | b"rPrChange"
+            | b"tblPrChange"
+            | b"trPrChange"
+            | b"tcPrChange"
+            | b"sectPrChange"
+            | b"numberingChange"
+    )
 }
 
 impl Body<'_> {
+    fn para(&mut self) -> Option<&mut Paragraph> {
+        self.paras.last_mut()
+    }
+
+    /// Text inside a run of the open paragraph.
+    fn push(&mut self, text: &str) {
+        if self.runs > 0 {
+            if let Some(p) = self.para() {
+                p.text.push_str(text);
+            }
+        }
+    }
+
     fn start(&mut self, e: &BytesStart) {
         match e.local_name().as_ref() {
-            b"p" => self.para = Some(Paragraph::default()),
+            b"p" => self.paras.push(Paragraph::default()),
+            b"r" => self.runs += 1,
+            b"txbxContent" => self.runs = 0,
             b"t" => self.in_text = true,
             b"tbl" => self.tables.push(Table::default()),
             b"tr" => {
@@ -222,36 +309,33 @@ impl Body<'_> {
             b"tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell.clear();
+                    t.span = 1;
                 }
             }
-            _ => paragraph_property(e, self.para.as_mut()),
+            _ => paragraph_property(e, self.paras.last_mut()),
         }
     }
 
     /// An empty element: tabs and breaks inside the text, or a property.
     fn empty(&mut self, e: &BytesStart) {
         match e.local_name().as_ref() {
-            b"tab" => {
-                if let Some(p) = self.para.as_mut() {
-                    p.text.push('\t');
+            b"tab" | b"ptab" => self.push("\t"),
+            b"br" | b"cr" => self.push(" "),
+            b"noBreakHyphen" => self.push("-"),
+            b"gridSpan" if self.paras.is_empty() => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.span = attr(e, b"val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64);
                 }
             }
-            b"br" | b"cr" => {
-                if let Some(p) = self.para.as_mut() {
-                    p.text.push(' ');
-                }
-            }
-            b"noBreakHyphen" => {
-                if let Some(p) = self.para.as_mut() {
-                    p.text.push('-');
-                }
-            }
-            _ => paragraph_property(e, self.para.as_mut()),
+            _ => paragraph_property(e, self.paras.last_mut()),
         }
     }
 
     fn text(&mut self, t: &BytesText) -> Result<(), ImportError> {
-        if let Some(p) = self.para.as_mut() {
+        if let Some(p) = self.paras.last_mut() {
             let text = t.decode().map_err(|e| xml_error("document.xml", e))?;
             p.text.push_str(&text);
         }
@@ -260,7 +344,7 @@ impl Body<'_> {
 
     /// `&amp;`, `&#8211;`: a character or entity reference inside the text.
     fn reference(&mut self, r: &BytesRef) -> Result<(), ImportError> {
-        if let Some(p) = self.para.as_mut() {
+        if let Some(p) = self.paras.last_mut() {
             if let Ok(Some(c)) = r.resolve_char_ref() {
                 p.text.push(c);
             } else {
@@ -275,11 +359,19 @@ impl Body<'_> {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"t" => self.in_text = false,
+            b"r" => self.runs = self.runs.saturating_sub(1),
+            // The run that holds the text box goes on after it.
+            b"txbxContent" => self.runs = 1,
             b"p" => self.end_paragraph(),
             b"tc" => {
                 if let Some(t) = self.tables.last_mut() {
                     let cell = std::mem::take(&mut t.cell);
                     t.row.push(cell);
+                    // The columns a merged cell spans stay, empty, so the ones
+                    // after it keep their headings.
+                    for _ in 1..t.span.max(1) {
+                        t.row.push(String::new());
+                    }
                 }
             }
             b"tr" => self.end_row(),
@@ -290,7 +382,7 @@ impl Body<'_> {
 
     /// A paragraph joins the cell it is in, or becomes a block unless it is furniture.
     fn end_paragraph(&mut self) {
-        let Some(p) = self.para.take() else { return };
+        let Some(p) = self.paras.pop() else { return };
         if self.tables.is_empty() {
             self.raw_lines.push(p.text.clone());
         }
@@ -391,4 +483,135 @@ fn paragraph_block(p: Paragraph, text: String, styles: &HashMap<String, Style>) 
         };
     }
     Block::Paragraph(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml""#;
+
+    fn blocks(body: &str) -> Vec<Block> {
+        blocks_styled(body, "")
+    }
+
+    fn blocks_styled(body: &str, styles: &str) -> Vec<Block> {
+        let styles = read_styles(&format!("<w:styles {W}>{styles}</w:styles>")).unwrap();
+        let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        read_document(&xml, &styles).unwrap().blocks
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { level, text } => format!("h{level} {text}"),
+                Block::Item { text, .. } => format!("- {text}"),
+                Block::Paragraph(text) => text.clone(),
+                Block::Table(rows) => format!("{rows:?}"),
+            })
+            .collect()
+    }
+
+    /// A heading style, for the documents that must not be read as plain text.
+    const HEADING: &str =
+        r#"<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>Plan</w:t></w:r></w:p>"#;
+
+    #[test]
+    fn a_text_box_is_read_once_and_the_paragraph_around_it_keeps_its_text() {
+        let boxed = |copy: &str| {
+            format!(r#"<w:txbxContent><w:p><w:r><w:t>{copy}</w:t></w:r></w:p></w:txbxContent>"#)
+        };
+        let body = format!(
+            r#"{HEADING}<w:p><w:r><w:t xml:space="preserve">Before the box, </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:tab/><w:t>after it.</w:t></w:r></w:p>"#,
+            boxed("Boxed: Reducing reoffending"),
+            boxed("Boxed: Reducing reoffending"),
+        );
+        let got = texts(&blocks(&body));
+        assert_eq!(
+            got,
+            [
+                "h1 Plan",
+                "Boxed: Reducing reoffending",
+                "Before the box, after it."
+            ]
+        );
+    }
+
+    #[test]
+    fn tracked_changes_read_as_accepted() {
+        let body = format!(
+            r#"{HEADING}<w:p><w:pPr><w:pPrChange><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t xml:space="preserve">Tackling </w:t></w:r><w:del><w:r><w:delText>violent crime</w:delText></w:r></w:del><w:ins><w:r><w:t>serious violence</w:t></w:r></w:ins><w:moveFrom><w:r><w:t> and knife crime</w:t></w:r></w:moveFrom></w:p><w:p><w:moveTo><w:r><w:t>Knife crime</w:t></w:r></w:moveTo></w:p>"#
+        );
+        // The old paragraph properties (a heading) are not the paragraph's now.
+        assert_eq!(
+            texts(&blocks(&body)),
+            ["h1 Plan", "Tackling serious violence", "Knife crime"]
+        );
+    }
+
+    #[test]
+    fn content_controls_hyperlinks_and_a_table_of_contents_read_as_shown() {
+        let body = format!(
+            r#"{HEADING}<w:sdt><w:sdtPr><w:alias w:val="Priority"/><w:tag w:val="p1"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Violence against women and girls</w:t></w:r></w:p></w:sdtContent></w:sdt><w:p><w:r><w:t xml:space="preserve">Read the </w:t></w:r><w:hyperlink r:id="rId5" xmlns:r="r"><w:r><w:t>Police and Crime Plan</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o "1-3" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Our priorities</w:t></w:r><w:r><w:tab/><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#
+        );
+        let got = texts(&blocks(&body));
+        assert_eq!(got[1], "Violence against women and girls");
+        assert_eq!(got[2], "Read the Police and Crime Plan.");
+        // The field's code is not text; its result is, tab and page number as shown.
+        assert!(
+            got[3].starts_with("Our priorities") && got[3].ends_with('5'),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|t| t.contains("TOC")), "{got:?}");
+    }
+
+    #[test]
+    fn tab_stops_in_a_paragraphs_properties_are_not_text() {
+        let styles = HashMap::new();
+        let xml = format!(
+            r#"<w:document {W}><w:body><w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Priority</w:t></w:r><w:r><w:tab/><w:t>Lead</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        // A document saved from plain text is read line by line, tabs kept.
+        let body = read_body(&xml, &styles).unwrap();
+        assert_eq!(body.raw_lines, ["Priority\tLead"]);
+    }
+
+    #[test]
+    fn a_cell_merged_across_columns_keeps_the_columns_after_it_in_place() {
+        let cell = |span: u8, text: &str| {
+            let pr = if span > 1 {
+                format!(r#"<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>"#)
+            } else {
+                String::new()
+            };
+            format!(r#"<w:tc>{pr}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#)
+        };
+        let body = format!(
+            "{HEADING}<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell(1, "Priority"),
+            cell(1, "Aim"),
+            cell(1, "Lead"),
+            cell(2, "Serious violence"),
+            cell(1, "Head of Community Safety"),
+        );
+        let blocks = blocks(&body);
+        let Block::Table(rows) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            rows[1],
+            ["Serious violence", "", "Head of Community Safety"]
+        );
+    }
+
+    #[test]
+    fn a_style_based_on_a_heading_style_is_a_heading_whatever_its_name() {
+        let styles = r#"<w:style w:styleId="berschrift1"><w:name w:val="Überschrift 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:styleId="CSPHeading"><w:name w:val="CSP Heading"/><w:basedOn w:val="berschrift1"/></w:style><w:style w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop"/></w:style>"#;
+        let body = r#"<w:p><w:pPr><w:pStyle w:val="CSPHeading"/></w:pPr><w:r><w:t>Our priorities</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Loop"/></w:pPr><w:r><w:t>Text.</w:t></w:r></w:p>"#;
+        assert_eq!(
+            texts(&blocks_styled(body, styles)),
+            ["h1 Our priorities", "Text."]
+        );
+    }
 }
