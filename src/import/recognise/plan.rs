@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use super::dates::parse_month;
 use super::ids::{make_id, unique};
+use super::lead_lines;
 use super::priorities::{labelled_at, list_at, split_includes, table_lists, FoundList, ListKind};
+use super::shapes::{run_in_numbered, sentence_lists};
 use super::versions::version_columns;
 use super::words::{key, one_line};
 use crate::import::Block;
@@ -47,10 +49,15 @@ impl Plan {
             if !table.is_empty() {
                 i += 1;
                 plan.lists.extend(table);
-            } else if let Some(list) = list_at(blocks, i).or_else(|| labelled_at(blocks, i)) {
+            } else if let Some(list) = list_at(blocks, i)
+                .or_else(|| labelled_at(blocks, i))
+                .or_else(|| run_in_numbered(blocks, i))
+            {
                 i = list.end;
                 plan.lists.push(list);
             } else {
+                // Entries named in a sentence, if any.
+                plan.lists.extend(sentence_lists(blocks, i));
                 i += 1;
             }
         }
@@ -62,6 +69,9 @@ impl Plan {
             seen.push(l.kind);
             fresh
         });
+        for list in &mut plan.lists {
+            lead_lines::attach(blocks, list);
+        }
         for list in &plan.lists {
             for (name, what) in &list.includes {
                 plan.includes.push((key(name), name.clone(), what.clone()));
