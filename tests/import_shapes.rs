@@ -201,3 +201,38 @@ fn a_sub_group_list_is_not_a_list_of_priorities() {
     let (d, csa) = doc(text);
     assert!(priorities(&d).is_empty(), "{csa}");
 }
+
+fn header(d: &Document) -> (Option<String>, Option<String>) {
+    let a = d.agreement.as_ref().expect("a header");
+    (
+        a.period.as_ref().map(|p| {
+            let p = &p.value;
+            format!("{}-{}", p.from.year, p.to.year)
+        }),
+        a.effective.as_ref().map(|e| e.value.to_string()),
+    )
+}
+
+#[test]
+fn the_period_from_the_next_three_years_and_a_year_printed_nearby() {
+    let text = "Making Anytown Safer\n\nPublished 01.04.2011\n\nThe Anytown Partnership has agreed its priorities for the next three years, following consultation.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(header(&d).0.as_deref(), Some("2011-2014"), "{csa}");
+    // A span with no year printed anywhere is no period.
+    let (d, csa) = doc("Anytown Safety Strategy\n\nThe board has published its five year strategy. The priorities for the next five years are set out below.\n");
+    assert_eq!(header(&d).0, None, "{csa}");
+}
+
+#[test]
+fn the_effective_date_from_the_approval_in_words() {
+    let text = "Anytown Community Safety Plan 2025-2028\n\nThis plan was agreed by the Anytown Partnership Board on 12 March 2025.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(header(&d).1.as_deref(), Some("2025-03-12"), "{csa}");
+    assert!(
+        csa.contains("agreed by the Anytown Partnership Board on 12 March 2025\": check it"),
+        "{csa}"
+    );
+    // A plan still to be approved: the date is the title's, not the meeting's.
+    let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\nThe plan will be approved by Council on 12 March 2025.\n");
+    assert_eq!(header(&d).1.as_deref(), Some("2025-04-01"), "{csa}");
+}

@@ -27,6 +27,7 @@
 //! as prose), `section.rs` (the heading a block sits under), `dates.rs`,
 //! `words.rs` and `ids.rs`.
 
+mod approval;
 mod area;
 mod assessment;
 mod authorities;
