@@ -131,6 +131,13 @@ fn a_sentence_about_last_years_priorities_or_a_miscounted_list_is_prose() {
     let text = "Anytown Partnership Strategy 2025-2028\n\nThe previous strategy's priorities were: Burglary; Vehicle Crime; and Robbery.\n\nThe partnership agreed four priorities: Violence; Drugs; and Exploitation.\n";
     let (d, csa) = doc(text);
     assert!(priorities(&d).is_empty(), "{csa}");
+    // The miscounted list stays prose, with a note where it stands.
+    assert!(
+        csa.contains(
+            "Exploitation.\n\n// csa-import: this sentence announces 4 priorities but names 3"
+        ),
+        "{csa}"
+    );
 }
 
 #[test]

@@ -100,13 +100,17 @@ pub fn write(source: &Source) -> Import {
             Block::Item { .. } => items(&mut w, blocks, i, &section),
             Block::Paragraph(text) => paragraph(&mut w, blocks, i, text, &section, &plan),
         };
-        i = match consumed {
+        let next = match consumed {
             Some(next) => next,
             None => {
                 prose_block(&mut w, &blocks[i]);
                 i + 1
             }
         };
+        for (_, doubt) in plan.unsure.iter().filter(|(at, _)| (i..next).contains(at)) {
+            w.note(0, doubt);
+        }
+        i = next;
     }
     if let (Some(area), Some(date)) = (&area, effective) {
         if w.summary.blocks_of("authority") == 0 {

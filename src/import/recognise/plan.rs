@@ -37,6 +37,9 @@ pub(super) struct Plan {
     pub(super) reserved: HashSet<String>,
     /// Whether a heading names the responsible authorities (their list is there).
     pub(super) authority_section: bool,
+    /// Blocks left as prose that seemed to name priorities or themes, and why
+    /// they were not taken: a note is written after each.
+    pub(super) unsure: Vec<(usize, String)>,
 }
 
 impl Plan {
@@ -56,8 +59,10 @@ impl Plan {
                 i = list.end;
                 plan.lists.push(list);
             } else {
-                // Entries named in a sentence, if any.
-                plan.lists.extend(sentence_lists(blocks, i));
+                // Entries named in a sentence, if any; or a doubt about one.
+                let (lists, unsure) = sentence_lists(blocks, i);
+                plan.lists.extend(lists);
+                plan.unsure.extend(unsure.into_iter().map(|u| (i, u)));
                 i += 1;
             }
         }

@@ -120,12 +120,17 @@ fn names_in(list: &str) -> Vec<String> {
 /// shaped the new Strategy: A; B; and C." or "... the Cross Cutting Themes ...
 /// These were A; B; and C." When the sentence counts the entries, the count must
 /// match; otherwise nothing is taken.
-pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
+///
+/// Also returns what made it unsure about a sentence that seemed to name them (a
+/// count that does not match, names that are not short): such a sentence stays
+/// prose, with a note saying so.
+pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec<String>) {
     let Some(Block::Paragraph(text)) = blocks.get(i) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let sentences = sentences(text);
     let mut out: Vec<FoundList> = Vec::new();
+    let mut unsure = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let lower = sentence.to_lowercase();
         let Some((kind, at)) = names_kind(&lower) else {
@@ -151,8 +156,29 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
             },
         };
         let names = names_in(list);
-        let count_ok = announced(&lower, at).is_none_or(|c| c == names.len());
-        if names.len() < 2 || !count_ok {
+        let what = match kind {
+            ListKind::Priority => "priorities",
+            ListKind::Theme => "cross-cutting themes",
+        };
+        let parts = list
+            .split([';', ','])
+            .filter(|p| !p.trim().is_empty())
+            .count();
+        if names.is_empty() && parts >= 2 {
+            unsure.push(format!(
+                "this sentence seems to name the {what}, but not as short names: left as prose; check it"
+            ));
+            continue;
+        }
+        let announced = announced(&lower, at);
+        if let Some(c) = announced.filter(|c| names.len() >= 2 && *c != names.len()) {
+            unsure.push(format!(
+                "this sentence announces {c} {what} but names {}: left as prose; check it",
+                names.len()
+            ));
+            continue;
+        }
+        if names.len() < 2 {
             continue;
         }
         let mut found = FoundList::new(kind, i);
@@ -162,7 +188,7 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
         found.inline = true;
         out.push(found);
     }
-    out
+    (out, unsure)
 }
 
 /// A numbered list run into one paragraph straight after the word "Priorities":
