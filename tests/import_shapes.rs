@@ -243,3 +243,20 @@ fn the_effective_date_from_the_approval_in_words() {
     let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\nThe plan will be approved by Council on 12 March 2025.\n");
     assert_eq!(header(&d).1.as_deref(), Some("2025-04-01"), "{csa}");
 }
+
+#[test]
+fn a_table_whose_priority_column_is_not_the_first() {
+    let text = "Anytown Community Safety Plan 2025-2028\n\nWhy it matters\tOutcome\tWhat we will do\nVictims come first\tFewer repeat victims of domestic abuse\tFund advocates\nYoung people at risk\tLess youth violence\tMentoring in schools\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Fewer repeat victims of domestic abuse",
+            "Less youth violence"
+        ],
+        "{csa}"
+    );
+    // A table of crime types in a data section has no priority column.
+    let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\nCrime type\tOffences\tChange\nBurglary\t120\t-5%\nVehicle crime\t80\t+2%\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}

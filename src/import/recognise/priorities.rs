@@ -466,6 +466,9 @@ pub(super) fn table_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
             }
         })
         .collect();
+    if rows.len() >= 2 && kinds.iter().any(Option::is_none) {
+        return super::shapes::key_column(rows, i).into_iter().collect();
+    }
     if rows.len() < 2 || kinds.iter().any(Option::is_none) {
         return Vec::new();
     }

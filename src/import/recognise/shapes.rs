@@ -11,8 +11,9 @@
 //!
 //! Each check reads a paragraph once, left to right: linear in its length.
 
+use super::lead_lines::LEAD_NAMES;
 use super::priorities::{FoundList, ListKind};
-use super::words::{is_name_like, split_names, words};
+use super::words::{is_name_like, one_line, split_names, strip_markup, words};
 use crate::import::Block;
 
 /// `Title – what it means`: the title, when what follows the dash is a description
@@ -238,5 +239,65 @@ pub(super) fn run_in_numbered(blocks: &[Block], i: usize) -> Option<FoundList> {
         list.push(e.trim(), i);
     }
     list.inline = true;
+    Some(list)
+}
+
+/// The names a table's priority column goes by.
+const KEY_NAMES: [&str; 14] = [
+    "priority",
+    "priorities",
+    "our priorities",
+    "strategic priority",
+    "strategic priorities",
+    "priority area",
+    "priority areas",
+    "theme",
+    "themes",
+    "objective",
+    "objectives",
+    "strategic objective",
+    "outcome",
+    "outcomes",
+];
+
+/// A table with a priority column (Priority, Theme, Objective or Outcome, in any
+/// place) beside columns that describe each one (what it means, what will be
+/// done): the column's short cells are the priorities. A table with a lead column
+/// is the leads table's; a column of long cells or repeated names is not a list.
+pub(super) fn key_column(rows: &[Vec<String>], i: usize) -> Option<FoundList> {
+    let header: Vec<String> = rows[0]
+        .iter()
+        .map(|c| one_line(&strip_markup(c)).to_lowercase())
+        .collect();
+    let has_lead = header.iter().any(|c| {
+        let c = c.trim_end_matches(['(', 's', ')']);
+        LEAD_NAMES.contains(&c) || LEAD_NAMES.contains(&format!("{c}s").as_str())
+    });
+    let key = header
+        .iter()
+        .position(|c| KEY_NAMES.contains(&c.as_str()))?;
+    if has_lead || header.len() < 2 {
+        return None;
+    }
+    let cells: Vec<String> = rows[1..]
+        .iter()
+        .filter_map(|r| r.get(key))
+        .map(|c| one_line(&strip_markup(c)))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let distinct = cells
+        .iter()
+        .enumerate()
+        .all(|(n, c)| !cells[..n].contains(c));
+    let short = cells
+        .iter()
+        .all(|c| is_name_like(c.trim_end_matches('.')) || is_name_like(c));
+    if cells.len() < 2 || !distinct || !short {
+        return None;
+    }
+    let mut list = FoundList::new(ListKind::Priority, i);
+    for c in &cells {
+        list.push(c, i);
+    }
     Some(list)
 }
