@@ -292,7 +292,17 @@ pub(super) fn key_column(rows: &[Vec<String>], i: usize) -> Option<FoundList> {
     let short = cells
         .iter()
         .all(|c| is_name_like(c.trim_end_matches('.')) || is_name_like(c));
-    if cells.len() < 2 || !distinct || !short {
+    // The other columns describe each priority in words (an assessment's table of
+    // counts or ticks against each priority is not its list).
+    let body = &rows[1..];
+    let described = (0..header.len()).filter(|c| *c != key).any(|c| {
+        let long = body
+            .iter()
+            .filter(|r| r.get(c).is_some_and(|t| words(t) >= 3))
+            .count();
+        long * 2 > body.len()
+    });
+    if cells.len() < 2 || !distinct || !short || !described {
         return None;
     }
     let mut list = FoundList::new(ListKind::Priority, i);
