@@ -25,6 +25,9 @@ const NOT_YET: [&str; 4] = ["be", "will", "to", "awaiting"];
 pub(super) fn approval_date(texts: &[&str]) -> Option<(String, String)> {
     for text in texts {
         let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            continue;
+        }
         for verb in AGREED {
             for (at, _) in lower.match_indices(verb) {
                 let before_ok = lower[..at]
@@ -36,7 +39,10 @@ pub(super) fn approval_date(texts: &[&str]) -> Option<(String, String)> {
                     continue;
                 }
                 // Within the next dozen words: "on DAY MONTH YEAR" or "in MONTH YEAR".
-                let after: Vec<&str> = text[at..].split_whitespace().take(14).collect();
+                let Some(rest) = text.get(at..) else {
+                    continue;
+                };
+                let after: Vec<&str> = rest.split_whitespace().take(14).collect();
                 for (n, w) in after.iter().enumerate() {
                     if !matches!(w.to_lowercase().as_str(), "on" | "in") {
                         continue;

@@ -134,6 +134,11 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
     let mut unsure = Vec::new();
     for (n, sentence) in sentences.iter().enumerate() {
         let lower = sentence.to_lowercase();
+        // Places found in the lower-cased text are used in the original: only
+        // where lower-casing kept the lengths.
+        if lower.len() != sentence.len() {
+            continue;
+        }
         let Some((kind, at)) = names_kind(&lower) else {
             continue;
         };
@@ -141,7 +146,10 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             continue;
         }
         let list = match lower[at..].find(": ") {
-            Some(colon) => &sentence[at + colon + 2..],
+            Some(colon) => match sentence.get(at + colon + 2..) {
+                Some(list) => list,
+                None => continue,
+            },
             None => match sentences.get(n + 1) {
                 Some(next) => {
                     let nl = next.to_lowercase();
@@ -149,7 +157,10 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
                         .iter()
                         .find(|o| nl.starts_with(*o));
                     match opener {
-                        Some(o) => &next[o.len()..],
+                        Some(o) => match next.get(o.len()..) {
+                            Some(list) => list,
+                            None => continue,
+                        },
                         None => continue,
                     }
                 }
@@ -201,6 +212,9 @@ pub(super) fn run_in_numbered(blocks: &[Block], i: usize) -> Option<FoundList> {
         return None;
     };
     let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
     let start = lower
         .match_indices("priorities 1. ")
         .map(|(p, _)| p + "priorities ".len())
@@ -210,6 +224,9 @@ pub(super) fn run_in_numbered(blocks: &[Block], i: usize) -> Option<FoundList> {
     }
     let mut entries = Vec::new();
     let mut at = start + "1. ".len();
+    if !text.is_char_boundary(at) {
+        return None;
+    }
     let mut n = 2;
     loop {
         let marker = format!(" {n}. ");
