@@ -260,3 +260,18 @@ fn a_table_whose_priority_column_is_not_the_first() {
     let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\nCrime type\tOffences\tChange\nBurglary\t120\t-5%\nVehicle crime\t80\t+2%\n");
     assert!(priorities(&d).is_empty(), "{csa}");
 }
+
+#[test]
+fn short_paragraphs_that_each_open_with_a_title() {
+    let text = "Anytown Community Safety Plan 2025-2028\n\n## Strategic priorities\n\nDomestic abuse: we will support victims and hold those who harm them to account.\n\nSerious violence: we will work with schools and youth services to prevent knife crime.\n\nNote: this plan is reviewed every year by the partnership board.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Domestic abuse", "Serious violence"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Under a heading that names no priorities, such paragraphs stay prose.
+    let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\n## Our partners\n\nAnytown Police: the force works with us on every part of this plan.\n\nAnytown Council: the council chairs the board and hosts the team.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}

@@ -46,6 +46,9 @@ pub(super) struct FoundList {
     /// The entries sit inside a paragraph (a sentence, a numbered run): the
     /// paragraph is written as prose, then the entries.
     pub(super) inline: bool,
+    /// Each entry opens a paragraph ("Domestic abuse: we will ..."): the
+    /// paragraph is written as prose, then the entry, with no note.
+    pub(super) opens_paragraph: bool,
     /// Each entry's leads, from `Lead: ...` lines under it.
     pub(super) leads: Vec<Vec<String>>,
 }
@@ -61,6 +64,7 @@ impl FoundList {
             includes: Vec::new(),
             end: intro + 1,
             inline: false,
+            opens_paragraph: false,
             leads: Vec::new(),
         }
     }
@@ -358,6 +362,9 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     if let Some(list) = headed_list(blocks, i, kind) {
         return Some(list);
     }
+    if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
+        return Some(list);
+    }
     // Entries: short lines, list items or a one-column table; under a heading,
     // perhaps after a line that introduces them ("Over the next three years we
     // will focus on:").
@@ -526,6 +533,9 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 0,
                 "the entries below are named inside the paragraph above: check their titles",
             );
+            written = true;
+        } else if lists.iter().any(|l| l.opens_paragraph && l.at.contains(&j)) {
+            prose_block(w, block);
             written = true;
         }
         for list in &lists {

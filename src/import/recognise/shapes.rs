@@ -328,3 +328,64 @@ pub(super) fn key_column(rows: &[Vec<String>], i: usize) -> Option<FoundList> {
     }
     Some(list)
 }
+
+/// `Domestic abuse: we will support victims ...`: a short title opening a
+/// paragraph, then what is said about it.
+fn run_in_title(text: &str) -> Option<&str> {
+    let (title, rest) = text.split_once(": ")?;
+    let title = title.trim();
+    // The labels of a page's own furniture, not titles.
+    const LABELS: [&str; 14] = [
+        "note",
+        "please note",
+        "nb",
+        "source",
+        "sources",
+        "contact",
+        "email",
+        "tel",
+        "telephone",
+        "website",
+        "date",
+        "updated",
+        "figure",
+        "table",
+    ];
+    if LABELS.contains(&title.to_lowercase().as_str()) {
+        return None;
+    }
+    let opens = title.starts_with(|c: char| c.is_uppercase());
+    (opens && is_name_like(title) && words(title) <= 8 && words(rest) >= 6).then_some(title)
+}
+
+/// Short paragraphs that each open with a title, after the introduction (and,
+/// under a heading, perhaps one line that introduces them): the titles are the
+/// entries, the paragraphs stay prose. Two or more in a row, and every paragraph of
+/// the run opens with one.
+pub(super) fn titled_paragraphs(
+    blocks: &[Block],
+    i: usize,
+    kind: ListKind,
+    is_heading: bool,
+) -> Option<FoundList> {
+    let mut j = i + 1;
+    if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
+        if t.trim_end().ends_with(':') && run_in_title(t).is_none() {
+            j += 1;
+        }
+    }
+    let mut list = FoundList::new(kind, i);
+    while let Some(Block::Paragraph(t)) = blocks.get(j) {
+        let Some(title) = run_in_title(t) else {
+            break;
+        };
+        if super::lead_lines::lead_line(t).is_some() {
+            break;
+        }
+        list.push(title, j);
+        j += 1;
+    }
+    list.end = j;
+    list.opens_paragraph = true;
+    (list.titles.len() >= 2).then_some(list)
+}
