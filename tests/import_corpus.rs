@@ -32,6 +32,10 @@ struct Expect {
     authorities: Vec<String>,
     #[serde(default)]
     distractors: Vec<String>,
+    /// Each lead the text names for a priority: [the priority's title, the lead as
+    /// printed ("ROLE, ORGANISATION")].
+    #[serde(default)]
+    leads: Vec<[String; 2]>,
 }
 
 fn corpus() -> PathBuf {
@@ -137,6 +141,41 @@ fn same_place(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// Every lead the draft ties to a priority, as "TITLE => ROLE, ORGANISATION": the
+/// `lead:` fields of the priorities and the rows of `@leads` that name one.
+fn leads_of(doc: &ast::Document) -> Vec<String> {
+    let title_of = |name: &str, quoted: bool| {
+        if quoted {
+            return name.to_string();
+        }
+        doc.priorities
+            .iter()
+            .find(|p| p.id.value == name)
+            .and_then(|p| p.title.as_ref().map(|t| t.value.clone()))
+            .unwrap_or_else(|| name.to_string())
+    };
+    let text = |l: &ast::Lead| match &l.organisation {
+        Some(o) => format!("{}, {}", l.role.value, o.value),
+        None => l.role.value.clone(),
+    };
+    let mut out = Vec::new();
+    for p in &doc.priorities {
+        let title = p
+            .title
+            .as_ref()
+            .map_or(p.id.value.clone(), |t| t.value.clone());
+        for l in &p.leads {
+            out.push(format!("{title} => {}", text(l)));
+        }
+    }
+    for l in &doc.leads {
+        if let Some(r) = &l.priority {
+            out.push(format!("{} => {}", title_of(&r.name, r.quoted), text(l)));
+        }
+    }
+    out
+}
+
 fn years(p: &Period) -> (i32, i32) {
     (p.from.year, p.to.year)
 }
@@ -147,7 +186,12 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
     let mut problems = Vec::new();
     let mut scores = BTreeMap::new();
     let titles = |ts: Vec<Option<String>>| ts.into_iter().flatten().collect::<Vec<_>>();
-    let kinds: [(&str, &[String], Vec<String>); 3] = [
+    let expected_leads: Vec<String> = expect
+        .leads
+        .iter()
+        .map(|[p, l]| format!("{p} => {l}"))
+        .collect();
+    let kinds: [(&str, &[String], Vec<String>); 4] = [
         (
             "priorities",
             &expect.priorities,
@@ -178,6 +222,7 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
                     .collect(),
             ),
         ),
+        ("leads", &expected_leads, leads_of(&doc)),
     ];
     for (kind, expected, found) in kinds {
         let (s, missing, invented) = score(expected, &found);
@@ -187,7 +232,7 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
         if !invented.is_empty() {
             problems.push(format!("{kind} invented: {invented:?}"));
         }
-        for d in &expect.distractors {
+        for d in expect.distractors.iter().filter(|_| kind != "leads") {
             if found.iter().any(|f| same(f, d)) {
                 problems.push(format!("the distractor {d:?} became one of the {kind}"));
             }
@@ -235,9 +280,9 @@ fn percent(n: usize, d: usize) -> String {
 
 /// The table for docs/import.md: one row a document, then the totals of each set.
 fn table(results: &[Result]) -> String {
-    let kinds = ["priorities", "themes", "authorities"];
+    let kinds = ["priorities", "themes", "authorities", "leads"];
     let mut out = String::from(
-        "| document | kind | priorities | themes | authorities | period | area |\n|---|---|---|---|---|---|---|\n",
+        "| document | kind | priorities | themes | authorities | leads | period | area |\n|---|---|---|---|---|---|---|---|\n",
     );
     let cell = |s: &Score| format!("{}/{} ({} invented)", s.recovered, s.expected, s.invented);
     let yes = |b: bool| if b { "right" } else { "wrong" };

@@ -985,9 +985,13 @@ w("# London: the 32 London boroughs and the City of London, all in the Metropoli
 w("# District except the City (City of London Police). List: " + SRC_SUBDIV)
 w("# ------------------------------------------------------------------------------------------")
 w("")
+# The short name a borough goes by in its own documents ("Safer Kingston Partnership");
+# Kingston upon Hull goes by "Hull".
+LONDON_SHORT = {"Kingston upon Thames": ["Kingston"]}
 for b in LONDON:
     council = LONDON_COUNCIL.get(b, f"London Borough of {b}")
     aliases = [f"{b} Council", f"London Borough of {b}"] if b not in LONDON_COUNCIL else [f"{b} Council"]
+    aliases += LONDON_SHORT.get(b, [])
     authority(slug(b), council, b, "london-borough", "metropolitan", SRC_SUBDIV, "secondary", aliases=sorted(set(aliases) - {council}))
 authority("city-of-london", "City of London Corporation", "City of London", "city-of-london", "city-of-london", SRC_SUBDIV, "secondary",
           aliases=["Common Council of the City of London", "Corporation of London", "the City"])

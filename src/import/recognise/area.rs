@@ -83,6 +83,7 @@ pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
         .iter()
         .find_map(|t| period_in(t, false))
         .or_else(|| texts.iter().find_map(|t| period_in(t, true)))
+        .or_else(|| super::approval::next_years(texts, 16))
 }
 
 fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {

@@ -6,6 +6,7 @@
 //! each inference comes with a `// csa-import:` note saying what it was taken
 //! from, for a person to check.
 
+use super::approval;
 use super::area;
 use super::dates::{parse_month, year_period};
 use super::plan::Plan;
@@ -58,7 +59,8 @@ pub(super) fn write(
             _ => None,
         })
         .collect();
-    let effective = version_and_date(w, plan, &title, &opening, period);
+    let approved = approval::approval_date(&all_text[1..]);
+    let effective = version_and_date(w, plan, &title, &opening, period, approved);
     let all = blocks
         .iter()
         .filter_map(|b| match b {
@@ -157,21 +159,23 @@ fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String
 }
 
 /// The version from the version table; the effective date from the cover, the
-/// last version, or the years in the title, in that order of trust.
+/// approval in words, the last version, or the years in the title, in that order
+/// of trust.
 fn version_and_date(
     w: &mut Writer,
     plan: &Plan,
     title: &str,
     opening: &[&str],
     period: Option<(u32, u32)>,
+    approved: Option<(String, String)>,
 ) -> Option<String> {
     match &plan.latest_version {
         Some((v, _)) => w.field(1, "version", v),
         None => w.note(1, "no version control table found: add `version:`"),
     }
-    let date = opening
-        .iter()
-        .find_map(|t| parse_month(t))
+    let cover = opening.iter().find_map(|t| parse_month(t));
+    let date = cover
+        .clone()
         .or_else(|| plan.latest_version.as_ref().and_then(|(_, d)| d.clone()));
     if let Some((from, to)) = period {
         w.note(
@@ -184,6 +188,16 @@ fn version_and_date(
             format!("{from}-{to}")
         };
         w.field(1, "period", &printed);
+    }
+    // After the cover, the approval in words ("agreed by the Board on 12 March
+    // 2025"), before the last version or the title.
+    if let (None, Some((date, said))) = (&cover, approved) {
+        w.note(
+            1,
+            &format!("effective date taken from the words \"{said}\": check it"),
+        );
+        w.field(1, "effective", &date);
+        return Some(date);
     }
     let from_period = period.map(|(from, _)| (format!("{from}-04-01 to"), false));
     match (date, year_period(title).or(from_period)) {

@@ -7,6 +7,7 @@
 //! becomes a `@priority` with its leads. A cell naming two leads (`A / B`,
 //! `A; and B`) gives two lines, since the checks count leads one by one.
 
+use super::lead_lines::LEAD_NAMES;
 use super::plan::Plan;
 use super::tables::header_has;
 use super::words::{one_line, strip_markup};
@@ -15,13 +16,17 @@ use super::writer::Writer;
 /// Writes the table as `@leads` (or as the priorities), if it is a leads table.
 pub(super) fn table(w: &mut Writer, rows: &[Vec<String>], plan: &Plan) -> bool {
     let header = &rows[0];
+    // The lead's column, by any of its usual names, in any place.
     let Some(l) = header.iter().position(|c| {
-        let c = c.trim().to_lowercase();
-        c == "lead" || c == "leads" || c == "lead officer" || c == "lead officers"
+        let c = one_line(&strip_markup(c)).to_lowercase();
+        let c = c.trim_end_matches(['(', 's', ')']);
+        LEAD_NAMES.contains(&c) || LEAD_NAMES.contains(&format!("{c}s").as_str())
     }) else {
         return false;
     };
-    let p = header_has(header, "priorit").filter(|p| *p != l);
+    let p = ["priorit", "theme", "objective", "outcome"]
+        .iter()
+        .find_map(|word| header_has(header, word).filter(|p| *p != l));
     if rows.len() < 2 {
         return false;
     }

@@ -27,6 +27,7 @@
 //! as prose), `section.rs` (the heading a block sits under), `dates.rs`,
 //! `words.rs` and `ids.rs`.
 
+mod approval;
 mod area;
 mod assessment;
 mod authorities;
@@ -36,6 +37,7 @@ mod gaps;
 mod header;
 mod horizon_scan;
 mod ids;
+mod lead_lines;
 mod leads;
 mod links;
 mod pcc_plan;
@@ -43,6 +45,7 @@ mod plan;
 mod priorities;
 mod ranking;
 mod section;
+mod shapes;
 mod tables;
 mod versions;
 mod words;
@@ -97,13 +100,17 @@ pub fn write(source: &Source) -> Import {
             Block::Item { .. } => items(&mut w, blocks, i, &section),
             Block::Paragraph(text) => paragraph(&mut w, blocks, i, text, &section, &plan),
         };
-        i = match consumed {
+        let next = match consumed {
             Some(next) => next,
             None => {
                 prose_block(&mut w, &blocks[i]);
                 i + 1
             }
         };
+        for (_, doubt) in plan.unsure.iter().filter(|(at, _)| (i..next).contains(at)) {
+            w.note(0, doubt);
+        }
+        i = next;
     }
     if let (Some(area), Some(date)) = (&area, effective) {
         if w.summary.blocks_of("authority") == 0 {

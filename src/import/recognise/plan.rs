@@ -11,7 +11,9 @@ use std::collections::HashSet;
 
 use super::dates::parse_month;
 use super::ids::{make_id, unique};
+use super::lead_lines;
 use super::priorities::{labelled_at, list_at, split_includes, table_lists, FoundList, ListKind};
+use super::shapes::{run_in_numbered, sentence_lists};
 use super::versions::version_columns;
 use super::words::{key, one_line};
 use crate::import::Block;
@@ -35,6 +37,9 @@ pub(super) struct Plan {
     pub(super) reserved: HashSet<String>,
     /// Whether a heading names the responsible authorities (their list is there).
     pub(super) authority_section: bool,
+    /// Blocks left as prose that seemed to name priorities or themes, and why
+    /// they were not taken: a note is written after each.
+    pub(super) unsure: Vec<(usize, String)>,
 }
 
 impl Plan {
@@ -47,10 +52,17 @@ impl Plan {
             if !table.is_empty() {
                 i += 1;
                 plan.lists.extend(table);
-            } else if let Some(list) = list_at(blocks, i).or_else(|| labelled_at(blocks, i)) {
+            } else if let Some(list) = list_at(blocks, i)
+                .or_else(|| labelled_at(blocks, i))
+                .or_else(|| run_in_numbered(blocks, i))
+            {
                 i = list.end;
                 plan.lists.push(list);
             } else {
+                // Entries named in a sentence, if any; or a doubt about one.
+                let (lists, unsure) = sentence_lists(blocks, i);
+                plan.lists.extend(lists);
+                plan.unsure.extend(unsure.into_iter().map(|u| (i, u)));
                 i += 1;
             }
         }
@@ -62,6 +74,9 @@ impl Plan {
             seen.push(l.kind);
             fresh
         });
+        for list in &mut plan.lists {
+            lead_lines::attach(blocks, list);
+        }
         for list in &plan.lists {
             for (name, what) in &list.includes {
                 plan.includes.push((key(name), name.clone(), what.clone()));

@@ -9,7 +9,9 @@
 //! written with a note asking a person to check them against the original.
 
 use super::ids::make_id;
+use super::lead_lines::lead_line;
 use super::plan::Plan;
+use super::shapes::split_description;
 use super::words::{
     is_name_like, key, one_line, quoted, split_names, strip_markup, truncate, words,
 };
@@ -41,10 +43,18 @@ pub(super) struct FoundList {
     pub(super) includes: Vec<(String, String)>,
     /// The first block after the list.
     pub(super) end: usize,
+    /// The entries sit inside a paragraph (a sentence, a numbered run): the
+    /// paragraph is written as prose, then the entries.
+    pub(super) inline: bool,
+    /// Each entry opens a paragraph ("Domestic abuse: we will ..."): the
+    /// paragraph is written as prose, then the entry, with no note.
+    pub(super) opens_paragraph: bool,
+    /// Each entry's leads, from `Lead: ...` lines under it.
+    pub(super) leads: Vec<Vec<String>>,
 }
 
 impl FoundList {
-    fn new(kind: ListKind, intro: usize) -> Self {
+    pub(super) fn new(kind: ListKind, intro: usize) -> Self {
         FoundList {
             kind,
             intro,
@@ -53,12 +63,15 @@ impl FoundList {
             printed: Vec::new(),
             includes: Vec::new(),
             end: intro + 1,
+            inline: false,
+            opens_paragraph: false,
+            leads: Vec::new(),
         }
     }
 
     /// Adds the entry printed as `text` in block `at`: its title without a
     /// `Priority 1 -` label or a closing full stop, and what it includes.
-    fn push(&mut self, text: &str, at: usize) {
+    pub(super) fn push(&mut self, text: &str, at: usize) {
         let printed = tidy(&strip_markup(text));
         let bare = strip_label(&printed);
         let bare = bare.trim_end_matches(['.', ';', ',']).trim();
@@ -67,17 +80,35 @@ impl FoundList {
                 self.includes.push((title.clone(), what));
                 title
             }
-            None => bare.to_string(),
+            None => split_description(bare).unwrap_or(bare).to_string(),
         };
         self.printed.push((printed != title).then_some(printed));
         self.titles.push(title);
         self.at.push(at);
+        self.leads.push(Vec::new());
     }
 }
 
 /// `Priority 1 - X`, `Priority One: X`, `Priority 2. X` → `X`; other text as it is.
 pub(super) fn strip_label(text: &str) -> &str {
-    label_rest(text).unwrap_or(text)
+    label_rest(text)
+        .or_else(|| number_rest(text))
+        .unwrap_or(text)
+}
+
+/// `1. X`, `2) X`, `(3) X` → `X`: an entry of a numbered list.
+fn number_rest(text: &str) -> Option<&str> {
+    let t = text.strip_prefix('(').unwrap_or(text);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..]
+        .strip_prefix(". ")
+        .or_else(|| t[digits..].strip_prefix(") "))?
+        .trim_start();
+    rest.starts_with(|c: char| c.is_alphabetic())
+        .then_some(rest)
 }
 
 /// What follows a `Priority N` label and its separator, if the text opens with one.
@@ -143,6 +174,8 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         }
         Block::Table(_) => None,
     };
+    let is_label =
+        |b: &Block| text(b).is_some_and(|t| label_rest(&t).is_some_and(|r| words(r) <= 40));
     let mut list = FoundList::new(ListKind::Priority, i);
     let mut j = i;
     while let Some(t) = blocks.get(j).and_then(text) {
@@ -151,9 +184,34 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         }
         list.push(&t, j);
         j += 1;
+        // Paragraphs about the entry may follow it ("Priority 1: X", what will be
+        // done, "Lead: ..."), then the next entry; a heading or table ends them.
+        let body = blocks[j..]
+            .iter()
+            .take(12)
+            .take_while(|b| matches!(b, Block::Paragraph(_) | Block::Item { .. }) && !is_label(b))
+            .count();
+        if blocks.get(j + body).is_some_and(is_label) {
+            j += body;
+        } else if let Some(last) = blocks[j..j + body].iter().rposition(|b| match b {
+            Block::Paragraph(t) | Block::Item { text: t, .. } => lead_line(t).is_some(),
+            _ => false,
+        }) {
+            j += last + 1;
+            break;
+        }
     }
     list.end = j;
     (list.titles.len() >= 2).then_some(list)
+}
+
+/// The last sentence of a paragraph.
+fn last_sentence(text: &str) -> &str {
+    let t = text.trim_end();
+    match t.rfind(". ") {
+        Some(p) if p + 2 < t.len() => &t[p + 2..],
+        _ => t,
+    }
 }
 
 /// A heading or paragraph that introduces a list: how long it may be, by its ending.
@@ -263,7 +321,10 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         Block::Heading { text, .. } => (text, true),
         _ => return None,
     };
-    let lower = strip_markup(&intro.to_lowercase());
+    // A paragraph introduces with its last sentence ("... sets out its plan to
+    // achieve them. The priorities for the next five years are:").
+    let whole = strip_markup(&intro.to_lowercase());
+    let lower = last_sentence(&whole).to_string();
     let names_pcc = [
         "police",
         "pcc",
@@ -286,7 +347,9 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     .any(|w| lower.contains(w));
     let kind = if lower.contains("cross-cutting themes") || lower.contains("cross cutting themes") {
         ListKind::Theme
-    } else if (lower.contains("priorities") || lower.contains("priority areas"))
+    } else if (lower.contains("priorities")
+        || lower.contains("priority areas")
+        || lower.contains("priority outcomes"))
         && !lower.contains("theme")
     {
         ListKind::Priority
@@ -299,9 +362,25 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     if let Some(list) = headed_list(blocks, i, kind) {
         return Some(list);
     }
-    // Entries: short lines, list items or a one-column table.
+    if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
+        return Some(list);
+    }
+    // Entries: short lines, list items or a one-column table; under a heading,
+    // perhaps after a line that introduces them ("Over the next three years we
+    // will focus on:").
     let mut list = FoundList::new(kind, i);
     let mut j = i + 1;
+    if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
+        let l = t.to_lowercase();
+        let back = ["achieved", "last year", "progress", "previous"];
+        if t.trim_end().ends_with(':')
+            && words(t) <= 30
+            && !back.iter().any(|w| l.contains(w))
+            && !l.contains("police")
+        {
+            j += 1;
+        }
+    }
     while let Some(block) = blocks.get(j) {
         match block {
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
@@ -313,7 +392,8 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
                     && words(t) <= 40
                     && (!t.ends_with('.')
                         || words(strip_label(t)) <= 12
-                        || split_including(t).is_some()) =>
+                        || split_including(t).is_some()
+                        || split_description(strip_label(t)).is_some()) =>
             {
                 list.push(t, j)
             }
@@ -346,7 +426,9 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> 
             > 1
     };
     let body = |b: Option<&Block>| match b {
-        Some(Block::Paragraph(p)) => words(p) >= 12 || (short(p) && repeats(p)),
+        Some(Block::Paragraph(p)) => {
+            words(p) >= 12 || (short(p) && repeats(p)) || lead_line(p).is_some()
+        }
         _ => false,
     };
     let mut list = FoundList::new(kind, i);
@@ -358,7 +440,9 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> 
             {
                 list.push(t, j)
             }
-            Block::Paragraph(t) if !list.titles.is_empty() && (words(t) >= 12 || repeats(t)) => {}
+            Block::Paragraph(t)
+                if !list.titles.is_empty()
+                    && (words(t) >= 12 || repeats(t) || lead_line(t).is_some()) => {}
             Block::Item { .. } if !list.titles.is_empty() => {}
             _ => break,
         }
@@ -389,6 +473,9 @@ pub(super) fn table_lists(blocks: &[Block], i: usize) -> Vec<FoundList> {
             }
         })
         .collect();
+    if rows.len() >= 2 && kinds.iter().any(Option::is_none) {
+        return super::shapes::key_column(rows, i).into_iter().collect();
+    }
     if rows.len() < 2 || kinds.iter().any(Option::is_none) {
         return Vec::new();
     }
@@ -430,13 +517,27 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         w.printed_as_table(&rows[0]);
         for list in &lists {
             for (n, title) in list.titles.iter().enumerate() {
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), plan);
+                let leads = &list.leads[n];
+                write_priority(w, list.kind, title, list.printed[n].as_deref(), leads, plan);
             }
         }
         return end;
     }
     for (j, block) in blocks.iter().enumerate().take(end).skip(at) {
         let mut written = false;
+        if lists.iter().any(|l| l.inline && l.at.contains(&j)) {
+            // The entries are named inside the paragraph: it stays prose, word
+            // for word, and the blocks follow it.
+            prose_block(w, block);
+            w.note(
+                0,
+                "the entries below are named inside the paragraph above: check their titles",
+            );
+            written = true;
+        } else if lists.iter().any(|l| l.opens_paragraph && l.at.contains(&j)) {
+            prose_block(w, block);
+            written = true;
+        }
         for list in &lists {
             for (n, title) in list
                 .titles
@@ -444,7 +545,8 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 .enumerate()
                 .filter(|(n, _)| list.at[*n] == j)
             {
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), plan);
+                let leads = &list.leads[n];
+                write_priority(w, list.kind, title, list.printed[n].as_deref(), leads, plan);
                 written = true;
             }
         }
@@ -456,7 +558,14 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
 }
 
 /// One entry of a list: its id is the one the first pass gave its title.
-fn write_priority(w: &mut Writer, kind: ListKind, title: &str, printed: Option<&str>, plan: &Plan) {
+fn write_priority(
+    w: &mut Writer,
+    kind: ListKind,
+    title: &str,
+    printed: Option<&str>,
+    leads: &[String],
+    plan: &Plan,
+) {
     let id = plan
         .id_of(title)
         .map(str::to_string)
@@ -476,6 +585,12 @@ fn write_priority(w: &mut Writer, kind: ListKind, title: &str, printed: Option<&
     }) {
         w.field(1, "includes", what);
     }
+    if kind == ListKind::Priority {
+        for lead in leads {
+            w.field(1, "lead", lead);
+            w.entry("leads");
+        }
+    }
 }
 
 pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
@@ -491,9 +606,9 @@ pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
         ),
     );
     for title in &plan.fallback_priorities {
-        write_priority(w, ListKind::Priority, title, None, plan);
+        write_priority(w, ListKind::Priority, title, None, &[], plan);
     }
     for title in &plan.fallback_themes {
-        write_priority(w, ListKind::Theme, title, None, plan);
+        write_priority(w, ListKind::Theme, title, None, &[], plan);
     }
 }

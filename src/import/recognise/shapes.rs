@@ -1,0 +1,391 @@
+//! More shapes of a list of priorities or themes, as English plans print them.
+//!
+//! - a numbered list run into one paragraph, as text copied from a PDF's contents
+//!   page or a web transcription prints it ("Priorities 1. A 2. B 3. C");
+//! - the entries named in a sentence: "This process identified 3 main priorities:
+//!   A; B; and C.", "Running through every priority are three cross-cutting themes:
+//!   early intervention, victims, and communities.", or a sentence naming the
+//!   cross-cutting themes followed by "These were A; B; and C.";
+//! - an entry printed with its description: "Increased Community safety – more
+//!   people feel safer." (the title is what comes before the dash).
+//!
+//! Each check reads a paragraph once, left to right: linear in its length.
+
+use super::lead_lines::LEAD_NAMES;
+use super::priorities::{FoundList, ListKind};
+use super::words::{is_name_like, one_line, split_names, strip_markup, words};
+use crate::import::Block;
+
+/// `Title – what it means`: the title, when what follows the dash is a description
+/// (it opens in lower case) and the title is short.
+pub(super) fn split_description(text: &str) -> Option<&str> {
+    for dash in [" – ", " — ", " - "] {
+        if let Some((title, rest)) = text.split_once(dash) {
+            let title = title.trim();
+            let described = rest.trim_start().starts_with(|c: char| c.is_lowercase());
+            if described && is_name_like(title) && words(title) <= 8 && !title.contains(',') {
+                return Some(title);
+            }
+        }
+    }
+    None
+}
+
+/// The number words a sentence may count its entries with.
+const COUNTS: [&str; 10] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+];
+
+/// How many entries the words just before `at` in `lower` announce ("3 main
+/// priorities", "three cross-cutting themes"), if they announce a number.
+fn announced(lower: &str, at: usize) -> Option<usize> {
+    lower[..at].split_whitespace().rev().take(3).find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.parse::<usize>()
+            .ok()
+            .filter(|n| (2..=12).contains(n))
+            .or_else(|| COUNTS.iter().position(|c| *c == w).map(|p| p + 2))
+    })
+}
+
+/// Words that make a sentence about someone else's list, or last year's.
+fn not_this_documents(lower: &str) -> bool {
+    [
+        "police and crime plan",
+        "police & crime plan",
+        "commissioner",
+        "previous",
+        "last year",
+        "achieved",
+        "progress",
+        "sub-group",
+        "subgroup",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// The kind a sentence names, and where the name ends: "priorities" or
+/// "cross-cutting themes".
+fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
+    for cue in ["cross-cutting themes", "cross cutting themes"] {
+        if let Some(at) = lower.find(cue) {
+            return Some((ListKind::Theme, at));
+        }
+    }
+    lower.find("priorities").map(|at| (ListKind::Priority, at))
+}
+
+/// The sentences of a paragraph: each ends at ". " (or the end).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(p) = rest.find(". ") {
+        out.push(&rest[..p + 1]);
+        rest = &rest[p + 2..];
+    }
+    if !rest.trim().is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// `A; B; and C` or `A, B and C`: the names, or none when one is not a name.
+fn names_in(list: &str) -> Vec<String> {
+    let list = list.trim().trim_end_matches('.').trim();
+    let names: Vec<String> = if list.contains(';') {
+        list.split(';')
+            .map(|p| {
+                let p = p.trim();
+                p.strip_prefix("and ").unwrap_or(p).trim().to_string()
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        split_names(list)
+            .into_iter()
+            .map(|p| p.strip_prefix("and ").unwrap_or(&p).trim().to_string())
+            .collect()
+    };
+    let all_names = names
+        .iter()
+        .all(|n| is_name_like(n) && words(n) <= 8 && !n.contains(':'));
+    if all_names {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// A paragraph that names its entries in a sentence: "... 3 main priorities that
+/// shaped the new Strategy: A; B; and C." or "... the Cross Cutting Themes ...
+/// These were A; B; and C." When the sentence counts the entries, the count must
+/// match; otherwise nothing is taken.
+///
+/// Also returns what made it unsure about a sentence that seemed to name them (a
+/// count that does not match, names that are not short): such a sentence stays
+/// prose, with a note saying so.
+pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec<String>) {
+    let Some(Block::Paragraph(text)) = blocks.get(i) else {
+        return (Vec::new(), Vec::new());
+    };
+    let sentences = sentences(text);
+    let mut out: Vec<FoundList> = Vec::new();
+    let mut unsure = Vec::new();
+    for (n, sentence) in sentences.iter().enumerate() {
+        let lower = sentence.to_lowercase();
+        // Places found in the lower-cased text are used in the original: only
+        // where lower-casing kept the lengths.
+        if lower.len() != sentence.len() {
+            continue;
+        }
+        let Some((kind, at)) = names_kind(&lower) else {
+            continue;
+        };
+        if not_this_documents(&lower) || out.iter().any(|l| l.kind == kind) {
+            continue;
+        }
+        let list = match lower[at..].find(": ") {
+            Some(colon) => match sentence.get(at + colon + 2..) {
+                Some(list) => list,
+                None => continue,
+            },
+            None => match sentences.get(n + 1) {
+                Some(next) => {
+                    let nl = next.to_lowercase();
+                    let opener = ["these were ", "these are ", "they are ", "they were "]
+                        .iter()
+                        .find(|o| nl.starts_with(*o));
+                    match opener {
+                        Some(o) => match next.get(o.len()..) {
+                            Some(list) => list,
+                            None => continue,
+                        },
+                        None => continue,
+                    }
+                }
+                None => continue,
+            },
+        };
+        let names = names_in(list);
+        let what = match kind {
+            ListKind::Priority => "priorities",
+            ListKind::Theme => "cross-cutting themes",
+        };
+        let parts = list
+            .split([';', ','])
+            .filter(|p| !p.trim().is_empty())
+            .count();
+        if names.is_empty() && parts >= 2 {
+            unsure.push(format!(
+                "this sentence seems to name the {what}, but not as short names: left as prose; check it"
+            ));
+            continue;
+        }
+        let announced = announced(&lower, at);
+        if let Some(c) = announced.filter(|c| names.len() >= 2 && *c != names.len()) {
+            unsure.push(format!(
+                "this sentence announces {c} {what} but names {}: left as prose; check it",
+                names.len()
+            ));
+            continue;
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        let mut found = FoundList::new(kind, i);
+        for name in &names {
+            found.push(name, i);
+        }
+        found.inline = true;
+        out.push(found);
+    }
+    (out, unsure)
+}
+
+/// A numbered list run into one paragraph straight after the word "Priorities":
+/// "Community Safety Partnership Priorities 1. A 2. B 3. C. 18 Further
+/// Information". The numbers must run 1, 2, 3, ...; the last entry ends at its
+/// first full stop. A contents line of other headings is not taken.
+pub(super) fn run_in_numbered(blocks: &[Block], i: usize) -> Option<FoundList> {
+    let Some(Block::Paragraph(text)) = blocks.get(i) else {
+        return None;
+    };
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let start = lower
+        .match_indices("priorities 1. ")
+        .map(|(p, _)| p + "priorities ".len())
+        .next()?;
+    if not_this_documents(&lower[..start]) {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut at = start + "1. ".len();
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let mut n = 2;
+    loop {
+        let marker = format!(" {n}. ");
+        match text[at..].find(&marker) {
+            Some(p) => {
+                entries.push(&text[at..at + p]);
+                at += p + marker.len();
+                n += 1;
+            }
+            None => {
+                let rest = &text[at..];
+                let end = rest.find(". ").map_or(rest.len(), |p| p + 1);
+                entries.push(&rest[..end]);
+                break;
+            }
+        }
+    }
+    let fits = |e: &&str| {
+        let e = e.trim();
+        e.starts_with(|c: char| c.is_uppercase()) && (1..=60).contains(&words(e))
+    };
+    if entries.len() < 3 || !entries.iter().all(fits) {
+        return None;
+    }
+    let mut list = FoundList::new(ListKind::Priority, i);
+    for e in entries {
+        list.push(e.trim(), i);
+    }
+    list.inline = true;
+    Some(list)
+}
+
+/// The names a table's priority column goes by.
+const KEY_NAMES: [&str; 14] = [
+    "priority",
+    "priorities",
+    "our priorities",
+    "strategic priority",
+    "strategic priorities",
+    "priority area",
+    "priority areas",
+    "theme",
+    "themes",
+    "objective",
+    "objectives",
+    "strategic objective",
+    "outcome",
+    "outcomes",
+];
+
+/// A table with a priority column (Priority, Theme, Objective or Outcome, in any
+/// place) beside columns that describe each one (what it means, what will be
+/// done): the column's short cells are the priorities. A table with a lead column
+/// is the leads table's; a column of long cells or repeated names is not a list.
+pub(super) fn key_column(rows: &[Vec<String>], i: usize) -> Option<FoundList> {
+    let header: Vec<String> = rows[0]
+        .iter()
+        .map(|c| one_line(&strip_markup(c)).to_lowercase())
+        .collect();
+    let has_lead = header.iter().any(|c| {
+        let c = c.trim_end_matches(['(', 's', ')']);
+        LEAD_NAMES.contains(&c) || LEAD_NAMES.contains(&format!("{c}s").as_str())
+    });
+    let key = header
+        .iter()
+        .position(|c| KEY_NAMES.contains(&c.as_str()))?;
+    if has_lead || header.len() < 2 {
+        return None;
+    }
+    let cells: Vec<String> = rows[1..]
+        .iter()
+        .filter_map(|r| r.get(key))
+        .map(|c| one_line(&strip_markup(c)))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let distinct = cells
+        .iter()
+        .enumerate()
+        .all(|(n, c)| !cells[..n].contains(c));
+    let short = cells
+        .iter()
+        .all(|c| is_name_like(c.trim_end_matches('.')) || is_name_like(c));
+    // The other columns describe each priority in words (an assessment's table of
+    // counts or ticks against each priority is not its list).
+    let body = &rows[1..];
+    let described = (0..header.len()).filter(|c| *c != key).any(|c| {
+        let long = body
+            .iter()
+            .filter(|r| r.get(c).is_some_and(|t| words(t) >= 3))
+            .count();
+        long * 2 > body.len()
+    });
+    if cells.len() < 2 || !distinct || !short || !described {
+        return None;
+    }
+    let mut list = FoundList::new(ListKind::Priority, i);
+    for c in &cells {
+        list.push(c, i);
+    }
+    Some(list)
+}
+
+/// `Domestic abuse: we will support victims ...`: a short title opening a
+/// paragraph, then what is said about it.
+fn run_in_title(text: &str) -> Option<&str> {
+    let (title, rest) = text.split_once(": ")?;
+    let title = title.trim();
+    // The labels of a page's own furniture, not titles.
+    const LABELS: [&str; 14] = [
+        "note",
+        "please note",
+        "nb",
+        "source",
+        "sources",
+        "contact",
+        "email",
+        "tel",
+        "telephone",
+        "website",
+        "date",
+        "updated",
+        "figure",
+        "table",
+    ];
+    if LABELS.contains(&title.to_lowercase().as_str()) {
+        return None;
+    }
+    let opens = title.starts_with(|c: char| c.is_uppercase());
+    (opens && is_name_like(title) && words(title) <= 8 && words(rest) >= 6).then_some(title)
+}
+
+/// Short paragraphs that each open with a title, after the introduction (and,
+/// under a heading, perhaps one line that introduces them): the titles are the
+/// entries, the paragraphs stay prose. Two or more in a row, and every paragraph of
+/// the run opens with one.
+pub(super) fn titled_paragraphs(
+    blocks: &[Block],
+    i: usize,
+    kind: ListKind,
+    is_heading: bool,
+) -> Option<FoundList> {
+    let mut j = i + 1;
+    if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
+        if t.trim_end().ends_with(':') && run_in_title(t).is_none() {
+            j += 1;
+        }
+    }
+    let mut list = FoundList::new(kind, i);
+    while let Some(Block::Paragraph(t)) = blocks.get(j) {
+        let Some(title) = run_in_title(t) else {
+            break;
+        };
+        if super::lead_lines::lead_line(t).is_some() {
+            break;
+        }
+        list.push(title, j);
+        j += 1;
+    }
+    list.end = j;
+    list.opens_paragraph = true;
+    (list.titles.len() >= 2).then_some(list)
+}
