@@ -38,8 +38,7 @@
 //! checked again: the fix must make no new syntax error and leave fewer findings of
 //! the rule in that file.
 //!
-//! Every fires fixture has expectations, but for the codes in `WITHOUT_EXPECTATIONS`,
-//! a list that may only shrink.
+//! Every fires fixture has expectations: one without fails.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -49,16 +48,6 @@ use csa::diagnostics::{syntax, Diagnostic};
 use csa::engine::{self, Input, Setup};
 use csa::files::FileSystem;
 use csa::rules::{Options, Registry};
-
-/// Codes whose fires fixture does not yet state its findings. Remove a code when its
-/// fixture gains `// expect:` lines; the test fails while a listed code has them.
-const WITHOUT_EXPECTATIONS: &[&str] = &[
-    "CSA402", "CSA403", "CSA404", "CSA501", "CSA502", "CSA504", "CSA505", "CSA506", "CSA507",
-    "CSA510", "CSA511", "CSA512", "CSA601", "CSA602", "CSA603", "CSA701", "CSA702", "CSA703",
-    "CSA801", "CSA910", "CSA911", "CSA951", "CSA960", "CSA961", "CSA962", "CSA963", "CSA964",
-    "CSA965", "CSA966", "CSA967", "CSA968", "CSA969", "CSA970", "CSA971", "CSA972", "CSA973",
-    "CSA974", "CSA975", "CSA976", "CSA979", "CSA980", "CSA981", "CSA982",
-];
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -332,23 +321,16 @@ fn check_expectations(
         }
     }
     if expects.is_empty() {
-        if !WITHOUT_EXPECTATIONS.contains(&code) {
-            problems.push(format!(
-                "{code}.fires states none of its findings; add `// expect:` lines for:\n  {}",
-                found
-                    .iter()
-                    .filter(|f| f.diagnostic.code == code)
-                    .map(|f| f.describe(folder))
-                    .collect::<Vec<_>>()
-                    .join("\n  ")
-            ));
-        }
-        return;
-    }
-    if WITHOUT_EXPECTATIONS.contains(&code) {
         problems.push(format!(
-            "{code}.fires has expectations: take it out of WITHOUT_EXPECTATIONS"
+            "{code}.fires states none of its findings; add `// expect:` lines for:\n  {}",
+            found
+                .iter()
+                .filter(|f| f.diagnostic.code == code)
+                .map(|f| f.describe(folder))
+                .collect::<Vec<_>>()
+                .join("\n  ")
         ));
+        return;
     }
     if !expects.iter().any(|e| e.code == code) {
         problems.push(format!("{code}.fires expects no finding of {code}"));
