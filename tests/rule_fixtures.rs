@@ -18,12 +18,12 @@
 //! `// expect:` line a finding:
 //!
 //! ```text
-//! // expect: 25:1 CSA201 "`RS` (Road Safety) has no lead" help "add `lead:" fix "Add a lead"
+//! // expect: 25:1 CSA201 "`RS` (Road Safety) has no lead" help "to the leads table" fix "Add a lead"
 //! // expect: kent-2025.csa:1:1 CSA977 "their lives overlap" help "end the earlier"
 //! ```
 //!
 //! - `LINE:COLUMN` is where the finding starts, counted from 1 as `csa check` prints
-//!   it (the column in characters); in a folder fixture it is preceded by the file's
+//!   it (the column in UTF-16 code units, as editors count); in a folder fixture it is preceded by the file's
 //!   name and a colon (the expectations are read from the first file, by name).
 //! - `CODE` is the finding's code: the fixture's rule, or another code the fixture
 //!   also gives and pins down.
