@@ -551,3 +551,43 @@ fn no_fixture_is_left_without_a_rule() {
         assert!(registry.find(code).is_some(), "{name} is for no rule");
     }
 }
+
+#[test]
+fn a_fix_that_does_not_put_its_finding_right_fails() {
+    // CSA021's fix, changed to write the misspelt code again, leaves the finding.
+    let registry = Registry::bundled();
+    let files = fixture("CSA021", "fires").unwrap();
+    let run = Run::new(&registry, "CSA021", &files[0].1);
+    let mut found = run.check(&files);
+    let mut problems = Vec::new();
+    check_fixes(&run, &files, &found, &mut problems);
+    assert_eq!(problems, Vec::<String>::new());
+    let finding = found
+        .iter_mut()
+        .find(|f| f.diagnostic.code == "CSA021")
+        .unwrap();
+    let fix = finding.diagnostic.fix.as_mut().unwrap();
+    fix.edits[0].replacement = "CSA2O1".into();
+    check_fixes(&run, &files, &found, &mut problems);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("leaves as many CSA021 findings"),
+        "{problems:?}"
+    );
+    // And one that breaks a line is told as a syntax error.
+    let fix = found
+        .iter_mut()
+        .find(|f| f.diagnostic.code == "CSA021")
+        .unwrap()
+        .diagnostic
+        .fix
+        .as_mut()
+        .unwrap();
+    fix.edits[0].replacement = "CSA201\n@prority X: Y".into();
+    problems.clear();
+    check_fixes(&run, &files, &found, &mut problems);
+    assert!(
+        problems.iter().any(|p| p.contains("makes a syntax error")),
+        "{problems:?}"
+    );
+}
