@@ -272,3 +272,33 @@ fn previous_in_csa_toml_is_relative_to_it() {
         stderr(&out)
     );
 }
+
+#[test]
+fn kirklees_2022_to_2023() {
+    // A metropolitan borough's plan (West Yorkshire, a mayoral police area): the
+    // refresh's own version row says what changed, and the diff finds each change.
+    let out = csa(&[
+        "diff",
+        "tests/fixtures/diff/kirklees-2022.csa",
+        "tests/fixtures/diff/kirklees-2023.csa",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "  ~ SOC: Serious and Organised Crime → SVOC: Serious Violence and Organised Crime [Priorities]",
+        "  + VAWG: Violence Against Women and Girls [Priorities]",
+        "  ~ health: ‘NHS Kirklees Clinical Commissioning Group’ → ‘NHS West Yorkshire Integrated Care Board’ [Front matter]",
+        "  - Head of Communities, Kirklees Council (leads ASB Anti-Social Behaviour) [Priorities]",
+        "@version 2.0: Refreshed Kirklees Community Safety Plan",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // Nothing that stayed the same is reported as changed.
+    for unchanged in ["DA: Domestic Abuse", "RO:", "PCP-"] {
+        assert!(
+            !text.contains(unchanged),
+            "{unchanged:?} reported in\n{text}"
+        );
+    }
+    insta::assert_snapshot!("diff_kirklees_2022_2023", text);
+}

@@ -596,6 +596,18 @@ fn report_snapshots() {
     }
 }
 
+#[test]
+fn report_snapshot_of_a_london_borough() {
+    // A unitary plan of a London borough: the Metropolitan Police, MOPAC and the
+    // London Fire Commissioner, not a county's bodies.
+    let path = PLANS[0];
+    let report = report_of(path, &read(path), None);
+    insta::assert_snapshot!(
+        "report_md_barking-and-dagenham-2023",
+        report::md::markdown(&report)
+    );
+}
+
 fn csa(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_csa"))
         .args(args)

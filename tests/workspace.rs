@@ -13,13 +13,12 @@ fn csa(args: &[&str]) -> Output {
 
 /// The concise output's finding lines.
 fn findings(args: &[&str]) -> (Option<i32>, Vec<String>) {
-    let mut all = vec![
-        "check",
-        "--output-format",
-        "concise",
-        "--as-of",
-        "2025-06-01",
-    ];
+    findings_on("2025-06-01", args)
+}
+
+/// The concise output's finding lines, with the documents checked on `as_of`.
+fn findings_on(as_of: &str, args: &[&str]) -> (Option<i32>, Vec<String>) {
+    let mut all = vec!["check", "--output-format", "concise", "--as-of", as_of];
     all.extend_from_slice(args);
     let out = csa(&all);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -48,6 +47,58 @@ fn clean_workspace_has_no_findings() {
     let (code, lines) = findings(&["tests/fixtures/workspace/clean"]);
     assert_eq!(lines, Vec::<String>::new());
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn clean_lancashire_workspace_has_no_findings() {
+    // A two-tier county other than Kent: Lancashire's agreement of 2023, three of its
+    // twelve district plans, and the Police and Crime Plan 2021 – 2025 in a shared file.
+    let (code, lines) = findings_on("2023-06-01", &["tests/fixtures/workspace/lancashire"]);
+    assert_eq!(lines, Vec::<String>::new());
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn lancashire_workspace_defects_name_lancashire_districts() {
+    // The count misses a partnership, and no district plan works on Road Safety.
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workspace/lancashire");
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    for name in [
+        "lancashire-csa.csa",
+        "preston.csa",
+        "burnley.csa",
+        "chorley.csa",
+        "plans/lancashire-pcc-2021.csa",
+    ] {
+        let text = std::fs::read_to_string(root.join(name))
+            .unwrap()
+            .replace("  partnerships: 12", "  partnerships: 11")
+            .replace("  county: RS", "  county: ASB");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = dir.path().to_str().unwrap().to_string();
+    let (_, lines) = findings_on("2023-06-01", &[&path]);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    let count = one(&lines, "lancashire-csa.csa", "CSA973");
+    assert_eq!(count.len(), 1, "{lines:#?}");
+    assert!(
+        count[0].contains(
+            "lancashire-csa.csa:61:17: warning[CSA973] the table counts 11 partnerships, but on 2023-04-01 Lancashire has 12 community safety partnerships: Burnley, Chorley, Fylde, Hyndburn, Lancaster, Pendle, Preston, Ribble Valley, Rossendale, South Ribble, West Lancashire, Wyre"
+        ),
+        "{}",
+        count[0]
+    );
+    let roads = one(&lines, "lancashire-csa.csa", "CSA975");
+    assert_eq!(roads.len(), 1, "{lines:#?}");
+    assert!(
+        roads[0].contains(
+            "lancashire-csa.csa:51:1: info[CSA975] no district plan here (3 in all) works on the county priority Road Safety (`RS`)"
+        ),
+        "{}",
+        roads[0]
+    );
 }
 
 #[test]

@@ -33,16 +33,23 @@ pub(super) fn section(
             Severity::Hint => counts.hint += 1,
         }
     }
-    let review_due = cx
+    let life_over = cx
         .life_end
         .map(|end| date_from_days(end.days_since_epoch() + 1));
+    // The date shown is the one the review-due rule judges by: an annual review of a
+    // three-year plan falls due after a year, not at the end of the three.
+    let review_due = cx
+        .doc
+        .agreement
+        .as_ref()
+        .and_then(crate::rules::kinds::review_due);
     counts.accepted = accepted.len();
     let accepted_errors: Vec<&Accepted> = accepted
         .iter()
         .filter(|a| a.diagnostic.severity == Severity::Error)
         .collect();
     counts.accepted_errors = accepted_errors.len();
-    let mut reasons = not_current(cx, alignment, review_due);
+    let mut reasons = not_current(cx, alignment, life_over);
     // An error the partnership accepted is still a duty the law puts on the
     // document: it is said first among the reasons, and the document is never
     // "ready" while it stands.

@@ -477,7 +477,14 @@ fn same_plan(members: &[Member], places: &[Place], out: &mut [Vec<(&'static str,
                                 .unwrap_or_default(),
                         )
                         .arg("other", file_name(members[j].path))
-                        .arg("others", (main_docs.len() - 1).to_string())
+                        .arg(
+                            "others",
+                            match main_docs.len() - 1 {
+                                0 => String::new(),
+                                1 => " (and 1 other document of the area)".to_string(),
+                                n => format!(" (and {n} other documents of the area)"),
+                            },
+                        )
                         .arg("other_plan", other_plan)
                         .arg(
                             "area",

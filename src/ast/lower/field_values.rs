@@ -85,8 +85,8 @@ fn date_hint(text: &str) -> String {
         .iter()
         .find(|w| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
     match (day, month, year) {
-        (Some(d), Some(m), Some(y)) => format!(": `{y}-{:02}-{:0>2}`", m + 1, d),
-        (None, Some(m), Some(y)) => format!(": `{y}-{:02}`", m + 1),
+        (Some(d), Some(m), Some(y)) => format!("; here, `{y}-{:02}-{:0>2}`", m + 1, d),
+        (None, Some(m), Some(y)) => format!("; here, `{y}-{:02}`", m + 1),
         _ => String::new(),
     }
 }

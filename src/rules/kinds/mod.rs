@@ -28,6 +28,7 @@ mod versions;
 
 pub use super::contract::{Kind, Param, ParamDefault, ParamType};
 use super::suppress;
+pub use versions::review_due;
 
 /// The `syntax` kind. Its diagnostics are the parser's, whose message is the whole
 /// of `{message}`.

@@ -162,12 +162,52 @@ pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     let Some(effective) = &agreement.effective else {
         return;
     };
-    let start = effective.value.first_day();
+    let Some((due, review, basis, label)) = due_by(agreement, effective.value) else {
+        return;
+    };
+    if cx.as_of.first_day() > due {
+        let mut finding = Finding::at(effective.span)
+            .arg("effective", effective.value.to_string())
+            .arg("review", review)
+            .arg("basis", basis)
+            .arg("due", due.to_string())
+            .arg("as_of", cx.as_of.to_string())
+            .arg(
+                "age",
+                months_between(effective.value.first_day(), cx.as_of).to_string(),
+            );
+        if let Some((span, words)) = label {
+            finding = finding.label(span, words);
+        }
+        out.push(finding);
+    }
+}
+
+/// The date a document is due for review by, as `review-due` reads it: its review
+/// cycle from its effective date when it states one, else the end of its period, else
+/// a year (partnership plans are refreshed every year); none for `review: none` with
+/// no period. Every front end that shows the review date uses this one.
+pub fn review_due(agreement: &crate::ast::Agreement) -> Option<Date> {
+    let effective = agreement.effective.as_ref()?.value;
+    due_by(agreement, effective).map(|(due, ..)| due)
+}
+
+/// The review date, the cycle as written, the words saying why, and the field it
+/// rests on.
+type Due = (
+    Date,
+    String,
+    String,
+    Option<(crate::text::Span, &'static str)>,
+);
+
+fn due_by(agreement: &crate::ast::Agreement, effective: Date) -> Option<Due> {
+    let start = effective.first_day();
     let cycle = agreement
         .review
         .as_ref()
         .and_then(|r| crate::ast::ReviewCycle::parse(&r.value).map(|c| (r, c)));
-    let (due, review, basis, label) = match (cycle, &agreement.period) {
+    Some(match (cycle, &agreement.period) {
         (Some((r, c)), _) if c.months().is_some() => (
             add_months(start, c.months().unwrap_or(12)),
             r.value.clone(),
@@ -186,22 +226,6 @@ pub fn review_overdue(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
             "it states no review cycle or period, and partnership plans are refreshed every year after the strategic assessment".to_string(),
             None,
         ),
-        _ => return,
-    };
-    if cx.as_of.first_day() > due {
-        let mut finding = Finding::at(effective.span)
-            .arg("effective", effective.value.to_string())
-            .arg("review", review)
-            .arg("basis", basis)
-            .arg("due", due.to_string())
-            .arg("as_of", cx.as_of.to_string())
-            .arg(
-                "age",
-                months_between(effective.value.first_day(), cx.as_of).to_string(),
-            );
-        if let Some((span, words)) = label {
-            finding = finding.label(span, words);
-        }
-        out.push(finding);
-    }
+        _ => return None,
+    })
 }
