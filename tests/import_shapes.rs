@@ -275,3 +275,172 @@ fn short_paragraphs_that_each_open_with_a_title() {
     let (d, csa) = doc("Anytown Community Safety Plan 2025-2028\n\n## Our partners\n\nAnytown Police: the force works with us on every part of this plan.\n\nAnytown Council: the council chairs the board and hosts the team.\n");
     assert!(priorities(&d).is_empty(), "{csa}");
 }
+
+fn area(d: &Document) -> Option<String> {
+    d.agreement
+        .as_ref()
+        .and_then(|a| a.area.as_ref().map(|a| a.value.clone()))
+}
+
+#[test]
+fn the_area_is_the_place_the_text_names_as_the_partnerships_own() {
+    // The police force's area comes first, the borough's partnership after.
+    let text = "Safer Communities Plan\n\nSummary\n\nWe work with West Midlands Police, the probation service and other agencies to protect people in the borough.\n\nThe Walsall Safer Communities Partnership is a statutory partnership established in 2000.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(area(&d).as_deref(), Some("Walsall"), "{csa}");
+    // Named only in the force's name, the police area is still the place named.
+    let (d, csa) =
+        doc("Safer Communities Plan\n\nWe work with West Midlands Police to protect people.\n");
+    assert_eq!(area(&d).as_deref(), Some("West Midlands"), "{csa}");
+}
+
+#[test]
+fn an_agenda_number_or_an_unknown_word_is_never_the_area() {
+    for text in [
+        "78 Community Safety Action Plan (0.07.10) PDF 289 KB\n\nThe Group noted a report on the partnership's plan.\n",
+        "Anytown Community Safety Plan 2025-2028\n\nThe Anytown Partnership met in March.\n",
+    ] {
+        let (d, csa) = doc(text);
+        assert_eq!(area(&d), None, "{csa}");
+        assert!(csa.contains("the text names no area csa knows"), "{csa}");
+    }
+}
+
+#[test]
+fn a_long_sentence_that_counts_the_short_items_after_it() {
+    let text = "Community Safety Action Plan\n\nHe informed the Group that the partnership had reviewed and sharpened its priorities and they were aligned with the county's priorities and that the partnership would continue to focus on four key areas which were:\n· Domestic Abuse\n· Youth Violence\n· Drug Use\n· Exploitation\nThe partnership would focus on resilience across all of them.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Domestic Abuse",
+            "Youth Violence",
+            "Drug Use",
+            "Exploitation"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Counted wrong, or followed by sentences rather than names: prose.
+    for list in [
+        "· Domestic Abuse\n· Youth Violence\n· Drug Use\n",
+        "· The partnership will fund two new advocates for victims of domestic abuse in the district\n· The youth service will run sessions in every secondary school across the district\n· Drug Use\n· Exploitation\n",
+    ] {
+        let (d, csa) = doc(&format!("Community Safety Action Plan\n\nHe informed the Group that the partnership had reviewed and sharpened its priorities and they were aligned with the county's priorities and that the partnership would continue to focus on four key areas which were:\n{list}"));
+        assert!(priorities(&d).is_empty(), "{csa}");
+    }
+}
+
+#[test]
+fn a_plans_key_themes_are_its_priorities_unless_it_lists_them_as_such() {
+    let text = "Safer Communities Plan\n\nThe Safer Communities Plan sets out the vision for key themes:\n\n  • Increasing confidence and satisfaction.\n  • Reducing crime.\n  • Reducing adult reoffending.\n\nThe Anytown Safer Communities Partnership\n\nThe partnership was established in 2000.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Increasing confidence and satisfaction",
+            "Reducing crime",
+            "Reducing adult reoffending"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // With its priorities listed as such, the themes' list stays prose, with a note.
+    let (d, csa) = doc("Safer Communities Plan\n\nOur key themes are:\n\n- Confidence\n- Cohesion\n\nOur priorities are:\n\n- Reducing crime\n- Reducing reoffending\n");
+    assert_eq!(
+        priorities(&d),
+        ["Reducing crime", "Reducing reoffending"],
+        "{csa}"
+    );
+    assert!(
+        csa.contains("this list of themes is left as prose"),
+        "{csa}"
+    );
+}
+
+#[test]
+fn entries_with_particular_reference_to_sub_items_after_a_colon_and_dash() {
+    let text = "Making Anytown Safer\n\nThe priorities are:-\n\n  • To reduce crime, with particular reference to:\n    • Burglary and theft\n    • Violent crime\n  • To reduce anti-social behaviour\n    • Particularly the anti-social use of vehicles\n  • To reduce re-offending – in particular:\n    • Prolific and priority offenders\n  • To identify how we can make our Borough safer through the Government’s proposed ‘localism’ initiatives.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "To reduce crime",
+            "To reduce anti-social behaviour",
+            "To reduce re-offending",
+            "To identify how we can make our Borough safer through the Government’s proposed ‘localism’ initiatives"
+        ],
+        "{csa}"
+    );
+    // The sub-items are not priorities; they stay, as prose.
+    assert!(!csa.contains("@priority BAT"), "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn crosscutting_topics_named_before_the_sentence_that_ends_with_the_colon() {
+    let text = "Priorities\n\nThe Police & Crime Plan's London-wide priorities are as follows:\n- Reducing and preventing violence\n- Better supporting victims\nFindings from the assessment suggest that the following 2024/25 priority areas should be:\n- Violent Crime\n- Domestic Abuse\nIn addition to these main priority areas, the following crosscutting topics will also be considered when tackling the named priorities. This is due to evidence recognising the links to victims around these areas:\n- Substance Misuse\n- Mental Health\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d), ["Violent Crime", "Domestic Abuse"], "{csa}");
+    assert_eq!(themes(&d), ["Substance Misuse", "Mental Health"], "{csa}");
+    assert_eq!(header(&d).0.as_deref(), Some("2024-2025"), "{csa}");
+    keeps_every_word(text, &csa);
+    // A paragraph whose last sentence introduces something else: its list is not themes.
+    let (d, csa) = doc("Priorities\n\nThe partnership discussed the following crosscutting topics at length. Members were asked to note the attendance at its meetings:\n- Anyshire Police\n- Anytown Council\n");
+    assert!(themes(&d).is_empty(), "{csa}");
+}
+
+fn authorities(d: &Document) -> Vec<(String, String)> {
+    d.authorities
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                a.kind.as_ref().map(|k| k.value.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_statutory_partners_are_the_responsible_authorities() {
+    let text = "Tendring Community Safety Partnership\n\nThe Tendring Community Safety Partnership consists of the following statutory partners:\n- Tendring Council\n- Essex Police\n- Essex County Council\n- National Health Service\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d),
+        [
+            (
+                "Tendring Council".to_string(),
+                "district-council".to_string()
+            ),
+            ("Essex Police".to_string(), "police".to_string()),
+            (
+                "Essex County Council".to_string(),
+                "county-council".to_string()
+            ),
+            ("National Health Service".to_string(), "health".to_string()),
+        ],
+        "{csa}"
+    );
+    // The non-statutory partners are not responsible authorities.
+    let (d, csa) = doc("Tendring Community Safety Partnership\n\nThe partnership also works with these non-statutory partners:\n- Victim Support\n- Neighbourhood Watch\n");
+    assert!(d.authorities.is_empty() && d.bodies.is_empty(), "{csa}");
+}
+
+#[test]
+fn a_long_last_item_that_closes_the_list_with_a_full_stop() {
+    let text = "Safer Anytown\n\nOur top priorities\n\n  • Reducing violence with injury\n  • Preventing violent extremism\n  • Finding new and meaningful ways to engage and interact with communities and identity groups about crime and disorder and community safety.\n\nDownload the plan.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing violence with injury",
+            "Preventing violent extremism",
+            "Finding new and meaningful ways to engage and interact with communities and identity groups about crime and disorder and community safety"
+        ],
+        "{csa}"
+    );
+    // Long items that are each sentences are not titles.
+    let (d, csa) = doc("Safer Anytown\n\nOur top priorities\n\n  • We reduced violence with injury by a fifth over the year thanks to the work of the night-time economy team.\n  • We opened a hub in the town centre where victims of crime can find support and advice every weekday.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}

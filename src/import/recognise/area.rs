@@ -13,10 +13,50 @@ use crate::knowledge::{Knowledge, Resolved};
 /// Words that may sit inside a place's name in lower case.
 const JOINING: [&str; 5] = ["and", "of", "upon", "on", "the"];
 
-/// The place the text names first, as documents write it, and its tier.
+/// Words that, after a place's name, make it the partnership's or council's own
+/// ("Rochdale Safer Communities Partnership", "Kent Community Safety Agreement",
+/// "Brentwood Council").
+const OWN_AFTER: [&str; 12] = [
+    "community",
+    "communities",
+    "safer",
+    "safety",
+    "partnership",
+    "csp",
+    "council",
+    "borough",
+    "district",
+    "city",
+    "county",
+    "strategic",
+];
+
+/// Words that, after a place's name, make it another body's ("Greater Manchester
+/// Police", "Essex Fire and Rescue Service").
+const OTHER_AFTER: [&str; 5] = ["police", "constabulary", "fire", "integrated", "nhs"];
+
+/// A place the text names: where, how, and how specific.
+struct Candidate {
+    name: String,
+    tier: String,
+    /// 0: named as the partnership's or council's own in the title; 1: so named
+    /// in the opening; 2: named plainly; 3: in another body's name (a police force).
+    standing: u8,
+    /// 0: a council's area; 1: a county; 2: a police force area or a partnership.
+    breadth: u8,
+}
+
+/// The place the text names as the partnership's own, as documents write it, and
+/// its tier: a place named in the title as the document's own ("Kent Community
+/// Safety Agreement"), else the first the opening names as a partnership's or
+/// council's own ("the Rochdale Safer Communities Partnership", "Safer Bromley"),
+/// else the most specific place it names, a police force's name ("Greater
+/// Manchester Police") last. Only a name the knowledge base knows (`csa law
+/// areas`), never a number or a word it does not know.
 pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
-    for text in texts {
+    let mut found: Vec<Candidate> = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
         let words: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
@@ -26,26 +66,81 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
                 w.trim_matches(|c: char| !c.is_alphanumeric())
             })
             .collect();
-        for start in 0..words.len() {
-            if !words[start].starts_with(|c: char| c.is_uppercase()) {
+        let mut start = 0;
+        while start < words.len() {
+            let Some((len, place)) = place_at(&knowledge, &words, start) else {
+                start += 1;
                 continue;
-            }
-            for len in (1..=5).rev() {
-                let Some(run) = words.get(start..start + len) else {
-                    continue;
-                };
-                let last = run[len - 1];
-                let capitalised = run
-                    .iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w));
-                if !capitalised || JOINING.contains(&last) || run.iter().any(|w| w.is_empty()) {
-                    continue;
-                }
-                let name = run.join(" ");
-                if let Some(place) = knowledge.resolve(&name, None).first() {
-                    return Some(describe(place));
-                }
-            }
+            };
+            let (name, tier) = describe(&place);
+            let after = words[start + len..]
+                .iter()
+                .find(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            let before = words[..start]
+                .iter()
+                .rev()
+                .find(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            let own =
+                OWN_AFTER.contains(&after.as_str()) || matches!(before.as_str(), "safer" | "safe");
+            let standing = if OTHER_AFTER.contains(&after.as_str()) {
+                3
+            } else if own && t == 0 {
+                0
+            } else if own {
+                1
+            } else {
+                2
+            };
+            let breadth = match tier.as_str() {
+                "county" => 1,
+                "police-area" | "partnership" => 2,
+                _ => 0,
+            };
+            found.push(Candidate {
+                name,
+                tier,
+                standing,
+                breadth,
+            });
+            start += len;
+        }
+    }
+    // The order of the text among equals: the first is kept by `min_by_key`.
+    let best = found.iter().enumerate().min_by_key(|(n, c)| {
+        let breadth = if c.standing >= 2 { c.breadth } else { 0 };
+        (c.standing, breadth, *n)
+    })?;
+    Some((best.1.name.clone(), best.1.tier.clone()))
+}
+
+/// The longest run of capitalised words at `start` (up to five) that the knowledge
+/// base knows as a place, and how many words it takes.
+fn place_at<'k>(
+    knowledge: &'k Knowledge,
+    words: &[&str],
+    start: usize,
+) -> Option<(usize, Resolved<'k>)> {
+    if !words[start].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    for len in (1..=5).rev() {
+        let Some(run) = words.get(start..start + len) else {
+            continue;
+        };
+        let last = run[len - 1];
+        let capitalised = run
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w));
+        if !capitalised || JOINING.contains(&last) || run.iter().any(|w| w.is_empty()) {
+            continue;
+        }
+        let name = run.join(" ");
+        if let Some(place) = knowledge.resolve(&name, None).into_iter().next() {
+            return Some((len, place));
         }
     }
     None
@@ -72,6 +167,9 @@ const NAMES_THE_DOCUMENT: [&str; 7] = [
     "cspp",
 ];
 
+/// Words just after a span of years that make it the document's own period.
+const NAMED_AFTER: [&str; 5] = ["plan", "strategy", "agreement", "priorities", "priority"];
+
 /// Words before a span of years that make it another plan's.
 const ANOTHER_PLAN: [&str; 4] = ["previous", "existing", "replace", "last"];
 
@@ -94,9 +192,17 @@ fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
             continue;
         };
         let before: Vec<String> = words[n.saturating_sub(8)..n].iter().map(bare).collect();
-        let named = before
+        // Or the name just after the span: "the following 2024/25 BCSP priority
+        // areas", "our 2024-27 Strategy".
+        let after = words[n + 1..]
             .iter()
-            .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
+            .take(3)
+            .map(bare)
+            .any(|w| NAMED_AFTER.contains(&w.as_str()));
+        let named = after
+            || before
+                .iter()
+                .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
         let near: &[String] = &before[before.len().saturating_sub(3)..];
         let other = near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
         let draft = before.iter().any(|w| w == "draft");
@@ -177,6 +283,11 @@ mod tests {
             ),
             ("offences during 2021/22 were below", None),
             ("Publication date: 22/09/2022", None),
+            (
+                "suggest that the following 2024/25 BCSP priority areas should be:",
+                Some((2024, 2025)),
+            ),
+            ("the 2021/22 strategic assessment found", None),
         ] {
             assert_eq!(period_in(text, false), want, "{text}");
         }

@@ -51,6 +51,48 @@ pub(super) fn sentence(w: &mut Writer, at: usize, text: &str, plan: &Plan) -> Op
     None
 }
 
+/// Whether a line names the responsible authorities, in the words plans use for
+/// them: "responsible authorities", or the "statutory partners" (or members,
+/// agencies, bodies) the Act makes them; not the "non-statutory partners".
+pub(super) fn names_them(lower: &str) -> bool {
+    if lower.contains("responsible authorities") {
+        return true;
+    }
+    let lower = lower
+        .replace("non-statutory", "")
+        .replace("non statutory", "");
+    [
+        "partners",
+        "members",
+        "agencies",
+        "bodies",
+        "partner agencies",
+        "organisations",
+    ]
+    .iter()
+    .any(|w| lower.contains(&format!("statutory {w}")))
+}
+
+/// The kind of council "X Council" is, from the tier of the place X the
+/// knowledge base knows ("Brentwood Council": a district).
+fn council_kind(name: &str) -> Option<&'static str> {
+    let place = name
+        .strip_suffix(" Council")?
+        .trim_end_matches(" Borough")
+        .trim_end_matches(" District")
+        .trim_end_matches(" City");
+    let knowledge = crate::knowledge::Knowledge::bundled();
+    let found = knowledge.resolve(place, None);
+    match found.first()? {
+        crate::knowledge::Resolved::Authority(a) => match a.tier.as_str() {
+            "county" => Some("county-council"),
+            "district" => Some("district-council"),
+            _ => Some("unitary-council"),
+        },
+        _ => None,
+    }
+}
+
 /// One name: an `@authority` of the kind its words say, or a `@body`.
 fn authority(w: &mut Writer, name: &str) {
     let name = one_line(name);
@@ -68,10 +110,15 @@ fn authority(w: &mut Writer, name: &str) {
         || lower.contains("nhs")
         || lower.contains("integrated care")
         || lower.contains("health board")
+        || lower.contains("national health service")
+        || lower.contains("primary care trust")
+        || lower.contains("health authority")
     {
         Some("health")
     } else if lower.contains("probation") || lower.contains("rehabilitation company") {
         Some("probation")
+    } else if let Some(kind) = council_kind(&name) {
+        Some(kind)
     } else if lower.contains("district") || lower.contains("borough") {
         Some("district-council")
     } else if lower.contains("unitary")

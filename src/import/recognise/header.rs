@@ -139,22 +139,12 @@ fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String
             w.field(1, "area", &name);
             Some(name)
         }
-        None => match title
-            .find(" Community Safety")
-            .or_else(|| title.find(" Partnership"))
-        {
-            // A place csa does not know (a new partnership's name): the title's words,
-            // kept for the person, but not looked up.
-            Some(at) if at > 0 && !title[..at].to_lowercase().contains("community safety") => {
-                w.note(1, "area: the words before \"Community Safety\" or \"Partnership\" in the title, a place csa does not know: check it");
-                w.field(1, "area", title[..at].trim());
-                None
-            }
-            _ => {
-                w.note(1, "the text names no area csa knows: add `area:`");
-                None
-            }
-        },
+        // Never a name the knowledge base does not know: an agenda number, a
+        // word of the title, a place misspelt are not an area.
+        None => {
+            w.note(1, "the text names no area csa knows: add `area:`");
+            None
+        }
     }
 }
 

@@ -159,7 +159,7 @@ fn items(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<u
         Some(Block::Paragraph(t)) => {
             let l = t.to_lowercase();
             let introduces = t.trim_end().ends_with(':') || words::words(t) <= 6;
-            if l.contains("responsible authorities") && introduces {
+            if authorities::names_them(&l) && introduces {
                 "responsible authorities"
             } else {
                 section

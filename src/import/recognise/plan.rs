@@ -66,6 +66,27 @@ impl Plan {
                 i += 1;
             }
         }
+        // A plan's "key themes" are its priorities, unless it lists its priorities
+        // as such: then the themes' list stays prose, with a note.
+        if plan
+            .lists
+            .iter()
+            .any(|l| l.kind == ListKind::Priority && !l.from_themes)
+        {
+            let dropped: Vec<usize> = plan
+                .lists
+                .iter()
+                .filter(|l| l.from_themes)
+                .map(|l| l.intro)
+                .collect();
+            plan.lists.retain(|l| !l.from_themes);
+            for at in dropped {
+                plan.unsure.push((
+                    at,
+                    "this list of themes is left as prose (the document lists its priorities elsewhere): if they are cross-cutting themes, make them @theme blocks".to_string(),
+                ));
+            }
+        }
         // A second list of the same kind (a summary table repeating the diagram)
         // would duplicate the first: keep the first of each kind only.
         let mut seen = Vec::new();

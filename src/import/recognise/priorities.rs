@@ -51,6 +51,9 @@ pub(super) struct FoundList {
     pub(super) opens_paragraph: bool,
     /// Each entry's leads, from `Lead: ...` lines under it.
     pub(super) leads: Vec<Vec<String>>,
+    /// The list was introduced as the plan's "key themes" (not cross-cutting
+    /// ones): its priorities, unless the document lists its priorities as such.
+    pub(super) from_themes: bool,
 }
 
 impl FoundList {
@@ -66,6 +69,7 @@ impl FoundList {
             inline: false,
             opens_paragraph: false,
             leads: Vec::new(),
+            from_themes: false,
         }
     }
 
@@ -75,6 +79,7 @@ impl FoundList {
         let printed = tidy(&strip_markup(text));
         let bare = strip_label(&printed);
         let bare = bare.trim_end_matches(['.', ';', ',']).trim();
+        let bare = introducing_tail(bare).unwrap_or(bare);
         let title = match split_including(bare) {
             Some((title, what)) => {
                 self.includes.push((title.clone(), what));
@@ -87,6 +92,19 @@ impl FoundList {
         self.at.push(at);
         self.leads.push(Vec::new());
     }
+}
+
+/// `X, with particular reference to:` / `X – in particular:`: an entry that
+/// introduces its sub-items; `X` is its title.
+fn introducing_tail(text: &str) -> Option<&str> {
+    let text = text.strip_suffix(':')?;
+    let (title, tail) = [", ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.rsplit_once(sep))
+        .max_by_key(|(title, _)| title.len())?;
+    let tail = tail.trim();
+    (tail.starts_with(|c: char| c.is_lowercase()) && words(tail) <= 6 && is_name_like(title))
+        .then_some(title.trim())
 }
 
 /// `Priority 1 - X`, `Priority One: X`, `Priority 2. X` → `X`; other text as it is.
@@ -214,16 +232,22 @@ fn last_sentence(text: &str) -> &str {
     }
 }
 
-/// A heading or paragraph that introduces a list: how long it may be, by its ending.
-fn introduces(lower: &str, is_heading: bool) -> bool {
+/// A heading or paragraph that introduces a list, by its ending and its length:
+/// `Some(false)` when it does, `Some(true)` when it is long (over 30 words) and
+/// introduces only a clean list of short items, `None` when it does not.
+fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
     let lower = lower.trim_end();
     let long_cue = [
         "are:",
+        "were:",
         "as:",
         "namely:",
         "as follows:",
         "following:",
         "priorities:",
+        "themes:",
+        "topics:",
+        "areas:",
         "include:",
         "will:",
     ]
@@ -231,9 +255,58 @@ fn introduces(lower: &str, is_heading: bool) -> bool {
     .any(|c| lower.ends_with(c))
         || lower.ends_with("priorities")
         || lower.ends_with("priority areas")
-        || (lower.contains("the following") && lower.contains("priorit"));
+        || lower.contains("the following");
     let limit = if long_cue { 30 } else { 8 };
-    words(lower) <= limit && (is_heading || lower.ends_with(':') || long_cue)
+    let n = words(lower);
+    if !(is_heading || lower.ends_with(':') || long_cue) {
+        None
+    } else if n <= limit {
+        Some(false)
+    } else if long_cue && lower.ends_with(':') && n <= 60 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The kind of list a sentence introduces, and whether it calls them themes
+/// ("the vision for key themes:") rather than priorities or cross-cutting themes.
+fn kind_named(lower: &str) -> Option<(ListKind, bool)> {
+    let cross = ["cross-cutting", "cross cutting", "crosscutting"];
+    if cross.iter().any(|c| lower.contains(c)) {
+        Some((ListKind::Theme, false))
+    } else if (lower.contains("priorities")
+        || lower.contains("priority areas")
+        || lower.contains("priority outcomes"))
+        && !lower.contains("theme")
+    {
+        Some((ListKind::Priority, false))
+    } else if lower.contains("themes") {
+        Some((ListKind::Priority, true))
+    } else {
+        None
+    }
+}
+
+/// The sentence of a paragraph that introduces its list: the last, or, when the
+/// last names no list, goes on about the one before it ("This is due to ...",
+/// "These ...") and ends with a colon ("In addition, the following crosscutting
+/// topics will be considered. This is due to ...:"), the one before it when it
+/// says "the following" (read as ending with the colon).
+fn introducing_sentence(whole: &str) -> String {
+    let last = last_sentence(whole);
+    let goes_on = ["this ", "these ", "they ", "it "]
+        .iter()
+        .any(|w| last.starts_with(w));
+    if kind_named(last).is_some() || !whole.trim_end().ends_with(':') || !goes_on {
+        return last.to_string();
+    }
+    let before = whole[..whole.len() - last.len()].trim_end();
+    let previous = last_sentence(before);
+    if previous.contains("the following") && kind_named(previous).is_some() {
+        return format!("{}:", previous.trim_end_matches('.'));
+    }
+    last.to_string()
 }
 
 impl Plan {
@@ -324,7 +397,12 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     // A paragraph introduces with its last sentence ("... sets out its plan to
     // achieve them. The priorities for the next five years are:").
     let whole = strip_markup(&intro.to_lowercase());
-    let lower = last_sentence(&whole).to_string();
+    // "The priorities are:-": the dash after the colon is the colon's.
+    let whole = match whole.trim_end().strip_suffix(['-', '–']) {
+        Some(w) if w.ends_with(':') => w.to_string(),
+        _ => whole,
+    };
+    let lower = introducing_sentence(&whole);
     let names_pcc = [
         "police",
         "pcc",
@@ -345,25 +423,34 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let kind = if lower.contains("cross-cutting themes") || lower.contains("cross cutting themes") {
-        ListKind::Theme
-    } else if (lower.contains("priorities")
-        || lower.contains("priority areas")
-        || lower.contains("priority outcomes"))
-        && !lower.contains("theme")
-    {
-        ListKind::Priority
-    } else {
-        return None;
-    };
-    if names_pcc || looks_back || !introduces(&lower, is_heading) {
+    let (kind, from_themes) = kind_named(&lower)?;
+    if names_pcc || looks_back {
         return None;
     }
-    if let Some(list) = headed_list(blocks, i, kind) {
-        return Some(list);
-    }
-    if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
-        return Some(list);
+    let long = introduces(&lower, is_heading)?;
+    let mut list = list_after(blocks, i, kind, is_heading, long, &lower)?;
+    list.from_themes = from_themes;
+    Some(list)
+}
+
+/// The list after the introduction at `i`: titled lines, titled paragraphs, or
+/// entries. After a long introduction, only a clean list of short items, as many
+/// as the introduction counts if it counts them.
+fn list_after(
+    blocks: &[Block],
+    i: usize,
+    kind: ListKind,
+    is_heading: bool,
+    long: bool,
+    lower: &str,
+) -> Option<FoundList> {
+    if !long {
+        if let Some(list) = headed_list(blocks, i, kind) {
+            return Some(list);
+        }
+        if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
+            return Some(list);
+        }
     }
     // Entries: short lines, list items or a one-column table; under a heading,
     // perhaps after a line that introduces them ("Over the next three years we
@@ -381,20 +468,22 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
             j += 1;
         }
     }
+    // The level of the list's items: deeper items are what an entry has
+    // "particular reference to", kept as prose under it.
+    let mut level = None;
+    let mut full_stop = false;
     while let Some(block) = blocks.get(j) {
         match block {
+            // A list of items ends at the first line after it.
+            Block::Paragraph(_) if level.is_some() => break,
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
             Block::Paragraph(t) if split_including(strip_label(t)).is_some() && words(t) <= 60 => {
                 list.push(t, j)
             }
-            Block::Item { text: t, .. }
-                if !t.ends_with([':', ';'])
-                    && words(t) <= 40
-                    && (!t.ends_with('.')
-                        || words(strip_label(t)) <= 12
-                        || split_including(t).is_some()
-                        || split_description(strip_label(t)).is_some()) =>
-            {
+            Block::Item { level: l, .. } if level.is_some_and(|top| *l > top) => {}
+            Block::Item { text: t, level: l } if item_entry(blocks, j, t, *l, full_stop) => {
+                full_stop |= t.trim_end().ends_with('.');
+                level = Some(*l);
                 list.push(t, j)
             }
             Block::Table(rows) if list.titles.is_empty() && rows.iter().all(|r| r.len() == 1) => {
@@ -409,7 +498,49 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         j += 1;
     }
     list.end = j;
+    if long && !clean_list(blocks, &list, lower) {
+        return None;
+    }
     (list.titles.len() >= 2).then_some(list)
+}
+
+/// Whether the item at `j` is an entry of a list: a short line; one ending with a
+/// colon that introduces deeper items ("To reduce crime, with particular reference
+/// to:"); one ending with a full stop when it is short or says what it includes, or
+/// when it is the last of the list and closes it, the entries before it having none
+/// (`stopped`: an entry before it ended with a full stop).
+fn item_entry(blocks: &[Block], j: usize, t: &str, level: u8, stopped: bool) -> bool {
+    let t = t.trim_end();
+    if words(t) > 40 {
+        return false;
+    }
+    let deeper_next = matches!(blocks.get(j + 1), Some(Block::Item { level: l, .. }) if *l > level);
+    if t.ends_with(':') {
+        return deeper_next && introducing_tail(strip_label(t)).is_some();
+    }
+    if t.ends_with(';') {
+        return false;
+    }
+    if !t.ends_with('.') {
+        return true;
+    }
+    let last = !matches!(blocks.get(j + 1), Some(Block::Item { level: l, .. }) if *l <= level);
+    words(strip_label(t)) <= 12
+        || split_including(t).is_some()
+        || split_description(strip_label(t)).is_some()
+        || (last && !stopped && !t[..t.len() - 1].contains(". "))
+}
+
+/// After a long introduction: every entry a short list item, as many as the
+/// introduction counts ("five key areas which were:"), if it counts them.
+fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
+    let items = list
+        .at
+        .iter()
+        .all(|a| matches!(blocks.get(*a), Some(Block::Item { .. })));
+    let short = list.titles.iter().all(|t| words(t) <= 10);
+    let count = super::shapes::count_before_colon(lower);
+    items && short && count.is_none_or(|c| c == list.titles.len())
 }
 
 /// Short title lines, each followed by the paragraphs about it ("Anti-social

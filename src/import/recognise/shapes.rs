@@ -48,6 +48,20 @@ fn announced(lower: &str, at: usize) -> Option<usize> {
     })
 }
 
+/// How many entries an introduction ending with a colon counts, if it counts them
+/// in the words before the colon ("... focus on five key areas which were:").
+pub(super) fn count_before_colon(lower: &str) -> Option<usize> {
+    let body = lower.trim_end().strip_suffix(':')?;
+    let tail: Vec<&str> = body.split_whitespace().rev().take(6).collect();
+    tail.iter().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.parse::<usize>()
+            .ok()
+            .filter(|n| (2..=12).contains(n))
+            .or_else(|| COUNTS.iter().position(|c| *c == w).map(|p| p + 2))
+    })
+}
+
 /// Words that make a sentence about someone else's list, or last year's.
 fn not_this_documents(lower: &str) -> bool {
     [
