@@ -114,8 +114,22 @@ fn first_year(text: &str) -> Option<u32> {
         let year = digits
             .then(|| text[i..i + 4].parse::<u32>().ok())
             .flatten()?;
-        (alone && (1990..2100).contains(&year)).then_some(year)
+        (alone && (1990..2100).contains(&year) && !ends_something(&text[..i])).then_some(year)
     })
+}
+
+/// Whether the words before a year make it an end, not a start ("the objectives
+/// set until 2027", "by 2030"): such a year never starts a period.
+fn ends_something(before: &str) -> bool {
+    let word = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "until" | "till" | "to" | "by" | "through" | "ending" | "end" | "before"
+    )
 }
 
 /// "has agreed its priorities for the next three years", with a year printed in
@@ -167,6 +181,17 @@ mod tests {
         assert_eq!(
             next_years(&["Our three-year plan from 2025 sets out"], 5),
             Some((2025, 2028))
+        );
+        // A year the text gives as an end does not start the span.
+        assert_eq!(
+            next_years(
+                &[
+                    "seeking views on its new five-year strategy",
+                    "the objectives set until 2027"
+                ],
+                5
+            ),
+            None
         );
     }
 }

@@ -31,6 +31,22 @@ const OWN_AFTER: [&str; 12] = [
     "strategic",
 ];
 
+/// Words that say what kind of place or council a name is, not which: a run of
+/// them alone ("The City", "County Council") names no place, whatever alias the
+/// knowledge base keeps ("the City" is the City of London's).
+const GENERIC: [&str; 10] = [
+    "the",
+    "city",
+    "county",
+    "borough",
+    "district",
+    "council",
+    "town",
+    "metropolitan",
+    "royal",
+    "of",
+];
+
 /// Words that, after a place's name, make it another body's ("Greater Manchester
 /// Police", "Essex Fire and Rescue Service").
 const OTHER_AFTER: [&str; 5] = ["police", "constabulary", "fire", "integrated", "nhs"];
@@ -136,6 +152,15 @@ fn place_at<'k>(
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || JOINING.contains(w));
         if !capitalised || JOINING.contains(&last) || run.iter().any(|w| w.is_empty()) {
+            continue;
+        }
+        // Nor does a name of two places ("The City Council and Southampton") one
+        // of which is only such words.
+        let generic = |part: &[&str]| {
+            part.iter()
+                .all(|w| GENERIC.contains(&w.to_lowercase().as_str()))
+        };
+        if run.split(|w| *w == "and" || *w == "&").any(generic) {
             continue;
         }
         let name = run.join(" ");
@@ -300,6 +325,27 @@ mod tests {
             Some((2017, 2020))
         );
         assert_eq!(period(&["the draft Plan 2025-2028"]), Some((2025, 2028)));
+    }
+
+    #[test]
+    fn a_run_of_words_that_only_say_what_kind_of_place_is_no_place() {
+        let found = |t: &[&str]| find(t).map(|(n, _)| n);
+        // "The City" is an alias of the City of London: a council calling itself
+        // "The City Council" is not the City of London.
+        assert_eq!(
+            found(&[
+                "Safer Anytown Strategy",
+                "The City Council and Southampton’s partners agreed the strategy."
+            ])
+            .as_deref(),
+            Some("Southampton")
+        );
+        assert_eq!(found(&["The County Council and the City Council"]), None);
+        // The name itself still resolves.
+        assert_eq!(
+            found(&["The City of London Safer City Partnership"]).as_deref(),
+            Some("City of London")
+        );
     }
 
     #[test]
