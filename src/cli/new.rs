@@ -283,6 +283,12 @@ fn write_skeleton(
             "  serious-violence-strategy: [Write the title and date of the area's serious violence strategy]"
         );
     }
+    if county {
+        let _ = writeln!(
+            out,
+            "  member: [Write each member of the county strategy group, one line each as ROLE, ORGANISATION: the chair of each district partnership, the county council's lead member for community safety, and the police, fire and health representatives]"
+        );
+    }
     let _ = writeln!(out);
     let _ = writeln!(out, "# {title}\n");
     let chapters_before: [(&str, &str); 5] = [
@@ -336,6 +342,12 @@ fn write_skeleton(
         "  // addresses: the statutory areas it covers, from: {}",
         statutory.join(", ")
     );
+    if county {
+        let _ = writeln!(
+            out,
+            "  joint-working: [Write which partners work on the priority together, and how]"
+        );
+    }
     if !county {
         let _ = writeln!(
             out,
