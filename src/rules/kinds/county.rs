@@ -121,6 +121,17 @@ pub const COUNTY_GROUP_MEMBERS: Kind = Kind {
 };
 
 const CHAIR: &[&str] = &["chair", "chairs", "chairman", "chairwoman", "chairperson"];
+const EACH: &[&str] = &["each", "every", "all"];
+const DISTRICT_PARTNERSHIPS: &[&str] = &[
+    "partnership",
+    "partnerships",
+    "CSP",
+    "CSPs",
+    "district",
+    "districts",
+    "borough",
+    "boroughs",
+];
 const LEAD_MEMBER: &[&str] = &[
     "lead member",
     "cabinet member",
@@ -157,7 +168,13 @@ pub fn group_members(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
         .filter(|m| !m.trim().is_empty())
         .collect();
     let mut missing: Vec<String> = Vec::new();
+    // "Chairs of the local Community Safety Partnerships": every district's chair.
+    let all_chairs = lines.iter().any(|l| {
+        (mentions(l, &["chairs"]) || (mentions(l, CHAIR) && mentions(l, EACH)))
+            && mentions(l, DISTRICT_PARTNERSHIPS)
+    });
     match district_partnerships(cx) {
+        _ if all_chairs => {}
         Some(partnerships) => {
             let unchaired: Vec<String> = partnerships
                 .iter()
@@ -299,7 +316,7 @@ pub fn district_assessments(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
 /// The `county-joint-working` kind.
 pub const COUNTY_JOINT_WORKING: Kind = Kind {
     name: "county-joint-working",
-    doc: "Each priority of a county agreement says how the partners work on it together: a `joint-working:` line, leads from two or more organisations, or words of joint working (joint, multi-agency, co-ordinated, working together) in what it includes, in the text under it or in its action plan.",
+    doc: "Each priority of a county agreement says how the partners work on it together: a `joint-working:` line, leads from two or more organisations or from a partnership, or words of joint working (joint, multi-agency, co-ordinated, working together) in what it includes, in the text under it or in its action plan.",
     args: &["citation", "id"],
     params: &[DUTY],
     run: Some(joint_working),
@@ -379,7 +396,12 @@ pub fn joint_working(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
             .collect();
         organisations.sort();
         organisations.dedup();
-        if organisations.len() >= 2 {
+        // Two organisations lead it, or one that is itself a partnership of several.
+        if organisations.len() >= 2
+            || organisations
+                .iter()
+                .any(|o| mentions(o, &["partnership", "multi-agency"]))
+        {
             continue;
         }
         let said = p
