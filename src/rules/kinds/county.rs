@@ -53,6 +53,7 @@ fn district_partnerships(cx: &Context) -> Option<Vec<DistrictPartnership>> {
     let effective = cx.effective?;
     let area = cx.doc.agreement.as_ref()?.area.as_ref()?;
     let g = cx.knowledge.gazetteer();
+    // "Kent" is a police area as well as a county: the county council is the one.
     let county = cx
         .knowledge
         .resolve(&area.value, Some(effective))
@@ -60,6 +61,11 @@ fn district_partnerships(cx: &Context) -> Option<Vec<DistrictPartnership>> {
         .find_map(|p| match p {
             Resolved::Authority(a) if a.tier == "county" => Some(a),
             _ => None,
+        })
+        .or_else(|| {
+            g.authorities_named(&area.value)
+                .into_iter()
+                .find(|a| a.tier == "county" && a.exists_on(effective))
         })?;
     let mut out: Vec<DistrictPartnership> = Vec::new();
     for d in g.districts_of(&county.id, effective) {
@@ -100,6 +106,13 @@ fn mentions(text: &str, phrases: &[&str]) -> bool {
     phrases
         .iter()
         .any(|p| matching::contains_words(&words, &matching::words(p)))
+}
+
+/// Whether `text` speaks of chairs in the plural (matching folds "chairs" to
+/// "chair", so the word is looked for as written).
+fn plural_chairs(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("chairs"))
 }
 
 /// `a, b and c`.
@@ -170,7 +183,7 @@ pub fn group_members(cx: &Context, rule: &Rule, out: &mut Vec<Finding>) {
     let mut missing: Vec<String> = Vec::new();
     // "Chairs of the local Community Safety Partnerships": every district's chair.
     let all_chairs = lines.iter().any(|l| {
-        (mentions(l, &["chairs"]) || (mentions(l, CHAIR) && mentions(l, EACH)))
+        (plural_chairs(l) || (mentions(l, CHAIR) && mentions(l, EACH)))
             && mentions(l, DISTRICT_PARTNERSHIPS)
     });
     match district_partnerships(cx) {
