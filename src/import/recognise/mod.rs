@@ -10,6 +10,8 @@
 //! section it is in. One file per part recognised:
 //!
 //! - `header.rs`: the `@agreement` header (title, kind, area, version, dates);
+//! - `made.rs`: how the document was made, in the header (approval, assessment,
+//!   consultation, scrutiny, serious violence strategy), where the text says so;
 //! - `priorities.rs`: the priorities and the cross-cutting themes;
 //! - `versions.rs`: the version-control table;
 //! - `leads.rs`: the leads table;
@@ -38,6 +40,7 @@ mod horizon_scan;
 mod ids;
 mod leads;
 mod links;
+mod made;
 mod pcc_plan;
 mod plan;
 mod priorities;
