@@ -1026,3 +1026,30 @@ fn nothing_about_how_the_plan_was_made_is_invented() {
     assert!(header.scrutiny.is_none(), "{header:#?}");
     assert!(header.serious_violence_strategy.is_none(), "{header:#?}");
 }
+
+#[test]
+fn a_prioritys_measures_of_success_become_its_measure_lines() {
+    let text = "Fylde Community Safety Plan 2025-2028\n\nApril 2025\n\n# Our priorities\n\nOur priorities are:\n\n- Domestic abuse\n- Anti-social behaviour\n\n# Priority 1: Domestic abuse\n\nWe will support victims and challenge perpetrators.\n\nHow we will measure success:\n\n- Fewer repeat referrals to MARAC\n- More victims supported by the IDVA service\n\n# Priority 2: Anti-social behaviour\n\nWe will work with housing providers.\n";
+    let result = import::import_text(text);
+    assert!(syntax_errors(&result.csa).is_empty(), "{}", result.csa);
+    let doc = ast::parse(&result.csa).document;
+    let measures = |title: &str| -> Vec<String> {
+        doc.priorities
+            .iter()
+            .find(|p| p.title.as_ref().is_some_and(|t| t.value == title))
+            .unwrap_or_else(|| panic!("no priority {title} in:\n{}", result.csa))
+            .measures
+            .iter()
+            .map(|m| m.value.clone())
+            .collect()
+    };
+    assert_eq!(
+        measures("Domestic abuse"),
+        [
+            "Fewer repeat referrals to MARAC",
+            "More victims supported by the IDVA service"
+        ]
+    );
+    // A priority whose section prints no measures gets none.
+    assert!(measures("Anti-social behaviour").is_empty());
+}

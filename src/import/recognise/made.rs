@@ -237,6 +237,10 @@ fn title_before(sentence: &str, end: usize) -> String {
     while start > 0 {
         let w = words[start - 1]
             .trim_matches(|c: char| matches!(c, '(' | ')' | '‘' | '’' | '\'' | '"' | '“' | '”'));
+        // "To: Crime and Disorder Committee": a label ends the run.
+        if words[start - 1].ends_with(':') {
+            break;
+        }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let joining = matches!(w, "and" | "&" | "of" | "for");
         if capital || (joining && start < words.len()) {
@@ -271,7 +275,25 @@ fn scrutiny(sentence: &str) -> Option<String> {
     while let Some(found) = sentence[from..].find("Committee") {
         let end = from + found + "Committee".len();
         let name = title_before(sentence, end);
-        if name.split_whitespace().count() >= 2 {
+        // A name of the area's own committee, not the law's generic one ("the
+        // Crime and Disorder Scrutiny Committee" the 2006 Act introduced).
+        let own = name.split_whitespace().any(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "crime"
+                    | "and"
+                    | "&"
+                    | "disorder"
+                    | "scrutiny"
+                    | "committee"
+                    | "overview"
+                    | "select"
+                    | "the"
+                    | "of"
+                    | "for"
+            )
+        });
+        if own {
             return Some(name);
         }
         from = end;
@@ -360,6 +382,10 @@ mod tests {
             scrutiny("The KCC Scrutiny Committee will also serve as the Crime and Disorder Committee as required.")
                 .as_deref(),
             Some("KCC Scrutiny Committee")
+        );
+        assert_eq!(
+            scrutiny("The Police and Justice Act 2006 introduced scrutiny arrangements in the form of the Crime and Disorder Scrutiny Committee."),
+            None
         );
         assert_eq!(
             serious_violence_strategy(

@@ -12,7 +12,8 @@
 //! - `header.rs`: the `@agreement` header (title, kind, area, version, dates);
 //! - `made.rs`: how the document was made, in the header (approval, assessment,
 //!   consultation, scrutiny, serious violence strategy), where the text says so;
-//! - `priorities.rs`: the priorities and the cross-cutting themes;
+//! - `priorities.rs`: the priorities and the cross-cutting themes, with
+//!   `measures.rs`: the measures of success printed in a priority's own section;
 //! - `versions.rs`: the version-control table;
 //! - `leads.rs`: the leads table;
 //! - `authorities.rs`: the responsible authorities;
@@ -41,6 +42,7 @@ mod ids;
 mod leads;
 mod links;
 mod made;
+mod measures;
 mod pcc_plan;
 mod plan;
 mod priorities;
@@ -82,7 +84,7 @@ pub fn write(source: &Source) -> Import {
         }
         if plan.fallback_at == Some(i) {
             prose_block(&mut w, &blocks[i]);
-            priorities::write_fallback(&mut w, &plan);
+            priorities::write_fallback(&mut w, &plan, blocks);
             i += 1;
             continue;
         }

@@ -430,7 +430,14 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         w.printed_as_table(&rows[0]);
         for list in &lists {
             for (n, title) in list.titles.iter().enumerate() {
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), plan);
+                write_priority(
+                    w,
+                    list.kind,
+                    title,
+                    list.printed[n].as_deref(),
+                    plan,
+                    blocks,
+                );
             }
         }
         return end;
@@ -444,7 +451,14 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 .enumerate()
                 .filter(|(n, _)| list.at[*n] == j)
             {
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), plan);
+                write_priority(
+                    w,
+                    list.kind,
+                    title,
+                    list.printed[n].as_deref(),
+                    plan,
+                    blocks,
+                );
                 written = true;
             }
         }
@@ -456,7 +470,14 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
 }
 
 /// One entry of a list: its id is the one the first pass gave its title.
-fn write_priority(w: &mut Writer, kind: ListKind, title: &str, printed: Option<&str>, plan: &Plan) {
+fn write_priority(
+    w: &mut Writer,
+    kind: ListKind,
+    title: &str,
+    printed: Option<&str>,
+    plan: &Plan,
+    blocks: &[Block],
+) {
     let id = plan
         .id_of(title)
         .map(str::to_string)
@@ -476,9 +497,21 @@ fn write_priority(w: &mut Writer, kind: ListKind, title: &str, printed: Option<&
     }) {
         w.field(1, "includes", what);
     }
+    if kind == ListKind::Priority {
+        let measures = super::measures::measures_of(blocks, title);
+        if !measures.is_empty() {
+            w.note(
+                1,
+                "measure: the list under the priority's measures of success: check it",
+            );
+            for m in &measures {
+                w.field(1, "measure", m);
+            }
+        }
+    }
 }
 
-pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
+pub(super) fn write_fallback(w: &mut Writer, plan: &Plan, blocks: &[Block]) {
     if plan.fallback_priorities.is_empty() && plan.fallback_themes.is_empty() {
         return;
     }
@@ -491,9 +524,9 @@ pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
         ),
     );
     for title in &plan.fallback_priorities {
-        write_priority(w, ListKind::Priority, title, None, plan);
+        write_priority(w, ListKind::Priority, title, None, plan, blocks);
     }
     for title in &plan.fallback_themes {
-        write_priority(w, ListKind::Theme, title, None, plan);
+        write_priority(w, ListKind::Theme, title, None, plan, blocks);
     }
 }
