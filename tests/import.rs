@@ -1053,3 +1053,18 @@ fn a_prioritys_measures_of_success_become_its_measure_lines() {
     // A priority whose section prints no measures gets none.
     assert!(measures("Anti-social behaviour").is_empty());
 }
+
+#[test]
+fn a_membership_list_becomes_the_groups_member_lines() {
+    let text = "Lancashire Community Safety Agreement 2025-2028\n\nApril 2025\n\n# Governance\n\n## Membership\n\n- Chairs of the twelve district Community Safety Partnerships\n- Cabinet Member for Community and Cultural Services, Lancashire County Council\n- Lancashire Constabulary\n\n# Priorities\n\nDomestic abuse.\n";
+    let header = imported_header(text);
+    let members: Vec<String> = header.members.into_iter().map(|m| m.value).collect();
+    assert_eq!(
+        members,
+        [
+            "Chairs of the twelve district Community Safety Partnerships",
+            "Cabinet Member for Community and Cultural Services, Lancashire County Council",
+            "Lancashire Constabulary"
+        ]
+    );
+}

@@ -1,8 +1,9 @@
 //! How the document was made, where its text says so: who approved it and when
 //! (`approved:`), the date of the strategic assessment it rests on (`assessed:`),
 //! the consultation (`consultation:`, from a section headed so), the crime and
-//! disorder committee (`scrutiny:`) and the serious violence strategy
-//! (`serious-violence-strategy:`).
+//! disorder committee (`scrutiny:`), the serious violence strategy
+//! (`serious-violence-strategy:`) and the strategy group's members (`member:`, from
+//! a list under a heading such as "Membership").
 //!
 //! Each is written only from words the document prints, never guessed: a sentence
 //! that speaks of the future ("will be approved") gives nothing, and each field
@@ -62,6 +63,16 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block]) {
             "serious-violence-strategy: the strategy the text names: check it, and add its date",
         );
         w.field(1, "serious-violence-strategy", &strategy);
+    }
+    let listed = members(blocks);
+    if !listed.is_empty() {
+        w.note(
+            1,
+            "member: the list under the membership heading, one member each: check them",
+        );
+        for m in &listed {
+            w.field(1, "member", m);
+        }
     }
 }
 
@@ -187,6 +198,23 @@ fn assessed(sentence: &str) -> Option<String> {
 /// consultation", "Consultation and engagement"): each list item a line, or
 /// each paragraph's first sentence when there is no list.
 fn consultation(blocks: &[Block]) -> Vec<String> {
+    section_lines(blocks, |h| h.contains("consultation"), true)
+}
+
+/// The list items of sections headed "Membership" ("KCSP Membership",
+/// "Partnership members"): one member each.
+fn members(blocks: &[Block]) -> Vec<String> {
+    section_lines(
+        blocks,
+        |h| h.contains("membership") || h.split_whitespace().any(|w| w == "members"),
+        false,
+    )
+}
+
+/// The lines of the sections whose short heading `wanted` accepts (lower case):
+/// their list items, or, when `paragraphs` and there are none, each paragraph's
+/// first sentence.
+fn section_lines(blocks: &[Block], wanted: impl Fn(&str) -> bool, paragraphs: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -194,34 +222,34 @@ fn consultation(blocks: &[Block]) -> Vec<String> {
             i += 1;
             continue;
         };
-        let lower = text.to_lowercase();
-        if !lower.contains("consultation") || lower.split_whitespace().count() > 6 {
+        let lower = strip_markup(text).to_lowercase();
+        if !wanted(&lower) || lower.split_whitespace().count() > 6 {
             i += 1;
             continue;
         }
         let mut items = Vec::new();
-        let mut paragraphs = Vec::new();
+        let mut firsts = Vec::new();
         let mut j = i + 1;
         while j < blocks.len() {
             match &blocks[j] {
                 Block::Heading { level: l, .. } if l <= level => break,
                 Block::Item { text, .. } => items.push(strip_markup(text)),
-                Block::Paragraph(text) => {
+                Block::Paragraph(text) if paragraphs => {
                     if let Some(first) = split_sentences(&strip_markup(text)).into_iter().next() {
-                        paragraphs.push(first);
+                        firsts.push(first);
                     }
                 }
                 _ => {}
             }
             j += 1;
         }
-        let lines = if items.is_empty() { paragraphs } else { items };
+        let lines = if items.is_empty() { firsts } else { items };
         out.extend(
             lines
                 .into_iter()
                 .map(|l| l.trim().trim_end_matches(['.', ';', ':']).to_string())
                 .filter(|l| !l.is_empty())
-                .take(8),
+                .take(20),
         );
         i = j;
     }
