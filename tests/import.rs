@@ -980,3 +980,97 @@ fn a_pdf_without_text_a_protected_one_and_a_damaged_one_are_refused() {
     let err = import::import_bytes("photos.zip", &bytes).unwrap_err();
     assert!(err.to_string().contains("Word"), "{err}");
 }
+
+/// The header of the document imported from `text`.
+fn imported_header(text: &str) -> ast::Agreement {
+    let result = import::import_text(text);
+    assert!(syntax_errors(&result.csa).is_empty(), "{}", result.csa);
+    ast::parse(&result.csa)
+        .document
+        .agreement
+        .unwrap_or_else(|| panic!("no header in:\n{}", result.csa))
+}
+
+#[test]
+fn how_the_plan_was_made_is_read_where_the_text_says_so() {
+    let text = "Preston Community Safety Partnership Plan 2025-2028\n\nApril 2025\n\n# Introduction\n\nThis plan was agreed by the Safer Preston Partnership on 12 March 2025. Its priorities come from the strategic assessment (November 2024).\n\nThe Preston City Council Overview and Scrutiny Committee acts as the Crime and Disorder Committee for the partnership.\n\nOur work on violence follows the Lancashire Serious Violence Strategy 2024-2029.\n\n# Consultation\n\n- A residents' survey in October 2024, 1,020 replies\n- Two partner workshops in January 2025\n\n# Priorities\n\nDomestic abuse.\n";
+    let header = imported_header(text);
+    assert_eq!(
+        header.approved.map(|a| a.value).as_deref(),
+        Some("Safer Preston Partnership, 2025-03-12")
+    );
+    assert_eq!(
+        header.assessed.map(|a| a.value.to_string()).as_deref(),
+        Some("2024-11")
+    );
+    let consulted: Vec<String> = header.consultation.into_iter().map(|c| c.value).collect();
+    assert_eq!(
+        consulted,
+        [
+            "A residents' survey in October 2024, 1,020 replies",
+            "Two partner workshops in January 2025"
+        ]
+    );
+    assert_eq!(
+        header.scrutiny.map(|s| s.value).as_deref(),
+        Some("Preston City Council Overview and Scrutiny Committee")
+    );
+    assert_eq!(
+        header.serious_violence_strategy.map(|s| s.value).as_deref(),
+        Some("Lancashire Serious Violence Strategy 2024-2029")
+    );
+}
+
+#[test]
+fn nothing_about_how_the_plan_was_made_is_invented() {
+    // A plan still to be approved, an assessment still to come, a strategy being written.
+    let text = "Wyre Community Safety Plan 2025-2028\n\nApril 2025\n\n# Introduction\n\nThe plan will be approved by Cabinet in March 2025. The strategic assessment will be refreshed in November 2025. We are writing a Serious Violence Strategy with our partners.\n\n# Priorities\n\nAnti-social behaviour.\n";
+    let header = imported_header(text);
+    assert!(header.approved.is_none(), "{header:#?}");
+    assert!(header.assessed.is_none(), "{header:#?}");
+    assert!(header.consultation.is_empty(), "{header:#?}");
+    assert!(header.scrutiny.is_none(), "{header:#?}");
+    assert!(header.serious_violence_strategy.is_none(), "{header:#?}");
+}
+
+#[test]
+fn a_prioritys_measures_of_success_become_its_measure_lines() {
+    let text = "Fylde Community Safety Plan 2025-2028\n\nApril 2025\n\n# Our priorities\n\nOur priorities are:\n\n- Domestic abuse\n- Anti-social behaviour\n\n# Priority 1: Domestic abuse\n\nWe will support victims and challenge perpetrators.\n\nHow we will measure success:\n\n- Fewer repeat referrals to MARAC\n- More victims supported by the IDVA service\n\n# Priority 2: Anti-social behaviour\n\nWe will work with housing providers.\n";
+    let result = import::import_text(text);
+    assert!(syntax_errors(&result.csa).is_empty(), "{}", result.csa);
+    let doc = ast::parse(&result.csa).document;
+    let measures = |title: &str| -> Vec<String> {
+        doc.priorities
+            .iter()
+            .find(|p| p.title.as_ref().is_some_and(|t| t.value == title))
+            .unwrap_or_else(|| panic!("no priority {title} in:\n{}", result.csa))
+            .measures
+            .iter()
+            .map(|m| m.value.clone())
+            .collect()
+    };
+    assert_eq!(
+        measures("Domestic abuse"),
+        [
+            "Fewer repeat referrals to MARAC",
+            "More victims supported by the IDVA service"
+        ]
+    );
+    // A priority whose section prints no measures gets none.
+    assert!(measures("Anti-social behaviour").is_empty());
+}
+
+#[test]
+fn a_membership_list_becomes_the_groups_member_lines() {
+    let text = "Lancashire Community Safety Agreement 2025-2028\n\nApril 2025\n\n# Governance\n\n## Membership\n\n- Chairs of the twelve district Community Safety Partnerships\n- Cabinet Member for Community and Cultural Services, Lancashire County Council\n- Lancashire Constabulary\n\n# Priorities\n\nDomestic abuse.\n";
+    let header = imported_header(text);
+    let members: Vec<String> = header.members.into_iter().map(|m| m.value).collect();
+    assert_eq!(
+        members,
+        [
+            "Chairs of the twelve district Community Safety Partnerships",
+            "Cabinet Member for Community and Cultural Services, Lancashire County Council",
+            "Lancashire Constabulary"
+        ]
+    );
+}

@@ -151,3 +151,78 @@ fn a_document_recording_every_duty_gets_none_of_their_findings() {
     assert_eq!(header.assessed.unwrap().value.to_string(), "2024-01-10");
     assert_eq!(doc.priorities[0].measures.len(), 1);
 }
+
+/// A Kent county agreement's header with `member:` lines.
+fn kent_with_members(members: &[&str]) -> String {
+    let mut text = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  excludes: Medway\n  effective: 2024-04-01\n".to_string();
+    for m in members {
+        text.push_str(&format!("  member: {m}\n"));
+    }
+    text
+}
+
+#[test]
+fn the_county_group_names_each_missing_district_chair_and_member() {
+    let text = kent_with_members(&[
+        "Chair, Dartford and Gravesham Community Safety Partnership",
+        "Chair, Ashford Community Safety Partnership",
+        "Chief Superintendent, Kent Police",
+        "Director of Public Health, Kent County Council",
+    ]);
+    let found = messages(&check(&text, "2024-06-01"), "CSA983");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // The line for Dartford and Gravesham covers both; Ashford is there; Dover is not.
+    assert!(!found[0].contains("Dartford"), "{found:#?}");
+    assert!(!found[0].contains("Ashford"), "{found:#?}");
+    assert!(found[0].contains("Dover"), "{found:#?}");
+    assert!(
+        found[0].contains("lead member for community safety"),
+        "{found:#?}"
+    );
+    assert!(found[0].contains("fire and rescue authority"), "{found:#?}");
+    assert!(!found[0].contains("of the police"), "{found:#?}");
+    assert!(!found[0].contains("of health"), "{found:#?}");
+}
+
+#[test]
+fn a_line_for_all_the_district_chairs_counts_for_each() {
+    let text = kent_with_members(&[
+        "Chairs, local Community Safety Partnerships (CSPs)",
+        "Cabinet Member for Community and Regulatory Services, Kent County Council",
+        "Chief Superintendent, Kent Police",
+        "Assistant Director, Kent Fire and Rescue Service",
+        "Director, NHS Kent and Medway Integrated Care Board",
+    ]);
+    let all = check(&text, "2024-06-01");
+    assert!(messages(&all, "CSA983").is_empty(), "{all:#?}");
+}
+
+#[test]
+fn only_a_county_agreement_is_asked_for_the_groups_members_and_joint_working() {
+    let text = "@agreement: Ashford Community Safety Plan\n  kind: district-plan\n  area: Ashford\n  effective: 2024-04-01\n\n@priority ASB: Anti-social Behaviour\n  lead: Community Safety Manager, Ashford Borough Council\n";
+    let all = check(text, "2024-06-01");
+    for code in ["CSA983", "CSA984", "CSA985"] {
+        assert!(messages(&all, code).is_empty(), "{code}: {all:#?}");
+    }
+}
+
+#[test]
+fn a_county_assessment_table_names_the_districts_it_leaves_out() {
+    let base = "@agreement: Kent Community Safety Agreement\n  kind: county-agreement\n  area: Kent\n  excludes: Medway\n  effective: 2024-04-01\n\n@assessment: District Strategic Assessments (2023-24)\n";
+    let rows = format!(
+        "{base}  district: Ashford, 2023-11\n  district: Dartford and Gravesham, 2023-12\n"
+    );
+    let found = messages(&check(&rows, "2024-06-01"), "CSA984");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("Dover"), "{found:#?}");
+    assert!(!found[0].contains("Ashford"), "{found:#?}");
+    assert!(!found[0].contains("Gravesham"), "{found:#?}");
+    // A count of every district partnership, with no rows, shows they were all used.
+    let all = check(&format!("{base}  partnerships: 12\n"), "2024-06-01");
+    assert!(messages(&all, "CSA984").is_empty(), "{all:#?}");
+    let wrong = messages(
+        &check(&format!("{base}  partnerships: 3\n"), "2024-06-01"),
+        "CSA984",
+    );
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+}

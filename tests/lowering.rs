@@ -46,7 +46,7 @@ fn a_misspelt_field_is_reported_with_the_fields_it_could_be() {
     );
     assert_eq!(d.span.start.line, 1);
     assert!(d.help.unwrap().contains(
-        "`includes`, `lead`, `addresses`, `supports`, `county`, `measure`, `resources`, `note`"
+        "`includes`, `lead`, `addresses`, `supports`, `county`, `measure`, `resources`, `joint-working`, `note`"
     ));
 }
 

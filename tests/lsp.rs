@@ -362,6 +362,7 @@ fn completion_offers_blocks_fields_and_rule_codes() {
             "county",
             "measure",
             "resources",
+            "joint-working",
             "note"
         ]
     );
@@ -515,9 +516,11 @@ fn status_reports_counts_and_the_fail_level_when_asked() {
     let status = client.wait_for(|m| m["method"] == "csa/status")["params"].clone();
     assert_eq!(status["version"], 1);
     assert_eq!(status["errors"], 0);
-    // 27: the agreement lists the Community Rehabilitation Company but not the
-    // National Probation Service, both responsible authorities in 2018 (CSA507).
-    assert_eq!(status["warnings"], 27);
+    // 35: the agreement lists the Community Rehabilitation Company but not the
+    // National Probation Service, both responsible authorities in 2018 (CSA507);
+    // and it lists no county strategy group members (CSA983) and says for none of
+    // its seven priorities how the partners work on it together (CSA985).
+    assert_eq!(status["warnings"], 35);
     assert_eq!(status["failLevel"], "warning");
     assert_eq!(status["fails"], true);
     client.notify(

@@ -132,6 +132,10 @@ fn filled_in(skeleton: &str) -> String {
                 "serious-violence-strategy" => "Serious Violence Strategy, January 2024",
                 "measure" => "anti-social behaviour incidents reported to the police",
                 "resources" => "the community safety team and a partnership fund",
+                "member" => {
+                    "Chairs of the district Community Safety Partnerships; the Cabinet Member for Community Safety; the police, the fire and rescue service and the NHS"
+                }
+                "joint-working" => "the district partnerships and the police share one county tasking group",
                 other => panic!("a prompt for `{other}` this test does not know: {line}"),
             };
             let indent = &line[..line.len() - line.trim_start().len()];

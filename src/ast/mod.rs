@@ -156,6 +156,9 @@ pub struct Agreement {
     /// The local serious violence strategy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub serious_violence_strategy: Option<Spanned<String>>,
+    /// The strategy group's members, one entry each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Spanned<String>>,
     /// The header line.
     pub header_span: Span,
     /// The whole block.
@@ -275,6 +278,9 @@ pub struct Priority {
     /// The resources given to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resources: Option<Spanned<String>>,
+    /// How the partners work on it together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub joint_working: Option<Spanned<String>>,
     /// A note.
     pub note: Option<Spanned<String>>,
     /// The header line.
@@ -391,6 +397,9 @@ pub struct Assessment {
     pub title: Option<Spanned<String>>,
     /// How many partnerships made assessments.
     pub partnerships: Option<Spanned<u32>>,
+    /// The district partnerships whose assessments it lists, one entry each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<Spanned<String>>,
     /// The issues.
     pub issues: Vec<AssessedIssue>,
     /// The whole block.

@@ -147,6 +147,11 @@ const RESOURCES: FieldSpec = field(
     ValueKind::Text,
     "The resources the responsible authorities give to the priority.",
 );
+const JOINT_WORKING: FieldSpec = field(
+    "joint-working",
+    ValueKind::Text,
+    "How the partners work on the priority together: co-ordinated or joint working (2007 Regulations reg 9).",
+);
 const COUNTY: FieldSpec = field(
     "county",
     ValueKind::IdList,
@@ -284,6 +289,11 @@ pub const BLOCKS: &[BlockSpec] = &[
                 ValueKind::Text,
                 "The local serious violence strategy and its strategic needs assessment (Police, Crime, Sentencing and Courts Act 2022 s8(3)).",
             ),
+            repeated(
+                "member",
+                ValueKind::Text,
+                "A member of the strategy group, one line each: `ROLE, ORGANISATION`, such as `Chair, Preston Community Safety Partnership` (for a county agreement, 2007 Regulations reg 9).",
+            ),
         ],
     },
     BlockSpec {
@@ -342,7 +352,15 @@ pub const BLOCKS: &[BlockSpec] = &[
         list_items: false,
         doc: "A priority of the partnership, with its leads and links.",
         fields: &[
-            INCLUDES, LEAD, ADDRESSES, SUPPORTS, COUNTY, MEASURE, RESOURCES, NOTE,
+            INCLUDES,
+            LEAD,
+            ADDRESSES,
+            SUPPORTS,
+            COUNTY,
+            MEASURE,
+            RESOURCES,
+            JOINT_WORKING,
+            NOTE,
         ],
     },
     BlockSpec {
@@ -424,6 +442,11 @@ pub const BLOCKS: &[BlockSpec] = &[
                 "partnerships",
                 ValueKind::Number,
                 "How many partnerships made assessments.",
+            ),
+            repeated(
+                "district",
+                ValueKind::Text,
+                "A district partnership whose strategic assessment the county agreement rests on, one line each: `NAME` or `NAME, DATE`, such as `Preston, 2024-11`.",
             ),
             FieldSpec {
                 id: IdRule::Required,

@@ -250,39 +250,7 @@ fn write_skeleton(
          // copy sent to the Police and Crime Commissioner) and `scrutinised:` (the\n\
          // committee's last review).\n"
     );
-    let _ = writeln!(out, "@agreement: {title}");
-    let _ = writeln!(out, "  kind: {kind}");
-    let _ = writeln!(out, "  area: {area}");
-    let _ = writeln!(out, "  partnership: {area} Community Safety Partnership");
-    let _ = writeln!(out, "  version: 0.1");
-    let _ = writeln!(out, "  effective: {effective}");
-    let _ = writeln!(out, "  period: {effective} to {end}");
-    let _ = writeln!(out, "  review: annual");
-    let _ = writeln!(out, "  status: draft");
-    let _ = writeln!(
-        out,
-        "  approved: [Write who approved the document and when, such as Full Council, {effective}]"
-    );
-    let _ = writeln!(
-        out,
-        "  consultation: [Write who was consulted, how and when; one line for each survey, meeting or event]"
-    );
-    let _ = writeln!(
-        out,
-        "  scrutiny: [Write the crime and disorder committee that scrutinises the partnership]"
-    );
-    if law
-        .duties
-        .iter()
-        .find(|d| d.id == "serious-violence-strategy")
-        .and_then(|d| d.in_force_from)
-        .is_some_and(|from| from.0 <= effective)
-    {
-        let _ = writeln!(
-            out,
-            "  serious-violence-strategy: [Write the title and date of the area's serious violence strategy]"
-        );
-    }
+    header(&mut out, law, &title, kind, area, effective, end, county);
     let _ = writeln!(out);
     let _ = writeln!(out, "# {title}\n");
     let chapters_before: [(&str, &str); 5] = [
@@ -336,6 +304,12 @@ fn write_skeleton(
         "  // addresses: the statutory areas it covers, from: {}",
         statutory.join(", ")
     );
+    if county {
+        let _ = writeln!(
+            out,
+            "  joint-working: [Write which partners work on the priority together, and how]"
+        );
+    }
     if !county {
         let _ = writeln!(
             out,
@@ -370,6 +344,60 @@ fn write_skeleton(
         out.push_str(&plan_block(plan, plan_id.as_deref().unwrap_or("PCP")));
     }
     out
+}
+
+/// The skeleton's `@agreement` header: what csa knows, and a prompt for each field
+/// of how the document was made that only the partnership can fill in.
+#[allow(clippy::too_many_arguments)]
+fn header(
+    out: &mut String,
+    law: &Law,
+    title: &str,
+    kind: &str,
+    area: &str,
+    effective: Date,
+    end: Date,
+    county: bool,
+) {
+    let _ = writeln!(out, "@agreement: {title}");
+    let _ = writeln!(out, "  kind: {kind}");
+    let _ = writeln!(out, "  area: {area}");
+    let _ = writeln!(out, "  partnership: {area} Community Safety Partnership");
+    let _ = writeln!(out, "  version: 0.1");
+    let _ = writeln!(out, "  effective: {effective}");
+    let _ = writeln!(out, "  period: {effective} to {end}");
+    let _ = writeln!(out, "  review: annual");
+    let _ = writeln!(out, "  status: draft");
+    let _ = writeln!(
+        out,
+        "  approved: [Write who approved the document and when, such as Full Council, {effective}]"
+    );
+    let _ = writeln!(
+        out,
+        "  consultation: [Write who was consulted, how and when; one line for each survey, meeting or event]"
+    );
+    let _ = writeln!(
+        out,
+        "  scrutiny: [Write the crime and disorder committee that scrutinises the partnership]"
+    );
+    if law
+        .duties
+        .iter()
+        .find(|d| d.id == "serious-violence-strategy")
+        .and_then(|d| d.in_force_from)
+        .is_some_and(|from| from.0 <= effective)
+    {
+        let _ = writeln!(
+            out,
+            "  serious-violence-strategy: [Write the title and date of the area's serious violence strategy]"
+        );
+    }
+    if county {
+        let _ = writeln!(
+            out,
+            "  member: [Write each member of the county strategy group, one line each as ROLE, ORGANISATION: the chair of each district partnership, the county council's lead member for community safety, and the police, fire and health representatives]"
+        );
+    }
 }
 
 /// The last day of a period of `years` years starting on `start`.

@@ -31,6 +31,16 @@ impl Builder<'_> {
             ]);
         }
         self.blocks.push(Block::Table(table));
+        if !a.districts.is_empty() {
+            let mut used = Table::new(
+                "District strategic assessments it rests on",
+                &["District partnership"],
+            );
+            for d in &a.districts {
+                used.row(vec![Cell::text(d.value.clone())]);
+            }
+            self.blocks.push(Block::Table(used));
+        }
     }
 
     /// The table of the risk ranking `i`, highest risk first.

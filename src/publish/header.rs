@@ -90,6 +90,14 @@ impl Builder<'_> {
             "Serious violence strategy",
             text_of(&a.serious_violence_strategy),
         );
+        add(
+            "Strategy group members",
+            a.members
+                .iter()
+                .map(|m| m.value.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         if self.seen_heading {
             self.blocks.push(Block::Table(table));
         } else {

@@ -19,6 +19,7 @@ impl Builder<'_> {
                 "Police and Crime Plan objectives it supports",
                 "How progress is measured",
                 "Resources",
+                "How the partners work on it together",
             ],
         );
         for part in parts {
@@ -44,6 +45,7 @@ impl Builder<'_> {
                     Cell::lines(p.supports.iter().map(|r| self.objective_words(r))),
                     Cell::lines(p.measures.iter().map(|m| m.value.clone())),
                     Cell::lines(p.resources.iter().map(|r| r.value.clone())),
+                    Cell::lines(p.joint_working.iter().map(|j| j.value.clone())),
                 ]);
             }
         }

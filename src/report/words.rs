@@ -132,6 +132,9 @@ fn field_words(field: &str) -> &'static str {
         "serious-violence-strategy" => "the serious violence strategy",
         "measure" => "how progress is measured",
         "resources" => "its resources",
+        "member" => "the strategy group's members",
+        "joint-working" => "how the partners work on it together",
+        "district" => "the district assessments",
         _ => "a detail of the document",
     }
 }

@@ -43,6 +43,7 @@ impl Lowering<'_> {
             scrutinised: self.date_of(&entries, "scrutinised"),
             sent_to_pcc: self.date_of(&entries, "sent-to-pcc"),
             serious_violence_strategy: self.text_of(&entries, "serious-violence-strategy"),
+            members: self.texts_of(&entries, "member"),
             header_span,
             span,
         };

@@ -10,6 +10,7 @@ impl Lowering<'_> {
         let assessment = Assessment {
             title: parts.title,
             partnerships: self.number_of(&parts.entries, "partnerships"),
+            districts: self.texts_of(&parts.entries, "district"),
             issues: parts
                 .entries
                 .iter()

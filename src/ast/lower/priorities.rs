@@ -25,6 +25,7 @@ impl Lowering<'_> {
             county: self.ids_of(entries, "county"),
             measures: self.texts_of(entries, "measure"),
             resources: self.text_of(entries, "resources"),
+            joint_working: self.text_of(entries, "joint-working"),
             note: self.text_of(entries, "note"),
             header_span: parts.header_span,
             span: parts.span,

@@ -77,6 +77,7 @@ pub(super) fn write(
     }) {
         w.field(1, "status", "draft");
     }
+    super::made::write(w, blocks);
     w.gap();
     (area, effective.as_deref().and_then(Date::parse))
 }

@@ -10,7 +10,10 @@
 //! section it is in. One file per part recognised:
 //!
 //! - `header.rs`: the `@agreement` header (title, kind, area, version, dates);
-//! - `priorities.rs`: the priorities and the cross-cutting themes;
+//! - `made.rs`: how the document was made, in the header (approval, assessment,
+//!   consultation, scrutiny, serious violence strategy), where the text says so;
+//! - `priorities.rs`: the priorities and the cross-cutting themes, with
+//!   `measures.rs`: the measures of success printed in a priority's own section;
 //! - `versions.rs`: the version-control table;
 //! - `leads.rs`: the leads table;
 //! - `authorities.rs`: the responsible authorities;
@@ -40,6 +43,8 @@ mod ids;
 mod lead_lines;
 mod leads;
 mod links;
+mod made;
+mod measures;
 mod pcc_plan;
 mod plan;
 mod priorities;
@@ -82,7 +87,7 @@ pub fn write(source: &Source) -> Import {
         }
         if plan.fallback_at == Some(i) {
             prose_block(&mut w, &blocks[i]);
-            priorities::write_fallback(&mut w, &plan);
+            priorities::write_fallback(&mut w, &plan, blocks);
             i += 1;
             continue;
         }

@@ -649,7 +649,15 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         for list in &lists {
             for (n, title) in list.titles.iter().enumerate() {
                 let leads = &list.leads[n];
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), leads, plan);
+                write_priority(
+                    w,
+                    list.kind,
+                    title,
+                    list.printed[n].as_deref(),
+                    leads,
+                    plan,
+                    blocks,
+                );
             }
         }
         return end;
@@ -677,7 +685,15 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 .filter(|(n, _)| list.at[*n] == j)
             {
                 let leads = &list.leads[n];
-                write_priority(w, list.kind, title, list.printed[n].as_deref(), leads, plan);
+                write_priority(
+                    w,
+                    list.kind,
+                    title,
+                    list.printed[n].as_deref(),
+                    leads,
+                    plan,
+                    blocks,
+                );
                 written = true;
             }
         }
@@ -696,6 +712,7 @@ fn write_priority(
     printed: Option<&str>,
     leads: &[String],
     plan: &Plan,
+    blocks: &[Block],
 ) {
     let id = plan
         .id_of(title)
@@ -721,10 +738,20 @@ fn write_priority(
             w.field(1, "lead", lead);
             w.entry("leads");
         }
+        let measures = super::measures::measures_of(blocks, title);
+        if !measures.is_empty() {
+            w.note(
+                1,
+                "measure: the list under the priority's measures of success: check it",
+            );
+            for m in &measures {
+                w.field(1, "measure", m);
+            }
+        }
     }
 }
 
-pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
+pub(super) fn write_fallback(w: &mut Writer, plan: &Plan, blocks: &[Block]) {
     if plan.fallback_priorities.is_empty() && plan.fallback_themes.is_empty() {
         return;
     }
@@ -737,9 +764,9 @@ pub(super) fn write_fallback(w: &mut Writer, plan: &Plan) {
         ),
     );
     for title in &plan.fallback_priorities {
-        write_priority(w, ListKind::Priority, title, None, &[], plan);
+        write_priority(w, ListKind::Priority, title, None, &[], plan, blocks);
     }
     for title in &plan.fallback_themes {
-        write_priority(w, ListKind::Theme, title, None, &[], plan);
+        write_priority(w, ListKind::Theme, title, None, &[], plan, blocks);
     }
 }

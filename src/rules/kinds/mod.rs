@@ -7,6 +7,7 @@
 mod action_plan;
 mod area_authorities;
 mod authorities;
+mod county;
 pub mod coverage;
 mod designated;
 mod duties;
@@ -119,6 +120,9 @@ pub const KINDS: &[&Kind] = &[
     &duties::DATE_CURRENT,
     &serious_violence::YOUTH_OFFENDING_TEAM,
     &serious_violence::SERIOUS_VIOLENCE_CONSULTEES,
+    &county::COUNTY_GROUP_MEMBERS,
+    &county::COUNTY_DISTRICT_ASSESSMENTS,
+    &county::COUNTY_JOINT_WORKING,
     &knowledge::AREA_KNOWN,
     &knowledge::PCC_PLAN_LIFE,
     &knowledge::POLICING_BODY_LIFE,

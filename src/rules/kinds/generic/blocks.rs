@@ -155,6 +155,7 @@ impl<'d> Block<'d> {
                 "scrutinised" => a.scrutinised.is_some(),
                 "sent-to-pcc" => a.sent_to_pcc.is_some(),
                 "serious-violence-strategy" => text(&a.serious_violence_strategy),
+                "member" => a.members.iter().any(|m| !m.value.trim().is_empty()),
                 _ => return None,
             },
             (Block::Version(v), "date") => v.date.is_some(),
@@ -169,6 +170,7 @@ impl<'d> Block<'d> {
                 "county" => !p.county.is_empty(),
                 "measure" => p.measures.iter().any(|m| !m.value.trim().is_empty()),
                 "resources" => text(&p.resources),
+                "joint-working" => text(&p.joint_working),
                 "note" => text(&p.note),
                 _ => return None,
             },
@@ -194,6 +196,7 @@ impl<'d> Block<'d> {
             (Block::ActionPlan(a), "aim") => !a.aims.is_empty(),
             (Block::Assessment(a), "partnerships") => a.partnerships.is_some(),
             (Block::Assessment(a), "issue") => !a.issues.is_empty(),
+            (Block::Assessment(a), "district") => !a.districts.is_empty(),
             (Block::RiskRanking(r), "method") => text(&r.method),
             // The headings of a horizon scan are its fields.
             (Block::HorizonScan(h), _) => {
