@@ -57,6 +57,20 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block]) {
         );
         w.field(1, "scrutiny", &committee);
     }
+    if let Some(date) = sentences.iter().find_map(|s| scrutinised(s)) {
+        w.note(
+            1,
+            "scrutinised: the date the text gives the committee's scrutiny: check it",
+        );
+        w.field(1, "scrutinised", &date);
+    }
+    if let Some(date) = sentences.iter().find_map(|s| sent_to_pcc(s)) {
+        w.note(
+            1,
+            "sent-to-pcc: the date the text gives a copy sent to the commissioner: check it",
+        );
+        w.field(1, "sent-to-pcc", &date);
+    }
     if let Some(strategy) = sentences.iter().find_map(|s| serious_violence_strategy(s)) {
         w.note(
             1,
@@ -172,6 +186,57 @@ fn approved(sentence: &str) -> Option<String> {
         Some(date) => format!("{body}, {date}"),
         None => body.to_string(),
     })
+}
+
+/// The date printed after `at` in `sentence`, when the sentence says what was done
+/// (not what will be).
+fn dated_after(sentence: &str, lower: &str, at: usize) -> Option<String> {
+    if future(lower) {
+        return None;
+    }
+    parse_month(&sentence[at..])
+}
+
+/// "The plan was scrutinised by the Communities Scrutiny Committee on 17 September
+/// 2024" → `2024-09-17`: a date printed after the past tense of scrutiny.
+fn scrutinised(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = [
+        "scrutinised",
+        "scrutinized",
+        "was scrutiny of",
+        "considered by the",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()?;
+    if !lower.contains("scrutin") || !lower.contains("committee") {
+        return None;
+    }
+    dated_after(sentence, &lower, at)
+}
+
+/// "A copy of the plan was sent to the Police and Crime Commissioner on 12 April
+/// 2024" → `2024-04-12`.
+fn sent_to_pcc(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let at = ["sent to", "submitted to", "provided to", "shared with"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
+    let commissioner = [
+        "police and crime commissioner",
+        "police, fire and crime commissioner",
+        "pcc",
+        "pfcc",
+        "mayor",
+    ]
+    .iter()
+    .any(|c| lower[at..].contains(c));
+    if !commissioner {
+        return None;
+    }
+    dated_after(sentence, &lower, at)
 }
 
 /// "the strategic assessment (November 2024)", "the strategic assessment completed
@@ -361,6 +426,42 @@ fn serious_violence_strategy(sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scrutiny_and_the_copy_to_the_commissioner_need_a_date_and_the_past() {
+        assert_eq!(
+            scrutinised(
+                "The plan was scrutinised by the Communities Scrutiny Committee on 17 September 2024."
+            )
+            .as_deref(),
+            Some("2024-09-17")
+        );
+        assert_eq!(
+            scrutinised("The Scrutiny Committee will review the plan in March 2025."),
+            None
+        );
+        assert_eq!(
+            scrutinised("Crime figures were scrutinised in 2023."),
+            None,
+            "no committee"
+        );
+        assert_eq!(
+            sent_to_pcc(
+                "A copy of the plan was sent to the Police and Crime Commissioner on 12 April 2024."
+            )
+            .as_deref(),
+            Some("2024-04-12")
+        );
+        assert_eq!(
+            sent_to_pcc("The plan will be sent to the PCC in April 2024."),
+            None
+        );
+        assert_eq!(
+            sent_to_pcc("Data was shared with the police in May 2024."),
+            None,
+            "not the commissioner"
+        );
+    }
 
     #[test]
     fn approval_needs_a_body_and_the_past() {
