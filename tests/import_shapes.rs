@@ -444,3 +444,43 @@ fn a_long_last_item_that_closes_the_list_with_a_full_stop() {
     let (d, csa) = doc("Safer Anytown\n\nOur top priorities\n\n  • We reduced violence with injury by a fifth over the year thanks to the work of the night-time economy team.\n  • We opened a hub in the town centre where victims of crime can find support and advice every weekday.\n");
     assert!(priorities(&d).is_empty(), "{csa}");
 }
+
+#[test]
+fn resources_joint_working_and_measure_lines_under_a_priority_become_its_fields() {
+    let text = "Anytown Community Safety Plan 2025-2028\n\nPriority 1: Domestic Abuse\n\nWe will support victims and hold perpetrators to account across the borough.\n\nLead: Head of Community Safety, Anytown Council\n\nResources: £40,000 a year from the Community Safety Fund\n\nJoint working: the police and the council run one domestic abuse hub\n\nMeasure: more repeat victims referred to the hub\n\nPriority 2: Serious Violence\n\nWe will reduce violence in the town centre and around schools at the end of the day.\n\nResourcing the work will be agreed by the partnership board.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Domestic Abuse", "Serious Violence"],
+        "{csa}"
+    );
+    let da = &d.priorities[0];
+    assert_eq!(
+        da.resources.as_ref().map(|r| r.value.as_str()),
+        Some("£40,000 a year from the Community Safety Fund"),
+        "{csa}"
+    );
+    assert_eq!(
+        da.joint_working.as_ref().map(|r| r.value.as_str()),
+        Some("the police and the council run one domestic abuse hub"),
+        "{csa}"
+    );
+    let measures: Vec<&str> = da.measures.iter().map(|m| m.value.as_str()).collect();
+    assert_eq!(
+        measures,
+        ["more repeat victims referred to the hub"],
+        "{csa}"
+    );
+    // A sentence about resources is prose, not a field; a labelled line is not a
+    // priority.
+    let sv = &d.priorities[1];
+    assert!(
+        sv.resources.is_none() && sv.joint_working.is_none(),
+        "{csa}"
+    );
+    assert!(
+        !priorities(&d).iter().any(|p| p.contains("Resources")),
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

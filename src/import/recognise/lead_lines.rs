@@ -1,10 +1,13 @@
-//! `Lead: ROLE, ORGANISATION` lines under a priority: its `lead:` fields.
+//! Labelled lines under a priority: `Lead: ROLE, ORGANISATION` and its fellows.
 //!
 //! A plan that prints each priority as a title with paragraphs under it often
 //! names who leads it in a line of its own ("Lead: Head of Community Safety,
-//! Anytown Council", "Lead agency: Anytown Police", "Owner: ..."). Such a line,
-//! between a priority's title and the next, becomes a `lead:` field of that
-//! priority; the line itself stays in the prose, word for word.
+//! Anytown Council", "Lead agency: Anytown Police", "Owner: ..."), and likewise
+//! what it has to spend ("Resources: ..."), how the partners work on it together
+//! ("Joint working: ...") and how success is measured ("Measure: ..."). Such a
+//! line, between a priority's title and the next, becomes the priority's `lead:`,
+//! `resources:`, `joint-working:` or `measure:` field; the line itself stays in
+//! the prose, word for word.
 
 use super::priorities::FoundList;
 use super::words::{one_line, strip_markup};
@@ -28,17 +31,44 @@ pub(super) const LEAD_NAMES: [&str; 14] = [
     "strategic lead",
 ];
 
-/// `Lead: Head of Community Safety, Anytown Council` → the lead.
-pub(super) fn lead_line(text: &str) -> Option<String> {
+/// The names the other labelled lines go by, and the field each becomes.
+const OTHER_LABELS: [(&str, &str); 14] = [
+    ("resources", "resources"),
+    ("resource", "resources"),
+    ("funding", "resources"),
+    ("budget", "resources"),
+    ("joint working", "joint-working"),
+    ("working together", "joint-working"),
+    ("partnership working", "joint-working"),
+    ("measure", "measure"),
+    ("measures", "measure"),
+    ("measure of success", "measure"),
+    ("measures of success", "measure"),
+    ("performance measure", "measure"),
+    ("performance measures", "measure"),
+    ("success measure", "measure"),
+];
+
+/// A labelled line under a priority, and the field it becomes:
+/// `Resources: £20,000 from the Community Safety Fund` → (`resources`, the rest).
+pub(super) fn field_line(text: &str) -> Option<(&'static str, String)> {
     let t = strip_markup(text);
     let (name, value) = t.split_once(':')?;
     let name = name.trim().to_lowercase();
     let value = one_line(value.trim());
-    (LEAD_NAMES.contains(&name.as_str()) && !value.is_empty() && value.len() <= 200)
-        .then_some(value)
+    if value.is_empty() || value.len() > 200 {
+        return None;
+    }
+    if LEAD_NAMES.contains(&name.as_str()) {
+        return Some(("lead", value));
+    }
+    OTHER_LABELS
+        .iter()
+        .find(|(label, _)| *label == name)
+        .map(|(_, field)| (*field, value))
 }
 
-/// Finds the lead lines under each entry of `list`: the blocks after the entry's
+/// Finds the labelled lines under each entry of `list`: the blocks after the entry's
 /// own, up to the next entry (or the end of the list), are read once.
 pub(super) fn attach(blocks: &[Block], list: &mut FoundList) {
     if list.inline {
@@ -57,8 +87,8 @@ pub(super) fn attach(blocks: &[Block], list: &mut FoundList) {
         }
         for block in &blocks[from..to] {
             if let Block::Paragraph(t) | Block::Item { text: t, .. } = block {
-                if let Some(lead) = lead_line(t) {
-                    list.leads[n].push(lead);
+                if let Some(field) = field_line(t) {
+                    list.fields[n].push(field);
                 }
             }
         }

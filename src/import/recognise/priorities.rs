@@ -9,7 +9,7 @@
 //! written with a note asking a person to check them against the original.
 
 use super::ids::make_id;
-use super::lead_lines::lead_line;
+use super::lead_lines::field_line;
 use super::plan::Plan;
 use super::shapes::split_description;
 use super::words::{
@@ -49,8 +49,9 @@ pub(super) struct FoundList {
     /// Each entry opens a paragraph ("Domestic abuse: we will ..."): the
     /// paragraph is written as prose, then the entry, with no note.
     pub(super) opens_paragraph: bool,
-    /// Each entry's leads, from `Lead: ...` lines under it.
-    pub(super) leads: Vec<Vec<String>>,
+    /// Each entry's fields from the labelled lines under it (`Lead: ...`,
+    /// `Resources: ...`): the field's name and its value.
+    pub(super) fields: Vec<Vec<(&'static str, String)>>,
     /// The list was introduced as the plan's "key themes" (not cross-cutting
     /// ones): its priorities, unless the document lists its priorities as such.
     pub(super) from_themes: bool,
@@ -68,7 +69,7 @@ impl FoundList {
             end: intro + 1,
             inline: false,
             opens_paragraph: false,
-            leads: Vec::new(),
+            fields: Vec::new(),
             from_themes: false,
         }
     }
@@ -90,7 +91,7 @@ impl FoundList {
         self.printed.push((printed != title).then_some(printed));
         self.titles.push(title);
         self.at.push(at);
-        self.leads.push(Vec::new());
+        self.fields.push(Vec::new());
     }
 }
 
@@ -212,7 +213,7 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         if blocks.get(j + body).is_some_and(is_label) {
             j += body;
         } else if let Some(last) = blocks[j..j + body].iter().rposition(|b| match b {
-            Block::Paragraph(t) | Block::Item { text: t, .. } => lead_line(t).is_some(),
+            Block::Paragraph(t) | Block::Item { text: t, .. } => field_line(t).is_some(),
             _ => false,
         }) {
             j += last + 1;
@@ -558,7 +559,7 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> 
     };
     let body = |b: Option<&Block>| match b {
         Some(Block::Paragraph(p)) => {
-            words(p) >= 12 || (short(p) && repeats(p)) || lead_line(p).is_some()
+            words(p) >= 12 || (short(p) && repeats(p)) || field_line(p).is_some()
         }
         _ => false,
     };
@@ -573,7 +574,7 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> 
             }
             Block::Paragraph(t)
                 if !list.titles.is_empty()
-                    && (words(t) >= 12 || repeats(t) || lead_line(t).is_some()) => {}
+                    && (words(t) >= 12 || repeats(t) || field_line(t).is_some()) => {}
             Block::Item { .. } if !list.titles.is_empty() => {}
             _ => break,
         }
@@ -648,13 +649,13 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         w.printed_as_table(&rows[0]);
         for list in &lists {
             for (n, title) in list.titles.iter().enumerate() {
-                let leads = &list.leads[n];
+                let fields = &list.fields[n];
                 write_priority(
                     w,
                     list.kind,
                     title,
                     list.printed[n].as_deref(),
-                    leads,
+                    fields,
                     plan,
                     blocks,
                 );
@@ -684,13 +685,13 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 .enumerate()
                 .filter(|(n, _)| list.at[*n] == j)
             {
-                let leads = &list.leads[n];
+                let fields = &list.fields[n];
                 write_priority(
                     w,
                     list.kind,
                     title,
                     list.printed[n].as_deref(),
-                    leads,
+                    fields,
                     plan,
                     blocks,
                 );
@@ -710,7 +711,7 @@ fn write_priority(
     kind: ListKind,
     title: &str,
     printed: Option<&str>,
-    leads: &[String],
+    fields: &[(&'static str, String)],
     plan: &Plan,
     blocks: &[Block],
 ) {
@@ -734,9 +735,11 @@ fn write_priority(
         w.field(1, "includes", what);
     }
     if kind == ListKind::Priority {
-        for lead in leads {
-            w.field(1, "lead", lead);
-            w.entry("leads");
+        for (name, value) in fields {
+            w.field(1, name, value);
+            if *name == "lead" {
+                w.entry("leads");
+            }
         }
         let measures = super::measures::measures_of(blocks, title);
         if !measures.is_empty() {

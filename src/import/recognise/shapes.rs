@@ -393,7 +393,7 @@ pub(super) fn titled_paragraphs(
         let Some(title) = run_in_title(t) else {
             break;
         };
-        if super::lead_lines::lead_line(t).is_some() {
+        if super::lead_lines::field_line(t).is_some() {
             break;
         }
         list.push(title, j);
