@@ -144,7 +144,7 @@ fn assessment_count_disagrees_with_the_district_plans() {
     assert_eq!(counts.len(), 1, "{lines:#?}");
     assert!(
         counts[0].contains(
-            "the table counts 1 for `Anti-social behaviour`, but 3 of the 4 district plans here name it (Ashford, Canterbury, Swale)"
+            "the table counts 1 for `Anti-social behaviour`, but it is named in 3 of the 4 district plans here (Ashford, Canterbury, Swale)"
         ),
         "{counts:#?}"
     );
