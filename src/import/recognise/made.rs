@@ -26,67 +26,70 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block]) {
         })
         .flat_map(|t| split_sentences(&t))
         .collect();
-    if let Some(approved) = sentences.iter().find_map(|s| approved(s)) {
-        w.note(
-            1,
-            "approved: read from the text: check who approved it and when",
-        );
-        w.field(1, "approved", &approved);
-    }
-    if let Some(date) = sentences.iter().find_map(|s| assessed(s)) {
-        w.note(
-            1,
-            "assessed: the date the text gives the strategic assessment: check it",
-        );
-        w.field(1, "assessed", &date);
-    }
-    let consulted = consultation(blocks);
-    if !consulted.is_empty() {
-        w.note(
-            1,
-            "consultation: from the section on consultation, one line each: check them",
-        );
-        for c in &consulted {
-            w.field(1, "consultation", c);
+    let first = |w: &mut Writer, field: &str, read: fn(&str) -> Option<String>, note: &str| {
+        if let Some(value) = sentences.iter().find_map(|s| read(s)) {
+            w.note(1, &format!("{field}: {note}"));
+            w.field(1, field, &value);
         }
+    };
+    first(
+        w,
+        "approved",
+        approved,
+        "read from the text: check who approved it and when",
+    );
+    first(
+        w,
+        "assessed",
+        assessed,
+        "the date the text gives the strategic assessment: check it",
+    );
+    each(
+        w,
+        "consultation",
+        &consultation(blocks),
+        "from the section on consultation, one line each: check them",
+    );
+    first(
+        w,
+        "scrutiny",
+        scrutiny,
+        "the committee the text names as the crime and disorder committee: check it",
+    );
+    first(
+        w,
+        "scrutinised",
+        scrutinised,
+        "the date the text gives the committee's scrutiny: check it",
+    );
+    first(
+        w,
+        "sent-to-pcc",
+        sent_to_pcc,
+        "the date the text gives a copy sent to the commissioner: check it",
+    );
+    first(
+        w,
+        "serious-violence-strategy",
+        serious_violence_strategy,
+        "the strategy the text names: check it, and add its date",
+    );
+    each(
+        w,
+        "member",
+        &members(blocks),
+        "the list under the membership heading, one member each: check them",
+    );
+}
+
+/// A field for each of `values`, under one note.
+fn each(w: &mut Writer, field: &str, values: &[String], note: &str) {
+    if values.is_empty() {
+        return;
     }
-    if let Some(committee) = sentences.iter().find_map(|s| scrutiny(s)) {
-        w.note(
-            1,
-            "scrutiny: the committee the text names as the crime and disorder committee: check it",
-        );
-        w.field(1, "scrutiny", &committee);
-    }
-    if let Some(date) = sentences.iter().find_map(|s| scrutinised(s)) {
-        w.note(
-            1,
-            "scrutinised: the date the text gives the committee's scrutiny: check it",
-        );
-        w.field(1, "scrutinised", &date);
-    }
-    if let Some(date) = sentences.iter().find_map(|s| sent_to_pcc(s)) {
-        w.note(
-            1,
-            "sent-to-pcc: the date the text gives a copy sent to the commissioner: check it",
-        );
-        w.field(1, "sent-to-pcc", &date);
-    }
-    if let Some(strategy) = sentences.iter().find_map(|s| serious_violence_strategy(s)) {
-        w.note(
-            1,
-            "serious-violence-strategy: the strategy the text names: check it, and add its date",
-        );
-        w.field(1, "serious-violence-strategy", &strategy);
-    }
-    let listed = members(blocks);
-    if !listed.is_empty() {
-        w.note(
-            1,
-            "member: the list under the membership heading, one member each: check them",
-        );
-        for m in &listed {
-            w.field(1, "member", m);
-        }
+    w.note(1, &format!("{field}: {note}"));
+    for v in values {
+        w.field(1, field, v);
     }
 }
 

@@ -649,16 +649,7 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         w.printed_as_table(&rows[0]);
         for list in &lists {
             for (n, title) in list.titles.iter().enumerate() {
-                let fields = &list.fields[n];
-                write_priority(
-                    w,
-                    list.kind,
-                    title,
-                    list.printed[n].as_deref(),
-                    fields,
-                    plan,
-                    blocks,
-                );
+                write_entry(w, list, n, title, plan, blocks);
             }
         }
         return end;
@@ -685,16 +676,7 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 .enumerate()
                 .filter(|(n, _)| list.at[*n] == j)
             {
-                let fields = &list.fields[n];
-                write_priority(
-                    w,
-                    list.kind,
-                    title,
-                    list.printed[n].as_deref(),
-                    fields,
-                    plan,
-                    blocks,
-                );
+                write_entry(w, list, n, title, plan, blocks);
                 written = true;
             }
         }
@@ -703,6 +685,19 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
         }
     }
     end
+}
+
+/// Entry `n` of `list`, titled `title`.
+fn write_entry(
+    w: &mut Writer,
+    list: &FoundList,
+    n: usize,
+    title: &str,
+    plan: &Plan,
+    blocks: &[Block],
+) {
+    let printed = list.printed[n].as_deref();
+    write_priority(w, list.kind, title, printed, &list.fields[n], plan, blocks);
 }
 
 /// One entry of a list: its id is the one the first pass gave its title.
