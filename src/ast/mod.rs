@@ -373,6 +373,17 @@ pub struct ActionPlan {
     pub span: Span,
 }
 
+impl ActionPlan {
+    /// Whether the document says the plan belongs to no priority (`@action-plan
+    /// none: Cross-cutting actions`; `N/A` as documents print it).
+    pub fn for_no_priority(&self) -> bool {
+        matches!(
+            self.priority.name.to_ascii_lowercase().as_str(),
+            "none" | "n/a" | "na" | "-"
+        )
+    }
+}
+
 /// A numbered aim of an action plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Aim {

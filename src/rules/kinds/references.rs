@@ -156,7 +156,13 @@ pub fn unknown_priority(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         .leads
         .iter()
         .filter_map(|l| l.priority.as_ref())
-        .chain(cx.doc.action_plans.iter().map(|a| &a.priority));
+        .chain(
+            cx.doc
+                .action_plans
+                .iter()
+                .filter(|a| !a.for_no_priority())
+                .map(|a| &a.priority),
+        );
     for reference in references.filter(|r| cx.priority(&r.name).is_none()) {
         out.push(unresolved(reference, &ids, "priority"));
     }
