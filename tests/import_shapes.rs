@@ -484,3 +484,15 @@ fn resources_joint_working_and_measure_lines_under_a_priority_become_its_fields(
     );
     keeps_every_word(text, &csa);
 }
+
+#[test]
+fn under_a_heading_one_line_may_introduce_paragraphs_that_open_with_titles() {
+    let text = "Anytown Community Safety Plan 2025-2028\n\n# Our priorities\n\nOver the next three years we will focus on:\n\nDomestic abuse: we will support victims and hold perpetrators to account across the borough.\n\nSerious violence: we will reduce violence in the town centre and around schools.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Domestic abuse", "Serious violence"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

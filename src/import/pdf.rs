@@ -225,8 +225,32 @@ mod tests {
     }
 
     #[test]
+    fn kerning_inside_a_word_joins_it_and_a_wide_gap_is_a_space() {
+        let encoding = Encoding::SimpleEncoding(b"WinAnsiEncoding");
+        let word = |s: &str| Object::String(s.as_bytes().to_vec(), lopdf::StringFormat::Literal);
+        let operands = [Object::Array(vec![
+            word("Com"),
+            Object::Integer(-30),
+            word("munity"),
+            Object::Real(12.5),
+            word(" Safety"),
+            Object::Integer(-250),
+            word("Plan"),
+            Object::Real(-300.0),
+            word("2025"),
+        ])];
+        let mut out = String::new();
+        collect(&mut out, &encoding, &operands);
+        assert_eq!(out, "Community Safety Plan 2025");
+    }
+
+    #[test]
     fn what_is_not_a_pdf_is_an_error_saying_so() {
         let err = read_text("plan.pdf", b"%PDF-1.7\nnot really").unwrap_err();
         assert!(err.contains("cannot be read"), "{err}");
+        // One that names an encryption dictionary and cannot be opened is, to the
+        // person, protected by a password, however the reading failed.
+        let err = read_text("plan.pdf", b"%PDF-1.7\ntrailer << /Encrypt 5 0 R >>").unwrap_err();
+        assert!(err.contains("protected by a password"), "{err}");
     }
 }

@@ -313,6 +313,8 @@ mod tests {
                 Some((2024, 2025)),
             ),
             ("the 2021/22 strategic assessment found", None),
+            // Numbers that are not years are no period.
+            ("Youth Strategy 16 - 18", None),
         ] {
             assert_eq!(period_in(text, false), want, "{text}");
         }
@@ -325,6 +327,18 @@ mod tests {
             Some((2017, 2020))
         );
         assert_eq!(period(&["the draft Plan 2025-2028"]), Some((2025, 2028)));
+    }
+
+    #[test]
+    fn the_word_after_a_place_is_read_past_punctuation() {
+        // "Rochdale," then "Community Safety Partnership": the partnership's own
+        // place, though a comma stands between; Manchester is only named.
+        assert_eq!(
+            find(&["Manchester, and Rochdale, Community Safety Partnership"])
+                .map(|(n, _)| n)
+                .as_deref(),
+            Some("Rochdale")
+        );
     }
 
     #[test]

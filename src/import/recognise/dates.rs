@@ -116,4 +116,15 @@ mod tests {
         assert_eq!(parse_month("01/04/2017").as_deref(), Some("2017-04-01"));
         assert_eq!(parse_month("soon"), None);
     }
+
+    #[test]
+    fn a_span_of_years_is_a_period_only_when_it_could_be_a_plans() {
+        assert_eq!(
+            year_period("Strategy 2022 – 2025"),
+            Some(("2022-04-01 to 2025-03-31".to_string(), false))
+        );
+        // Backwards, or longer than ten years: a history, not a plan's life.
+        assert_eq!(year_period("2025 to 2022"), None);
+        assert_eq!(year_period("between 2001 and 2021"), None);
+    }
 }

@@ -56,3 +56,24 @@ pub(super) fn measures_of(blocks: &[Block], title: &str) -> Vec<String> {
         .take(12)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_introduces_measures_only_when_it_speaks_of_measuring() {
+        for yes in [
+            "How we will measure success",
+            "Measures of success",
+            "Performance measures",
+            "Key performance indicators",
+        ] {
+            assert!(introduces_measures(yes), "{yes}");
+        }
+        // Success or progress alone is a review, not a list of measures.
+        for no in ["Our successes last year", "Progress so far", "Measures"] {
+            assert!(!introduces_measures(no), "{no}");
+        }
+    }
+}

@@ -134,6 +134,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quoted_names_are_read_and_apostrophes_in_words_are_not_quotes() {
+        assert_eq!(
+            quoted("the themes 'Early intervention' and ‘Victims’ in the partnership's plan"),
+            ["Early intervention", "Victims"]
+        );
+        assert!(quoted("an empty '' pair").is_empty());
+    }
+
+    #[test]
     fn names() {
         assert_eq!(
             split_names("Domestic Abuse, Substance Misuse, Serious & Organised Crime, Anti-Social Behaviour and Road Safety"),
