@@ -302,6 +302,11 @@ fn apply(text: &str, diagnostic: &Diagnostic) -> String {
     out
 }
 
+/// Whether the fixture is a folder of files read together: its findings name their file.
+fn is_folder(files: &[(PathBuf, String)]) -> bool {
+    files.len() > 1 || files[0].0.parent() != Some(&fixtures())
+}
+
 /// The problems of a fires fixture's expectations and fixes.
 fn check_expectations(
     run: &Run,
@@ -310,7 +315,7 @@ fn check_expectations(
     problems: &mut Vec<String>,
 ) {
     let code = run.code;
-    let folder = files.len() > 1 || files[0].0.parent() != Some(&fixtures());
+    let folder = is_folder(files);
     let mut expects = Vec::new();
     for line in leading(&files[0].1) {
         if let Some(rest) = line.strip_prefix("expect:") {
@@ -384,7 +389,7 @@ fn check_fixes(
     problems: &mut Vec<String>,
 ) {
     let code = run.code;
-    let folder = files.len() > 1 || files[0].0.parent() != Some(&fixtures());
+    let folder = is_folder(files);
     for f in found
         .iter()
         .filter(|f| f.diagnostic.code == code && f.diagnostic.fix.is_some())
