@@ -496,3 +496,134 @@ fn under_a_heading_one_line_may_introduce_paragraphs_that_open_with_titles() {
     );
     keeps_every_word(text, &csa);
 }
+
+#[test]
+fn an_introduction_without_its_colon_and_with_an_aside() {
+    let text = "Safer Anytown Partnership - New Strategy 2024 - 2027\n\nThe priorities are (in no particular order)\n\n  1. Anti-Social Behaviour\n  2. Hate Crime\n  3. Road Safety\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Anti-Social Behaviour", "Hate Crime", "Road Safety"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A sentence that ends "are" but goes on past a full stop introduces nothing,
+    // nor does one followed by ordinary paragraphs.
+    for text in [
+        "Anytown Community Safety Plan\n\nWe asked residents what matters. The priorities are\n\n  1. Anti-Social Behaviour\n  2. Hate Crime\n",
+        "Anytown Community Safety Plan\n\nThe priorities are\n\nset each year by the board.\n\nThey are published in April.\n",
+    ] {
+        let (d, csa) = doc(text);
+        assert!(d.priorities.is_empty(), "{csa}");
+        keeps_every_word(text, &csa);
+    }
+}
+
+#[test]
+fn priorities_named_in_a_sentence_inside_a_list_item() {
+    let text = "Safer Anytown Plan (2014-15)\n\nThe following key points were noted:\n\n  • The statutory partnership for Anytown was the Safer Anytown Partnership.\n  • The SAP priorities were: dealing with volume crime; violence against women and girls; serious youth violence and antisocial behaviour.\n  • A six month update would be presented at the next meeting.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "dealing with volume crime",
+            "violence against women and girls",
+            "serious youth violence",
+            "antisocial behaviour"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // "; and" joins the last entry: its own "and" is part of it; a name's "and"
+    // ("women and girls") never splits it.
+    let (d, csa) = doc("Anytown Plan\n\n  • The priorities were: burglary; hate crime; and violence against women and girls.\n");
+    assert_eq!(
+        priorities(&d),
+        ["burglary", "hate crime", "violence against women and girls"],
+        "{csa}"
+    );
+    // Another body's priorities named in an item are not the partnership's.
+    let (d, csa) = doc("Anytown Plan\n\n  • The Police and Crime Commissioner's priorities were: burglary; robbery; and fraud.\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn an_entry_that_gives_examples_after_like_is_titled_by_what_comes_before() {
+    let text = "Safer Anyshire Plan\n\nThe proposed priorities are:\n- Serious violence\n- Neighbourhood crimes like robbery, burglary, anti-social behaviour and vehicle crime\n- Fraud\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Serious violence", "Neighbourhood crimes", "Fraud"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // "like" without a list of examples is part of the title.
+    let (d, csa) = doc("Safer Anyshire Plan\n\nThe proposed priorities are:\n- Serious violence\n- Making places feel like home\n");
+    assert_eq!(
+        priorities(&d),
+        ["Serious violence", "Making places feel like home"],
+        "{csa}"
+    );
+}
+
+#[test]
+fn statutory_authorities_named_on_a_line_of_their_own() {
+    let text = "Dacorum Community Safety Partnership\n\nThe partnership is made up of:\nStatutory authorities\n- Dacorum Borough Council\n- Hertfordshire Constabulary\n- Hertfordshire Fire and Rescue\nNon-statutory partners\n- Neighbourhood Watch\n- Trading Standards\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        [
+            "Dacorum Borough Council",
+            "Hertfordshire Constabulary",
+            "Hertfordshire Fire and Rescue"
+        ],
+        "{csa}"
+    );
+    assert!(d.bodies.is_empty(), "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn authorities_among_the_members_a_sentence_names() {
+    let text = "Southampton Safe City Partnership\n\nThe partnership is made up of the City Council, Hampshire Constabulary, Hampshire & Isle of Wight Fire and Rescue Service, Southampton and Isle of Wight Clinical Commissioning Group, Probation Services, Southampton Voluntary Services and Go Southampton, the Business Improvement District.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d),
+        [
+            (
+                "the City Council".to_string(),
+                "unitary-council".to_string()
+            ),
+            ("Hampshire Constabulary".to_string(), "police".to_string()),
+            (
+                "Hampshire & Isle of Wight Fire and Rescue Service".to_string(),
+                "fire".to_string()
+            ),
+            (
+                "Southampton and Isle of Wight Clinical Commissioning Group".to_string(),
+                "health".to_string()
+            ),
+            ("Probation Services".to_string(), "probation".to_string()),
+        ],
+        "{csa}"
+    );
+    // The members that are not authorities stay prose, named in the note.
+    assert!(
+        csa.contains("left as prose: Southampton Voluntary Services; Go Southampton; the Business Improvement District"),
+        "{csa}"
+    );
+    assert!(d.bodies.is_empty(), "{csa}");
+    keeps_every_word(text, &csa);
+    // A sentence about the members of something else, or naming fewer than three
+    // authorities, gives none.
+    for text in [
+        "Anytown Plan\n\nThe board is made up of Anytown Police, Anytown Fire and Rescue Service and Anytown Council.\n",
+        "Anytown Plan\n\nThe partnership is made up of residents, businesses, Anytown Police and the voluntary sector.\n",
+    ] {
+        let (d, csa) = doc(text);
+        assert!(d.authorities.is_empty(), "{csa}");
+    }
+}

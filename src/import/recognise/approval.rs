@@ -132,15 +132,35 @@ fn ends_something(before: &str) -> bool {
     )
 }
 
+/// The first year printed as an end ("the objectives set until 2027", "running
+/// through 2026"); not "by 2030", which is a target's year more often than a
+/// plan's last.
+fn end_year(text: &str) -> Option<u32> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).find_map(|pair| {
+        let cue = pair[0].to_lowercase();
+        let year = pair[1].trim_end_matches(['.', ',', ';', ':', ')']);
+        let year: u32 = (year.len() == 4).then(|| year.parse().ok()).flatten()?;
+        (matches!(cue.as_str(), "until" | "till" | "through" | "ending")
+            && (1990..2100).contains(&year))
+        .then_some(year)
+    })
+}
+
 /// "has agreed its priorities for the next three years", with a year printed in
 /// the same text or else in the opening (a publication date): the first and last
-/// years. Without a year, nothing: a span alone is not a period.
+/// years; or "its new five-year strategy" with the year it runs until ("until
+/// 2027"): the span counted back from it. Without a year, nothing: a span alone
+/// is not a period.
 pub(super) fn next_years(texts: &[&str], opening: usize) -> Option<(u32, u32)> {
     texts.iter().find_map(|t| {
         let span = years_named(&t.to_lowercase())?;
-        let from =
-            first_year(t).or_else(|| texts.iter().take(opening).find_map(|o| first_year(o)))?;
-        Some((from, from + span))
+        let opening = || texts.iter().take(opening);
+        if let Some(from) = first_year(t).or_else(|| opening().find_map(|o| first_year(o))) {
+            return Some((from, from + span));
+        }
+        let to = end_year(t).or_else(|| opening().find_map(|o| end_year(o)))?;
+        Some((to - span, to))
     })
 }
 
@@ -182,7 +202,7 @@ mod tests {
             next_years(&["Our three-year plan from 2025 sets out"], 5),
             Some((2025, 2028))
         );
-        // A year the text gives as an end does not start the span.
+        // A year the text gives as an end does not start the span: it ends it.
         assert_eq!(
             next_years(
                 &[
@@ -191,7 +211,23 @@ mod tests {
                 ],
                 5
             ),
+            Some((2022, 2027))
+        );
+        // A target's year is not the plan's end.
+        assert_eq!(
+            next_years(
+                &[
+                    "seeking views on its new five-year strategy",
+                    "to halve knife crime by 2030"
+                ],
+                5
+            ),
             None
+        );
+        // A year printed as a start comes first.
+        assert_eq!(
+            next_years(&["a three-year plan from 2024, reviewed until 2030"], 5),
+            Some((2024, 2027))
         );
     }
 }

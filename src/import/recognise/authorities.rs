@@ -28,27 +28,86 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
     true
 }
 
+/// "The partnership is made up of A, B, ... and C.": the members named in one
+/// sentence. Those whose names say which responsible authority they are become
+/// `@authority` blocks (three at least, or the sentence is not about them); the
+/// others (a voluntary body, a business district) are named in the note and stay
+/// prose only.
+fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
+    const CUES: [&str; 4] = [
+        " is made up of ",
+        " is made up from ",
+        " brings together ",
+        " comprises ",
+    ];
+    let folded = crate::text::matching::Folded::new(text);
+    let sentence_of = |p: usize| {
+        let start = folded.lower[..p].rfind(". ").map_or(0, |s| s + 2);
+        let end = folded.lower[p..]
+            .find(". ")
+            .map_or(folded.lower.len(), |e| p + e);
+        (start, end)
+    };
+    let (cue, p) = CUES
+        .iter()
+        .find_map(|c| folded.lower.find(c).map(|p| (c, p)))?;
+    let (start, end) = sentence_of(p);
+    let subject = &folded.lower[start..p];
+    if !(subject.contains("partnership") || subject.contains("csp")) {
+        return None;
+    }
+    let list = &text[folded.origin(p + cue.len())..folded.origin(end)];
+    let names = split_names(list);
+    let (known, others): (Vec<_>, Vec<_>) = names
+        .iter()
+        .map(|n| one_line(n.trim()))
+        .partition(|n| kind_of(n).is_some());
+    if known.len() < 3 {
+        return None;
+    }
+    w.prose(text);
+    let others = match others.is_empty() {
+        true => String::new(),
+        false => format!(
+            "; not recognised as responsible authorities, and left as prose: {}",
+            others.join("; ")
+        ),
+    };
+    w.note(
+        0,
+        &format!("the responsible authorities below are the members this sentence names whose names say which authority they are: check them{others}"),
+    );
+    for name in known {
+        authority(w, &name);
+    }
+    w.gap();
+    Some(at + 1)
+}
+
 /// "The responsible authorities are: A, B and C", when no section lists them.
 pub(super) fn sentence(w: &mut Writer, at: usize, text: &str, plan: &Plan) -> Option<usize> {
-    let lower = text.to_lowercase();
-    if !plan.authority_section && lower.starts_with("the responsible authorities are") {
-        if let Some((_, list)) = text.split_once(':') {
-            let names = split_names(&protect_bold(list.trim_start_matches(['-', ' '])));
-            if names.len() >= 3 {
-                w.prose(text);
-                w.note(
-                    0,
-                    "the responsible authorities below are taken from this sentence: check them",
-                );
-                for name in names {
-                    authority(w, &strip_markup(&name.replace(';', ",")));
-                }
-                w.gap();
-                return Some(at + 1);
-            }
-        }
+    if plan.authority_section || w.summary.blocks_of("authority") > 0 {
+        return None;
     }
-    None
+    let lower = text.to_lowercase();
+    if !lower.starts_with("the responsible authorities are") {
+        return members_sentence(w, at, text);
+    }
+    let (_, list) = text.split_once(':')?;
+    let names = split_names(&protect_bold(list.trim_start_matches(['-', ' '])));
+    if names.len() < 3 {
+        return None;
+    }
+    w.prose(text);
+    w.note(
+        0,
+        "the responsible authorities below are taken from this sentence: check them",
+    );
+    for name in names {
+        authority(w, &strip_markup(&name.replace(';', ",")));
+    }
+    w.gap();
+    Some(at + 1)
 }
 
 /// Whether a line names the responsible authorities, in the words plans use for
@@ -62,6 +121,7 @@ pub(super) fn names_them(lower: &str) -> bool {
         .replace("non-statutory", "")
         .replace("non statutory", "");
     [
+        "authorities",
         "partners",
         "members",
         "agencies",
@@ -93,11 +153,10 @@ fn council_kind(name: &str) -> Option<&'static str> {
     }
 }
 
-/// One name: an `@authority` of the kind its words say, or a `@body`.
-fn authority(w: &mut Writer, name: &str) {
-    let name = one_line(name);
+/// The kind of responsible authority a name says it is, if it says.
+fn kind_of(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
-    let kind = if lower.contains("community safety partnership") || lower.contains("commissioner") {
+    if lower.contains("community safety partnership") || lower.contains("commissioner") {
         None
     } else if lower.contains("police") || lower.contains("constabulary") {
         Some("police")
@@ -119,7 +178,8 @@ fn authority(w: &mut Writer, name: &str) {
         Some("probation")
     } else if let Some(kind) = council_kind(&name) {
         Some(kind)
-    } else if lower.contains("district") || lower.contains("borough") {
+    } else if lower.contains("council") && (lower.contains("district") || lower.contains("borough"))
+    {
         Some("district-council")
     } else if lower.contains("unitary")
         || lower.contains("city council")
@@ -128,7 +188,13 @@ fn authority(w: &mut Writer, name: &str) {
         Some("unitary-council")
     } else {
         None
-    };
+    }
+}
+
+/// One name: an `@authority` of the kind its words say, or a `@body`.
+fn authority(w: &mut Writer, name: &str) {
+    let name = one_line(name);
+    let kind = kind_of(&name);
     let id = w.id(&name).to_lowercase();
     match kind {
         Some(kind) => {

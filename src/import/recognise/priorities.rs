@@ -172,6 +172,15 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
             }
         }
     }
+    // "Neighbourhood crimes like robbery, burglary and vehicle crime": a short
+    // title, then examples (two or more, so "like" is not part of a name).
+    if let Some((title, what)) = text.split_once(" like ") {
+        let title = title.trim();
+        let what = what.trim().trim_end_matches('.');
+        if is_name_like(title) && words(title) <= 6 && split_names(what).len() >= 2 {
+            return Some((title.to_string(), what.to_string()));
+        }
+    }
     for cue in [" (to include ", " (including ", " (includes "] {
         if let Some((title, what)) = text.split_once(cue) {
             let title = title.trim();
@@ -268,6 +277,29 @@ fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// "The priorities are (in no particular order)", then the list: a short line that
+/// ends where a colon belongs ("are", "were", "as follows"), perhaps before a short
+/// aside in brackets, introduces the list items after it as if the colon were
+/// printed. The aside is dropped from the introduction it returns.
+fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String> {
+    let mut line = lower.trim_end();
+    if let Some(open) = line.rfind(" (").filter(|_| line.ends_with(')')) {
+        if words(&line[open..]) <= 6 {
+            line = line[..open].trim_end();
+        }
+    }
+    let ends_open = [" are", " were", " as follows", " include"]
+        .iter()
+        .any(|e| line.ends_with(e));
+    let list_next = match next {
+        Some(Block::Item { .. }) => true,
+        Some(Block::Paragraph(t)) => strip_label(t) != t.as_str(),
+        _ => false,
+    };
+    (ends_open && list_next && words(line) <= 12 && !line.contains(". "))
+        .then(|| format!("{line}:"))
 }
 
 /// The kind of list a sentence introduces, and whether it calls them themes
@@ -403,6 +435,7 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         Some(w) if w.ends_with(':') => w.to_string(),
         _ => whole,
     };
+    let whole = colon_implied(&whole, blocks.get(i + 1)).unwrap_or(whole);
     let lower = introducing_sentence(&whole);
     let names_pcc = [
         "police",

@@ -108,13 +108,30 @@ fn sentences(text: &str) -> Vec<&str> {
 fn names_in(list: &str) -> Vec<String> {
     let list = list.trim().trim_end_matches('.').trim();
     let names: Vec<String> = if list.contains(';') {
-        list.split(';')
-            .map(|p| {
-                let p = p.trim();
-                p.strip_prefix("and ").unwrap_or(p).trim().to_string()
-            })
+        let parts: Vec<&str> = list
+            .split(';')
+            .map(str::trim)
             .filter(|p| !p.is_empty())
-            .collect()
+            .collect();
+        let joined_by_and = parts.iter().any(|p| p.starts_with("and "));
+        let mut names: Vec<String> = parts
+            .iter()
+            .map(|p| p.strip_prefix("and ").unwrap_or(p).trim().to_string())
+            .collect();
+        // "A; B; C and D": with no "; and", the last "and" joins the last two
+        // entries, when each is a phrase of its own ("serious youth violence and
+        // antisocial behaviour"), not a name's ("violence against women and girls").
+        let last_two = match names.last().and_then(|l| l.rsplit_once(" and ")) {
+            Some((a, b)) if !joined_by_and && words(a) >= 2 && words(b) >= 2 => {
+                Some((a.trim().to_string(), b.trim().to_string()))
+            }
+            _ => None,
+        };
+        if let Some((a, b)) = last_two {
+            names.pop();
+            names.extend([a, b]);
+        }
+        names
     } else {
         split_names(list)
             .into_iter()
@@ -140,7 +157,9 @@ fn names_in(list: &str) -> Vec<String> {
 /// count that does not match, names that are not short): such a sentence stays
 /// prose, with a note saying so.
 pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec<String>) {
-    let Some(Block::Paragraph(text)) = blocks.get(i) else {
+    // A sentence in a paragraph, or in a list item ("• The SLP priorities were:
+    // A; B; C and D.").
+    let (Some(Block::Paragraph(text)) | Some(Block::Item { text, .. })) = blocks.get(i) else {
         return (Vec::new(), Vec::new());
     };
     let sentences = sentences(text);

@@ -109,9 +109,15 @@ pub(super) fn protect_bold(text: &str) -> String {
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
     let mut out: Vec<String> = Vec::new();
-    for part in text.split(',') {
+    let parts: Vec<&str> = text.split(',').collect();
+    // Only the last part with an "and" can hold the "and" that joins the list's
+    // last two entries ("..., C and D", or "..., C and D, the D of E" when an
+    // aside follows): an "and" before it is part of a name ("Hampshire Fire and
+    // Rescue Service, ...").
+    let joining = parts.iter().rposition(|p| p.contains(" and "));
+    for (n, part) in parts.iter().enumerate() {
         let part = part.trim();
-        match part.split_once(" and ") {
+        match part.split_once(" and ").filter(|_| Some(n) == joining) {
             Some((a, b)) if out.len() >= 2 || text.matches(',').count() >= 2 => {
                 // "X and Y" at the end of a list of three or more is two names,
                 // unless both halves are single words ("Fire and Rescue").
