@@ -176,7 +176,7 @@ fn kind_of(name: &str) -> Option<&'static str> {
         Some("health")
     } else if lower.contains("probation") || lower.contains("rehabilitation company") {
         Some("probation")
-    } else if let Some(kind) = council_kind(&name) {
+    } else if let Some(kind) = council_kind(name) {
         Some(kind)
     } else if lower.contains("council") && (lower.contains("district") || lower.contains("borough"))
     {
