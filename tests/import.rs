@@ -102,10 +102,18 @@ fn prose_words(input: &str) -> Vec<String> {
             }
         }
     };
+    // Word's second-level bullet, a letter "o" set off by spaces, is a list mark.
+    let unmarked = |l: &str| {
+        let t = l.trim_start();
+        match t.strip_prefix("o  ") {
+            Some(rest) => rest.to_string(),
+            None => l.to_string(),
+        }
+    };
     text::lines(input)
         .iter()
         .filter(|l| !l.contains('\t') && !furniture(l))
-        .flat_map(|l| words(&text::strip_html(l)))
+        .flat_map(|l| words(&text::strip_html(&unmarked(l))))
         .collect()
 }
 

@@ -36,6 +36,11 @@ struct Expect {
     /// printed ("ROLE, ORGANISATION")].
     #[serde(default)]
     leads: Vec<[String; 2]>,
+    /// Kinds a person reads in the text that the importer deliberately leaves to
+    /// a person (a comment in the file says why): shown as missed in the table,
+    /// not failed on. Never an invention.
+    #[serde(default)]
+    known_misses: Vec<String>,
 }
 
 fn corpus() -> PathBuf {
@@ -126,6 +131,7 @@ struct Result {
     period_right: bool,
     area_right: bool,
     problems: Vec<String>,
+    known_misses: Vec<String>,
 }
 
 /// Whether two names are the same place to the knowledge base.
@@ -265,6 +271,7 @@ fn run(name: &str, text: &str, expect: &Expect) -> Result {
         name: name.to_string(),
         held_out: expect.held_out,
         kind: expect.kind.clone(),
+        known_misses: expect.known_misses.clone(),
         scores,
         period_right,
         area_right,
@@ -286,10 +293,18 @@ fn table(results: &[Result]) -> String {
     );
     let cell = |s: &Score| format!("{}/{} ({} invented)", s.recovered, s.expected, s.invented);
     let yes = |b: bool| if b { "right" } else { "wrong" };
-    for set in [false, true] {
-        let rows: Vec<&Result> = results.iter().filter(|r| r.held_out == set).collect();
+    for set in [Some(false), Some(true), None] {
+        let rows: Vec<&Result> = results
+            .iter()
+            .filter(|r| set.is_none_or(|s| r.held_out == s))
+            .collect();
         let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
         for r in &rows {
+            for k in kinds {
+                *totals.entry(k).or_default() += r.scores[k];
+            }
+            // The whole corpus is a total only.
+            let Some(set) = set else { continue };
             out.push_str(&format!(
                 "| `{}`{} | {} |",
                 r.name,
@@ -298,7 +313,6 @@ fn table(results: &[Result]) -> String {
             ));
             for k in kinds {
                 out.push_str(&format!(" {} |", cell(&r.scores[k])));
-                *totals.entry(k).or_default() += r.scores[k];
             }
             out.push_str(&format!(
                 " {} | {} |\n",
@@ -309,7 +323,11 @@ fn table(results: &[Result]) -> String {
         let n = rows.len();
         out.push_str(&format!(
             "| **{} ({n} documents)** | | ",
-            if set { "held out" } else { "tuned on" }
+            match set {
+                Some(false) => "tuned on",
+                Some(true) => "held out",
+                None => "whole corpus",
+            }
         ));
         for k in kinds {
             let t = totals[k];
@@ -375,7 +393,25 @@ fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
     for r in results.iter().filter(|r| !r.held_out) {
         let invented: usize = r.scores.values().map(|s| s.invented).sum();
         assert_eq!(invented, 0, "{}: {:?}", r.name, r.problems);
-        assert!(r.problems.is_empty(), "{}: {:#?}", r.name, r.problems);
+        let problems: Vec<&String> = r
+            .problems
+            .iter()
+            .filter(|p| {
+                !r.known_misses
+                    .iter()
+                    .any(|k| p.starts_with(&format!("{k} missing")))
+            })
+            .collect();
+        assert!(problems.is_empty(), "{}: {:#?}", r.name, problems);
+        for k in &r.known_misses {
+            assert!(
+                r.problems
+                    .iter()
+                    .any(|p| p.starts_with(&format!("{k} missing"))),
+                "{}: {k} is listed as a known miss but is recovered now: take it off the list",
+                r.name
+            );
+        }
     }
     let tuned: Vec<&Result> = results.iter().filter(|r| !r.held_out).collect();
     let mut p = Score::default();

@@ -288,10 +288,11 @@ fn the_area_is_the_place_the_text_names_as_the_partnerships_own() {
     let text = "Safer Communities Plan\n\nSummary\n\nWe work with West Midlands Police, the probation service and other agencies to protect people in the borough.\n\nThe Walsall Safer Communities Partnership is a statutory partnership established in 2000.\n";
     let (d, csa) = doc(text);
     assert_eq!(area(&d).as_deref(), Some("Walsall"), "{csa}");
-    // Named only in the force's name, the police area is still the place named.
+    // Named only in the force's name, the place is the force's, not the
+    // partnership's (which may be any borough or district it polices): no area.
     let (d, csa) =
         doc("Safer Communities Plan\n\nWe work with West Midlands Police to protect people.\n");
-    assert_eq!(area(&d).as_deref(), Some("West Midlands"), "{csa}");
+    assert_eq!(area(&d), None, "{csa}");
 }
 
 #[test]
@@ -626,4 +627,128 @@ fn authorities_among_the_members_a_sentence_names() {
         let (d, csa) = doc(text);
         assert!(d.authorities.is_empty(), "{csa}");
     }
+}
+
+#[test]
+fn a_semicolon_where_the_colon_belongs_and_word_bullets() {
+    let text = "Annual Review of the Community Safety Partnership.\n\nThe Anytown CSP strategic priorities for 2017-2020 were;\n\no   Acquisitive Crime\n\no   Cyber Crime\n\no   Modern Slavery and Organised Immigration Crime, Human Trafficking and Exploitation\n\nThe Community Safety Officer was preparing a statement.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Acquisitive Crime",
+            "Cyber Crime",
+            "Modern Slavery and Organised Immigration Crime, Human Trafficking and Exploitation"
+        ],
+        "{csa}"
+    );
+    // A sentence that goes on after its semicolon introduces nothing.
+    let (d, csa) = doc("Anytown Plan\n\nThe priorities were reviewed; the board agreed them\n\no   Acquisitive Crime\n\no   Cyber Crime\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn a_list_item_introduces_numbered_lines_that_read_as_headings() {
+    let text = "Agenda item\n\nThe following key points were raised:\n\n·       The Safer Anytown Plan for 2020/23 outlined the priorities of helping communities; protecting vulnerable adults.\n\n·       The Safer Anytown Strategy 2023-2026 sets out three priorities:\n\n1.      Neighbourhood Crime\n\n2.      Serious Violence\n\n3.      Exploitation of Vulnerable People\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Neighbourhood Crime",
+            "Serious Violence",
+            "Exploitation of Vulnerable People"
+        ],
+        "{csa}"
+    );
+    // The plan spoken of in the past tense is the previous one: the period is
+    // the new strategy's.
+    let period = d.agreement.as_ref().and_then(|a| a.period.as_ref());
+    assert_eq!(
+        period.map(|p| (p.value.from.year, p.value.to.year)),
+        Some((2023, 2026)),
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn titles_with_descriptions_after_a_dash_then_cross_cutting_ones_introduced_with_a_dash() {
+    let text = "Safer Anyshire is a partnership.\nOur priorities\nReducing Violence in Families – tackling domestic abuse and sexual violence\nPreventing Violence in Communities – preventing serious violence, including youth violence\nCross-Cutting Priorities – influencing all areas of our work:\n- Reducing offending and reoffending\n- Increasing community confidence\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing Violence in Families",
+            "Preventing Violence in Communities"
+        ],
+        "{csa}"
+    );
+    assert_eq!(
+        themes(&d),
+        [
+            "Reducing offending and reoffending",
+            "Increasing community confidence"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A short line that names priorities among other things is no heading of
+    // them: the titled lines under it stay prose.
+    let (d, csa) = doc("Documents\n\nPartnership priorities and plans\n\nDraft Strategy 2020-23\n\nWe completed a strategic assessment in December 2019 and consulted on the draft strategy.\n\nStrategy 2017-20\n\nEvery three years the Partnership resets its priorities and reviews its plans each year.\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn list_items_that_end_with_semicolons_and_a_last_and() {
+    let text = "Community Safety Strategy 2022 - 25\n\nThe Panel noted the strategic priorities reflected within the Strategy, as follows:\n\n·       Tackling domestic and sexual abuse;\n\n·       Reducing anti-social behaviour;\n\n·       Reducing substance and alcohol misuse;  and\n\n·       Reducing violence and violent crime.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling domestic and sexual abuse",
+            "Reducing anti-social behaviour",
+            "Reducing substance and alcohol misuse",
+            "Reducing violence and violent crime"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Clauses that end with semicolons are not titles.
+    let (d, csa) = doc("Anytown Plan\n\nOur priorities are:\n\n- we will work with schools and colleges to reduce the number of young people who carry knives;\n- we will support every victim of domestic abuse who comes forward to any of the partners;\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn a_line_naming_the_priorities_then_one_introducing_titled_paragraphs() {
+    let text = "What is community safety?\n\nCommunity safety offers a wider approach to tackling crime and disorder.\n\nOur priorities\n\nThe current local community safety priorities as detailed in our community safety delivery plan:\n\nIncrease feelings of safety\nLocal people have told us that low levels of crime are a very important factor in making somewhere a good place to live.\n\nSupport vulnerable members of the community\nVulnerability takes many forms with different people being susceptible to different types of issues.\n\nReduce the impact of the misuse of alcohol and other substances\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Increase feelings of safety",
+            "Support vulnerable members of the community",
+            "Reduce the impact of the misuse of alcohol and other substances"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn a_place_named_only_in_a_police_forces_name_is_not_the_area() {
+    let (d, csa) = doc("What is community safety?\n\nThe Act requires agencies such as your local council and Staffordshire Police to work together.\n");
+    assert!(
+        d.agreement.as_ref().and_then(|a| a.area.as_ref()).is_none(),
+        "{csa}"
+    );
+    let (d, csa) =
+        doc("Lichfield Community Safety Partnership\n\nWe work with Staffordshire Police.\n");
+    assert_eq!(
+        d.agreement
+            .as_ref()
+            .and_then(|a| a.area.as_ref())
+            .map(|a| a.value.as_str()),
+        Some("Lichfield"),
+        "{csa}"
+    );
 }

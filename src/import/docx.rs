@@ -12,7 +12,8 @@
 //! shows (`mc:Choice`), never from the copy kept for older readers
 //! (`mc:Fallback`), and the paragraph around it keeps its own text. Content
 //! controls, hyperlinks, fields' results (a table of contents) and numbering read as
-//! the text they show; a cell merged across columns (`w:gridSpan`) keeps the
+//! the text they show; a cell merged down (`w:vMerge`) is read in each row it
+//! spans, as Word shows it; a cell merged across columns (`w:gridSpan`) keeps the
 //! columns after it in place.
 
 use std::collections::HashMap;
@@ -204,6 +205,10 @@ struct Table {
     cell: String,
     /// How many grid columns the open cell spans (`w:gridSpan`).
     span: usize,
+    /// The open cell continues the cell above it (`w:vMerge` without "restart").
+    continues: bool,
+    /// The row above, as read: what a merged-down cell shows.
+    above: Vec<String>,
 }
 
 /// `document.xml` read so far: the blocks made, and the paragraph and tables open.
@@ -310,6 +315,7 @@ impl Body<'_> {
                 if let Some(t) = self.tables.last_mut() {
                     t.cell.clear();
                     t.span = 1;
+                    t.continues = false;
                 }
             }
             _ => paragraph_property(e, self.paras.last_mut()),
@@ -328,6 +334,14 @@ impl Body<'_> {
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(1)
                         .clamp(1, 64);
+                }
+            }
+            // A cell merged down from the one above: Word shows that cell's text
+            // across both rows, so each row is read with it ("Domestic abuse" for
+            // both of its leads).
+            b"vMerge" if self.paras.is_empty() => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.continues = attr(e, b"val").is_none_or(|v| v == "continue");
                 }
             }
             _ => paragraph_property(e, self.paras.last_mut()),
@@ -365,7 +379,10 @@ impl Body<'_> {
             b"p" => self.end_paragraph(),
             b"tc" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let cell = std::mem::take(&mut t.cell);
+                    let mut cell = std::mem::take(&mut t.cell);
+                    if t.continues && cell.is_empty() {
+                        cell = t.above.get(t.row.len()).cloned().unwrap_or_default();
+                    }
                     t.row.push(cell);
                     // The columns a merged cell spans stay, empty, so the ones
                     // after it keep their headings.
@@ -411,6 +428,7 @@ impl Body<'_> {
             return;
         };
         let mut row = std::mem::take(&mut t.row);
+        t.above = row.clone();
         while row.last().is_some_and(String::is_empty) {
             row.pop();
         }
@@ -603,6 +621,41 @@ mod tests {
             rows[1],
             ["Serious violence", "", "Head of Community Safety"]
         );
+    }
+
+    #[test]
+    fn a_cell_merged_down_is_read_in_each_row_it_spans() {
+        let cell = |merge: &str, text: &str| {
+            let pr = match merge {
+                "" => String::new(),
+                m => format!("<w:tcPr>{m}</w:tcPr>"),
+            };
+            let p = match text {
+                "" => "<w:p/>".to_string(),
+                t => format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"),
+            };
+            format!("<w:tc>{pr}{p}</w:tc>")
+        };
+        let restart = r#"<w:vMerge w:val="restart"/>"#;
+        let body = format!(
+            "{HEADING}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("", "Priority"),
+            cell("", "Lead"),
+            cell(restart, "Domestic abuse"),
+            cell("", "Chief Superintendent, Anytown Police"),
+            cell("<w:vMerge/>", ""),
+            cell("", "Chair of the DA Executive Group"),
+            cell("", "Road safety"),
+            cell("", ""),
+        );
+        let blocks = blocks(&body);
+        let Block::Table(rows) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(rows[1], ["Domestic abuse", "Chief Superintendent, Anytown Police"]);
+        assert_eq!(rows[2], ["Domestic abuse", "Chair of the DA Executive Group"]);
+        // An empty cell that is not merged stays empty.
+        assert_eq!(rows[3], ["Road safety"]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn read(text: &str) -> Source {
             i += 1;
             continue;
         }
-        if raw.contains('\t') {
+        if raw.contains('\t') && !is_marker_then_tab(raw) {
             i = read_table(&lines, i, &mut source);
             continue;
         }
@@ -50,6 +50,22 @@ pub fn read(text: &str) -> Source {
         i += 1;
     }
     source
+}
+
+/// `o<TAB>Fraud`, `•<TAB>Fraud`, `1.<TAB>Fraud`: a list item whose marker Word set
+/// off with a tab, not a table's row.
+fn is_marker_then_tab(raw: &str) -> bool {
+    let Some((marker, rest)) = raw.trim_start().split_once('\t') else {
+        return false;
+    };
+    let numbered = marker
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let bullet = [
+        "o", "•", "·", "-", "–", "*", "●", "▪", "◦", "\u{f0b7}", "\u{f0a7}",
+    ]
+    .contains(&marker.trim());
+    (bullet || numbered) && !rest.contains('\t')
 }
 
 /// The table whose first row is line `i`: its rows into `source`, and the line after it.
@@ -109,7 +125,32 @@ fn classify(raw: &str, alone: bool) -> Block {
             text: line[hashes..].trim().to_string(),
         };
     }
-    for marker in ["- ", "* ", "• ", "– ", "· ", "● ", "▪ ", "◦ "] {
+    // Word's bullets as copied: "o" (the second level's, in Courier New) set off
+    // by a tab or spaces, and the Symbol font's private-use bullet.
+    // The text is tidied (spaces run together) by now: the raw line says whether
+    // an "o" was set off as a bullet is.
+    let raw_start = raw.trim_start();
+    if let Some(numbered) = numbered_after_tab(raw_start) {
+        return Block::Paragraph(numbered);
+    }
+    if raw_start.starts_with("o\t") || raw_start.starts_with("o  ") {
+        return Block::Item {
+            level: (indent / 2).min(6) as u8,
+            text: line[1..].trim().to_string(),
+        };
+    }
+    for marker in [
+        "- ",
+        "* ",
+        "• ",
+        "– ",
+        "· ",
+        "● ",
+        "▪ ",
+        "◦ ",
+        "\u{f0b7} ",
+        "\u{f0a7} ",
+    ] {
         if let Some(rest) = line.strip_prefix(marker) {
             return Block::Item {
                 level: (indent / 2).min(6) as u8,
@@ -124,6 +165,13 @@ fn classify(raw: &str, alone: bool) -> Block {
         };
     }
     Block::Paragraph(line)
+}
+
+/// `1.<TAB>Fraud` as `1. Fraud`: the line a numbered paragraph is elsewhere.
+fn numbered_after_tab(raw: &str) -> Option<String> {
+    let (number, rest) = raw.split_once('\t')?;
+    (is_marker_then_tab(raw) && number.ends_with(['.', ')']))
+        .then(|| format!("{number} {}", strip_html(rest)))
 }
 
 /// `7. Leads`, `Appendix A: Strategic Assessments (2018-19)`: a short numbered or
@@ -234,6 +282,36 @@ mod tests {
             "Crime & ASB (Anti-Social Behaviour)"
         );
         assert_eq!(strip_html("a <3 b"), "a <3 b");
+    }
+
+    #[test]
+    fn a_marker_set_off_by_a_tab_makes_an_item_not_a_table() {
+        let s = read("Our priorities were:\no\tFraud\no   Acquisitive Crime\n•\tHate crime\n1.\tRoad safety\nPriority\tLead\n");
+        assert_eq!(
+            s.blocks,
+            vec![
+                Block::Paragraph("Our priorities were:".into()),
+                Block::Item {
+                    level: 0,
+                    text: "Fraud".into()
+                },
+                Block::Item {
+                    level: 0,
+                    text: "Acquisitive Crime".into()
+                },
+                Block::Item {
+                    level: 0,
+                    text: "Hate crime".into()
+                },
+                Block::Paragraph("1. Road safety".into()),
+                Block::Table(vec![vec!["Priority".into(), "Lead".into()]]),
+            ]
+        );
+        // "o" as a word, with one space, is text.
+        assert_eq!(
+            read("o dear\n").blocks,
+            vec![Block::Paragraph("o dear".into())]
+        );
     }
 
     #[test]

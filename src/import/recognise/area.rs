@@ -66,8 +66,8 @@ struct Candidate {
 /// its tier: a place named in the title as the document's own ("Kent Community
 /// Safety Agreement"), else the first the opening names as a partnership's or
 /// council's own ("the Rochdale Safer Communities Partnership", "Safer Bromley"),
-/// else the most specific place it names, a police force's name ("Greater
-/// Manchester Police") last. Only a name the knowledge base knows (`csa law
+/// else the most specific place it names plainly; never a place named only in
+/// another body's name ("Greater Manchester Police"). Only a name the knowledge base knows (`csa law
 /// areas`), never a number or a word it does not know.
 pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
@@ -125,6 +125,10 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
             start += len;
         }
     }
+    // A place named only in another body's name ("Staffordshire Police") says
+    // where that body works, not which area the partnership covers (a district
+    // of the force's county, often): no area rather than a wrong one.
+    found.retain(|c| c.standing < 3);
     // The order of the text among equals: the first is kept by `min_by_key`.
     let best = found.iter().enumerate().min_by_key(|(n, c)| {
         let breadth = if c.standing >= 2 { c.breadth } else { 0 };
@@ -195,6 +199,18 @@ const NAMES_THE_DOCUMENT: [&str; 7] = [
 /// Words just after a span of years that make it the document's own period.
 const NAMED_AFTER: [&str; 5] = ["plan", "strategy", "agreement", "priorities", "priority"];
 
+/// Verbs just after a span of years that speak of its plan in the past.
+const PAST: [&str; 8] = [
+    "outlined",
+    "was",
+    "had",
+    "ran",
+    "covered",
+    "focused",
+    "delivered",
+    "ended",
+];
+
 /// Words before a span of years that make it another plan's.
 const ANOTHER_PLAN: [&str; 4] = ["previous", "existing", "replace", "last"];
 
@@ -229,7 +245,13 @@ fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
                 .iter()
                 .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
         let near: &[String] = &before[before.len().saturating_sub(3)..];
-        let other = near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
+        // "The Safer Anytown Plan for 2020/23 outlined the priorities of ...": a
+        // plan spoken of in the past tense is the one before.
+        let spoken_of_before = words
+            .get(n + 1)
+            .map(bare)
+            .is_some_and(|w| PAST.contains(&w.as_str()));
+        let other = spoken_of_before || near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
         let draft = before.iter().any(|w| w == "draft");
         if named && !other && (drafts || !draft) {
             return Some((from, to));

@@ -79,9 +79,16 @@ impl FoundList {
     pub(super) fn push(&mut self, text: &str, at: usize) {
         let printed = tidy(&strip_markup(text));
         let bare = strip_label(&printed);
+        let bare = bare.strip_suffix(" and").unwrap_or(bare).trim_end();
         let bare = bare.trim_end_matches(['.', ';', ',']).trim();
         let bare = introducing_tail(bare).unwrap_or(bare);
-        let title = match split_including(bare) {
+        // "Title – what it means, including ...": the title is before the dash,
+        // unless the dash itself opens what it includes ("X – including a, b").
+        let described = split_description(bare).filter(|t| {
+            let rest = bare[t.len()..].trim_start_matches([' ', '–', '—', '-']);
+            !rest.starts_with("including") && !rest.starts_with("to include")
+        });
+        let title = match split_including(bare).filter(|_| described.is_none()) {
             Some((title, what)) => {
                 self.includes.push((title.clone(), what));
                 title
@@ -284,7 +291,8 @@ fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
 /// aside in brackets, introduces the list items after it as if the colon were
 /// printed. The aside is dropped from the introduction it returns.
 fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String> {
-    let mut line = lower.trim_end();
+    // "... for 2017-2020 were;": a semicolon where the colon belongs.
+    let mut line = lower.trim_end().trim_end_matches(';').trim_end();
     if let Some(open) = line.rfind(" (").filter(|_| line.ends_with(')')) {
         if words(&line[open..]) <= 6 {
             line = line[..open].trim_end();
@@ -423,8 +431,18 @@ pub(super) fn split_includes(text: &str) -> Option<(String, String)> {
 /// Is block `i` the introduction of a list of priorities or themes?
 pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     let (intro, is_heading) = match &blocks[i] {
-        Block::Paragraph(t) => (t, false),
+        // Text copied from a web page loses its headings: a short line that
+        // names the priorities and ends without punctuation ("Our priorities")
+        // stands as one.
+        Block::Paragraph(t) => {
+            let l = t.to_lowercase();
+            let names_list = l.ends_with("priorities") || l.ends_with("themes");
+            (t, names_list && is_name_like(t) && words(t) <= 4)
+        }
         Block::Heading { text, .. } => (text, true),
+        // A list item that introduces the list after it ("• The Strategy sets
+        // out five priorities:").
+        Block::Item { text, .. } if text.trim_end().ends_with(':') => (text, false),
         _ => return None,
     };
     // A paragraph introduces with its last sentence ("... sets out its plan to
@@ -479,7 +497,7 @@ fn list_after(
     lower: &str,
 ) -> Option<FoundList> {
     if !long {
-        if let Some(list) = headed_list(blocks, i, kind) {
+        if let Some(list) = headed_list(blocks, i, kind, is_heading) {
             return Some(list);
         }
         if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
@@ -511,7 +529,27 @@ fn list_after(
             // A list of items ends at the first line after it.
             Block::Paragraph(_) if level.is_some() => break,
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
+            // "1. Neighbourhood Crime" standing alone reads as a heading; one after
+            // another straight after the introduction, they are its entries.
+            Block::Heading { text: t, .. }
+                if level.is_none()
+                    && number_rest(t).is_some()
+                    && is_name_like(t)
+                    && words(t) <= 10 =>
+            {
+                list.push(t, j)
+            }
             Block::Paragraph(t) if split_including(strip_label(t)).is_some() && words(t) <= 60 => {
+                list.push(t, j)
+            }
+            // "Preventing Violence in Communities – preventing serious violence,
+            // including youth violence": a title and what it means; a line that
+            // introduces a list of its own (ends with a colon) ends this one.
+            Block::Paragraph(t)
+                if !t.trim_end().ends_with(':')
+                    && words(t) <= 40
+                    && split_description(strip_label(t)).is_some() =>
+            {
                 list.push(t, j)
             }
             Block::Item { level: l, .. } if level.is_some_and(|top| *l > top) => {}
@@ -552,8 +590,15 @@ fn item_entry(blocks: &[Block], j: usize, t: &str, level: u8, stopped: bool) -> 
     if t.ends_with(':') {
         return deeper_next && introducing_tail(strip_label(t)).is_some();
     }
-    if t.ends_with(';') {
-        return false;
+    // "Reducing anti-social behaviour;", "...misuse; and": an entry of a list
+    // printed as one sentence, when short; a longer clause is not a title.
+    if let Some(entry) = t
+        .strip_suffix(" and")
+        .unwrap_or(t)
+        .trim_end()
+        .strip_suffix(';')
+    {
+        return words(strip_label(entry)) <= 12 && is_name_like(entry);
     }
     if !t.ends_with('.') {
         return true;
@@ -581,8 +626,8 @@ fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
 /// behaviour", then what the partnership will do about it): the titles are the
 /// entries, the paragraphs stay prose in their place. A line that comes back under
 /// every entry (`Aim`, `Actions`) is a sub-heading, not an entry.
-fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> {
-    let short = |t: &str| is_name_like(t) && words(t) <= 8 && !t.contains(':');
+fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> Option<FoundList> {
+    let short = |t: &str| is_name_like(t) && words(t) <= 12 && !t.contains(':');
     let repeats = |t: &str| {
         blocks
             .iter()
@@ -598,10 +643,19 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> 
     };
     let mut list = FoundList::new(kind, i);
     let mut j = i + 1;
+    // Under a heading, one line may introduce the titles ("The current local
+    // community safety priorities as detailed in our delivery plan:").
+    if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
+        if t.trim_end().ends_with(':') && words(t) <= 30 && !t.to_lowercase().contains("police") {
+            j += 1;
+        }
+    }
     while let Some(block) = blocks.get(j) {
+        // The last title may be the text's last line (an excerpt cut there).
+        let last_of_text = j + 1 == blocks.len() && list.titles.len() >= 2;
         match block {
             Block::Paragraph(t) | Block::Heading { text: t, .. }
-                if short(t) && !repeats(t) && body(blocks.get(j + 1)) =>
+                if short(t) && !repeats(t) && (body(blocks.get(j + 1)) || last_of_text) =>
             {
                 list.push(t, j)
             }

@@ -49,7 +49,10 @@ pub(super) fn strip_markup(text: &str) -> String {
 
 /// How many words: the recognisers' measure of a short line.
 pub(super) fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    // A dash or bullet standing alone is punctuation, not a word.
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// A short line that names something rather than says something.
