@@ -594,10 +594,7 @@ fn authorities_among_the_members_a_sentence_names() {
     assert_eq!(
         authorities(&d),
         [
-            (
-                "the City Council".to_string(),
-                "unitary-council".to_string()
-            ),
+            ("City Council".to_string(), "unitary-council".to_string()),
             ("Hampshire Constabulary".to_string(), "police".to_string()),
             (
                 "Hampshire & Isle of Wight Fire and Rescue Service".to_string(),
@@ -613,7 +610,7 @@ fn authorities_among_the_members_a_sentence_names() {
     );
     // The members that are not authorities stay prose, named in the note.
     assert!(
-        csa.contains("left as prose: Southampton Voluntary Services; Go Southampton; the Business Improvement District"),
+        csa.contains("left as prose: Southampton Voluntary Services; Go Southampton; Business Improvement District"),
         "{csa}"
     );
     assert!(d.bodies.is_empty(), "{csa}");
@@ -751,4 +748,144 @@ fn a_place_named_only_in_a_police_forces_name_is_not_the_area() {
         Some("Lichfield"),
         "{csa}"
     );
+}
+
+#[test]
+fn a_list_of_people_and_their_roles_is_not_a_list_of_priorities() {
+    let text = "LOCAL PRIORITIES FOR 2020/21\n\nThe Scrutiny Panel will hear from the following, outlining priorities and areas of challenge:\n\nCllr Ann Smith, Cabinet Member for Community Safety\n\nTony Jones, Executive Director People\n\nAndrea Brown, Head of Community Safety\n\nMinutes:\n\nThe Panel are reminded of the existing priorities as follows:\n\n·         Tackling violent crime in all its forms;\n\n·         Reducing burglary and keeping people safe at home;\n\n·         Dealing with anti-social behaviour\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling violent crime in all its forms",
+            "Reducing burglary and keeping people safe at home",
+            "Dealing with anti-social behaviour"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn entries_named_before_the_words_that_call_them_priorities() {
+    let text = "Approach to make Anytown safer\n\nHate crime, anti-social behaviour, reducing serious violence and tackling the supply of drugs have all been identified as priorities in a new strategy to help make Anytown safer.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Hate crime",
+            "anti-social behaviour",
+            "reducing serious violence",
+            "tackling the supply of drugs"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    let (d, csa) = doc("Partners commit\n\nTackling domestic abuse, disrupting organised crime and improving safety within the night-time economy are some of the priorities local agencies will focus on.\n");
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling domestic abuse",
+            "disrupting organised crime",
+            "improving safety within the night-time economy"
+        ],
+        "{csa}"
+    );
+    // A sentence that opens with when, not with its entries, names none.
+    let (d, csa) =
+        doc("Anytown Plan\n\nIn 2024, hate crime and burglary are the priorities of the police.\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn the_members_after_includes_and_the_council_of_the_area() {
+    let text = "Safer Sheffield\n\nIn Sheffield, the Safer Sheffield Partnership brings together those authorities and includes Sheffield City Council, South Yorkshire Police, South Yorkshire Fire and Rescue, South Yorkshire Integrated Care Board and the National Probation Service.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        [
+            "Sheffield City Council",
+            "South Yorkshire Police",
+            "South Yorkshire Fire and Rescue",
+            "South Yorkshire Integrated Care Board",
+            "National Probation Service"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // "the Council" is the area's council: Swindon's is a unitary council.
+    let (d, csa) = doc("Swindon Community Safety Partnership\n\nSwindon's Community Safety Partnership is a statutory partnership made up of the Council, the Office of the Police and Crime Commissioner, Wiltshire Police, Dorset and Wiltshire Fire and Rescue Service, and the Probation Service.\n");
+    assert_eq!(
+        authorities(&d)[0],
+        ("Council".to_string(), "unitary-council".to_string()),
+        "{csa}"
+    );
+    assert!(
+        csa.contains("left as prose: Office of the Police and Crime Commissioner"),
+        "{csa}"
+    );
+    // What partnerships in general are made of is not this one's list.
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nThese partnerships are made up of representatives from responsible authorities such as police, local authorities, fire and rescue authorities, health and the probation service.\n");
+    assert!(d.authorities.is_empty() && d.bodies.is_empty(), "{csa}");
+}
+
+#[test]
+fn an_introduction_that_counts_its_entries_may_be_long() {
+    let text = "Key priorities 2024/25\nIn Anyshire, the Community Safety Partnership (CSP) has agreed six priority areas for 2024/25 which have been identified using information gained from our communities and through working with other agencies:\n- domestic abuse and stalking\n- sexual offences\n- anti-social behaviour\n- rural crime\n- fraud\n- serious violence\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d).len(), 6, "{csa}");
+    keeps_every_word(text, &csa);
+    // When the count is not the list's, the list stays prose.
+    let (d, csa) = doc("Key priorities 2024/25\nIn Anyshire, the Community Safety Partnership (CSP) has agreed six priority areas for 2024/25 which have been identified using information gained from our communities and through working with other agencies:\n- domestic abuse and stalking\n- sexual offences\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn entries_that_say_how_they_will_be_delivered() {
+    let text = "Safer Anytown Partnership Plan 2011 - 2014\n\nIn 2010 there had been a 9% overall reduction in crime.  The three priorities for the coming year would be:\n\n·         Reducing Crime which would be delivered by reducing re-offending by the development of Integrated Offender Management.\n\n·         Tackling Anti-Social behaviour and Hate Crime which would be delivered by the creation of a single city-wide anti-social behaviour system.\n\n·         Building Stronger and more supportive communities which would be delivered by embedding the neighbourhood management process.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing Crime",
+            "Tackling Anti-Social behaviour and Hate Crime",
+            "Building Stronger and more supportive communities"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn labelled_priorities_run_into_one_paragraph_and_no_line_is_the_title() {
+    let text = "Agenda Item No: 6 Committee: Overview and Scrutiny Report Title: Fenland Community Safety Partnership 1 Purpose The purpose of this report is to set out how the partnership identifies priorities. In 2017/18 the priorities agreed by the FCSP were as follows – o Priority 1: Supporting Victims – Activities have been focussed on raising awareness. o Priority 2: Reducing Offending in Fenland – Identifying offending cohorts. o Priority 3: Support Safer & Stronger Communities - Seeking opportunities for casualty reduction.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Supporting Victims",
+            "Reducing Offending in Fenland",
+            "Support Safer & Stronger Communities"
+        ],
+        "{csa}"
+    );
+    // The header is written, its title a prompt for a person, its area the text's.
+    let header = d.agreement.as_ref().expect("a header");
+    assert!(
+        header
+            .title
+            .as_ref()
+            .is_some_and(|t| t.value.starts_with('[')),
+        "{csa}"
+    );
+    assert_eq!(area(&d).as_deref(), Some("Fenland"), "{csa}");
+    keeps_every_word(text, &csa);
+    // Labels that do not run 1, 2, 3 are not a list.
+    let (d, csa) = doc(
+        "Report. Priority 2: Supporting Victims – text. Priority 4: Reducing Offending – text.\n",
+    );
+    assert!(d.priorities.is_empty(), "{csa}");
 }

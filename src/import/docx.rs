@@ -652,8 +652,14 @@ mod tests {
         let Block::Table(rows) = &blocks[1] else {
             panic!("{blocks:?}")
         };
-        assert_eq!(rows[1], ["Domestic abuse", "Chief Superintendent, Anytown Police"]);
-        assert_eq!(rows[2], ["Domestic abuse", "Chair of the DA Executive Group"]);
+        assert_eq!(
+            rows[1],
+            ["Domestic abuse", "Chief Superintendent, Anytown Police"]
+        );
+        assert_eq!(
+            rows[2],
+            ["Domestic abuse", "Chair of the DA Executive Group"]
+        );
         // An empty cell that is not merged stays empty.
         assert_eq!(rows[3], ["Road safety"]);
     }

@@ -34,11 +34,12 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
 /// others (a voluntary body, a business district) are named in the note and stay
 /// prose only.
 fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
-    const CUES: [&str; 4] = [
-        " is made up of ",
-        " is made up from ",
+    const CUES: [&str; 5] = [
+        " made up of ",
+        " made up from ",
         " brings together ",
         " comprises ",
+        " consists of ",
     ];
     let folded = crate::text::matching::Folded::new(text);
     let sentence_of = |p: usize| {
@@ -52,16 +53,37 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
         .iter()
         .find_map(|c| folded.lower.find(c).map(|p| (c, p)))?;
     let (start, end) = sentence_of(p);
+    // The partnership's own members, not what partnerships in general are made
+    // of ("Community Safety Partnerships were made up of representatives from
+    // ... such as police, ...").
     let subject = &folded.lower[start..p];
-    if !(subject.contains("partnership") || subject.contains("csp")) {
+    let general = ["partnerships", "csps", "csp's", "such as"]
+        .iter()
+        .any(|w| subject.contains(w) || folded.lower[p..end].contains(w));
+    if general || !(subject.contains("partnership") || subject.contains("csp")) {
         return None;
     }
-    let list = &text[folded.origin(p + cue.len())..folded.origin(end)];
+    // "... brings together those authorities and includes A, B and C": the
+    // names start after the last word that introduces them.
+    let from = ["includes ", "including ", "include "]
+        .iter()
+        .filter_map(|c| folded.lower[p..end].rfind(c).map(|q| p + q + c.len()))
+        .max()
+        .unwrap_or(p + cue.len());
+    let list = &text[folded.origin(from)..folded.origin(end)];
     let names = split_names(list);
+    // "the National Probation Service": the article is not the name's.
+    let bare = |n: &str| {
+        let n = one_line(n.trim());
+        match n.strip_prefix("the ") {
+            Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_string(),
+            _ => n,
+        }
+    };
     let (known, others): (Vec<_>, Vec<_>) = names
         .iter()
-        .map(|n| one_line(n.trim()))
-        .partition(|n| kind_of(n).is_some());
+        .map(|n| bare(n))
+        .partition(|n| kind_in(w, n).is_some());
     if known.len() < 3 {
         return None;
     }
@@ -153,6 +175,19 @@ fn council_kind(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The kind of authority a name is in this document: "the Council" is the
+/// area's own council, of the kind its tier has.
+fn kind_in(w: &Writer, name: &str) -> Option<&'static str> {
+    let bare = name
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    match bare {
+        "Council" => w.area_council,
+        _ => kind_of(name),
+    }
+}
+
 /// The kind of responsible authority a name says it is, if it says.
 fn kind_of(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
@@ -194,7 +229,7 @@ fn kind_of(name: &str) -> Option<&'static str> {
 /// One name: an `@authority` of the kind its words say, or a `@body`.
 fn authority(w: &mut Writer, name: &str) {
     let name = one_line(name);
-    let kind = kind_of(&name);
+    let kind = kind_in(w, &name);
     let id = w.id(&name).to_lowercase();
     match kind {
         Some(kind) => {

@@ -15,19 +15,26 @@ use super::writer::Writer;
 use crate::ast::Date;
 use crate::import::Block;
 
-/// Writes the header, or a note that there is no title to make one from. Returns
+/// Writes the header (with a prompt for the title when no line of the text is one). Returns
 /// the area and the effective date written, for the knowledge base's notes.
 pub(super) fn write(
     w: &mut Writer,
     blocks: &[Block],
     plan: &Plan,
 ) -> (Option<String>, Option<Date>) {
-    let Some(title) = title(blocks) else {
-        w.note(
-            0,
-            "no title found: add an @agreement header (see docs/format.md section 5)",
-        );
-        return (None, None);
+    // A text whose lines ran together (a PDF flattened into one paragraph) has no
+    // line that is its title: the header is still written, from what the text
+    // says, with a prompt where the title goes (CSA015 reports it until a person
+    // writes it in).
+    let title = match title(blocks) {
+        Some(title) => title,
+        None => {
+            w.note(
+                0,
+                "no line of the text is its title (its lines may have run together): write the title in place of the prompt",
+            );
+            UNTITLED.to_string()
+        }
     };
     // The title and the opening: where a plan names its area and its period.
     let opening_text: Vec<&str> = std::iter::once(title.as_str())
@@ -82,6 +89,9 @@ pub(super) fn write(
     (area, effective.as_deref().and_then(Date::parse))
 }
 
+/// The prompt written where no line of the text is its title.
+const UNTITLED: &str = "[Write the document's title as it is printed]";
+
 /// The title: the first short line naming the document, else the first line.
 fn title(blocks: &[Block]) -> Option<String> {
     let lines: Vec<String> = blocks
@@ -111,6 +121,14 @@ fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String
     let lower = title.to_lowercase();
     let place = area::find(opening);
     let tier = place.as_ref().map(|(_, t)| t.as_str());
+    w.area_council = match tier {
+        Some("county") => Some("county-council"),
+        Some("district") => Some("district-council"),
+        Some("unitary" | "metropolitan-district" | "london-borough" | "city-of-london") => {
+            Some("unitary-council")
+        }
+        _ => None,
+    };
     let (kind, why) = if lower.contains("agreement") {
         ("county-agreement", "the title says \"Agreement\"")
     } else if lower.contains("unitary") || lower.contains("city council") {

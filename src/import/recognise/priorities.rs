@@ -267,9 +267,11 @@ fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
         "areas:",
         "include:",
         "will:",
+        "be:",
     ]
     .iter()
     .any(|c| lower.ends_with(c))
+        || counts_its_entries(lower)
         || lower.ends_with("priorities")
         || lower.ends_with("priority areas")
         || lower.contains("the following");
@@ -308,6 +310,20 @@ fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String> {
     };
     (ends_open && list_next && words(line) <= 12 && !line.contains(". "))
         .then(|| format!("{line}:"))
+}
+
+/// "... has agreed six priority areas for 2024/25 which ...:", "The three
+/// priorities for the coming year would be:": the introduction says how many.
+fn counts_its_entries(lower: &str) -> bool {
+    entries_counted(lower).is_some()
+}
+
+/// How many entries an introduction says it introduces, if it says.
+fn entries_counted(lower: &str) -> Option<usize> {
+    let at = ["priorities", "priority areas", "themes"]
+        .iter()
+        .find_map(|k| lower.find(k))?;
+    super::shapes::announced(lower, at).or_else(|| super::shapes::count_before_colon(lower))
 }
 
 /// The kind of list a sentence introduces, and whether it calls them themes
@@ -481,8 +497,43 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     }
     let long = introduces(&lower, is_heading)?;
     let mut list = list_after(blocks, i, kind, is_heading, long, &lower)?;
+    // "The Panel will hear from the following:" and a list of people with their
+    // roles: who will speak about the priorities, not the priorities.
+    let people = list.titles.iter().filter(|t| names_a_person(t)).count();
+    if people * 2 >= list.titles.len() {
+        return None;
+    }
     list.from_themes = from_themes;
     Some(list)
+}
+
+/// "Andrea Clemons, Head of Community Safety", "Cllr Nneka Keazor, Cabinet
+/// Member for ...": a person's name, then their role.
+fn names_a_person(entry: &str) -> bool {
+    const ROLES: [&str; 14] = [
+        "member",
+        "director",
+        "head of",
+        "officer",
+        "manager",
+        "chief",
+        "superintendent",
+        "inspector",
+        "chair",
+        "councillor",
+        "executive",
+        "lead for",
+        "commissioner",
+        "cllr",
+    ];
+    let Some((name, role)) = entry.split_once(", ") else {
+        return false;
+    };
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let role = role.to_lowercase();
+    capitalised && (2..=4).contains(&words(name)) && ROLES.iter().any(|r| role.contains(r))
 }
 
 /// The list after the introduction at `i`: titled lines, titled paragraphs, or
@@ -571,6 +622,11 @@ fn list_after(
     }
     list.end = j;
     if long && !clean_list(blocks, &list, lower) {
+        return None;
+    }
+    // An introduction that says how many ("six priority areas") is believed: a
+    // list of another length is not the one it introduces.
+    if entries_counted(lower).is_some_and(|c| c != list.titles.len()) {
         return None;
     }
     (list.titles.len() >= 2).then_some(list)

@@ -19,6 +19,18 @@ use crate::import::Block;
 /// `Title – what it means`: the title, when what follows the dash is a description
 /// (it opens in lower case) and the title is short.
 pub(super) fn split_description(text: &str) -> Option<&str> {
+    // "Reducing Crime which would be delivered by reducing re-offending ...".
+    for cue in [
+        " which would be delivered by ",
+        " which will be delivered by ",
+        " which will be achieved by ",
+    ] {
+        if let Some((title, _)) = text.split_once(cue) {
+            if is_name_like(title) && words(title) <= 10 {
+                return Some(title.trim());
+            }
+        }
+    }
     for dash in [" – ", " — ", " - "] {
         if let Some((title, rest)) = text.split_once(dash) {
             let title = title.trim();
@@ -38,7 +50,7 @@ const COUNTS: [&str; 10] = [
 
 /// How many entries the words just before `at` in `lower` announce ("3 main
 /// priorities", "three cross-cutting themes"), if they announce a number.
-fn announced(lower: &str, at: usize) -> Option<usize> {
+pub(super) fn announced(lower: &str, at: usize) -> Option<usize> {
     lower[..at].split_whitespace().rev().take(3).find_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.parse::<usize>()
@@ -52,9 +64,17 @@ fn announced(lower: &str, at: usize) -> Option<usize> {
 /// in the words before the colon ("... focus on five key areas which were:").
 pub(super) fn count_before_colon(lower: &str) -> Option<usize> {
     let body = lower.trim_end().strip_suffix(':')?;
-    let tail: Vec<&str> = body.split_whitespace().rev().take(6).collect();
-    tail.iter().find_map(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let from = words.len().saturating_sub(6);
+    (from..words.len()).rev().find_map(|i| {
+        let w = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        // "for the next five years are:" counts years, not entries.
+        let of_years = words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with("year") || n.starts_with("-year"));
+        if of_years || w.ends_with("-year") {
+            return None;
+        }
         w.parse::<usize>()
             .ok()
             .filter(|n| (2..=12).contains(n))
@@ -88,6 +108,30 @@ fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
         }
     }
     lower.find("priorities").map(|at| (ListKind::Priority, at))
+}
+
+/// "Hate crime, anti-social behaviour and reducing serious violence have all been
+/// identified as priorities", "A, B and C are some of the priorities ...": the
+/// entries named before the words that call them priorities. Where those words
+/// start, when the sentence opens with its entries.
+fn names_before(lower: &str, at: usize) -> Option<usize> {
+    const CALLED: [&str; 8] = [
+        " have all been identified as ",
+        " have been identified as ",
+        " were identified as ",
+        " are some of the ",
+        " are among the ",
+        " are the ",
+        " are our ",
+        " will be the ",
+    ];
+    let head = &lower[..at];
+    CALLED.iter().find_map(|c| {
+        let p = head.rfind(c)?;
+        // Only the key words may stand between them and the list's name.
+        let between = &head[p + c.len()..];
+        (words(between) <= 2 && !between.contains(',')).then_some(p)
+    })
 }
 
 /// The sentences of a paragraph: each ends at ". " (or the end).
@@ -178,11 +222,13 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         if not_this_documents(&lower) || out.iter().any(|l| l.kind == kind) {
             continue;
         }
+        let before = names_before(&lower, at).and_then(|end| sentence.get(..end));
         let list = match lower[at..].find(": ") {
             Some(colon) => match sentence.get(at + colon + 2..) {
                 Some(list) => list,
                 None => continue,
             },
+            None if before.is_some() => before.unwrap_or_default(),
             None => match sentences.get(n + 1) {
                 Some(next) => {
                     let nl = next.to_lowercase();
@@ -201,6 +247,18 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             },
         };
         let names = names_in(list);
+        // A sentence that opens with when or who ("In 2024, ...", "We ...") does
+        // not open with its entries.
+        let opens_otherwise = names.first().is_some_and(|f| {
+            let first = f.split_whitespace().next().unwrap_or("").to_lowercase();
+            [
+                "in", "for", "over", "during", "since", "after", "this", "these", "we", "it", "our",
+            ]
+            .contains(&first.as_str())
+        });
+        if before.is_some() && opens_otherwise {
+            continue;
+        }
         let what = match kind {
             ListKind::Priority => "priorities",
             ListKind::Theme => "cross-cutting themes",
@@ -234,6 +292,35 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         out.push(found);
     }
     (out, unsure)
+}
+
+/// `Priority 1: X – what it means ... Priority 2: Y – ...` run into one paragraph
+/// (a PDF's lines run together): the titles, up to the dash or the full stop
+/// after each label. The numbers must run 1, 2, 3, ...
+pub(super) fn run_in_labelled(blocks: &[Block], i: usize) -> Option<FoundList> {
+    let Some(Block::Paragraph(text)) = blocks.get(i) else {
+        return None;
+    };
+    let mut list = FoundList::new(ListKind::Priority, i);
+    let mut rest = text.as_str();
+    for n in 1.. {
+        let label = format!("Priority {n}:");
+        let Some(p) = rest.find(&label) else { break };
+        let after = rest[p + label.len()..].trim_start();
+        let end = [" – ", " — ", " - ", ". "]
+            .iter()
+            .filter_map(|e| after.find(e))
+            .min()
+            .unwrap_or(after.len());
+        let title = after[..end].trim();
+        if !is_name_like(title) || words(title) > 10 {
+            return None;
+        }
+        list.push(title, i);
+        rest = &after[end..];
+    }
+    list.inline = true;
+    (list.titles.len() >= 2).then_some(list)
 }
 
 /// A numbered list run into one paragraph straight after the word "Priorities":

@@ -119,10 +119,12 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
     // Rescue Service, ...").
     let joining = parts.iter().rposition(|p| p.contains(" and "));
     for (n, part) in parts.iter().enumerate() {
+        // ", and C": the serial comma's "and" is the list's, not the name's.
         let part = part.trim();
+        let part = part.strip_prefix("and ").unwrap_or(part);
         match part.split_once(" and ").filter(|_| Some(n) == joining) {
-            Some((a, b)) if out.len() >= 2 || text.matches(',').count() >= 2 => {
-                // "X and Y" at the end of a list of three or more is two names,
+            Some((a, b)) if n >= 1 => {
+                // "X and Y" after a comma, at the end of a list, is two names,
                 // unless both halves are single words ("Fire and Rescue").
                 if words(a) > 1 || words(b) > 1 {
                     out.push(a.trim().to_string());

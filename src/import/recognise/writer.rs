@@ -19,6 +19,9 @@ pub(super) struct Writer {
     /// The ids given so far, so that a new one does not repeat one.
     pub(super) ids: HashSet<String>,
     last_item: bool,
+    /// The kind of council the area has, once the header found the area: what
+    /// "the Council" means in a list of the partnership's members.
+    pub(super) area_council: Option<&'static str>,
 }
 
 impl Writer {
