@@ -889,3 +889,116 @@ fn labelled_priorities_run_into_one_paragraph_and_no_line_is_the_title() {
     );
     assert!(d.priorities.is_empty(), "{csa}");
 }
+
+#[test]
+fn lines_broken_at_the_page_width_and_outcome_labels() {
+    let text = "Community Safety - Anytown\n\nOutcome One - Rebuild and improve public confidence\nin policing and maintaining community safety.\nOutcome Two - Prevent and minimise gang-related activity and\nVictimisation\nOutcome Three - Reduce re-offending with a focus on 16 – 24 year olds\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Rebuild and improve public confidence in policing and maintaining community safety",
+            "Prevent and minimise gang-related activity and Victimisation",
+            "Reduce re-offending with a focus on 16 – 24 year olds"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A contents run of short lines is no introduction.
+    let (d, csa) = doc("Community Safety - Anytown\n\nLegislation\nPriorities\nSome of the funding streams\nProjects\nQuestions\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn an_introduction_that_takes_account_of_the_commissioners_priorities_is_still_the_partnerships() {
+    let text = "What we do\n\nTaking account of the Police and Crime Commissioner’s PCC priorities, the following three priorities for 2014/15 were determined by the community safety partnership:\n\n  1. dealing with anti-social behaviour\n  2. reducing offending and re-offending\n  3. supporting vulnerable people (the focus here is initially upon addressing domestic abuse, hate crime and sexual violence)\n\nThe PCC’s priorities are:\n\n  1. Reducing anti-social behaviour\n  2. to improve road safety by reducing careless and dangerous driving\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "dealing with anti-social behaviour",
+            "reducing offending and re-offending",
+            "supporting vulnerable people"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn an_entry_that_names_its_lead_after_its_title() {
+    let text = "Agenda item\n\nThe Board considered progress updates from the Safer Anytown Partnership on its action plans to tackle the Partnership's two key 2022/23 priorities:\n\n1.  Violence Under-25: Key Priority Lead – Anytown Police.\n\n2.  Hate Crime: Key Priority Lead – Anytown MBC.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d), ["Violence Under-25", "Hate Crime"], "{csa}");
+    let leads: Vec<String> = d
+        .priorities
+        .iter()
+        .flat_map(|p| p.leads.iter().map(|l| l.role.value.clone()))
+        .collect();
+    assert_eq!(leads, ["Anytown Police", "Anytown MBC"], "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn the_members_under_our_partners_and_in_the_partnerships_own_list() {
+    let text = "Making York a Safer City\n\nOur partners\n\nCity of York Council\n\nNorth Yorkshire Police\n\nNorth Yorkshire Fire and Rescue\n\nProbation\n\nOffice of the Police, Fire and Crime Commissioner\n\nMake It York\n\nOur priorities\n\nDomestic Abuse\n\nCounter Terrorism\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        [
+            "City of York Council",
+            "North Yorkshire Police",
+            "North Yorkshire Fire and Rescue",
+            "Probation"
+        ],
+        "{csa}"
+    );
+    assert_eq!(
+        priorities(&d),
+        ["Domestic Abuse", "Counter Terrorism"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // One line may name two; "The Borough Council" is the area's own.
+    let (d, csa) = doc("Wokingham Community Safety Partnership\n\nThe partnership includes:\n\n  • Thames Valley Police\n  • The Borough Council\n  • Thames Valley Police Authority, Royal Berkshire Fire and Rescue Service\n  • Public Health\n");
+    assert_eq!(
+        authorities(&d),
+        [
+            ("Thames Valley Police".to_string(), "police".to_string()),
+            ("Borough Council".to_string(), "unitary-council".to_string()),
+            (
+                "Thames Valley Police Authority".to_string(),
+                "police".to_string()
+            ),
+            (
+                "Royal Berkshire Fire and Rescue Service".to_string(),
+                "fire".to_string()
+            ),
+            ("Public Health".to_string(), "health".to_string()),
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn the_years_on_the_line_under_the_title_and_the_area_named_later() {
+    let (d, csa) = doc("COMMUNITY SAFETY STRATEGY\n\n2020-2023\n\nIntroduction\n\nThis is the strategy of the Safer York Partnership.\n");
+    let period = d.agreement.as_ref().and_then(|a| a.period.as_ref());
+    assert_eq!(
+        period.map(|p| (p.value.from.year, p.value.to.year)),
+        Some((2020, 2023)),
+        "{csa}"
+    );
+    // A place named as the partnership's own after the opening comes before a
+    // place the opening names in another body's name.
+    let mut text = String::from("Community Safety Partnership\n\n");
+    for _ in 0..16 {
+        text.push_str("We work with Thames Valley Probation on many things.\n\n");
+    }
+    text.push_str("Wokingham Community Safety Partnership have 4 key priorities.\n");
+    let (d, csa) = doc(&text);
+    assert_eq!(area(&d).as_deref(), Some("Wokingham"), "{csa}");
+}

@@ -46,10 +46,39 @@ pub fn read(text: &str) -> Source {
         }
         let alone = i.checked_sub(1).is_none_or(|p| lines[p].trim().is_empty())
             && lines.get(i + 1).is_none_or(|n| n.trim().is_empty());
-        source.blocks.push(classify(raw, alone));
+        let block = classify(raw, alone);
+        // A line broken at the page's width (text copied from a PDF or slides):
+        // it goes on from the line just above.
+        let above = i.checked_sub(1).map(|p| lines[p]);
+        match (source.blocks.last_mut(), block) {
+            (Some(Block::Paragraph(t) | Block::Item { text: t, .. }), Block::Paragraph(next))
+                if above.is_some_and(|a| !a.trim().is_empty() && !dropped[i - 1])
+                    && goes_on(t, &next) =>
+            {
+                t.push(' ');
+                t.push_str(&next);
+            }
+            (_, block) => source.blocks.push(block),
+        }
         i += 1;
     }
     source
+}
+
+/// Whether `next` goes on from `line`, broken at the page's width: `line` stops
+/// mid-sentence and `next` opens in lower case ("... public confidence" / "in
+/// policing ..."), or `line` ends with a word that cannot end one ("... gang-related
+/// activity and" / "Victimisation").
+fn goes_on(line: &str, next: &str) -> bool {
+    const OPEN: [&str; 14] = [
+        "and", "or", "of", "the", "to", "by", "with", "for", "in", "a", "an", "on", "from", "at",
+    ];
+    let line = line.trim_end();
+    if line.ends_with(['.', ':', ';', '!', '?']) || next.starts_with(|c: char| !c.is_alphabetic()) {
+        return false;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    next.starts_with(|c: char| c.is_lowercase()) || OPEN.contains(&last.as_str())
 }
 
 /// `o<TAB>Fraud`, `•<TAB>Fraud`, `1.<TAB>Fraud`: a list item whose marker Word set
@@ -150,6 +179,8 @@ fn classify(raw: &str, alone: bool) -> Block {
         "◦ ",
         "\u{f0b7} ",
         "\u{f0a7} ",
+        // A bullet whose symbol font was lost in copying.
+        ". ",
     ] {
         if let Some(rest) = line.strip_prefix(marker) {
             return Block::Item {

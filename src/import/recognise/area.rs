@@ -49,14 +49,24 @@ const GENERIC: [&str; 10] = [
 
 /// Words that, after a place's name, make it another body's ("Greater Manchester
 /// Police", "Essex Fire and Rescue Service").
-const OTHER_AFTER: [&str; 5] = ["police", "constabulary", "fire", "integrated", "nhs"];
+const OTHER_AFTER: [&str; 8] = [
+    "police",
+    "constabulary",
+    "fire",
+    "integrated",
+    "nhs",
+    "probation",
+    "health",
+    "clinical",
+];
 
 /// A place the text names: where, how, and how specific.
 struct Candidate {
     name: String,
     tier: String,
     /// 0: named as the partnership's or council's own in the title; 1: so named
-    /// in the opening; 2: named plainly; 3: in another body's name (a police force).
+    /// in the opening; 2: so named later; 3: named plainly in the opening; 4: in
+    /// another body's name (a police force), or plainly after the opening.
     standing: u8,
     /// 0: a council's area; 1: a county; 2: a police force area or a partnership.
     breadth: u8,
@@ -66,13 +76,15 @@ struct Candidate {
 /// its tier: a place named in the title as the document's own ("Kent Community
 /// Safety Agreement"), else the first the opening names as a partnership's or
 /// council's own ("the Rochdale Safer Communities Partnership", "Safer Bromley"),
-/// else the most specific place it names plainly; never a place named only in
-/// another body's name ("Greater Manchester Police"). Only a name the knowledge base knows (`csa law
+/// else the first the rest of the text (`later`) names as a partnership's own,
+/// else the most specific place the opening names plainly; never a place named
+/// only in another body's name ("Greater Manchester Police"). Only a name the knowledge base knows (`csa law
 /// areas`), never a number or a word it does not know.
-pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
+pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
     let mut found: Vec<Candidate> = Vec::new();
-    for (t, text) in texts.iter().enumerate() {
+    let opening = texts.len();
+    for (t, text) in texts.iter().chain(later).enumerate() {
         let words: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
@@ -102,14 +114,21 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
                 .unwrap_or_default();
             let own =
                 OWN_AFTER.contains(&after.as_str()) || matches!(before.as_str(), "safer" | "safe");
+            // After the opening, only a place named as the partnership's own
+            // counts ("Wokingham Community Safety Partnership have 4 key
+            // priorities"), and after every such place in the opening.
             let standing = if OTHER_AFTER.contains(&after.as_str()) {
-                3
+                4
             } else if own && t == 0 {
                 0
-            } else if own {
+            } else if own && t < opening {
                 1
-            } else {
+            } else if own {
                 2
+            } else if t < opening {
+                3
+            } else {
+                4
             };
             let breadth = match tier.as_str() {
                 "county" => 1,
@@ -128,10 +147,10 @@ pub(super) fn find(texts: &[&str]) -> Option<(String, String)> {
     // A place named only in another body's name ("Staffordshire Police") says
     // where that body works, not which area the partnership covers (a district
     // of the force's county, often): no area rather than a wrong one.
-    found.retain(|c| c.standing < 3);
+    found.retain(|c| c.standing < 4);
     // The order of the text among equals: the first is kept by `min_by_key`.
     let best = found.iter().enumerate().min_by_key(|(n, c)| {
-        let breadth = if c.standing >= 2 { c.breadth } else { 0 };
+        let breadth = if c.standing >= 3 { c.breadth } else { 0 };
         (c.standing, breadth, *n)
     })?;
     Some((best.1.name.clone(), best.1.tier.clone()))
@@ -169,6 +188,20 @@ fn place_at<'k>(
         }
         let name = run.join(" ");
         if let Some(place) = knowledge.resolve(&name, None).into_iter().next() {
+            // "North Yorkshire Community Safety Partnership": the area is the
+            // place the partnership is named after, when csa knows it as one.
+            if matches!(place, Resolved::Partnership(_)) {
+                if let Some(shorter) = (1..len).rev().find_map(|l| {
+                    let inner = words[start..start + l].join(" ");
+                    knowledge
+                        .resolve(&inner, None)
+                        .into_iter()
+                        .find(|p| matches!(p, Resolved::Authority(_)))
+                        .map(|p| (l, p))
+                }) {
+                    return Some(shorter);
+                }
+            }
             return Some((len, place));
         }
     }
@@ -221,8 +254,26 @@ pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
     texts
         .iter()
         .find_map(|t| period_in(t, false))
+        .or_else(|| years_under_the_name(texts))
         .or_else(|| texts.iter().find_map(|t| period_in(t, true)))
         .or_else(|| super::approval::next_years(texts, 16))
+}
+
+/// "COMMUNITY SAFETY STRATEGY", then "2020-2023" on the line after: a line that
+/// is only a span of years, printed under the document's name.
+fn years_under_the_name(texts: &[&str]) -> Option<(u32, u32)> {
+    texts.windows(2).find_map(|pair| {
+        let words: Vec<String> = pair[1]
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let only_years = years_at(&words).is_some() && words.len() <= 3;
+        let names = pair[0]
+            .to_lowercase()
+            .split_whitespace()
+            .any(|w| NAMED_AFTER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+        (only_years && names).then(|| years_at(&words)).flatten()
+    })
 }
 
 fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
@@ -356,16 +407,19 @@ mod tests {
         // "Rochdale," then "Community Safety Partnership": the partnership's own
         // place, though a comma stands between; Manchester is only named.
         assert_eq!(
-            find(&["Manchester, and Rochdale, Community Safety Partnership"])
-                .map(|(n, _)| n)
-                .as_deref(),
+            find(
+                &["Manchester, and Rochdale, Community Safety Partnership"],
+                &[]
+            )
+            .map(|(n, _)| n)
+            .as_deref(),
             Some("Rochdale")
         );
     }
 
     #[test]
     fn a_run_of_words_that_only_say_what_kind_of_place_is_no_place() {
-        let found = |t: &[&str]| find(t).map(|(n, _)| n);
+        let found = |t: &[&str]| find(t, &[]).map(|(n, _)| n);
         // "The City" is an alias of the City of London: a council calling itself
         // "The City Council" is not the City of London.
         assert_eq!(
@@ -386,7 +440,7 @@ mod tests {
 
     #[test]
     fn areas() {
-        let found = |t: &str| find(&[t]).map(|(n, _)| n);
+        let found = |t: &str| find(&[t], &[]).map(|(n, _)| n);
         assert_eq!(
             found("The Safer Bromley Partnership was set up").as_deref(),
             Some("Bromley")

@@ -28,66 +28,101 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
     true
 }
 
-/// "The partnership is made up of A, B, ... and C.": the members named in one
-/// sentence. Those whose names say which responsible authority they are become
-/// `@authority` blocks (three at least, or the sentence is not about them); the
-/// others (a voluntary body, a business district) are named in the note and stay
-/// prose only.
+/// "The partnership is made up of A, B, ... and C.", "The Anytown Community Safety
+/// Partnership includes A, B and C", "They are made up of a number of agencies
+/// including A, B and C": the members named in one sentence, written as
+/// `write_members` does.
 fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
-    const CUES: [&str; 5] = [
+    const CUES: [&str; 8] = [
         " made up of ",
         " made up from ",
         " brings together ",
         " comprises ",
+        " comprised of ",
         " consists of ",
+        " includes ",
+        " include ",
     ];
     let folded = crate::text::matching::Folded::new(text);
-    let sentence_of = |p: usize| {
-        let start = folded.lower[..p].rfind(". ").map_or(0, |s| s + 2);
-        let end = folded.lower[p..]
-            .find(". ")
-            .map_or(folded.lower.len(), |e| p + e);
-        (start, end)
-    };
-    let (cue, p) = CUES
+    let lower = folded.lower.as_str();
+    let mut start = 0;
+    for sentence in lower.split_inclusive(". ") {
+        let here = start;
+        let end = here + sentence.trim_end_matches(". ").len();
+        start += sentence.len();
+        let Some((cue, p)) = CUES
+            .iter()
+            .filter_map(|c| lower[here..end].find(c).map(|p| (c, here + p)))
+            .min_by_key(|(_, p)| *p)
+        else {
+            continue;
+        };
+        // The partnership's own members, not what partnerships in general are
+        // made of ("Community Safety Partnerships were made up of representatives
+        // from ... such as police, ..."); "They are made up of" when the sentence
+        // before speaks of the partnership.
+        let subject = &lower[here..p];
+        let general = ["partnerships", "csps", "csp's", "such as"]
+            .iter()
+            .any(|g| subject.contains(g) || lower[p..end].contains(g));
+        let names_it = |t: &str| ["partnership", "csp", "cdp"].iter().any(|n| t.contains(n));
+        let pronoun =
+            ["they ", "it "].iter().any(|o| subject.starts_with(o)) && names_it(&lower[..here]);
+        if general || !(names_it(subject) || pronoun) {
+            continue;
+        }
+        // "... brings together those authorities and includes A, B and C",
+        // "... comprised of representatives from the police, council, ...": the
+        // names start after the last words that introduce them.
+        let from = [
+            "includes ",
+            "including ",
+            "include ",
+            "representatives from ",
+        ]
         .iter()
-        .find_map(|c| folded.lower.find(c).map(|p| (c, p)))?;
-    let (start, end) = sentence_of(p);
-    // The partnership's own members, not what partnerships in general are made
-    // of ("Community Safety Partnerships were made up of representatives from
-    // ... such as police, ...").
-    let subject = &folded.lower[start..p];
-    let general = ["partnerships", "csps", "csp's", "such as"]
-        .iter()
-        .any(|w| subject.contains(w) || folded.lower[p..end].contains(w));
-    if general || !(subject.contains("partnership") || subject.contains("csp")) {
-        return None;
-    }
-    // "... brings together those authorities and includes A, B and C": the
-    // names start after the last word that introduces them.
-    let from = ["includes ", "including ", "include "]
-        .iter()
-        .filter_map(|c| folded.lower[p..end].rfind(c).map(|q| p + q + c.len()))
+        .filter_map(|c| lower[p..end].rfind(c).map(|q| p + q + c.len()))
         .max()
         .unwrap_or(p + cue.len());
-    let list = &text[folded.origin(from)..folded.origin(end)];
-    let names = split_names(list);
-    // "the National Probation Service": the article is not the name's.
-    let bare = |n: &str| {
-        let n = one_line(n.trim());
-        match n.strip_prefix("the ") {
-            Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_string(),
-            _ => n,
+        let list = &text[folded.origin(from)..folded.origin(end)];
+        let names = split_names(list.trim_start_matches("the "));
+        let why = "the responsible authorities below are the members this sentence names whose names say which authority they are: check them";
+        if write_members(w, Some(text), &names, why) {
+            return Some(at + 1);
         }
-    };
-    let (known, others): (Vec<_>, Vec<_>) = names
-        .iter()
-        .map(|n| bare(n))
-        .partition(|n| kind_in(w, n).is_some());
-    if known.len() < 3 {
-        return None;
     }
-    w.prose(text);
+    None
+}
+
+/// The members of a list or sentence: those whose names say which responsible
+/// authority they are become `@authority` blocks (three at least, or the list is
+/// not about them), after `prose` if given; the others (a voluntary body, the
+/// commissioner's office) are named in the note and stay prose only. Whether it
+/// wrote them.
+fn write_members(w: &mut Writer, prose: Option<&str>, names: &[String], why: &str) -> bool {
+    // "the National Probation Service and the Community Rehabilitation
+    // Company": two members; "the" is not part of a name.
+    let names: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.split(" and the ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|n| split_after_authority(w, &n))
+        .map(|n| {
+            let n = one_line(n.trim());
+            match n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")) {
+                Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => rest.to_string(),
+                _ => n,
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    let (known, others): (Vec<_>, Vec<_>) =
+        names.into_iter().partition(|n| kind_in(w, n).is_some());
+    if known.len() < 3 {
+        return false;
+    }
+    if let Some(prose) = prose {
+        w.prose(prose);
+    }
     let others = match others.is_empty() {
         true => String::new(),
         false => format!(
@@ -95,15 +130,102 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
             others.join("; ")
         ),
     };
-    w.note(
-        0,
-        &format!("the responsible authorities below are the members this sentence names whose names say which authority they are: check them{others}"),
-    );
+    w.note(0, &format!("{why}{others}"));
     for name in known {
         authority(w, &name);
     }
     w.gap();
-    Some(at + 1)
+    true
+}
+
+/// "the NHS and Nottingham City Homes": two members, when what comes before the
+/// "and" is an authority by itself and the "and" is not inside a name ("Fire and
+/// Rescue", "Police and Crime").
+fn split_after_authority(w: &Writer, name: &str) -> Vec<String> {
+    use super::words::BOUND;
+    let lower = name.to_lowercase();
+    for (p, _) in lower.match_indices(" and ") {
+        let inside = BOUND.iter().any(|b| {
+            lower
+                .match_indices(b)
+                .any(|(q, _)| q <= p && p < q + b.len())
+        });
+        let (left, right) = (&name[..p], &name[p + 5..]);
+        if !inside && kind_in(w, left).is_some() && right.starts_with(|c: char| c.is_uppercase()) {
+            let mut out = vec![left.trim().to_string()];
+            out.extend(split_after_authority(w, right));
+            return out;
+        }
+    }
+    vec![name.to_string()]
+}
+
+/// "Our partners", "The partnership includes:", "Membership": a line that
+/// introduces the partnership's members, one to a line or list item after it.
+/// The authorities among them are written as `write_members` does, then the
+/// lines as prose. The block after the list, when it was one of authorities.
+pub(super) fn members_list(
+    w: &mut Writer,
+    blocks: &[Block],
+    at: usize,
+    text: &str,
+    plan: &Plan,
+) -> Option<usize> {
+    // The line, or the last sentence of a paragraph ("The Community Safety
+    // Partnership is made up of the key organisations ... The partnership
+    // includes:").
+    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    let lower = lower.rsplit(". ").next().unwrap_or(&lower).to_string();
+    let introduces = matches!(
+        lower.as_str(),
+        "our partners"
+            | "partners"
+            | "membership"
+            | "our members"
+            | "members"
+            | "partner organisations"
+            | "our partner organisations"
+    ) || (lower.starts_with("the partnership")
+        && (lower.ends_with(" includes") || lower.ends_with(" include")));
+    if !introduces || w.summary.blocks_of("authority") > 0 {
+        return None;
+    }
+    // The names run up to a longer line, or to the line that introduces the
+    // priorities ("Our priorities").
+    let end = (at + 1..blocks.len())
+        .find(|&j| {
+            let short_name = match &blocks[j] {
+                Block::Item { text, .. } | Block::Paragraph(text) => {
+                    super::words::is_name_like(text) && super::words::words(text) <= 10
+                }
+                _ => false,
+            };
+            !short_name || plan.lists.iter().any(|l| l.intro == j)
+        })
+        .unwrap_or(blocks.len());
+    // A line may name two ("Thames Valley Police Authority, Royal Berkshire Fire
+    // and Rescue Service"): it is split when each part is an authority.
+    let mut names = Vec::new();
+    for b in &blocks[at + 1..end] {
+        let (Block::Item { text, .. } | Block::Paragraph(text)) = b else {
+            continue;
+        };
+        let parts = split_names(text);
+        if parts.len() > 1 && parts.iter().all(|p| kind_in(w, p).is_some()) {
+            names.extend(parts);
+        } else {
+            names.push(text.clone());
+        }
+    }
+    let why = "the responsible authorities below are the members listed after them whose names say which authority they are: check them";
+    if !write_members(w, Some(text), &names, why) {
+        return None;
+    }
+    for b in &blocks[at + 1..end] {
+        super::writer::prose_block(w, b);
+    }
+    w.gap();
+    Some(end)
 }
 
 /// "The responsible authorities are: A, B and C", when no section lists them.
@@ -175,15 +297,16 @@ fn council_kind(name: &str) -> Option<&'static str> {
     }
 }
 
-/// The kind of authority a name is in this document: "the Council" is the
-/// area's own council, of the kind its tier has.
+/// The kind of authority a name is in this document: "the Council" (or "The
+/// Borough Council", "council") is the area's own council, of the kind its tier
+/// has.
 fn kind_in(w: &Writer, name: &str) -> Option<&'static str> {
-    let bare = name
-        .trim()
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
+    let lower = name.trim().to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
     match bare {
-        "Council" => w.area_council,
+        "council" | "borough council" | "city council" | "district council" => {
+            w.area_council.or_else(|| kind_of(name))
+        }
         _ => kind_of(name),
     }
 }
@@ -207,6 +330,9 @@ fn kind_of(name: &str) -> Option<&'static str> {
         || lower.contains("national health service")
         || lower.contains("primary care trust")
         || lower.contains("health authority")
+        || lower.contains("public health")
+        || lower.contains("foundation trust")
+        || lower.contains("health care")
     {
         Some("health")
     } else if lower.contains("probation") || lower.contains("rehabilitation company") {

@@ -53,7 +53,12 @@ pub(super) fn write(
             Block::Table(_) => None,
         }))
         .collect();
-    let area = kind_and_area(w, &title, &opening_text);
+    let area = kind_and_area(
+        w,
+        &title,
+        &opening_text,
+        &all_text[opening_text.len().min(all_text.len())..],
+    );
     let period = area::period(&all_text);
     // The opening lines: a date such as "April 2022", or "DRAFT".
     let opening: Vec<&str> = blocks
@@ -117,9 +122,9 @@ fn title(blocks: &[Block]) -> Option<String> {
 
 /// Opens the block; the kind from the title, or from the tier of the area the
 /// knowledge base finds in the title and the opening.
-fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str]) -> Option<String> {
+fn kind_and_area(w: &mut Writer, title: &str, opening: &[&str], later: &[&str]) -> Option<String> {
     let lower = title.to_lowercase();
-    let place = area::find(opening);
+    let place = area::find(opening, later);
     let tier = place.as_ref().map(|(_, t)| t.as_str());
     w.area_council = match tier {
         Some("county") => Some("county-council"),

@@ -68,6 +68,40 @@ pub(super) fn field_line(text: &str) -> Option<(&'static str, String)> {
         .map(|(_, field)| (*field, value))
 }
 
+/// `Violence Under-25: Key Priority Lead – West Midlands Police.`, `Hate crime –
+/// Lead: Anytown Council`, `Hate crime (Lead: Anytown Council)`: an entry that
+/// names its lead after its title. The title and the lead.
+pub(super) fn inline_lead(text: &str) -> Option<(&str, String)> {
+    const SEPARATORS: [&str; 4] = [" – ", " — ", " - ", ": "];
+    let text = text.trim().trim_end_matches('.');
+    for first in [": ", " – ", " — ", " - ", " ("] {
+        let Some((title, rest)) = text.split_once(first) else {
+            continue;
+        };
+        let rest = if first == " (" {
+            rest.strip_suffix(')')?
+        } else {
+            rest
+        };
+        let Some((label, value)) = SEPARATORS.iter().find_map(|s| rest.split_once(s)) else {
+            continue;
+        };
+        let label = label.trim().to_lowercase();
+        let is_lead = LEAD_NAMES.contains(&label.as_str())
+            || (label.ends_with(" lead") && label.split_whitespace().count() <= 4);
+        let value = one_line(value.trim().trim_end_matches(['.', ')']));
+        let title = title.trim();
+        if is_lead
+            && !value.is_empty()
+            && !title.is_empty()
+            && title.split_whitespace().count() <= 12
+        {
+            return Some((title, value));
+        }
+    }
+    None
+}
+
 /// Finds the labelled lines under each entry of `list`: the blocks after the entry's
 /// own, up to the next entry (or the end of the list), are read once.
 pub(super) fn attach(blocks: &[Block], list: &mut FoundList) {

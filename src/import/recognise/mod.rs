@@ -209,6 +209,9 @@ fn paragraph(
     if let Some(next) = authorities::sentence(w, at, text, plan) {
         return Some(next);
     }
+    if let Some(next) = authorities::members_list(w, blocks, at, text, plan) {
+        return Some(next);
+    }
     if let Some(next) = ranking::lines(w, blocks, at, text, section) {
         return Some(next);
     }

@@ -79,6 +79,12 @@ impl FoundList {
     pub(super) fn push(&mut self, text: &str, at: usize) {
         let printed = tidy(&strip_markup(text));
         let bare = strip_label(&printed);
+        // "Violence Under-25: Key Priority Lead – West Midlands Police": the
+        // entry's lead, printed after its title.
+        let (bare, lead) = match super::lead_lines::inline_lead(bare) {
+            Some((title, lead)) => (title, Some(lead)),
+            None => (bare, None),
+        };
         let bare = bare.strip_suffix(" and").unwrap_or(bare).trim_end();
         let bare = bare.trim_end_matches(['.', ';', ',']).trim();
         let bare = introducing_tail(bare).unwrap_or(bare);
@@ -98,7 +104,8 @@ impl FoundList {
         self.printed.push((printed != title).then_some(printed));
         self.titles.push(title);
         self.at.push(at);
-        self.fields.push(Vec::new());
+        self.fields
+            .push(lead.map(|l| ("lead", l)).into_iter().collect());
     }
 }
 
@@ -139,10 +146,16 @@ fn number_rest(text: &str) -> Option<&str> {
 
 /// What follows a `Priority N` label and its separator, if the text opens with one.
 fn label_rest(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix("Priority ")
-        .or_else(|| text.strip_prefix("PRIORITY "))
-        .or_else(|| text.strip_prefix("priority "))?;
+    // "Outcome One - X", "Objective 2: X": the same label under other names.
+    let rest = [
+        "Priority ",
+        "PRIORITY ",
+        "priority ",
+        "Outcome ",
+        "Objective ",
+    ]
+    .iter()
+    .find_map(|l| text.strip_prefix(l))?;
     let (number, rest) = rest.split_once(|c: char| !c.is_alphanumeric())?;
     const WORDS: [&str; 10] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -334,7 +347,10 @@ fn kind_named(lower: &str) -> Option<(ListKind, bool)> {
         Some((ListKind::Theme, false))
     } else if (lower.contains("priorities")
         || lower.contains("priority areas")
-        || lower.contains("priority outcomes"))
+        || lower.contains("priority outcomes")
+        || lower.contains("main focus")
+        || lower.contains("areas of focus")
+        || lower.contains("focus areas"))
         && !lower.contains("theme")
     {
         Some((ListKind::Priority, false))
@@ -471,6 +487,20 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     };
     let whole = colon_implied(&whole, blocks.get(i + 1)).unwrap_or(whole);
     let lower = introducing_sentence(&whole);
+    // A bare "Priorities" among short lines ("Legislation", "Priorities",
+    // "Projects"): an agenda or contents entry, not an introduction ("Our
+    // priorities" after a list of partners is one).
+    let among_lines = |at: Option<&Block>| matches!(at, Some(Block::Paragraph(t)) if is_name_like(t) && words(t) <= 5);
+    if matches!(&blocks[i], Block::Paragraph(t) if !t.trim_end().ends_with(':') && words(t) <= 2 && !["our ", "key "].iter().any(|o| t.to_lowercase().starts_with(o)))
+        && among_lines(i.checked_sub(1).map(|p| &blocks[p]))
+        && among_lines(blocks.get(i + 1))
+    {
+        return None;
+    }
+    // Whose priorities: judged on the clause that introduces the list ("Taking
+    // account of the PCC's priorities, the following five priorities were
+    // determined by the partnership:" is the partnership's).
+    let main_clause = lower.rsplit(", ").next().unwrap_or(&lower);
     let names_pcc = [
         "police",
         "pcc",
@@ -479,12 +509,17 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         "chief constable",
     ]
     .iter()
-    .any(|w| lower.contains(w));
+    .any(|w| main_clause.contains(w));
     // A review of last year, or what others set: not this document's list.
+    // ("Progress updates ... to tackle the four key priorities:" introduces the
+    // priorities themselves; "Our progress against last year's priorities" does not.)
     let looks_back = [
         "achieved",
         "last year",
-        "progress",
+        "our progress",
+        "progress made",
+        "progress against",
+        "progress on",
         "previous plan",
         "sub-group",
         "subgroup",
@@ -580,6 +615,16 @@ fn list_after(
             // A list of items ends at the first line after it.
             Block::Paragraph(_) if level.is_some() => break,
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
+            // A numbered line may be longer ("3. Reduce and prevent exploitation
+            // and address the needs of vulnerable victims and offenders").
+            Block::Paragraph(t)
+                if number_rest(t).is_some_and(|r| is_name_like(r) && words(r) <= 20) =>
+            {
+                list.push(t, j)
+            }
+            Block::Paragraph(t) if super::lead_lines::inline_lead(strip_label(t)).is_some() => {
+                list.push(t, j)
+            }
             // "1. Neighbourhood Crime" standing alone reads as a heading; one after
             // another straight after the introduction, they are its entries.
             Block::Heading { text: t, .. }
@@ -669,10 +714,12 @@ fn item_entry(blocks: &[Block], j: usize, t: &str, level: u8, stopped: bool) -> 
 /// After a long introduction: every entry a short list item, as many as the
 /// introduction counts ("five key areas which were:"), if it counts them.
 fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
-    let items = list
-        .at
-        .iter()
-        .all(|a| matches!(blocks.get(*a), Some(Block::Item { .. })));
+    // List items, or numbered lines ("1. dealing with anti-social behaviour").
+    let items = list.at.iter().all(|a| match blocks.get(*a) {
+        Some(Block::Item { .. }) => true,
+        Some(Block::Paragraph(t)) => number_rest(t).is_some(),
+        _ => false,
+    });
     let short = list.titles.iter().all(|t| words(t) <= 10);
     let count = super::shapes::count_before_colon(lower);
     items && short && count.is_none_or(|c| c == list.titles.len())

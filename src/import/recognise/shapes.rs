@@ -31,6 +31,20 @@ pub(super) fn split_description(text: &str) -> Option<&str> {
             }
         }
     }
+    // "supporting vulnerable people (the focus here is initially upon ...)": a
+    // title, then what it means in brackets, in lower case and at some length.
+    if let Some((title, aside)) = text.trim_end_matches('.').split_once(" (") {
+        let aside = aside.strip_suffix(')').unwrap_or(aside);
+        if aside.starts_with(|c: char| c.is_lowercase())
+            && words(aside) >= 5
+            && !aside.starts_with("to include")
+            && !aside.starts_with("including")
+            && is_name_like(title)
+            && words(title) <= 8
+        {
+            return Some(title.trim());
+        }
+    }
     for dash in [" – ", " — ", " - "] {
         if let Some((title, rest)) = text.split_once(dash) {
             let title = title.trim();

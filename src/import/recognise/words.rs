@@ -108,6 +108,32 @@ pub(super) fn protect_bold(text: &str) -> String {
         .collect()
 }
 
+/// Phrases whose "and" is part of a body's name, never a list's.
+pub(super) const BOUND: [&str; 6] = [
+    "fire and rescue",
+    "police and crime",
+    "fire and crime",
+    "crime and disorder",
+    "health and wellbeing",
+    "health and social care",
+];
+
+/// Where the first " and " of `text` that is not inside a body's name ("Royal
+/// Berkshire Fire and Rescue Service") starts.
+pub(super) fn free_and(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text.find(" and ");
+    }
+    lower.match_indices(" and ").map(|(p, _)| p).find(|&p| {
+        !BOUND.iter().any(|b| {
+            lower
+                .match_indices(b)
+                .any(|(q, _)| q <= p && p < q + b.len())
+        })
+    })
+}
+
 /// `A, B, C and D` → the names.
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
@@ -117,12 +143,13 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
     // last two entries ("..., C and D", or "..., C and D, the D of E" when an
     // aside follows): an "and" before it is part of a name ("Hampshire Fire and
     // Rescue Service, ...").
-    let joining = parts.iter().rposition(|p| p.contains(" and "));
+    let joining = parts.iter().rposition(|p| free_and(p).is_some());
     for (n, part) in parts.iter().enumerate() {
         // ", and C": the serial comma's "and" is the list's, not the name's.
         let part = part.trim();
         let part = part.strip_prefix("and ").unwrap_or(part);
-        match part.split_once(" and ").filter(|_| Some(n) == joining) {
+        let split = free_and(part).map(|p| (&part[..p], &part[p + 5..]));
+        match split.filter(|_| Some(n) == joining) {
             Some((a, b)) if n >= 1 => {
                 // "X and Y" after a comma, at the end of a list, is two names,
                 // unless both halves are single words ("Fire and Rescue").
