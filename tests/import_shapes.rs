@@ -1002,3 +1002,111 @@ fn the_years_on_the_line_under_the_title_and_the_area_named_later() {
     let (d, csa) = doc(&text);
     assert_eq!(area(&d).as_deref(), Some("Wokingham"), "{csa}");
 }
+
+#[test]
+fn labelled_entries_that_say_what_they_will_include() {
+    let text = "Anyshire priorities\n- Priority 1: Reducing the Harm caused by Serious and Organised Crime, this will include; Organised Crime Groups, County Lines, Weapons, Drugs etc.\n- Priority 2: Reducing the Harm Caused by ASB; especially repeat victimisation.\n- Priority 3: Supporting our Communities to build Resilience (PHA) community consensus, Lived Experiences etc.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing the Harm caused by Serious and Organised Crime",
+            "Reducing the Harm Caused by ASB",
+            "Supporting our Communities to build Resilience"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // An abbreviation of the words before it is part of the sentence.
+    let (d, csa) = doc("Anytown Strategy 2016-2020\n\nOur priorities are:\n\n- To increase the number of Domestic Violence and Abuse (DVA) reports across Anytown\n- To reduce re-offending\n");
+    assert_eq!(
+        priorities(&d)[0],
+        "To increase the number of Domestic Violence and Abuse (DVA) reports across Anytown",
+        "{csa}"
+    );
+}
+
+#[test]
+fn a_list_under_the_priorities_heading_and_a_section_number_that_is_no_count() {
+    let text = "Key Priorities\n\nAt the beginning of each year the partnership uses data from partners to help determine its priorities.\n\nKey areas of our work include:\n\n  • Crime and Anti-Social Behaviour\n  • Reducing re-offending\n  • Stalking\n\n5 Our Priorities 2018 – 2020\n\n• Violent crime\n\n• Domestic abuse\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Crime and Anti-Social Behaviour",
+            "Reducing re-offending",
+            "Stalking"
+        ],
+        "{csa}"
+    );
+    let (d, csa) = doc("Contents\n\n5 Our Priorities 2018 – 2020\n\n• Reduce Reoffending\n\n• Violent crime\n\n• Domestic abuse\n\n6 Consultation\n");
+    assert_eq!(
+        priorities(&d),
+        ["Reduce Reoffending", "Violent crime", "Domestic abuse"],
+        "{csa}"
+    );
+    // Without the heading, "Key areas of our work include:" introduces nothing.
+    let (d, csa) = doc("About us\n\nKey areas of our work include:\n\n  • Crime and Anti-Social Behaviour\n  • Stalking\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn one_priority_with_the_people_accountable_for_it() {
+    let text = "Crime and the Community\n\nCrime and the Community – Accountable persons: Chris Johnson (West Midlands Police) & Rob James (Birmingham City Council)\n\nTackling crime and ASB are at the heart of every CSP's statutory responsibilities.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d), ["Crime and the Community"], "{csa}");
+    let leads: Vec<String> = d.priorities[0]
+        .leads
+        .iter()
+        .map(|l| l.role.value.clone())
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "Chris Johnson (West Midlands Police)",
+            "Rob James (Birmingham City Council)"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn partners_named_in_the_paragraph_after_the_partnership_and_two_columns_run_together() {
+    let text = "Community safety partnership\n\nThe Tamworth Community Safety Partnership brings together a number of organisations who work together.\n\nPartners include Tamworth Borough Council, Staffordshire Police, Staffordshire Fire & Rescue Service and Staffordshire County Council and a wide range of other statutory and voluntary organisations.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        [
+            "Tamworth Borough Council",
+            "Staffordshire Police",
+            "Staffordshire Fire & Rescue Service",
+            "Staffordshire County Council"
+        ],
+        "{csa}"
+    );
+    let (d, csa) = doc("Leicester Community Safety Partnership Plan\n\nThe partnership: Responsible authorities/attendees\n- Leicester City Council - Office of the Police & Crime Commissioner\n- Leicestershire Police - East Midlands Ambulance Service\n- National Probation Service (merged with CRC) - Violence Reduction Network\n");
+    assert_eq!(
+        authorities(&d)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        [
+            "Leicester City Council",
+            "Leicestershire Police",
+            "National Probation Service"
+        ],
+        "{csa}"
+    );
+    // One name with a dash is one name.
+    let (d, csa) = doc("City Partnership\n\nResponsible Authorities\n- City Police\n- The Probation Service - London\n- City Council\n");
+    assert!(
+        authorities(&d)
+            .iter()
+            .any(|(n, _)| n == "The Probation Service - London"),
+        "{csa}"
+    );
+}

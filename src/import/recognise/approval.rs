@@ -114,8 +114,23 @@ fn first_year(text: &str) -> Option<u32> {
         let year = digits
             .then(|| text[i..i + 4].parse::<u32>().ok())
             .flatten()?;
-        (alone && (1990..2100).contains(&year) && !ends_something(&text[..i])).then_some(year)
+        (alone
+            && (1990..2100).contains(&year)
+            && !ends_something(&text[..i])
+            && !names_a_law(&text[..i]))
+        .then_some(year)
     })
+}
+
+/// Whether the year is a law's ("the Police and Justice Act 2006", "the 2007
+/// Regulations" aside): never a plan's.
+fn names_a_law(before: &str) -> bool {
+    let word = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(word.as_str(), "act" | "regulations" | "order" | "bill")
 }
 
 /// Whether the words before a year make it an end, not a start ("the objectives
@@ -147,6 +162,29 @@ fn end_year(text: &str) -> Option<u32> {
     })
 }
 
+/// Whether `text` prints a span of years ("April 2021 to March 2022",
+/// "2021-2022"): a year followed, within a few words, by "to" or a dash and then
+/// another year.
+fn has_span(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..2100).contains(&y))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        if w.contains(['-', '–', '/']) && w.split(['-', '–', '/']).filter(|p| year(p)).count() == 2
+        {
+            return true;
+        }
+        year(w)
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .position(|n| matches!(*n, "to" | "-" | "–"))
+                .is_some_and(|p| words[i + 2 + p..].iter().take(2).any(|n| year(n)))
+    })
+}
+
 /// "has agreed its priorities for the next three years", with a year printed in
 /// the same text or else in the opening (a publication date): the first and last
 /// years; or "its new five-year strategy" with the year it runs until ("until
@@ -155,7 +193,9 @@ fn end_year(text: &str) -> Option<u32> {
 pub(super) fn next_years(texts: &[&str], opening: usize) -> Option<(u32, u32)> {
     texts.iter().find_map(|t| {
         let span = years_named(&t.to_lowercase())?;
-        let opening = || texts.iter().take(opening);
+        // In the opening, a year printed alone or in a date, not the start of the
+        // years a report covers ("Monitoring Report (April 2021 to March 2022)").
+        let opening = || texts.iter().take(opening).filter(|o| !has_span(o));
         if let Some(from) = first_year(t).or_else(|| opening().find_map(|o| first_year(o))) {
             return Some((from, from + span));
         }
@@ -223,6 +263,25 @@ mod tests {
                 5
             ),
             None
+        );
+        // A law's year, or the years a report covers, are no start.
+        assert_eq!(
+            next_years(
+                &[
+                    "Monitoring Report (April 2021 to March 2022)",
+                    "the Crime and Disorder Committee designated under the Police and Justice Act 2006",
+                    "the three-year plan was reviewed"
+                ],
+                5
+            ),
+            None
+        );
+        assert_eq!(
+            next_years(
+                &["Published: 3rd June 2025", "over the next three years"],
+                5
+            ),
+            Some((2025, 2028))
         );
         // A year printed as a start comes first.
         assert_eq!(

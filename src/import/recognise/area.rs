@@ -65,8 +65,9 @@ struct Candidate {
     name: String,
     tier: String,
     /// 0: named as the partnership's or council's own in the title; 1: so named
-    /// in the opening; 2: so named later; 3: named plainly in the opening; 4: in
-    /// another body's name (a police force), or plainly after the opening.
+    /// in the opening; 2: so named later; 3: named plainly in the opening; 4:
+    /// named plainly later ("making Torbay safe"); 5: in another body's name (a
+    /// police force), never the area.
     standing: u8,
     /// 0: a council's area; 1: a county; 2: a police force area or a partnership.
     breadth: u8,
@@ -77,8 +78,9 @@ struct Candidate {
 /// Safety Agreement"), else the first the opening names as a partnership's or
 /// council's own ("the Rochdale Safer Communities Partnership", "Safer Bromley"),
 /// else the first the rest of the text (`later`) names as a partnership's own,
-/// else the most specific place the opening names plainly; never a place named
-/// only in another body's name ("Greater Manchester Police"). Only a name the knowledge base knows (`csa law
+/// else the most specific place the opening names plainly, else the first the
+/// rest names plainly; never a place named only in another body's name
+/// ("Greater Manchester Police"). Only a name the knowledge base knows (`csa law
 /// areas`), never a number or a word it does not know.
 pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
@@ -118,7 +120,7 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             // counts ("Wokingham Community Safety Partnership have 4 key
             // priorities"), and after every such place in the opening.
             let standing = if OTHER_AFTER.contains(&after.as_str()) {
-                4
+                5
             } else if own && t == 0 {
                 0
             } else if own && t < opening {
@@ -147,7 +149,7 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     // A place named only in another body's name ("Staffordshire Police") says
     // where that body works, not which area the partnership covers (a district
     // of the force's county, often): no area rather than a wrong one.
-    found.retain(|c| c.standing < 4);
+    found.retain(|c| c.standing < 5);
     // The order of the text among equals: the first is kept by `min_by_key`.
     let best = found.iter().enumerate().min_by_key(|(n, c)| {
         let breadth = if c.standing >= 3 { c.breadth } else { 0 };

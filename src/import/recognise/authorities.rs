@@ -21,8 +21,24 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
     {
         return false;
     }
+    // "Leicester City Council - Office of the Police & Crime Commissioner": a
+    // table of two columns run together, one name from each, when most lines
+    // are so printed (not "The Probation Service - London" alone).
+    let two_names = |t: &str| {
+        t.split_once(" - ")
+            .is_some_and(|(a, b)| is_name(a) && is_name(b))
+    };
+    let run_together = items.len() >= 2
+        && items.iter().filter(|b| two_names(item_text(b))).count() * 2 > items.len();
     for b in items {
-        authority(w, item_text(b));
+        let text = item_text(b);
+        match text.split_once(" - ") {
+            Some((a, b)) if run_together && is_name(a) && is_name(b) => {
+                authority(w, a);
+                authority(w, b);
+            }
+            _ => authority(w, text),
+        }
     }
     w.gap();
     true
@@ -32,8 +48,8 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
 /// Partnership includes A, B and C", "They are made up of a number of agencies
 /// including A, B and C": the members named in one sentence, written as
 /// `write_members` does.
-fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
-    const CUES: [&str; 8] = [
+fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Option<usize> {
+    const CUES: [&str; 9] = [
         " made up of ",
         " made up from ",
         " brings together ",
@@ -42,6 +58,7 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
         " consists of ",
         " includes ",
         " include ",
+        " together including ",
     ];
     let folded = crate::text::matching::Folded::new(text);
     let lower = folded.lower.as_str();
@@ -66,8 +83,19 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
             .iter()
             .any(|g| subject.contains(g) || lower[p..end].contains(g));
         let names_it = |t: &str| ["partnership", "csp", "cdp"].iter().any(|n| t.contains(n));
-        let pronoun =
-            ["they ", "it "].iter().any(|o| subject.starts_with(o)) && names_it(&lower[..here]);
+        // "They are made up of ...", "Partners include ...", after a sentence
+        // about the partnership.
+        let pronoun = [
+            "they ",
+            "it ",
+            "partners ",
+            "its partners ",
+            "members ",
+            "its members ",
+        ]
+        .iter()
+        .any(|o| format!("{subject} ").starts_with(o))
+            && (names_it(&lower[..here]) || names_it(before));
         if general || !(names_it(subject) || pronoun) {
             continue;
         }
@@ -79,6 +107,7 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str) -> Option<usize> {
             "including ",
             "include ",
             "representatives from ",
+            "officers from ",
         ]
         .iter()
         .filter_map(|c| lower[p..end].rfind(c).map(|q| p + q + c.len()))
@@ -151,7 +180,7 @@ fn split_after_authority(w: &Writer, name: &str) -> Vec<String> {
                 .any(|(q, _)| q <= p && p < q + b.len())
         });
         let (left, right) = (&name[..p], &name[p + 5..]);
-        if !inside && kind_in(w, left).is_some() && right.starts_with(|c: char| c.is_uppercase()) {
+        if !inside && kind_in(w, left).is_some() {
             let mut out = vec![left.trim().to_string()];
             out.extend(split_after_authority(w, right));
             return out;
@@ -228,14 +257,33 @@ pub(super) fn members_list(
     Some(end)
 }
 
+/// A body's name: short, and opening with a capital.
+fn is_name(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(|c: char| c.is_uppercase()) && super::words::is_name_like(t)
+}
+
 /// "The responsible authorities are: A, B and C", when no section lists them.
-pub(super) fn sentence(w: &mut Writer, at: usize, text: &str, plan: &Plan) -> Option<usize> {
+pub(super) fn sentence(
+    w: &mut Writer,
+    blocks: &[Block],
+    at: usize,
+    text: &str,
+    plan: &Plan,
+) -> Option<usize> {
     if plan.authority_section || w.summary.blocks_of("authority") > 0 {
         return None;
     }
     let lower = text.to_lowercase();
     if !lower.starts_with("the responsible authorities are") {
-        return members_sentence(w, at, text);
+        // The paragraph just above may say whose members they are ("The Tamworth
+        // Community Safety Partnership brings together ...", then "Partners
+        // include ...").
+        let before = match at.checked_sub(1).map(|p| &blocks[p]) {
+            Some(Block::Paragraph(t)) => t.to_lowercase(),
+            _ => String::new(),
+        };
+        return members_sentence(w, at, text, &before);
     }
     let (_, list) = text.split_once(':')?;
     let names = split_names(&protect_bold(list.trim_start_matches(['-', ' '])));
@@ -316,6 +364,10 @@ fn kind_of(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
     if lower.contains("community safety partnership") || lower.contains("commissioner") {
         None
+    } else if lower == "health" {
+        Some("health")
+    } else if lower.contains("ambulance") {
+        None
     } else if lower.contains("police") || lower.contains("constabulary") {
         Some("police")
     } else if lower.contains("fire") {
@@ -352,9 +404,19 @@ fn kind_of(name: &str) -> Option<&'static str> {
     }
 }
 
-/// One name: an `@authority` of the kind its words say, or a `@body`.
+/// One name: an `@authority` of the kind its words say, or a `@body`. A note in
+/// brackets after the name ("National Probation Service (merged with CRC)") is
+/// not part of it.
 fn authority(w: &mut Writer, name: &str) {
-    let name = one_line(name);
+    let printed = one_line(name);
+    let name = match printed.rsplit_once(" (") {
+        Some((bare, note))
+            if note.ends_with(')') && note.starts_with(|c: char| c.is_lowercase()) =>
+        {
+            bare.to_string()
+        }
+        _ => printed.clone(),
+    };
     let kind = kind_in(w, &name);
     let id = w.id(&name).to_lowercase();
     match kind {
@@ -366,5 +428,8 @@ fn authority(w: &mut Writer, name: &str) {
             w.open("body", format!("@body {id}: {name}"));
             w.note(1, "listed with the responsible authorities but not recognised as one: if it is one, make it an @authority with a kind");
         }
+    }
+    if printed != name {
+        w.comment(1, &format!("printed as \"{printed}\""));
     }
 }

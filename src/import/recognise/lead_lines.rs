@@ -14,9 +14,11 @@ use super::words::{one_line, strip_markup};
 use crate::import::Block;
 
 /// The names a lead's line or column goes by.
-pub(super) const LEAD_NAMES: [&str; 14] = [
+pub(super) const LEAD_NAMES: [&str; 16] = [
     "lead",
     "leads",
+    "accountable person",
+    "accountable persons",
     "lead officer",
     "lead officers",
     "lead agency",
@@ -78,8 +80,9 @@ pub(super) fn inline_lead(text: &str) -> Option<(&str, String)> {
         let Some((title, rest)) = text.split_once(first) else {
             continue;
         };
+        // "Hate crime (Lead: Anytown Council)": the bracket closes the lead.
         let rest = if first == " (" {
-            rest.strip_suffix(')')?
+            rest.trim_end_matches('.').strip_suffix(')')?
         } else {
             rest
         };
@@ -89,7 +92,12 @@ pub(super) fn inline_lead(text: &str) -> Option<(&str, String)> {
         let label = label.trim().to_lowercase();
         let is_lead = LEAD_NAMES.contains(&label.as_str())
             || (label.ends_with(" lead") && label.split_whitespace().count() <= 4);
-        let value = one_line(value.trim().trim_end_matches(['.', ')']));
+        let value = value.trim().trim_end_matches('.');
+        let value = one_line(if first == " (" {
+            value
+        } else {
+            value.trim_end()
+        });
         let title = title.trim();
         if is_lead
             && !value.is_empty()

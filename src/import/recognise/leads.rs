@@ -52,9 +52,36 @@ pub(super) fn table(w: &mut Writer, rows: &[Vec<String>], plan: &Plan) -> bool {
         } else {
             lead_lines(w, priority.as_deref(), leads, plan);
         }
+        other_cells(w, header, row, &[Some(l), p]);
     }
     w.gap();
     true
+}
+
+/// The row's other cells (a "Sub-groups" or "Notes" column), each in a comment
+/// under its leads, headed by its column's name (a column under a heading merged
+/// across it takes that heading's): nothing the table says is lost.
+fn other_cells(w: &mut Writer, header: &[String], row: &[String], taken: &[Option<usize>]) {
+    let mut name = String::new();
+    for (c, cell) in row.iter().enumerate() {
+        if let Some(h) = header
+            .get(c)
+            .map(|h| one_line(&strip_markup(h)))
+            .filter(|h| !h.is_empty())
+        {
+            name = h;
+        }
+        let cell = one_line(&strip_markup(cell));
+        if taken.contains(&Some(c)) || cell.is_empty() {
+            continue;
+        }
+        let label = if name.is_empty() {
+            String::new()
+        } else {
+            format!("{name}: ")
+        };
+        w.comment(1, &format!("{label}{cell}"));
+    }
 }
 
 /// A row of a table that is the only list of priorities: a `@priority` with its leads.

@@ -206,7 +206,7 @@ fn paragraph(
     section: &str,
     plan: &Plan,
 ) -> Option<usize> {
-    if let Some(next) = authorities::sentence(w, at, text, plan) {
+    if let Some(next) = authorities::sentence(w, blocks, at, text, plan) {
         return Some(next);
     }
     if let Some(next) = authorities::members_list(w, blocks, at, text, plan) {

@@ -12,7 +12,9 @@ use std::collections::HashSet;
 use super::dates::parse_month;
 use super::ids::{make_id, unique};
 use super::lead_lines;
-use super::priorities::{labelled_at, list_at, split_includes, table_lists, FoundList, ListKind};
+use super::priorities::{
+    labelled_at, led_titles, list_at, split_includes, table_lists, FoundList, ListKind,
+};
 use super::shapes::{run_in_labelled, run_in_numbered, sentence_lists};
 use super::versions::version_columns;
 use super::words::{key, one_line};
@@ -56,6 +58,7 @@ impl Plan {
                 .or_else(|| labelled_at(blocks, i))
                 .or_else(|| run_in_numbered(blocks, i))
                 .or_else(|| run_in_labelled(blocks, i))
+                .or_else(|| led_titles(blocks, i))
             {
                 i = list.end;
                 plan.lists.push(list);

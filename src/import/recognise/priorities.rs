@@ -104,8 +104,21 @@ impl FoundList {
         self.printed.push((printed != title).then_some(printed));
         self.titles.push(title);
         self.at.push(at);
-        self.fields
-            .push(lead.map(|l| ("lead", l)).into_iter().collect());
+        // "Chris Johnson (West Midlands Police) & Rob James (Birmingham City
+        // Council)": two leads, each with their organisation.
+        let leads: Vec<(&'static str, String)> = match lead {
+            Some(l)
+                if l.split(" & ").count() > 1
+                    && l.split(" & ").all(|p| p.trim().ends_with(')')) =>
+            {
+                l.split(" & ")
+                    .map(|p| ("lead", p.trim().to_string()))
+                    .collect()
+            }
+            Some(l) => vec![("lead", l)],
+            None => Vec::new(),
+        };
+        self.fields.push(leads);
     }
 }
 
@@ -172,6 +185,26 @@ fn label_rest(text: &str) -> Option<&str> {
     (!rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
 }
 
+/// A short line that reads as the heading of the list ("Our priorities", "Key
+/// priorities 2024/25", "5 Our Priorities 2018 – 2020" in a copied contents
+/// page): it names the priorities (or themes), with nothing after but years.
+fn names_its_list(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let Some(at) = ["priorities", "themes"]
+        .iter()
+        .find_map(|k| lower.rfind(k).map(|p| p + k.len()))
+    else {
+        return false;
+    };
+    let only_years = lower[at..].split_whitespace().all(|w| {
+        w == "for"
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'))
+    });
+    only_years && is_name_like(text) && words(lower) <= 6
+}
+
 /// `X which includes Y`, `X - including Y`, `X (to include Y)`, `X (including Y)`:
 /// the title and what it includes.
 pub(super) fn split_including(text: &str) -> Option<(String, String)> {
@@ -181,6 +214,11 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
         " – including ",
         ", including ",
         " including: ",
+        ", this will include; ",
+        " this will include; ",
+        ", this will include ",
+        " this will include ",
+        "; especially ",
     ] {
         if let Some((title, what)) = text.split_once(cue) {
             let title = title.trim();
@@ -211,6 +249,31 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// "Crime and the Community – Accountable persons: Chris Johnson (West Midlands
+/// Police) & Rob James (Birmingham City Council)": lines that each give a short
+/// title and who leads it, one or more in a row (a plan's page for one of its
+/// priorities). The line stays prose; the entry follows it with its lead.
+pub(super) fn led_titles(blocks: &[Block], i: usize) -> Option<FoundList> {
+    let led = |b: &Block| match b {
+        Block::Paragraph(t) | Block::Heading { text: t, .. } => super::lead_lines::inline_lead(t)
+            .is_some_and(|(title, _)| {
+                is_name_like(title) && words(title) <= 8 && !title.contains(':')
+            }),
+        _ => false,
+    };
+    let mut list = FoundList::new(ListKind::Priority, i);
+    let mut j = i;
+    while blocks.get(j).is_some_and(led) {
+        if let Block::Paragraph(t) | Block::Heading { text: t, .. } = &blocks[j] {
+            list.push(t, j);
+        }
+        j += 1;
+    }
+    list.end = j;
+    list.opens_paragraph = true;
+    (!list.titles.is_empty()).then_some(list)
 }
 
 /// A run of two or more `Priority 1: X` lines (paragraphs, items or headings): the
@@ -285,6 +348,7 @@ fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
     .iter()
     .any(|c| lower.ends_with(c))
         || counts_its_entries(lower)
+        || (lower.ends_with(':') && opens_by_naming_them(lower))
         || lower.ends_with("priorities")
         || lower.ends_with("priority areas")
         || lower.contains("the following");
@@ -331,8 +395,37 @@ fn counts_its_entries(lower: &str) -> bool {
     entries_counted(lower).is_some()
 }
 
+/// "Our key priorities are tackling the issues most affecting our communities
+/// ...:": a sentence that opens by saying what the priorities are (not "The
+/// priorities set out in this agreement link to ... plans including:").
+fn opens_by_naming_them(lower: &str) -> bool {
+    let rest = ["our ", "the "].iter().find_map(|o| lower.strip_prefix(o));
+    let rest = rest.map(|r| {
+        ["key ", "strategic ", "main "]
+            .iter()
+            .find_map(|k| r.strip_prefix(k))
+            .unwrap_or(r)
+    });
+    rest.is_some_and(|r| {
+        ["priorities are ", "priorities were ", "priorities will be "]
+            .iter()
+            .any(|p| r.starts_with(p))
+    })
+}
+
 /// How many entries an introduction says it introduces, if it says.
 fn entries_counted(lower: &str) -> Option<usize> {
+    // "5 Our Priorities 2018 – 2020": a section's number is no count.
+    let lower = match lower.split_once(' ') {
+        Some((n, rest))
+            if n.trim_end_matches('.')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.') =>
+        {
+            rest
+        }
+        _ => lower,
+    };
     let at = ["priorities", "priority areas", "themes"]
         .iter()
         .find_map(|k| lower.find(k))?;
@@ -466,11 +559,7 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         // Text copied from a web page loses its headings: a short line that
         // names the priorities and ends without punctuation ("Our priorities")
         // stands as one.
-        Block::Paragraph(t) => {
-            let l = t.to_lowercase();
-            let names_list = l.ends_with("priorities") || l.ends_with("themes");
-            (t, names_list && is_name_like(t) && words(t) <= 4)
-        }
+        Block::Paragraph(t) => (t, names_its_list(t)),
         Block::Heading { text, .. } => (text, true),
         // A list item that introduces the list after it ("• The Strategy sets
         // out five priorities:").
@@ -526,7 +615,24 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let (kind, from_themes) = kind_named(&lower)?;
+    // "Key areas of our work include:" under the heading "Key Priorities", with
+    // at most a paragraph between: the priorities, though the line does not say.
+    let under_heading = || {
+        let ends_colon = lower.trim_end().ends_with(':') && words(&lower) <= 12;
+        let heading = (i.saturating_sub(2)..i)
+            .rev()
+            .find_map(|p| match &blocks[p] {
+                Block::Heading { text, .. } => Some(text.as_str()),
+                Block::Paragraph(t) if names_its_list(t) => Some(t.as_str()),
+                _ => None,
+            });
+        let names = heading.is_some_and(|h| {
+            let h = h.to_lowercase();
+            h.contains("priorities") && !h.contains("theme")
+        });
+        (ends_colon && names).then_some((ListKind::Priority, false))
+    };
+    let (kind, from_themes) = kind_named(&lower).or_else(under_heading)?;
     if names_pcc || looks_back {
         return None;
     }
@@ -595,6 +701,8 @@ fn list_after(
     // will focus on:").
     let mut list = FoundList::new(kind, i);
     let mut j = i + 1;
+    // The count the heading's introducing line gives, if it gives one.
+    let mut counted = None;
     if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
         let l = t.to_lowercase();
         let back = ["achieved", "last year", "progress", "previous"];
@@ -603,6 +711,7 @@ fn list_after(
             && !back.iter().any(|w| l.contains(w))
             && !l.contains("police")
         {
+            counted = entries_counted(&l);
             j += 1;
         }
     }
@@ -649,6 +758,9 @@ fn list_after(
                 list.push(t, j)
             }
             Block::Item { level: l, .. } if level.is_some_and(|top| *l > top) => {}
+            // "(often for financial gain) Examples include, ...": the rest of the
+            // entry above, which the page broke in two.
+            Block::Item { text: t, .. } if level.is_some() && t.starts_with('(') => {}
             Block::Item { text: t, level: l } if item_entry(blocks, j, t, *l, full_stop) => {
                 full_stop |= t.trim_end().ends_with('.');
                 level = Some(*l);
@@ -671,7 +783,10 @@ fn list_after(
     }
     // An introduction that says how many ("six priority areas") is believed: a
     // list of another length is not the one it introduces.
-    if entries_counted(lower).is_some_and(|c| c != list.titles.len()) {
+    if entries_counted(lower)
+        .or(counted)
+        .is_some_and(|c| c != list.titles.len())
+    {
         return None;
     }
     (list.titles.len() >= 2).then_some(list)

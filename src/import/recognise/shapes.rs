@@ -31,6 +31,29 @@ pub(super) fn split_description(text: &str) -> Option<&str> {
             }
         }
     }
+    // "Supporting our Communities to build Resilience (PHA) community consensus,
+    // Lived Experiences etc": an abbreviation in brackets, then what it means;
+    // "Exploitation of adults and children (The manipulation and ..." whose
+    // bracket never closes (the page broke the entry in two).
+    if let Some((title, rest)) = text.split_once(" (") {
+        let unclosed = !rest.contains(')') && words(rest) >= 4;
+        // Not one that abbreviates the words before it ("Domestic Violence and
+        // Abuse (DVA) reports across ...": the sentence goes on).
+        let initials: String = title
+            .split_whitespace()
+            .filter(|w| !["and", "of", "the", "&"].contains(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let after_abbreviation = rest.split_once(") ").is_some_and(|(abbr, more)| {
+            !initials.ends_with(abbr)
+                && abbr.chars().all(|c| c.is_uppercase())
+                && more.starts_with(|c: char| c.is_lowercase())
+                && !["and ", "or ", "& "].iter().any(|c| more.starts_with(c))
+        });
+        if (unclosed || after_abbreviation) && is_name_like(title) && words(title) <= 10 {
+            return Some(title.trim());
+        }
+    }
     // "supporting vulnerable people (the focus here is initially upon ...)": a
     // title, then what it means in brackets, in lower case and at some length.
     if let Some((title, aside)) = text.trim_end_matches('.').split_once(" (") {
