@@ -1110,3 +1110,81 @@ fn partners_named_in_the_paragraph_after_the_partnership_and_two_columns_run_tog
         "{csa}"
     );
 }
+
+#[test]
+fn local_priority_labels_and_titles_that_include_what_is_in_brackets() {
+    let text = "Priorities\n\nThese priorities include:\n\nLocal Priority 1 – Violent Crime\nLocal Priority 2 – Anti-Social Behaviour (including Criminal Damage and Arson)\nLocal Priority 3 – Substance Misuse\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Violent Crime", "Anti-Social Behaviour", "Substance Misuse"],
+        "{csa}"
+    );
+    assert!(csa.contains("includes: Criminal Damage and Arson"), "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn a_heading_of_the_documents_own_parts_ends_the_titles() {
+    let text = "Our strategic Priorities\n\nProtecting vulnerable people\nWorkstreams range from improving online safety to tackling adult exploitation and abuse.\n\nKeeping communities safe\nWorkstreams range from reducing public place serious violence to protecting people from fraud.\n\nKey Strategic Messages\nThe partnership will publish its assessment every year and consult residents on it.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Protecting vulnerable people", "Keeping communities safe"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn priorities_after_are_and_themes_that_cut_across_them() {
+    let text = "Safer Leeds\n\nThe Safer Leeds Plan for 2016/17 has just been published. Priorities for Safer Leeds this year are Anti-Social Behaviour, Domestic Violence and Abuse, Hate Crime and Vulnerable victims. Drugs, alcohol and Mental Health cut across all of these topics.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Anti-Social Behaviour",
+            "Domestic Violence and Abuse",
+            "Hate Crime",
+            "Vulnerable victims"
+        ],
+        "{csa}"
+    );
+    assert_eq!(themes(&d), ["Drugs", "alcohol", "Mental Health"], "{csa}");
+    keeps_every_word(text, &csa);
+    // "are focused on ..." says what they are about, not what they are.
+    let (d, csa) = doc("Anytown Plan\n\nOur priorities for the next three years are focused on reducing domestic abuse, hate crime and anti-social behaviour.\n");
+    assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn numbered_lines_under_a_long_introduction_and_a_period_with_its_months() {
+    let text = "INTRODUCTION\n\nThis is the strategic plan for the partnership and it will cover the three year period April 2014 to March 2017.\n\nWe received 5,488 responses to our consultation from residents and visitors to the Borough and they told us that the top three key priorities for the next three years should be:\n\n1.  Anti-Social Behaviour\n\n2.  Violent Crime\n\n3.  Robbery (to be included in Violent Crime)\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Anti-Social Behaviour", "Violent Crime", "Robbery"],
+        "{csa}"
+    );
+    let period = d.agreement.as_ref().and_then(|a| a.period.as_ref());
+    assert_eq!(
+        period.map(|p| (p.value.from.year, p.value.to.year)),
+        Some((2014, 2017)),
+        "{csa}"
+    );
+    // A report's years are not a plan's.
+    let (d, csa) = doc("Anytown Community Safety Partnership Monitoring Report (April 2021 to March 2022)\n\nThe partnership met four times.\n");
+    assert!(
+        d.agreement
+            .as_ref()
+            .and_then(|a| a.period.as_ref())
+            .is_none(),
+        "{csa}"
+    );
+}
+
+#[test]
+fn a_compass_word_before_a_place_names_another_area() {
+    let (d, csa) = doc("Community Safety Team\n\nThe team is based within Stratford-on-Avon District Council.\n\nSouth Warwickshire Community Safety Partnership\n\nWe work across the south of the county.\n");
+    assert_eq!(area(&d).as_deref(), Some("Stratford-on-Avon"), "{csa}");
+}

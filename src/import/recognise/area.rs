@@ -114,6 +114,22 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 .find(|w| !w.is_empty())
                 .map(|w| w.to_lowercase())
                 .unwrap_or_default();
+            // "South Warwickshire" is not Warwickshire: a compass word before a
+            // place (the longer name unknown) makes another area of it.
+            let qualified = words[..start]
+                .iter()
+                .rev()
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    [
+                        "South", "North", "East", "West", "Mid", "Central", "Inner", "Outer",
+                    ]
+                    .contains(w)
+                });
+            if qualified {
+                start += len;
+                continue;
+            }
             let own =
                 OWN_AFTER.contains(&after.as_str()) || matches!(before.as_str(), "safer" | "safe");
             // After the opening, only a place named as the partnership's own
@@ -221,7 +237,8 @@ fn describe(place: &Resolved<'_>) -> (String, String) {
 }
 
 /// Words after which a span of years is the document's own period.
-const NAMES_THE_DOCUMENT: [&str; 7] = [
+const NAMES_THE_DOCUMENT: [&str; 8] = [
+    "period",
     "plan",
     "strategy",
     "agreement",
@@ -246,8 +263,9 @@ const PAST: [&str; 8] = [
     "ended",
 ];
 
-/// Words before a span of years that make it another plan's.
-const ANOTHER_PLAN: [&str; 4] = ["previous", "existing", "replace", "last"];
+/// Words before a span of years that make it another plan's (or a report's:
+/// "Monitoring Report (April 2021 to March 2022)").
+const ANOTHER_PLAN: [&str; 5] = ["previous", "existing", "replace", "last", "report"];
 
 /// The first period the texts print next to the document's name: (first year, last
 /// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
@@ -332,9 +350,16 @@ fn years_at(words: &[String]) -> Option<(u32, u32)> {
     }
     let from = year(&clean(first))?;
     // Three words: 2024 - 2027, 2024 to 2027.
+    // Or four, the last year with its month: "April 2014 to March 2017".
     let sep = words.get(1)?;
     if matches!(sep.as_str(), "-" | "–" | "to" | "/") {
-        let to = end_year(from, &clean(words.get(2)?))?;
+        let third = clean(words.get(2)?);
+        let to = end_year(from, &third).or_else(|| {
+            let month = super::dates::is_month(&third);
+            month
+                .then(|| end_year(from, &clean(words.get(3)?)))
+                .flatten()
+        })?;
         return Some((from, to));
     }
     None

@@ -215,7 +215,11 @@ pub(super) fn members_list(
             | "partner organisations"
             | "our partner organisations"
     ) || (lower.starts_with("the partnership")
-        && (lower.ends_with(" includes") || lower.ends_with(" include")));
+        && (lower.ends_with(" includes") || lower.ends_with(" include")))
+        // "The partnership is made up of the following members:"
+        || ["following members", "following organisations", "following partners"]
+            .iter()
+            .any(|e| lower.ends_with(e));
     if !introduces || w.summary.blocks_of("authority") > 0 {
         return None;
     }

@@ -23,6 +23,12 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Whether `word` names a month ("march", "Mar").
+pub(super) fn is_month(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w))
+}
+
 /// `April 2017`, `1st April 2017`, `2017-04-01`, `01/04/2017` → `2017-04` or `2017-04-01`.
 pub(super) fn parse_month(text: &str) -> Option<String> {
     let text = strip_markup(text);

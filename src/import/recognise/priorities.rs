@@ -159,6 +159,18 @@ fn number_rest(text: &str) -> Option<&str> {
 
 /// What follows a `Priority N` label and its separator, if the text opens with one.
 fn label_rest(text: &str) -> Option<&str> {
+    // "Local Priority 1 – X", "Key Priority 2: X": the label's qualifier too.
+    let text = [
+        "Local ",
+        "Key ",
+        "Strategic ",
+        "LOCAL ",
+        "KEY ",
+        "STRATEGIC ",
+    ]
+    .iter()
+    .find_map(|q| text.strip_prefix(q))
+    .unwrap_or(text);
     // "Outcome One - X", "Objective 2: X": the same label under other names.
     let rest = [
         "Priority ",
@@ -832,7 +844,7 @@ fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
     // List items, or numbered lines ("1. dealing with anti-social behaviour").
     let items = list.at.iter().all(|a| match blocks.get(*a) {
         Some(Block::Item { .. }) => true,
-        Some(Block::Paragraph(t)) => number_rest(t).is_some(),
+        Some(Block::Paragraph(t) | Block::Heading { text: t, .. }) => number_rest(t).is_some(),
         _ => false,
     });
     let short = list.titles.iter().all(|t| words(t) <= 10);
@@ -845,7 +857,29 @@ fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
 /// entries, the paragraphs stay prose in their place. A line that comes back under
 /// every entry (`Aim`, `Actions`) is a sub-heading, not an entry.
 fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> Option<FoundList> {
-    let short = |t: &str| is_name_like(t) && words(t) <= 12 && !t.contains(':');
+    // A heading of the document's own parts ("Key Strategic Messages", "Next
+    // steps") is never one of the titles: it ends them.
+    const PARTS: [&str; 12] = [
+        "messages",
+        "summary",
+        "introduction",
+        "background",
+        "conclusion",
+        "next steps",
+        "appendix",
+        "contents",
+        "foreword",
+        "governance",
+        "further information",
+        "glossary",
+    ];
+    let short = |t: &str| {
+        let l = t.to_lowercase();
+        is_name_like(t)
+            && words(t) <= 12
+            && !t.contains(':')
+            && !PARTS.iter().any(|p| l.contains(p))
+    };
     let repeats = |t: &str| {
         blocks
             .iter()

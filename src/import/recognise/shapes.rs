@@ -137,9 +137,15 @@ fn not_this_documents(lower: &str) -> bool {
 }
 
 /// The kind a sentence names, and where the name ends: "priorities" or
-/// "cross-cutting themes".
+/// "cross-cutting themes" ("Drugs, alcohol and Mental Health cut across all of
+/// these topics": themes, named before the words).
 fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
-    for cue in ["cross-cutting themes", "cross cutting themes"] {
+    for cue in [
+        "cross-cutting themes",
+        "cross cutting themes",
+        " cut across ",
+        " cuts across ",
+    ] {
         if let Some(at) = lower.find(cue) {
             return Some((ListKind::Theme, at));
         }
@@ -152,6 +158,10 @@ fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
 /// entries named before the words that call them priorities. Where those words
 /// start, when the sentence opens with its entries.
 fn names_before(lower: &str, at: usize) -> Option<usize> {
+    // "... cut across all of these topics": the names end where the words start.
+    if lower[at..].starts_with(" cut across ") || lower[at..].starts_with(" cuts across ") {
+        return Some(at);
+    }
     const CALLED: [&str; 8] = [
         " have all been identified as ",
         " have been identified as ",
@@ -260,12 +270,27 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             continue;
         }
         let before = names_before(&lower, at).and_then(|end| sentence.get(..end));
+        // "Priorities for Safer Leeds this year are A, B, C and D.": the entries
+        // after "are", a few words on from the name.
+        let after_are = lower[at..]
+            .find(" are ")
+            .filter(|p| words(&lower[at..at + p]) <= 6 && !lower[at..at + p].contains(','))
+            .and_then(|p| sentence.get(at + p + " are ".len()..))
+            .filter(|list| list.matches(',').count() >= 1)
+            // Not "are focused on ...", "are published in ...", "are to ...".
+            .filter(|list| {
+                let first = list.split_whitespace().next().unwrap_or("").to_lowercase();
+                !first.ends_with("ed")
+                    && !["to", "as", "set", "being", "that", "not", "also"]
+                        .contains(&first.as_str())
+            });
         let list = match lower[at..].find(": ") {
             Some(colon) => match sentence.get(at + colon + 2..) {
                 Some(list) => list,
                 None => continue,
             },
             None if before.is_some() => before.unwrap_or_default(),
+            None if after_are.is_some() => after_are.unwrap_or_default(),
             None => match sentences.get(n + 1) {
                 Some(next) => {
                     let nl = next.to_lowercase();
