@@ -365,10 +365,12 @@ fn a_mayor_taking_over_inside_the_life_is_reported() {
         &format!("{before} to 2023-03-31"),
         "",
     ));
+    // The message names who hands over to whom: the Commissioner in office the day
+    // before the mayor takes over.
     assert!(
-        with_code(&inside, "CSA308")
-            .iter()
-            .any(|d| d.message.contains("mayor")),
+        with_code(&inside, "CSA308").iter().any(|d| d.message.contains(
+            "`Mayor of West Yorkshire` in place of `Police and Crime Commissioner for West Yorkshire`"
+        )),
         "{inside:#?}"
     );
     let after = check(&doc("unitary-plan", "Leeds", "2022-04-01", "2022/23", ""));
