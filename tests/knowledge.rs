@@ -579,6 +579,14 @@ fn real_plans_of_other_areas_are_checked_against_their_own_police_area() {
     let new_plan = with_code(&found, "CSA307");
     assert_eq!(new_plan.len(), 1, "{found:#?}");
     assert!(new_plan[0].message.contains("2025-04-01"));
+    // The area's name needs an article in a sentence.
+    assert!(
+        new_plan[0]
+            .message
+            .contains("as the Police and Crime Plan for the Metropolitan Police District"),
+        "{}",
+        new_plan[0].message
+    );
     assert!(with_code(&found, "CSA303").is_empty(), "{found:#?}");
     assert!(with_code(&found, "CSA308").is_empty(), "{found:#?}");
     assert!(with_code(&found, "CSA011").is_empty());
