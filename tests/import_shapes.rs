@@ -429,7 +429,7 @@ fn the_statutory_partners_are_the_responsible_authorities() {
 
 #[test]
 fn a_sentence_naming_the_responsible_authorities_lists_them_when_no_section_does() {
-    let text = "Tendring Community Safety Partnership Plan 2024-2027\n\nThe responsible authorities are: Tendring District Council, Essex Police, Essex County Council, the Probation Service and the NHS Suffolk and North East Essex Integrated Care Board.\n";
+    let text = "Tendring Community Safety Partnership Plan 2024-2027\n\nThe responsible authorities are: Tendring District Council, Essex Police, Essex County Fire and Rescue Service, the Probation Service and the NHS Suffolk and North East Essex Integrated Care Board.\n";
     let (d, csa) = doc(text);
     let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
     assert_eq!(
@@ -437,7 +437,7 @@ fn a_sentence_naming_the_responsible_authorities_lists_them_when_no_section_does
         [
             "Tendring District Council",
             "Essex Police",
-            "Essex County Council",
+            "Essex County Fire and Rescue Service",
             "the Probation Service",
             "the NHS Suffolk and North East Essex Integrated Care Board"
         ],

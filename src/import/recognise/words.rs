@@ -105,13 +105,43 @@ pub(super) fn protect_bold(text: &str) -> String {
         .collect()
 }
 
+/// Phrases whose "and" belongs to a body's name ("Kent Fire and Rescue Service", "the
+/// Police and Crime Commissioner"), never a break between two names.
+const AND_IN_NAMES: [&str; 4] = [
+    "fire and rescue",
+    "police and crime",
+    "crime and disorder",
+    "health and wellbeing",
+];
+
+/// `part` split at its first " and " that is not inside one of [`AND_IN_NAMES`].
+fn split_at_and(part: &str) -> Option<(&str, &str)> {
+    // ASCII lower case keeps every byte where it was, so offsets hold in `part`.
+    let lower = part.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(" and ") {
+        let at = from + i;
+        let in_a_name = AND_IN_NAMES.iter().any(|phrase| {
+            let before = phrase.find(" and ").unwrap_or(0);
+            at.checked_sub(before)
+                .and_then(|start| lower.get(start..))
+                .is_some_and(|rest| rest.starts_with(phrase))
+        });
+        if !in_a_name {
+            return Some((&part[..at], &part[at + " and ".len()..]));
+        }
+        from = at + " and ".len();
+    }
+    None
+}
+
 /// `A, B, C and D` → the names.
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
     let mut out: Vec<String> = Vec::new();
     for part in text.split(',') {
         let part = part.trim();
-        match part.split_once(" and ") {
+        match split_at_and(part) {
             Some((a, b)) if out.len() >= 2 || text.matches(',').count() >= 2 => {
                 // "X and Y" at the end of a list of three or more is two names,
                 // unless both halves are single words ("Fire and Rescue").
@@ -147,6 +177,18 @@ mod tests {
         assert_eq!(
             split_names("Domestic Abuse, Substance Misuse, Serious & Organised Crime, Anti-Social Behaviour and Road Safety"),
             vec!["Domestic Abuse", "Substance Misuse", "Serious & Organised Crime", "Anti-Social Behaviour", "Road Safety"]
+        );
+    }
+
+    #[test]
+    fn the_and_inside_a_bodys_name_does_not_split_it() {
+        assert_eq!(
+            split_names("Tendring District Council, Essex County Fire and Rescue Service, the Police and Crime Commissioner and the Probation Service"),
+            vec!["Tendring District Council", "Essex County Fire and Rescue Service", "the Police and Crime Commissioner", "the Probation Service"]
+        );
+        assert_eq!(
+            split_names("Kent Police, Kent County Council, Kent Fire and Rescue Service and the Kent and Medway Integrated Care Board"),
+            vec!["Kent Police", "Kent County Council", "Kent Fire and Rescue Service", "the Kent and Medway Integrated Care Board"]
         );
     }
 }
