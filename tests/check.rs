@@ -567,13 +567,29 @@ fn every_rule_has_a_complete_explanation() {
     }
 }
 
-#[test]
-fn a_count_bound_rule_pack_limits_the_number_of_priorities() {
+/// The bundled rules with one local rule added from a rule pack's text.
+fn with_local_rule(pack: &str) -> Registry {
     let mut registry = Registry::bundled();
+    registry.add("local.toml", pack).unwrap();
     registry
-        .add(
-            "local.toml",
-            r#"
+}
+
+/// The messages of the `local` rules for `text`, checked as of `as_of`.
+fn local_findings(registry: &Registry, text: &str, as_of: &str) -> Vec<String> {
+    let options = Options {
+        as_of: Date::parse(as_of),
+        select: vec!["local".to_string()],
+        ..Options::default()
+    };
+    let doc = ast::parse(text).document;
+    rules::check(&doc, registry, &options)
+        .into_iter()
+        .map(|d| d.message)
+        .collect()
+}
+
+/// A partnership's own limit on its priorities, as a rule pack states it.
+const AT_MOST_TWO_PRIORITIES: &str = r#"
 [[rule]]
 code = "KENT002"
 name = "too-many-priorities"
@@ -588,9 +604,11 @@ what = "w"
 why = "y"
 example = "e"
 fix = "f"
-"#,
-        )
-        .unwrap();
+"#;
+
+#[test]
+fn a_count_bound_rule_pack_limits_the_number_of_priorities() {
+    let registry = with_local_rule(AT_MOST_TWO_PRIORITIES);
     let options = Options {
         as_of: Date::parse("2022-06-01"),
         select: vec!["local".to_string()],
@@ -605,6 +623,58 @@ fix = "f"
     );
     let doc = ast::parse(&example("minimal.csa")).document;
     assert!(rules::check(&doc, &registry, &options).is_empty());
+}
+
+#[test]
+fn a_count_bound_rule_pack_allows_exactly_its_maximum() {
+    let registry = with_local_rule(AT_MOST_TWO_PRIORITIES);
+    let two = format!("{CLEAN}\n@priority DA: Domestic Abuse\n\n@priority RS: Road Safety\n");
+    assert_eq!(
+        local_findings(&registry, &two, "2024-06-01"),
+        Vec::<String>::new(),
+        "two priorities are the agreed maximum, not one too many"
+    );
+    let three = format!("{two}\n@priority SV: Serious Violence\n");
+    assert_eq!(
+        local_findings(&registry, &three, "2024-06-01"),
+        ["the agreement has 3 priorities; the partnership agreed at most 2"]
+    );
+}
+
+#[test]
+fn a_local_duty_kept_in_a_block_the_document_lacks_is_reported_not_skipped() {
+    // A partnership's own policy: once the strategic assessment duty is in force, the
+    // agreement carries an action plan with its aims. A document with no action plan at
+    // all is reported (at its header, having no block to point at); one with it is clean.
+    let registry = with_local_rule(
+        r#"
+[[rule]]
+code = "KENT003"
+name = "action-plan-aims"
+family = "local"
+kind = "duty-recorded"
+severity = "warning"
+summary = "The agreement has an action plan with aims."
+message = "the agreement has no action plan with aims, which the partnership asks for from {in_force_from}"
+params = { duty = "strategic-assessment", block = "action-plan", fields = ["aim"] }
+[rule.explanation]
+what = "w"
+why = "y"
+example = "e"
+fix = "f"
+"#,
+    );
+    assert_eq!(
+        local_findings(&registry, CLEAN, "2024-06-01"),
+        ["the agreement has no action plan with aims, which the partnership asks for from 2007-08-01 (csa holds this from a secondary source)"]
+    );
+    let with_plan = format!(
+        "{CLEAN}\n@action-plan DA: Domestic Abuse\n  lead: Head of Community Safety, Medway Council\n  aim 1.1: Prevent domestic abuse\n    action: Run a campaign in schools.\n"
+    );
+    assert_eq!(
+        local_findings(&registry, &with_plan, "2024-06-01"),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

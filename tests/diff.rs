@@ -218,6 +218,35 @@ fn check_previous_reports_chapters_the_row_leaves_out() {
 }
 
 #[test]
+fn a_refresh_on_the_same_effective_date_is_told_apart_by_its_version_number() {
+    // Version 2.0 reissued with 1.0's effective date: the higher number is the later
+    // document, so its row is checked; compared the other way round, it is not.
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let fixture = |name: &str| {
+        std::fs::read_to_string(format!("{root}/tests/fixtures/rules/{name}")).unwrap()
+    };
+    let old = fixture("CSA703.previous.csa");
+    let new = fixture("CSA703.fires.csa").replace("effective: 2024-04-01", "effective: 2023-04-01");
+    assert!(old.contains("effective: 2023-04-01"));
+    std::fs::write(dir.path().join("1.0.csa"), old).unwrap();
+    std::fs::write(dir.path().join("2.0.csa"), new).unwrap();
+    let check = |file: &str, previous: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_csa"))
+            .args(["check", file, "--previous", previous])
+            .args(["--select", "CSA703", "--output-format", "concise"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    let text = check("2.0.csa", "1.0.csa");
+    assert_eq!(text.matches("warning[CSA703]").count(), 2, "{text}");
+    let text = check("1.0.csa", "2.0.csa");
+    assert!(!text.contains("CSA703"), "{text}");
+}
+
+#[test]
 fn previous_in_csa_toml_is_relative_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");

@@ -370,8 +370,13 @@ fn p(style: &str, text: &str) -> String {
 
 /// A numbered paragraph (list item by numbering, not by style).
 fn numbered(text: &str) -> String {
+    numbered_at(0, text)
+}
+
+/// A numbered paragraph `level` deep in its list (0 for the outermost).
+fn numbered_at(level: u8, text: &str) -> String {
     format!(
-        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
     )
 }
 
@@ -402,9 +407,14 @@ fn document(body: &str) -> String {
 
 /// A .docx: the parts a word processor needs, and the given document.xml.
 fn docx(document_xml: &str) -> Vec<u8> {
+    docx_compressed(document_xml, zip::CompressionMethod::Deflated)
+}
+
+/// A .docx whose parts are compressed by `method` (`Stored`: the file is as large as
+/// its text).
+fn docx_compressed(document_xml: &str, method: zip::CompressionMethod) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
     let parts = [
         (
             "[Content_Types].xml",
@@ -636,6 +646,40 @@ fn a_zip_bomb_is_refused() {
 }
 
 #[test]
+fn a_word_lists_deeper_items_stay_under_their_priority() {
+    let body = [
+        p("Heading1", "Anytown Community Safety Plan 2024-2027"),
+        p("Heading1", "Our priorities"),
+        p("", "The partnership's priorities are:"),
+        numbered_at(0, "Domestic abuse"),
+        numbered_at(1, "Supporting victims and their children"),
+        numbered_at(1, "Holding perpetrators to account"),
+        numbered_at(0, "Anti-social behaviour"),
+        numbered_at(1, "Town centre disorder"),
+        numbered_at(0, "Serious violence"),
+    ]
+    .concat();
+    let source = import::docx::read(&docx(&document(&body))).unwrap();
+    assert!(source.blocks.contains(&import::Block::Item {
+        level: 1,
+        text: "Town centre disorder".into()
+    }));
+    let result = import::import_bytes("plan.docx", &docx(&document(&body))).unwrap();
+    let doc = ast::parse(&result.csa).document;
+    let priorities: Vec<String> = doc.priorities.iter().map(|p| title(&p.title)).collect();
+    assert_eq!(
+        priorities,
+        [
+            "Domestic abuse",
+            "Anti-social behaviour",
+            "Serious violence"
+        ],
+        "{}",
+        result.csa
+    );
+}
+
+#[test]
 fn a_twenty_megabyte_document_imports() {
     let paragraph = p(
         "",
@@ -645,7 +689,11 @@ fn a_twenty_megabyte_document_imports() {
     while body.len() < 20_000_000 {
         body.push_str(&paragraph);
     }
-    let (_dir, path) = temp_file("big.docx", &docx(&document(&body)));
+    // Stored, not compressed: the file itself is twenty megabytes, well under the
+    // limit of 64 MiB.
+    let bytes = docx_compressed(&document(&body), zip::CompressionMethod::Stored);
+    assert!(bytes.len() > 20_000_000);
+    let (_dir, path) = temp_file("big.docx", &bytes);
     let (code, stdout, stderr) = run(&path);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("@agreement: Big Town Community Safety Plan\n"));

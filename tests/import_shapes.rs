@@ -429,6 +429,25 @@ fn the_statutory_partners_are_the_responsible_authorities() {
 }
 
 #[test]
+fn a_sentence_naming_the_responsible_authorities_lists_them_when_no_section_does() {
+    let text = "Tendring Community Safety Partnership Plan 2024-2027\n\nThe responsible authorities are: Tendring District Council, Essex Police, Essex County Fire and Rescue Service, the Probation Service and the NHS Suffolk and North East Essex Integrated Care Board.\n";
+    let (d, csa) = doc(text);
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Tendring District Council",
+            "Essex Police",
+            "Essex County Fire and Rescue Service",
+            "the Probation Service",
+            "the NHS Suffolk and North East Essex Integrated Care Board"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
 fn a_long_last_item_that_closes_the_list_with_a_full_stop() {
     let text = "Safer Anytown\n\nOur top priorities\n\n  • Reducing violence with injury\n  • Preventing violent extremism\n  • Finding new and meaningful ways to engage and interact with communities and identity groups about crime and disorder and community safety.\n\nDownload the plan.\n";
     let (d, csa) = doc(text);

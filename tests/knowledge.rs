@@ -365,10 +365,12 @@ fn a_mayor_taking_over_inside_the_life_is_reported() {
         &format!("{before} to 2023-03-31"),
         "",
     ));
+    // The message names who hands over to whom: the Commissioner in office the day
+    // before the mayor takes over.
     assert!(
-        with_code(&inside, "CSA308")
-            .iter()
-            .any(|d| d.message.contains("mayor")),
+        with_code(&inside, "CSA308").iter().any(|d| d.message.contains(
+            "`Mayor of West Yorkshire` in place of `Police and Crime Commissioner for West Yorkshire`"
+        )),
         "{inside:#?}"
     );
     let after = check(&doc("unitary-plan", "Leeds", "2022-04-01", "2022/23", ""));
@@ -577,6 +579,14 @@ fn real_plans_of_other_areas_are_checked_against_their_own_police_area() {
     let new_plan = with_code(&found, "CSA307");
     assert_eq!(new_plan.len(), 1, "{found:#?}");
     assert!(new_plan[0].message.contains("2025-04-01"));
+    // The area's name needs an article in a sentence.
+    assert!(
+        new_plan[0]
+            .message
+            .contains("as the Police and Crime Plan for the Metropolitan Police District"),
+        "{}",
+        new_plan[0].message
+    );
     assert!(with_code(&found, "CSA303").is_empty(), "{found:#?}");
     assert!(with_code(&found, "CSA308").is_empty(), "{found:#?}");
     assert!(with_code(&found, "CSA011").is_empty());

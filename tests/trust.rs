@@ -464,7 +464,8 @@ fn a_partnership_chaired_by_the_commissioners_office_is_found() {
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].message,
-        "the partnership is chaired by Office of the Police and Crime Commissioner, which is not one of its responsible authorities"
+        // The name is quoted as the document writes it, which needs no article.
+        "the partnership is chaired by `Office of the Police and Crime Commissioner`, which is not one of its responsible authorities"
     );
     let chaired_by_council = text.replace(
         "Deputy Police and Crime Commissioner, Office of the Police and Crime Commissioner",

@@ -65,6 +65,9 @@ def check_gazetteer():
         for k in ("name", "force"):
             if not p.get(k):
                 bad(where, f"no {k}")
+        # The display form is the name with its article, never another name.
+        if "display" in p and not p["display"].endswith(" " + p["name"]):
+            bad(where, f"display {p['display']!r} is not {p['name']!r} with an article")
         sourced(where, p)
         govs = p.get("governance", [])
         if not govs:

@@ -81,6 +81,14 @@ POLICE = [
     ("wiltshire", "Wiltshire", "Wiltshire Police", ["Wiltshire and Swindon"]),
 ]
 
+# How a sentence names an area whose name needs an article ("the Plan for the Metropolitan
+# Police District"); every other area is named as it is. The statute writes both with "the".
+SRC_DISPLAY = "Police Act 1996 s1(2)(b), (c) ('the metropolitan police district', 'the City of London police area'; https://www.legislation.gov.uk/ukpga/1996/16/section/1)"
+DISPLAY = {
+    "city-of-london": "the City of London",
+    "metropolitan": "the Metropolitan Police District",
+}
+
 # PFCC: fire governance transferred to the commissioner. (id, from, source, confidence)
 PFCC = {
     "essex": ("2017-10-01", "https://www.legislation.gov.uk/uksi/2017/864/made (Police, Fire and Crime Commissioner for Essex (Fire and Rescue Authority) Order 2017, in force 2017-10-01)", "verified"),
@@ -895,6 +903,7 @@ w("# Announced end of PCCs: on 2025-11-13 the government announced that PCCs wil
 w("# the end of the current term (May 2028), their functions going to mayors or to council leaders")
 w("# in Policing and Crime Boards; this needs primary legislation, none found enacted (" + SRC_LAW2026 + ").")
 w("# No end date is recorded for any PCC: the day is not fixed in law.")
+w("# `display`: how a sentence names an area whose name needs an article (" + SRC_DISPLAY + ").")
 w("# ------------------------------------------------------------------------------------------")
 w("")
 
@@ -902,6 +911,8 @@ for pid, name, force, aliases in POLICE:
     w("[[police_area]]")
     w(f"id = {q(pid)}")
     w(f"name = {q(name)}")
+    if pid in DISPLAY:
+        w(f"display = {q(DISPLAY[pid])}")
     w(f"force = {q(force)}")
     w(f"aliases = {arr(aliases)}")
     w(f"source = {q(SRC_POLICE_ACT)}")

@@ -17,6 +17,10 @@ pub struct PoliceArea {
     pub id: String,
     /// The area as documents write it.
     pub name: String,
+    /// How a sentence names it, where the name needs an article (`the Metropolitan
+    /// Police District`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
     /// The force.
     #[serde(default)]
     pub force: Option<String>,
@@ -34,6 +38,13 @@ pub struct PoliceArea {
     /// Who has held the PCC's functions, over time.
     #[serde(default)]
     pub governance: Vec<Governance>,
+}
+
+impl PoliceArea {
+    /// The area as a sentence names it: "for the Metropolitan Police District", "for Kent".
+    pub fn display_name(&self) -> &str {
+        self.display.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// Who holds the functions of the local policing body for a while.

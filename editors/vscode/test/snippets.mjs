@@ -68,6 +68,9 @@ const agreement = expand(snippets['Agreement'].body);
 // the cursor's line.
 const contexts = {
   Agreement: { before: '', indent: '', check: true },
+  // Its strategy group names two of the county's district partnerships: parsed, not
+  // checked (csa check asks for a chair of every one).
+  'County agreement': { before: '', indent: '' },
   Use: { before: agreement, indent: '' },
   Priority: { before: agreement, indent: '' },
   Theme: { before: agreement, indent: '' },

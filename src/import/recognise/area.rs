@@ -466,6 +466,24 @@ mod tests {
     }
 
     #[test]
+    fn a_council_named_plainly_is_preferred_to_the_police_area_around_it() {
+        // Both named plainly, the police force area first: the council's area is the
+        // more specific, and a partnership is a council's.
+        assert_eq!(
+            find(
+                &[
+                    "Community Safety Plan",
+                    "Crime across Thames Valley has fallen, and in Oxford it fell furthest."
+                ],
+                &[]
+            )
+            .map(|(n, _)| n)
+            .as_deref(),
+            Some("Oxford")
+        );
+    }
+
+    #[test]
     fn areas() {
         let found = |t: &str| find(&[t], &[]).map(|(n, _)| n);
         assert_eq!(

@@ -187,4 +187,16 @@ mod tests {
             vec!["Domestic Abuse", "Substance Misuse", "Serious & Organised Crime", "Anti-Social Behaviour", "Road Safety"]
         );
     }
+
+    #[test]
+    fn the_and_inside_a_bodys_name_does_not_split_it() {
+        assert_eq!(
+            split_names("Tendring District Council, Essex County Fire and Rescue Service, the Police and Crime Commissioner and the Probation Service"),
+            vec!["Tendring District Council", "Essex County Fire and Rescue Service", "the Police and Crime Commissioner", "the Probation Service"]
+        );
+        assert_eq!(
+            split_names("Kent Police, Kent County Council, Kent Fire and Rescue Service and the Kent and Medway Integrated Care Board"),
+            vec!["Kent Police", "Kent County Council", "Kent Fire and Rescue Service", "the Kent and Medway Integrated Care Board"]
+        );
+    }
 }

@@ -130,7 +130,7 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         });
         out.push(
             Finding::at(span)
-                .arg("area", police.name.clone())
+                .arg("area", police.display_name())
                 .arg("date", plan.start_text())
                 .arg("life", cx.life_text())
                 .arg(
@@ -165,7 +165,7 @@ pub fn plan_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
     {
         out.push(
             Finding::at(span)
-                .arg("area", police.name.clone())
+                .arg("area", police.display_name())
                 .arg("date", to.0.to_string())
                 .arg("life", cx.life_text())
                 .arg(
@@ -206,7 +206,7 @@ pub fn policing_body_life(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         |date: Date, change: String, advice: String, announced: bool, confidence: Confidence| {
             out.push(
                 Finding::at(span)
-                    .arg("area", police.name.clone())
+                    .arg("area", police.display_name())
                     .arg("date", date.to_string())
                     .arg("life", cx.life_text())
                     .arg("change", change)

@@ -122,7 +122,7 @@ pub fn plan_current(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         let mut finding = Finding::at(plan.title.as_ref().map_or(plan.header_span, |t| t.span))
             .arg("plan", title)
             .arg("expected", expected.title.clone())
-            .arg("area", police.name.clone())
+            .arg("area", police.display_name())
             .arg("effective", effective.to_string())
             .arg(
                 "expected_period",

@@ -12,21 +12,30 @@ use crate::text::matching;
 /// The `pcc-objectives-complete` kind.
 pub const PCC_OBJECTIVES_COMPLETE: Kind = Kind {
     name: "pcc-objectives-complete",
-    doc: "A recorded Police and Crime Plan that csa knows lists every objective csa knows of it (by id, or by words close to the objective's).",
+    doc: "A recorded Police and Crime Plan that csa knows lists every objective csa knows of it (by id, or by words close to the objective's; a known id decides).",
     args: &["count", "known", "missing", "plan", "recorded"],
     params: &[],
     run: Some(objectives_complete),
 };
 
-/// Whether the document's objective is this known one: the same id, or a text that
-/// holds the known title's words in order (or is held in it). Likeness of words is
-/// not enough: "Protecting People" and "Protecting Places" are two objectives.
-fn same(recorded: &Objective, known: &PlanObjective) -> bool {
+/// Whether the document's objective has this known one's id.
+fn same_id(recorded: &Objective, known: &PlanObjective) -> bool {
     recorded.id.value.eq_ignore_ascii_case(&known.id)
-        || recorded.text.as_ref().is_some_and(|t| {
-            matching::contains_phrase(&t.value, &known.title)
-                || matching::contains_phrase(&known.title, &t.value)
-        })
+}
+
+/// Whether the document's objective is this known one of `all`. An id csa knows
+/// decides: it is the document's own word for which objective it means, so a line with
+/// one objective's id and another's words is not counted as both. Otherwise its text
+/// holds the known title's words in order (or is held in it); likeness of words is not
+/// enough: "Protecting People" and "Protecting Places" are two objectives.
+fn same(recorded: &Objective, known: &PlanObjective, all: &[PlanObjective]) -> bool {
+    if all.iter().any(|k| same_id(recorded, k)) {
+        return same_id(recorded, known);
+    }
+    recorded.text.as_ref().is_some_and(|t| {
+        matching::contains_phrase(&t.value, &known.title)
+            || matching::contains_phrase(&known.title, &t.value)
+    })
 }
 
 /// The plan csa knows that this block records, if any.
@@ -48,7 +57,12 @@ pub fn objectives_complete(cx: &Context, _rule: &Rule, out: &mut Vec<Finding>) {
         let missing: Vec<&PlanObjective> = known
             .objectives
             .iter()
-            .filter(|k| !plan.objectives.iter().any(|r| same(r, k)))
+            .filter(|k| {
+                !plan
+                    .objectives
+                    .iter()
+                    .any(|r| same(r, k, &known.objectives))
+            })
             .collect();
         if missing.is_empty() {
             continue;

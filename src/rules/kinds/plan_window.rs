@@ -55,7 +55,7 @@ pub(super) fn uncertain(
     };
     let finding = |date: String, change: String, advice: String| {
         Finding::at(span)
-            .arg("area", police.name.clone())
+            .arg("area", police.display_name())
             .arg("date", date)
             .arg("life", cx.life_text())
             .arg("change", change)
