@@ -12,6 +12,7 @@
 //! - `header.rs`: the `@agreement` header (title, kind, area, version, dates);
 //! - `made.rs`: how the document was made, in the header (approval, assessment,
 //!   consultation, scrutiny, serious violence strategy), where the text says so;
+//! - `introductions.rs`: what introduces a list of priorities or themes;
 //! - `priorities.rs`: the priorities and the cross-cutting themes, with
 //!   `measures.rs`: the measures of success printed in a priority's own section;
 //! - `versions.rs`: the version-control table;
@@ -40,6 +41,7 @@ mod gaps;
 mod header;
 mod horizon_scan;
 mod ids;
+mod introductions;
 mod lead_lines;
 mod leads;
 mod links;

@@ -9,6 +9,10 @@
 //! written with a note asking a person to check them against the original.
 
 use super::ids::make_id;
+use super::introductions::{
+    colon_implied, entries_counted, introduces, introducing_sentence, kind_named, names_a_person,
+    names_its_list,
+};
 use super::lead_lines::field_line;
 use super::plan::Plan;
 use super::shapes::split_description;
@@ -197,26 +201,6 @@ fn label_rest(text: &str) -> Option<&str> {
     (!rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
 }
 
-/// A short line that reads as the heading of the list ("Our priorities", "Key
-/// priorities 2024/25", "5 Our Priorities 2018 – 2020" in a copied contents
-/// page): it names the priorities (or themes), with nothing after but years.
-fn names_its_list(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let lower = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    let Some(at) = ["priorities", "themes"]
-        .iter()
-        .find_map(|k| lower.rfind(k).map(|p| p + k.len()))
-    else {
-        return false;
-    };
-    let only_years = lower[at..].split_whitespace().all(|w| {
-        w == "for"
-            || w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'))
-    });
-    only_years && is_name_like(text) && words(lower) <= 6
-}
-
 /// `X which includes Y`, `X - including Y`, `X (to include Y)`, `X (including Y)`:
 /// the title and what it includes.
 pub(super) fn split_including(text: &str) -> Option<(String, String)> {
@@ -326,165 +310,6 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     }
     list.end = j;
     (list.titles.len() >= 2).then_some(list)
-}
-
-/// The last sentence of a paragraph.
-fn last_sentence(text: &str) -> &str {
-    let t = text.trim_end();
-    match t.rfind(". ") {
-        Some(p) if p + 2 < t.len() => &t[p + 2..],
-        _ => t,
-    }
-}
-
-/// A heading or paragraph that introduces a list, by its ending and its length:
-/// `Some(false)` when it does, `Some(true)` when it is long (over 30 words) and
-/// introduces only a clean list of short items, `None` when it does not.
-fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
-    let lower = lower.trim_end();
-    let long_cue = [
-        "are:",
-        "were:",
-        "as:",
-        "namely:",
-        "as follows:",
-        "following:",
-        "priorities:",
-        "themes:",
-        "topics:",
-        "areas:",
-        "include:",
-        "will:",
-        "be:",
-    ]
-    .iter()
-    .any(|c| lower.ends_with(c))
-        || counts_its_entries(lower)
-        || (lower.ends_with(':') && opens_by_naming_them(lower))
-        || lower.ends_with("priorities")
-        || lower.ends_with("priority areas")
-        || lower.contains("the following");
-    let limit = if long_cue { 30 } else { 8 };
-    let n = words(lower);
-    if !(is_heading || lower.ends_with(':') || long_cue) {
-        None
-    } else if n <= limit {
-        Some(false)
-    } else if long_cue && lower.ends_with(':') && n <= 60 {
-        Some(true)
-    } else {
-        None
-    }
-}
-
-/// "The priorities are (in no particular order)", then the list: a short line that
-/// ends where a colon belongs ("are", "were", "as follows"), perhaps before a short
-/// aside in brackets, introduces the list items after it as if the colon were
-/// printed. The aside is dropped from the introduction it returns.
-fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String> {
-    // "... for 2017-2020 were;": a semicolon where the colon belongs.
-    let mut line = lower.trim_end().trim_end_matches(';').trim_end();
-    if let Some(open) = line.rfind(" (").filter(|_| line.ends_with(')')) {
-        if words(&line[open..]) <= 6 {
-            line = line[..open].trim_end();
-        }
-    }
-    let ends_open = [" are", " were", " as follows", " include"]
-        .iter()
-        .any(|e| line.ends_with(e));
-    let list_next = match next {
-        Some(Block::Item { .. }) => true,
-        Some(Block::Paragraph(t)) => strip_label(t) != t.as_str(),
-        _ => false,
-    };
-    (ends_open && list_next && words(line) <= 12 && !line.contains(". "))
-        .then(|| format!("{line}:"))
-}
-
-/// "... has agreed six priority areas for 2024/25 which ...:", "The three
-/// priorities for the coming year would be:": the introduction says how many.
-fn counts_its_entries(lower: &str) -> bool {
-    entries_counted(lower).is_some()
-}
-
-/// "Our key priorities are tackling the issues most affecting our communities
-/// ...:": a sentence that opens by saying what the priorities are (not "The
-/// priorities set out in this agreement link to ... plans including:").
-fn opens_by_naming_them(lower: &str) -> bool {
-    let rest = ["our ", "the "].iter().find_map(|o| lower.strip_prefix(o));
-    let rest = rest.map(|r| {
-        ["key ", "strategic ", "main "]
-            .iter()
-            .find_map(|k| r.strip_prefix(k))
-            .unwrap_or(r)
-    });
-    rest.is_some_and(|r| {
-        ["priorities are ", "priorities were ", "priorities will be "]
-            .iter()
-            .any(|p| r.starts_with(p))
-    })
-}
-
-/// How many entries an introduction says it introduces, if it says.
-fn entries_counted(lower: &str) -> Option<usize> {
-    // "5 Our Priorities 2018 – 2020": a section's number is no count.
-    let lower = match lower.split_once(' ') {
-        Some((n, rest))
-            if n.trim_end_matches('.')
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.') =>
-        {
-            rest
-        }
-        _ => lower,
-    };
-    let at = ["priorities", "priority areas", "themes"]
-        .iter()
-        .find_map(|k| lower.find(k))?;
-    super::shapes::announced(lower, at).or_else(|| super::shapes::count_before_colon(lower))
-}
-
-/// The kind of list a sentence introduces, and whether it calls them themes
-/// ("the vision for key themes:") rather than priorities or cross-cutting themes.
-fn kind_named(lower: &str) -> Option<(ListKind, bool)> {
-    let cross = ["cross-cutting", "cross cutting", "crosscutting"];
-    if cross.iter().any(|c| lower.contains(c)) {
-        Some((ListKind::Theme, false))
-    } else if (lower.contains("priorities")
-        || lower.contains("priority areas")
-        || lower.contains("priority outcomes")
-        || lower.contains("main focus")
-        || lower.contains("areas of focus")
-        || lower.contains("focus areas"))
-        && !lower.contains("theme")
-    {
-        Some((ListKind::Priority, false))
-    } else if lower.contains("themes") {
-        Some((ListKind::Priority, true))
-    } else {
-        None
-    }
-}
-
-/// The sentence of a paragraph that introduces its list: the last, or, when the
-/// last names no list, goes on about the one before it ("This is due to ...",
-/// "These ...") and ends with a colon ("In addition, the following crosscutting
-/// topics will be considered. This is due to ...:"), the one before it when it
-/// says "the following" (read as ending with the colon).
-fn introducing_sentence(whole: &str) -> String {
-    let last = last_sentence(whole);
-    let goes_on = ["this ", "these ", "they ", "it "]
-        .iter()
-        .any(|w| last.starts_with(w));
-    if kind_named(last).is_some() || !whole.trim_end().ends_with(':') || !goes_on {
-        return last.to_string();
-    }
-    let before = whole[..whole.len() - last.len()].trim_end();
-    let previous = last_sentence(before);
-    if previous.contains("the following") && kind_named(previous).is_some() {
-        return format!("{}:", previous.trim_end_matches('.'));
-    }
-    last.to_string()
 }
 
 impl Plan {
@@ -658,35 +483,6 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     }
     list.from_themes = from_themes;
     Some(list)
-}
-
-/// "Andrea Clemons, Head of Community Safety", "Cllr Nneka Keazor, Cabinet
-/// Member for ...": a person's name, then their role.
-fn names_a_person(entry: &str) -> bool {
-    const ROLES: [&str; 14] = [
-        "member",
-        "director",
-        "head of",
-        "officer",
-        "manager",
-        "chief",
-        "superintendent",
-        "inspector",
-        "chair",
-        "councillor",
-        "executive",
-        "lead for",
-        "commissioner",
-        "cllr",
-    ];
-    let Some((name, role)) = entry.split_once(", ") else {
-        return false;
-    };
-    let capitalised = name
-        .split_whitespace()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-    let role = role.to_lowercase();
-    capitalised && (2..=4).contains(&words(name)) && ROLES.iter().any(|r| role.contains(r))
 }
 
 /// The list after the introduction at `i`: titled lines, titled paragraphs, or
