@@ -294,8 +294,21 @@ fn is_html_tag(tag: &str) -> bool {
 
 /// Collapses runs of spaces and the spaces just inside brackets.
 pub fn tidy(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined.replace("( ", "(").replace(" )", ")")
+    // One pass: every import line and cell comes through here.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space && c != ')' && !out.ends_with('(') {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -343,6 +356,13 @@ mod tests {
             read("o dear\n").blocks,
             vec![Block::Paragraph("o dear".into())]
         );
+    }
+
+    #[test]
+    fn tidy_runs_spaces_together_and_trims_them_inside_brackets() {
+        assert_eq!(tidy("  a \t b\n( c )  d ( ) "), "a b (c) d ()");
+        assert_eq!(tidy("x (  y"), "x (y");
+        assert_eq!(tidy(""), "");
     }
 
     #[test]

@@ -86,7 +86,13 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
     let mut found: Vec<Candidate> = Vec::new();
     let opening = texts.len();
-    for (t, text) in texts.iter().chain(later).enumerate() {
+    // The rest of the text is read only while it may still matter, and no
+    // further than its first place named as the partnership's own: a long text
+    // costs no more than its opening.
+    'texts: for (t, text) in texts.iter().chain(later).enumerate() {
+        if t >= opening && found.iter().any(|c| c.standing <= 2) {
+            break;
+        }
         let words: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
@@ -153,12 +159,19 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 "police-area" | "partnership" => 2,
                 _ => 0,
             };
-            found.push(Candidate {
-                name,
-                tier,
-                standing,
-                breadth,
-            });
+            // After the opening, one place named plainly is enough.
+            let plain_later = standing == 4 && found.iter().any(|c| c.standing == 4);
+            if !plain_later {
+                found.push(Candidate {
+                    name,
+                    tier,
+                    standing,
+                    breadth,
+                });
+            }
+            if t >= opening && standing == 2 {
+                break 'texts;
+            }
             start += len;
         }
     }

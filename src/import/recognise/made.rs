@@ -118,6 +118,7 @@ fn split_sentences(text: &str) -> Vec<String> {
 
 /// Words that put what a sentence says in the future, or make it a wish.
 fn future(lower: &str) -> bool {
+    let padded = format!(" {lower} ");
     [
         " will ",
         " shall ",
@@ -131,7 +132,7 @@ fn future(lower: &str) -> bool {
         " annually",
     ]
     .iter()
-    .any(|w| format!(" {lower} ").contains(w))
+    .any(|w| padded.contains(w))
 }
 
 /// What a sentence says the document is.
@@ -154,12 +155,12 @@ const THE_DOCUMENT: &[&str] = &[
 /// `Safer Preston Partnership, 2025-03-12`.
 fn approved(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
-    if future(&lower) {
-        return None;
-    }
     let (at, verb) = ["approved by ", "agreed by ", "adopted by ", "endorsed by "]
         .iter()
         .find_map(|v| lower.find(v).map(|at| (at, *v)))?;
+    if future(&lower) {
+        return None;
+    }
     let starts = lower[..at].trim().is_empty() || lower[..at].trim() == "this was";
     if !starts && !THE_DOCUMENT.iter().any(|d| lower[..at].contains(d)) {
         return None;

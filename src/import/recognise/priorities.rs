@@ -676,9 +676,12 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> 
             && !t.contains(':')
             && !PARTS.iter().any(|p| l.contains(p))
     };
+    // A sub-heading that comes back under every title comes back near them: the
+    // blocks around the list are searched, not the whole document (which would
+    // make a long text's import quadratic).
+    let near = &blocks[i.saturating_sub(50)..blocks.len().min(i + 400)];
     let repeats = |t: &str| {
-        blocks
-            .iter()
+        near.iter()
             .filter(|b| matches!(b, Block::Paragraph(p) | Block::Heading { text: p, .. } if p == t))
             .count()
             > 1
