@@ -82,3 +82,33 @@ fn a_kelvin_sign_before_the_priorities_does_not_shift_what_is_read() {
     assert!(result.csa.contains("Éclair Partnership"), "{}", result.csa);
     assert!(result.csa.contains("Ünity Work"), "{}", result.csa);
 }
+
+#[test]
+fn a_sentence_of_how_the_plan_was_made_after_letters_that_change_length_in_lower_case() {
+    // The Kelvin sign is three bytes and its lower case one: a place found in a
+    // fully lower-cased copy is two bytes off in the sentence.
+    for (text, field) in [
+        (
+            "Plan\n\n\u{212A}: This plan was approved by the Safer Anytown Partnership on 12 March 2025.\n",
+            "approved: Safer Anytown Partnership, 2025-03-12",
+        ),
+        (
+            "Plan\n\n\u{212A}: The plan was scrutinised by the Communities Scrutiny Committee on 17 September 2024.\n",
+            "scrutinised: 2024-09-17",
+        ),
+        (
+            "Plan\n\n\u{212A}: A copy of the plan was sent to the Police and Crime Commissioner on 12 April 2024.\n",
+            "sent-to-pcc: 2024-04-12",
+        ),
+    ] {
+        let imported = csa::import::import_text(text);
+        assert!(imported.csa.contains(field), "{field}\n{}", imported.csa);
+    }
+    // Names split at an "and" after such letters keep their own letters.
+    let imported = csa::import::import_text("Plan\n\nThe partnership includes \u{212A}\u{212A} Council, \u{212A}\u{212A} Police, \u{212A}\u{212A} Fire and Rescue and the NHS and \u{212A}\u{212A} Homes.\n");
+    assert!(
+        imported.csa.contains("\u{212A}\u{212A} Police"),
+        "{}",
+        imported.csa
+    );
+}

@@ -172,7 +172,7 @@ fn write_members(w: &mut Writer, prose: Option<&str>, names: &[String], why: &st
 /// Rescue", "Police and Crime").
 fn split_after_authority(w: &Writer, name: &str) -> Vec<String> {
     use super::words::BOUND;
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     for (p, _) in lower.match_indices(" and ") {
         let inside = BOUND.iter().any(|b| {
             lower

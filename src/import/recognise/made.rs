@@ -154,7 +154,7 @@ const THE_DOCUMENT: &[&str] = &[
 /// "This plan was agreed by the Safer Preston Partnership on 12 March 2025" →
 /// `Safer Preston Partnership, 2025-03-12`.
 fn approved(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let (at, verb) = ["approved by ", "agreed by ", "adopted by ", "endorsed by "]
         .iter()
         .find_map(|v| lower.find(v).map(|at| (at, *v)))?;
@@ -193,7 +193,8 @@ fn approved(sentence: &str) -> Option<String> {
 }
 
 /// The date printed after `at` in `sentence`, when the sentence says what was done
-/// (not what will be).
+/// (not what will be). `lower` is the sentence in ASCII lower case, so `at` (found
+/// in it) is the same place in the sentence.
 fn dated_after(sentence: &str, lower: &str, at: usize) -> Option<String> {
     if future(lower) {
         return None;
@@ -204,7 +205,7 @@ fn dated_after(sentence: &str, lower: &str, at: usize) -> Option<String> {
 /// "The plan was scrutinised by the Communities Scrutiny Committee on 17 September
 /// 2024" → `2024-09-17`: a date printed after the past tense of scrutiny.
 fn scrutinised(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let at = [
         "scrutinised",
         "scrutinized",
@@ -223,7 +224,7 @@ fn scrutinised(sentence: &str) -> Option<String> {
 /// "A copy of the plan was sent to the Police and Crime Commissioner on 12 April
 /// 2024" → `2024-04-12`.
 fn sent_to_pcc(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let at = ["sent to", "submitted to", "provided to", "shared with"]
         .iter()
         .filter_map(|w| lower.find(w))
@@ -246,7 +247,7 @@ fn sent_to_pcc(sentence: &str) -> Option<String> {
 /// "the strategic assessment (November 2024)", "the strategic assessment completed
 /// in November 2024", "our November 2024 strategic assessment" → `2024-11`.
 fn assessed(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let at = lower.find("strategic assessment")?;
     if future(&lower) {
         return None;

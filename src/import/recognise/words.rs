@@ -121,10 +121,9 @@ pub(super) const BOUND: [&str; 6] = [
 /// Where the first " and " of `text` that is not inside a body's name ("Royal
 /// Berkshire Fire and Rescue Service") starts.
 pub(super) fn free_and(text: &str) -> Option<usize> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return text.find(" and ");
-    }
+    // ASCII lower case keeps every byte where it was, so a place found in it is
+    // the same place in `text` (full lower case may move them: "K" is 3 bytes).
+    let lower = text.to_ascii_lowercase();
     lower.match_indices(" and ").map(|(p, _)| p).find(|&p| {
         !BOUND.iter().any(|b| {
             lower
