@@ -114,24 +114,19 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 .find(|w| !w.is_empty())
                 .map(|w| w.to_lowercase())
                 .unwrap_or_default();
-            let before = words[..start]
+            let before_word = words[..start]
                 .iter()
                 .rev()
                 .find(|w| !w.is_empty())
-                .map(|w| w.to_lowercase())
+                .copied()
                 .unwrap_or_default();
+            let before = before_word.to_lowercase();
             // "South Warwickshire" is not Warwickshire: a compass word before a
             // place (the longer name unknown) makes another area of it.
-            let qualified = words[..start]
-                .iter()
-                .rev()
-                .find(|w| !w.is_empty())
-                .is_some_and(|w| {
-                    [
-                        "South", "North", "East", "West", "Mid", "Central", "Inner", "Outer",
-                    ]
-                    .contains(w)
-                });
+            let qualified = [
+                "South", "North", "East", "West", "Mid", "Central", "Inner", "Outer",
+            ]
+            .contains(&before_word);
             if qualified {
                 start += len;
                 continue;
