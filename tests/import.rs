@@ -1130,3 +1130,23 @@ fn a_membership_list_becomes_the_groups_member_lines() {
         ]
     );
 }
+
+#[test]
+fn a_horizon_scan_heading_printed_twice_gives_its_field_once() {
+    let text = "#<p>Horizon Scanning\nPolitical:\nPolitical:\n";
+    let imported = import::import_text(text);
+    assert!(syntax_errors(&imported.csa).is_empty(), "{}", imported.csa);
+    assert_eq!(
+        imported.csa.matches("  political:").count(),
+        1,
+        "{}",
+        imported.csa
+    );
+    // The second heading is kept, as prose.
+    assert_eq!(
+        imported.csa.matches("Political:").count(),
+        1,
+        "{}",
+        imported.csa
+    );
+}

@@ -73,8 +73,15 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block], from: usize) -> Option<usi
     }
     let title = section_title_original(blocks, from);
     w.open("horizon-scan", format!("@horizon-scan: {title}"));
+    // Each field is given once: a heading that comes back ends the scan, and what
+    // follows it stays prose.
+    let mut written = Vec::new();
     while let Some(b) = blocks.get(j) {
         let Some(key) = is_label(b) else { break };
+        if written.contains(&key) {
+            break;
+        }
+        written.push(key);
         let (Block::Heading { text: label, .. } | Block::Paragraph(label)) = b else {
             break;
         };
