@@ -62,7 +62,36 @@ pub fn read(text: &str) -> Source {
         }
         i += 1;
     }
+    source.blocks = split_inline_bullets(std::mem::take(&mut source.blocks));
     source
+}
+
+/// "... we have identified three specific priorities: \u{f0b7} A, \u{f0b7} B, and
+/// \u{f0b7} C.": a list whose bullets were run into the paragraph that introduces
+/// it (text copied from a PDF). The introduction stays a paragraph and each
+/// bullet's text becomes a list item; only the bullet marks are left out.
+fn split_inline_bullets(blocks: Vec<Block>) -> Vec<Block> {
+    const BULLETS: [char; 2] = ['\u{f0b7}', '•'];
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Paragraph(text) = &block else {
+            out.push(block);
+            continue;
+        };
+        let mut parts = text.split(BULLETS);
+        let head = parts.next().unwrap_or_default().trim_end();
+        let items: Vec<&str> = parts.map(str::trim).collect();
+        if !head.ends_with(':') || items.len() < 2 || items.iter().any(|t| t.is_empty()) {
+            out.push(block);
+            continue;
+        }
+        out.push(Block::Paragraph(head.to_string()));
+        out.extend(items.iter().map(|t| Block::Item {
+            level: 0,
+            text: t.to_string(),
+        }));
+    }
+    out
 }
 
 /// Whether `next` goes on from `line`, broken at the page's width: `line` stops

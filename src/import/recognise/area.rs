@@ -1,12 +1,10 @@
-//! The area and the period, read from the title and the opening of the text.
+//! The area, read from the title and the opening of the text.
 //!
 //! Plans name their area in many ways ("Safer Bromley Partnership", "the
 //! Community Safety Plan for Middlesbrough", "Kirklees Community Safety Plan"), so
 //! the area is the first run of capitalised words, in the title and then the
 //! opening, that the knowledge base knows as a place (`csa law areas`): never a
-//! name it does not know. The period is the first span of years printed next to
-//! the document's name ("Plan 2023-2026", "Strategy for 2024-27", "priorities ...
-//! for 2013/14"), passing over a draft's or a previous plan's.
+//! name it does not know.
 
 use crate::knowledge::{Knowledge, Resolved};
 
@@ -85,6 +83,8 @@ struct Candidate {
 pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
     let mut found: Vec<Candidate> = Vec::new();
+    // The places the title's partnership covers part of ("South Cumbria").
+    let mut part_of: Vec<String> = Vec::new();
     let opening = texts.len();
     // The rest of the text is read only while it may still matter, and no
     // further than its first place named as the partnership's own: a long text
@@ -128,11 +128,24 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             ]
             .contains(&before_word);
             if qualified {
+                // "South Cumbria Community Safety Partnership" in the title: the
+                // partnership covers part of the place, so the place named
+                // plainly elsewhere is not its area either.
+                if t == 0 && OWN_AFTER.contains(&after.as_str()) {
+                    part_of.push(name);
+                }
                 start += len;
                 continue;
             }
-            let own =
-                OWN_AFTER.contains(&after.as_str()) || matches!(before.as_str(), "safer" | "safe");
+            // "South Nottinghamshire Community Safety Partnership" named in full:
+            // the partnership's own name, wherever it stands in the sentence.
+            let in_full = matches!(place, Resolved::Partnership(_))
+                && words[start..start + len]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case("partnership"));
+            let own = in_full
+                || OWN_AFTER.contains(&after.as_str())
+                || matches!(before.as_str(), "safer" | "safe");
             // After the opening, only a place named as the partnership's own
             // counts ("Wokingham Community Safety Partnership have 4 key
             // priorities"), and after every such place in the opening.
@@ -173,7 +186,10 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     // A place named only in another body's name ("Staffordshire Police") says
     // where that body works, not which area the partnership covers (a district
     // of the force's county, often): no area rather than a wrong one.
-    found.retain(|c| c.standing < 5);
+    found.retain(|c| {
+        let whole_place = part_of.contains(&c.name);
+        c.standing < 5 && !whole_place && (part_of.is_empty() || c.standing < 3)
+    });
     // The order of the text among equals: the first is kept by `min_by_key`.
     let best = found.iter().enumerate().min_by_key(|(n, c)| {
         let breadth = if c.standing >= 3 { c.breadth } else { 0 };
@@ -244,198 +260,9 @@ fn describe(place: &Resolved<'_>) -> (String, String) {
     }
 }
 
-/// Words after which a span of years is the document's own period.
-const NAMES_THE_DOCUMENT: [&str; 8] = [
-    "period",
-    "plan",
-    "strategy",
-    "agreement",
-    "priorities",
-    "partnership",
-    "actions",
-    "cspp",
-];
-
-/// Words just after a span of years that make it the document's own period.
-const NAMED_AFTER: [&str; 5] = ["plan", "strategy", "agreement", "priorities", "priority"];
-
-/// Verbs just after a span of years that speak of its plan in the past.
-const PAST: [&str; 8] = [
-    "outlined",
-    "was",
-    "had",
-    "ran",
-    "covered",
-    "focused",
-    "delivered",
-    "ended",
-];
-
-/// Words before a span of years that make it another plan's (or a report's:
-/// "Monitoring Report (April 2021 to March 2022)").
-const ANOTHER_PLAN: [&str; 5] = ["previous", "existing", "replace", "last", "report"];
-
-/// The first period the texts print next to the document's name: (first year, last
-/// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
-/// other is printed: a page about the current plan often announces the next.
-pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
-    texts
-        .iter()
-        .find_map(|t| period_in(t, false))
-        .or_else(|| years_under_the_name(texts))
-        .or_else(|| texts.iter().find_map(|t| period_in(t, true)))
-        .or_else(|| super::approval::next_years(texts, 16))
-}
-
-/// "COMMUNITY SAFETY STRATEGY", then "2020-2023" on the line after: a line that
-/// is only a span of years, printed under the document's name.
-fn years_under_the_name(texts: &[&str]) -> Option<(u32, u32)> {
-    texts.windows(2).find_map(|pair| {
-        let words: Vec<String> = pair[1]
-            .split_whitespace()
-            .map(|w| w.to_lowercase())
-            .collect();
-        let only_years = years_at(&words).is_some() && words.len() <= 3;
-        let names = pair[0]
-            .to_lowercase()
-            .split_whitespace()
-            .any(|w| NAMED_AFTER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-        (only_years && names).then(|| years_at(&words)).flatten()
-    })
-}
-
-fn period_in(text: &str, drafts: bool) -> Option<(u32, u32)> {
-    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
-    let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    for n in 0..words.len() {
-        let Some((from, to)) = years_at(&words[n..]) else {
-            continue;
-        };
-        let before: Vec<String> = words[n.saturating_sub(8)..n].iter().map(bare).collect();
-        // Or the name just after the span: "the following 2024/25 BCSP priority
-        // areas", "our 2024-27 Strategy".
-        let after = words[n + 1..]
-            .iter()
-            .take(3)
-            .map(bare)
-            .any(|w| NAMED_AFTER.contains(&w.as_str()));
-        let named = after
-            || before
-                .iter()
-                .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
-        let near: &[String] = &before[before.len().saturating_sub(3)..];
-        // "The Safer Anytown Plan for 2020/23 outlined the priorities of ...": a
-        // plan spoken of in the past tense is the one before.
-        let spoken_of_before = words
-            .get(n + 1)
-            .map(bare)
-            .is_some_and(|w| PAST.contains(&w.as_str()));
-        let other = spoken_of_before || near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
-        let draft = before.iter().any(|w| w == "draft");
-        if named && !other && (drafts || !draft) {
-            return Some((from, to));
-        }
-    }
-    None
-}
-
-/// `2024-2027`, `2024-27`, `2013/14`, `2016/2020`, `2024 - 2027`, `2024 to 2027` at the
-/// start of `words`: the first and last years.
-fn years_at(words: &[String]) -> Option<(u32, u32)> {
-    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let year = |w: &str| {
-        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse::<u32>().ok())
-            .flatten()
-    };
-    let first = words.first()?;
-    let first = first.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // One word: 2024-2027, 2024-27, 2013/14, 2016/2020.
-    if let Some((a, b)) = first.split_once(['-', '–', '/']) {
-        let (a, b) = (clean(a), clean(b));
-        let from = year(&a)?;
-        return end_year(from, &b).map(|to| (from, to));
-    }
-    let from = year(&clean(first))?;
-    // Three words: 2024 - 2027, 2024 to 2027.
-    // Or four, the last year with its month: "April 2014 to March 2017".
-    let sep = words.get(1)?;
-    if matches!(sep.as_str(), "-" | "–" | "to" | "/") {
-        let third = clean(words.get(2)?);
-        let to = end_year(from, &third).or_else(|| {
-            let month = super::dates::is_month(&third);
-            month
-                .then(|| end_year(from, &clean(words.get(3)?)))
-                .flatten()
-        })?;
-        return Some((from, to));
-    }
-    None
-}
-
-/// The end of a span starting `from`: `2027` or `27`, one to ten years on.
-fn end_year(from: u32, text: &str) -> Option<u32> {
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let to = match text.len() {
-        4 => text.parse::<u32>().ok()?,
-        2 => from / 100 * 100 + text.parse::<u32>().ok()?,
-        _ => return None,
-    };
-    (to > from && to - from <= 10).then_some(to)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn periods() {
-        for (text, want) in [
-            (
-                "Community Safety Partnership Plan 2023-2026",
-                Some((2023, 2026)),
-            ),
-            (
-                "the Community Safety Plan for Middlesbrough 2024-26.",
-                Some((2024, 2026)),
-            ),
-            (
-                "priorities across Lancashire for 2013/14.",
-                Some((2013, 2014)),
-            ),
-            (
-                "Lancashire Community Safety Agreement – 2014 - 2016",
-                Some((2014, 2016)),
-            ),
-            ("Draft Strategy 2020-23", None),
-            (
-                "can be found here: draft Community Safety and Crime Reduction Strategy 2020-23",
-                None,
-            ),
-            ("offences during 2021/22 were below", None),
-            ("Publication date: 22/09/2022", None),
-            (
-                "suggest that the following 2024/25 BCSP priority areas should be:",
-                Some((2024, 2025)),
-            ),
-            ("the 2021/22 strategic assessment found", None),
-            // Numbers that are not years are no period.
-            ("Youth Strategy 16 - 18", None),
-        ] {
-            assert_eq!(period_in(text, false), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn a_drafts_period_only_when_there_is_no_other() {
-        assert_eq!(
-            period(&["the draft Strategy 2020-23", "Strategy 2017-20"]),
-            Some((2017, 2020))
-        );
-        assert_eq!(period(&["the draft Plan 2025-2028"]), Some((2025, 2028)));
-    }
 
     #[test]
     fn the_word_after_a_place_is_read_past_punctuation() {

@@ -113,6 +113,9 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         .filter_map(|c| lower[p..end].rfind(c).map(|q| p + q + c.len()))
         .max()
         .unwrap_or(p + cue.len());
+        // "... Tees Valley Clinical Commissioning Group plus a range of other
+        // partners": the names end where the others are spoken of.
+        let end = lower[from..end].find(" plus ").map_or(end, |q| from + q);
         let list = &text[folded.origin(from)..folded.origin(end)];
         let names = split_names(list.trim_start_matches("the "));
         let why = "the responsible authorities below are the members this sentence names whose names say which authority they are: check them";
@@ -217,9 +220,22 @@ pub(super) fn members_list(
     ) || (lower.starts_with("the partnership")
         && (lower.ends_with(" includes") || lower.ends_with(" include")))
         // "The partnership is made up of the following members:"
-        || ["following members", "following organisations", "following partners"]
-            .iter()
-            .any(|e| lower.ends_with(e));
+        || [
+            "following members",
+            "following organisations",
+            "following partners",
+            // "The group includes representatives from"
+            "includes representatives from",
+            "include representatives from",
+        ]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        // "... membership of the Partnership comprises representation from a wide
+        // range of stakeholders and organisations including"
+        || (lower.contains("membership")
+            && [" including", " include", " includes", " comprises"]
+                .iter()
+                .any(|e| lower.ends_with(e)));
     if !introduces || w.summary.blocks_of("authority") > 0 {
         return None;
     }
@@ -356,9 +372,9 @@ fn kind_in(w: &Writer, name: &str) -> Option<&'static str> {
     let lower = name.trim().to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower);
     match bare {
-        "council" | "borough council" | "city council" | "district council" => {
-            w.area_council.or_else(|| kind_of(name))
-        }
+        // "Local Authorities" among the kinds of member: the area's council.
+        "council" | "borough council" | "city council" | "district council" | "local authority"
+        | "local authorities" => w.area_council.or_else(|| kind_of(name)),
         _ => kind_of(name),
     }
 }

@@ -9,6 +9,7 @@
 use super::approval;
 use super::area;
 use super::dates::{parse_month, year_period};
+use super::period;
 use super::plan::Plan;
 use super::words::{one_line, strip_markup, words};
 use super::writer::Writer;
@@ -59,7 +60,7 @@ pub(super) fn write(
         &opening_text,
         &all_text[opening_text.len().min(all_text.len())..],
     );
-    let period = area::period(&all_text);
+    let period = period::period(&all_text);
     // The opening lines: a date such as "April 2022", or "DRAFT".
     let opening: Vec<&str> = blocks
         .iter()
@@ -108,13 +109,23 @@ fn title(blocks: &[Block]) -> Option<String> {
         })
         .filter(|t| words(t) <= 14 && t.chars().any(char::is_alphabetic))
         .collect();
+    // Not a web site's section ("Community Safety" alone) nor a question ("What
+    // is community safety?").
     lines
         .iter()
         .find(|t| {
             let l = t.to_lowercase();
-            ["agreement", "plan", "strategy", "community safety"]
-                .iter()
-                .any(|w| l.contains(w))
+            [
+                "agreement",
+                "plan",
+                "strategy",
+                "assessment",
+                "community safety",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+                && l.trim() != "community safety"
+                && !l.contains('?')
         })
         .or(lines.first())
         .cloned()

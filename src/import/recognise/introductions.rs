@@ -26,6 +26,20 @@ pub(super) fn names_its_list(text: &str) -> bool {
     only_years && is_name_like(text) && words(lower) <= 6
 }
 
+/// "Our aim is to improve the quality of life ... by:", "Our values are:": a
+/// line that introduces a list of another kind than priorities or themes (aims,
+/// a vision, values, principles), though a heading above it ("Partnership aims
+/// and priorities") names priorities too.
+pub(super) fn introduces_another_kind(lower: &str) -> bool {
+    const OTHER: [&str; 6] = ["aim", "vision", "value", "principle", "ambition", "mission"];
+    kind_named(lower).is_none()
+        && lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+            OTHER
+                .iter()
+                .any(|o| w == *o || w.strip_suffix('s') == Some(o))
+        })
+}
+
 /// The last sentence of a paragraph.
 pub(super) fn last_sentence(text: &str) -> &str {
     let t = text.trim_end();
@@ -181,6 +195,11 @@ pub(super) fn introducing_sentence(whole: &str) -> String {
     let previous = last_sentence(before);
     if previous.contains("the following") && kind_named(previous).is_some() {
         return format!("{}:", previous.trim_end_matches('.'));
+    }
+    // "... support the priorities set out in the Plan. These include:": a last
+    // sentence of a pronoun and its verb only introduces what the one before names.
+    if words(last) <= 3 && kind_named(previous).is_some() {
+        return format!("{} {last}", previous.trim_end_matches('.'));
     }
     last.to_string()
 }

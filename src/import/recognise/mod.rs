@@ -48,6 +48,7 @@ mod links;
 mod made;
 mod measures;
 mod pcc_plan;
+mod period;
 mod plan;
 mod priorities;
 mod ranking;
@@ -162,15 +163,25 @@ fn items(w: &mut Writer, blocks: &[Block], at: usize, section: &str) -> Option<u
     // The line just above may name the authorities instead of a heading ("The CSP
     // is made up from six responsible authorities. In West Lancashire this
     // includes:", "Responsible Authorities (Statutory Members)").
-    let above = match at.checked_sub(1).map(|p| &blocks[p]) {
-        Some(Block::Paragraph(t)) => {
-            let l = t.to_lowercase();
-            let introduces = t.trim_end().ends_with(':') || words::words(t) <= 6;
-            if authorities::names_them(&l) && introduces {
-                "responsible authorities"
-            } else {
-                section
-            }
+    // It may end without its colon ("The Executive: Which comprises of the
+    // responsible authorities as defined in the Crime and Disorder Act"), or
+    // stand above a short line that says what one kind of them covers ("Local
+    // Authorities - district and county councils").
+    let introduces_them = |b: &Block| match b {
+        Block::Paragraph(t) => {
+            let introduces = t.trim_end().ends_with(':')
+                || words::words(t) <= 6
+                || (words::words(t) <= 25 && !t.trim_end().ends_with('.'));
+            authorities::names_them(&t.to_lowercase()) && introduces
+        }
+        _ => false,
+    };
+    let short_line =
+        |b: &Block| matches!(b, Block::Paragraph(t) if is_name_like(t) && words::words(t) <= 8);
+    let above = match (at.checked_sub(1), at.checked_sub(2)) {
+        (Some(p), _) if introduces_them(&blocks[p]) => "responsible authorities",
+        (Some(p), Some(q)) if short_line(&blocks[p]) && introduces_them(&blocks[q]) => {
+            "responsible authorities"
         }
         _ => section,
     };

@@ -10,8 +10,8 @@
 
 use super::ids::make_id;
 use super::introductions::{
-    colon_implied, entries_counted, introduces, introducing_sentence, kind_named, names_a_person,
-    names_its_list,
+    colon_implied, entries_counted, introduces, introduces_another_kind, introducing_sentence,
+    kind_named, names_a_person, names_its_list,
 };
 use super::lead_lines::field_line;
 use super::plan::Plan;
@@ -218,7 +218,20 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
     ] {
         if let Some((title, what)) = text.split_once(cue) {
             let title = title.trim();
-            if is_name_like(title) && words(title) <= 12 && !what.trim().is_empty() {
+            // "Reducing the impact of crime, including fear of, on community
+            // wellbeing": an aside, after which the title goes on.
+            let aside = cue.starts_with(',')
+                && [
+                    ", on ",
+                    ", in ",
+                    ", for ",
+                    ", to ",
+                    ", across ",
+                    ", within ",
+                ]
+                .iter()
+                .any(|p| what.contains(p));
+            if is_name_like(title) && words(title) <= 12 && !what.trim().is_empty() && !aside {
                 return Some((
                     title.to_string(),
                     what.trim().trim_end_matches('.').to_string(),
@@ -467,7 +480,8 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
             let h = h.to_lowercase();
             h.contains("priorities") && !h.contains("theme")
         });
-        (ends_colon && names).then_some((ListKind::Priority, false))
+        (ends_colon && names && !introduces_another_kind(&lower))
+            .then_some((ListKind::Priority, false))
     };
     let (kind, from_themes) = kind_named(&lower).or_else(under_heading)?;
     if names_pcc || looks_back {
@@ -514,6 +528,11 @@ fn list_after(
     if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
         let l = t.to_lowercase();
         let back = ["achieved", "last year", "progress", "previous"];
+        // A line that introduces the partnership's aims under "Aims and
+        // priorities" introduces no priorities: the list under it is not one.
+        if introduces_another_kind(&l) {
+            return None;
+        }
         if t.trim_end().ends_with(':')
             && words(t) <= 30
             && !back.iter().any(|w| l.contains(w))
@@ -669,12 +688,15 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> 
         "further information",
         "glossary",
     ];
+    // Nor is a second heading of the list ("SPP Priorities", then "Local
+    // Strategic Priorities for Action"): an entry is never called a priority.
     let short = |t: &str| {
         let l = t.to_lowercase();
         is_name_like(t)
             && words(t) <= 12
             && !t.contains(':')
             && !PARTS.iter().any(|p| l.contains(p))
+            && kind_named(&l).is_none()
     };
     // A sub-heading that comes back under every title comes back near them: the
     // blocks around the list are searched, not the whole document (which would
@@ -696,8 +718,24 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> 
     let mut j = i + 1;
     // Under a heading, one line may introduce the titles ("The current local
     // community safety priorities as detailed in our delivery plan:").
+    // A second heading that names the list ("SPP Priorities", then "Local
+    // Strategic Priorities for Action") goes with the first.
+    if let (true, Some(Block::Paragraph(t) | Block::Heading { text: t, .. })) =
+        (is_heading, blocks.get(j))
+    {
+        if is_name_like(t) && words(t) <= 8 && kind_named(&t.to_lowercase()).is_some() {
+            j += 1;
+        }
+    }
     if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
-        if t.trim_end().ends_with(':') && words(t) <= 30 && !t.to_lowercase().contains("police") {
+        let l = t.to_lowercase();
+        if introduces_another_kind(&l) {
+            return None;
+        }
+        if t.trim_end().ends_with(':')
+            && words(super::introductions::last_sentence(t)) <= 30
+            && !l.contains("police")
+        {
             j += 1;
         }
     }

@@ -181,6 +181,25 @@ fn names_before(lower: &str, at: usize) -> Option<usize> {
     })
 }
 
+/// "... the partnership has identified A, B and C as its key priorities": the
+/// entries between the verb and the words that call them priorities. Where they
+/// start and end, when the sentence names them so.
+fn named_as(lower: &str, at: usize) -> Option<(usize, usize)> {
+    const VERBS: [&str; 5] = ["identified ", "agreed ", "chosen ", "selected ", "set "];
+    let head = &lower[..at];
+    let end = head.rfind(" as ")?;
+    // Only "its", "their", "our" and the key words between "as" and the name.
+    let between = &head[end + " as ".len()..];
+    if words(between) > 3 || between.contains(',') {
+        return None;
+    }
+    let start = VERBS
+        .iter()
+        .filter_map(|v| head[..end].rfind(v).map(|p| p + v.len()))
+        .max()?;
+    (start < end).then_some((start, end))
+}
+
 /// The sentences of a paragraph: each ends at ". " (or the end).
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -284,12 +303,14 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
                     && !["to", "as", "set", "being", "that", "not", "also"]
                         .contains(&first.as_str())
             });
+        let named = named_as(&lower, at).and_then(|(s, e)| sentence.get(s..e));
         let list = match lower[at..].find(": ") {
             Some(colon) => match sentence.get(at + colon + 2..) {
                 Some(list) => list,
                 None => continue,
             },
             None if before.is_some() => before.unwrap_or_default(),
+            None if named.is_some() => named.unwrap_or_default(),
             None if after_are.is_some() => after_are.unwrap_or_default(),
             None => match sentences.get(n + 1) {
                 Some(next) => {

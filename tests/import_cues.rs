@@ -1,0 +1,226 @@
+//! `csa import` on cues that stand apart from what they introduce: a heading
+//! that names aims and priorities above the aims, a second heading, a last
+//! sentence of two words ("These include:"), bullets run into a paragraph, the
+//! members introduced a line away, and a period printed where no document word
+//! names it. One short realistic text each, and beside it what must stay prose.
+
+use csa::ast::{self, Document};
+use csa::import;
+
+fn doc(text: &str) -> (Document, String) {
+    let imported = import::import_text(text);
+    let parsed = ast::parse(&imported.csa);
+    (parsed.document, imported.csa)
+}
+
+fn priorities(d: &Document) -> Vec<String> {
+    d.priorities
+        .iter()
+        .filter_map(|p| p.title.as_ref().map(|t| t.value.clone()))
+        .collect()
+}
+
+fn authorities(d: &Document) -> Vec<(String, String)> {
+    d.authorities
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                a.kind.as_ref().map(|k| k.value.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn period(d: &Document) -> Option<String> {
+    let a = d.agreement.as_ref()?;
+    a.period
+        .as_ref()
+        .map(|p| format!("{}-{}", p.value.from.year, p.value.to.year))
+}
+
+fn area(d: &Document) -> Option<String> {
+    d.agreement
+        .as_ref()
+        .and_then(|a| a.area.as_ref().map(|a| a.value.clone()))
+}
+
+/// Every word of `text` is in the draft, in order (list and heading marks aside).
+fn keeps_every_word(text: &str, csa: &str) {
+    let mut rest = csa;
+    for w in text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+    {
+        match rest.find(w) {
+            Some(p) => rest = &rest[p + w.len()..],
+            None => panic!("{w:?} is missing from the draft (or out of order):\n{csa}"),
+        }
+    }
+}
+
+#[test]
+fn aims_under_a_heading_of_aims_and_priorities_are_not_the_priorities() {
+    let text = "Anytown Community Safety Partnership\n\nPartnership aims and priorities\n\nOur aim is to improve the quality of life for the people of Anytown by:\n\n  • Tackling crime\n  • Reassuring the public\n\nOur main priorities are:\n\n  • Reduce re-offending\n  • Domestic abuse\n  • Road Safety\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Reduce re-offending", "Domestic abuse", "Road Safety"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn a_second_heading_that_names_the_priorities_is_no_priority() {
+    let text = "SPP Priorities\n\nLocal Strategic Priorities for Action\n\nThe findings of the survey translate into the following themes. Between 2018 and 2023, the work of partners will focus on:\n\n1. YOUNG PEOPLE AT RISK\n\nPartners have begun to pilot more integrated working practices across police and children's services for adolescents at risk of harm.\n\n2. SUBSTANCE MISUSE\n\nReduce the harms from alcohol and substance misuse, support the recovery community and use licensing powers to promote responsible drinking.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["YOUNG PEOPLE AT RISK", "SUBSTANCE MISUSE"],
+        "{csa}"
+    );
+    // The years of the sentence that introduces the list are the plan's.
+    assert_eq!(period(&d).as_deref(), Some("2018-2023"), "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn a_last_sentence_of_a_pronoun_and_its_verb_introduces_what_the_one_before_names() {
+    let text = "Anytown Council hosts a congress on community safety\n\nPartners discussed how each can better support the priorities set out in the Community Safety Partnership Plan. These include:\n\n  • Tackling crime and neighbourhood ASB (including the use of nitrous oxide)\n  • Tackling hate crime, community tensions and extremism\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling crime and neighbourhood ASB",
+            "Tackling hate crime, community tensions and extremism"
+        ],
+        "{csa}"
+    );
+    // "These include:" after a sentence about something else introduces nothing.
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nThe board met partners from across the borough in May. These include:\n\n  • Anytown Youth Club\n  • Anytown Mosque\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn bullets_run_into_the_paragraph_that_introduces_them_are_its_entries() {
+    let text = "2017-2019 Safer Anytown Strategy\n\nThe Anyshire Police and Crime Plan 2016-2021 has two key components: \u{f0b7} Putting victims first, and \u{f0b7} Reassuring communities.\n\nIn Anytown we have identified three specific priorities: \u{f0b7} Tackling Child Sexual Exploitation and its impact on victims, \u{f0b7} Addressing Domestic Abuse, and its impact on victims, and \u{f0b7} Reducing the impact of crime, including fear of, on community wellbeing.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling Child Sexual Exploitation and its impact on victims",
+            "Addressing Domestic Abuse, and its impact on victims",
+            // ", including fear of," is an aside: the title goes on after it.
+            "Reducing the impact of crime, including fear of, on community wellbeing"
+        ],
+        "{csa}"
+    );
+    // The title's years are the strategy's, not the Commissioner's plan's.
+    assert_eq!(period(&d).as_deref(), Some("2017-2019"), "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn entries_a_sentence_names_as_its_key_priorities() {
+    let text = "The draft plan, which covers the period from 2021 to 2024, has been drawn up by the Safer Anytown Partnership.\n\nIn the first year of the plan from 2021 to 2022, the partnership has identified combating anti-social behaviour, domestic violence and drugs and alcohol as its key priorities.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "combating anti-social behaviour",
+            "domestic violence",
+            "drugs and alcohol"
+        ],
+        "{csa}"
+    );
+    // The first year of the plan is not its period: the draft's is.
+    assert_eq!(period(&d).as_deref(), Some("2021-2024"), "{csa}");
+    // Identified as something else: not priorities.
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nThe review identified housing, transport and schools as its partners in the work.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn members_a_sentence_names_end_where_the_others_are_spoken_of() {
+    let (d, csa) = doc("Safer Anytown Partnership\n\nThe plan has been drawn up by the Safer Anytown Partnership and brings together Anytown Borough Council, Anyshire Police, Anyshire Fire Brigade, The Probation Service, Anytown Clinical Commissioning Group plus a range of other partners.\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Anytown Borough Council",
+            "Anyshire Police",
+            "Anyshire Fire Brigade",
+            "Probation Service",
+            "Anytown Clinical Commissioning Group"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn a_line_naming_the_responsible_authorities_without_its_colon_or_a_line_away() {
+    let (d, csa) = doc("Anytown Safer Communities Partnership Annual Report\n\nThe Executive: Which comprises of the responsible authorities as defined in the Crime and Disorder Act\n• Anytown Borough Council\n• Anyshire County Council\n• Anyshire Police\n• Anyshire Fire & Rescue Service\n");
+    assert_eq!(authorities(&d).len(), 4, "{csa}");
+    let text = "Kent County Community Safety Agreement\n\nThe responsible Authorities within the CSP's are:\n\nLocal Authorities - district and county councils\n\n  • Police\n  • Local Authorities\n  • Fire and Rescue Services\n  • Probation Service\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        authorities(&d),
+        [
+            ("Police".to_string(), "police".to_string()),
+            (
+                "Local Authorities".to_string(),
+                "county-council".to_string()
+            ),
+            ("Fire and Rescue Services".to_string(), "fire".to_string()),
+            ("Probation Service".to_string(), "probation".to_string()),
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A line that names them in passing, above a list of something else, does not.
+    let (d, csa) = doc("Anytown Community Safety Plan\n\nThe responsible authorities have met four times this year and agreed the following.\n\n• Anytown Borough Council\n• Anyshire Police\n• Anyshire Fire & Rescue Service\n");
+    assert!(authorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn the_membership_introduced_by_including_and_by_representatives_from() {
+    let (d, csa) = doc("Safer City Partnership\n\nAs such, membership of the Partnership comprises representation from a wide range of stakeholders and organisations including\n\n  • Community members\n  • Staffordshire Fire and Rescue\n  • Staffordshire Police\n  • Stoke-on-Trent City Council\n  • Voluntary Sector organisations.\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Staffordshire Fire and Rescue",
+            "Staffordshire Police",
+            "Stoke-on-Trent City Council"
+        ],
+        "{csa}"
+    );
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nThe group includes representatives from\n\n  • Anytown District Council\n  • Anyshire County Council\n  • Anyshire Police\n");
+    assert_eq!(authorities(&d).len(), 3, "{csa}");
+}
+
+#[test]
+fn a_period_in_the_title_on_a_cover_line_and_with_its_dash_apart() {
+    let (d, csa) = doc("STRATEGIC ASSESSMENT 2015/16\n\nWhat is community safety? Community safety is a broad term.\n");
+    assert_eq!(period(&d).as_deref(), Some("2015-2016"), "{csa}");
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nInformation Brochure 2012 -13\n\nWhat does the partnership do?\n");
+    assert_eq!(period(&d).as_deref(), Some("2012-2013"), "{csa}");
+    // A span of years in a long line of the opening is not the cover's.
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nCrime fell by a tenth in the town centre between 2012 and 2013.\n");
+    assert_eq!(period(&d), None, "{csa}");
+}
+
+#[test]
+fn a_partnership_named_after_part_of_a_place_is_not_that_place() {
+    let (d, csa) = doc("South Cumbria Community Safety Partnership (CSP)\n\nThe partnership escalates local priorities to the Safer Cumbria Board. In Cumbria, the assessment is called the Community Safety Strategic Assessment.\n");
+    assert_eq!(area(&d), None, "{csa}");
+    // A partnership csa knows, named in full, is the area, before a member
+    // borough the title names plainly.
+    let (d, csa) = doc("South Community Safety Partnership Working together to make Broxtowe, and safer\n\nSouth Nottinghamshire Community Safety Partnership co-ordinates community safety issues in the three boroughs.\n");
+    assert_eq!(
+        area(&d).as_deref(),
+        Some("South Nottinghamshire Community Safety Partnership"),
+        "{csa}"
+    );
+}
