@@ -224,3 +224,103 @@ fn a_partnership_named_after_part_of_a_place_is_not_that_place() {
         "{csa}"
     );
 }
+
+#[test]
+fn a_consultation_pages_record_of_itself_is_no_list_of_priorities() {
+    let text = "Crime reduction and community safety strategy - draft priorities\n\n  • Period: 08 February 2017 - 17 March 2017\n  • Status: Closed\n  • Audiences: Everyone\n\nThe 2017-2020 strategy builds on the last. These key priorities are:\n\n  • Reduce offending and re-offending (for example, tackling alcohol and substance misuse)\n  • Support vulnerable people (for example, tackling anti-social behaviour and hate crime)\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reduce offending and re-offending",
+            "Support vulnerable people"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn an_entry_labelled_as_a_bodys_priority_ends_at_the_next_label() {
+    let text = "Community Safety Action Plan\n\nThe strategic priorities for 2022-23 are:\n\n  • Anti-Social Behaviour\n  • Violence Against Women and Girls\n  • JAG Priority: Protecting Vulnerable People. PCC Policy Area: Putting Victims at the Centre (hate crime, domestic abuse)\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Anti-Social Behaviour",
+            "Violence Against Women and Girls",
+            "Protecting Vulnerable People"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn longer_lines_as_many_as_the_introduction_counts() {
+    let text = "Anytown Community Safety Strategy 2017-2020\n\nThe strategy comprises three priorities:\n\nReducing overall crime, especially violent and sexual offences\n\nKeeping young people safe from abuse, antisocial behaviour, bullying and gang activity\n\nBetter support for victims of crime, especially hate crimes.\n\nShort line after.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing overall crime, especially violent and sexual offences",
+            "Keeping young people safe from abuse, antisocial behaviour, bullying and gang activity",
+            "Better support for victims of crime, especially hate crimes"
+        ],
+        "{csa}"
+    );
+    // Without a count, a line that long is no entry.
+    let (d, csa) = doc("Anytown Community Safety Strategy 2017-2020\n\nOur priorities are:\n\nKeeping young people safe from abuse, antisocial behaviour, bullying and gang activity\n\nReducing overall crime, especially violent and sexual offences in the borough\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn a_sentence_that_names_the_priorities_and_ends_with_its_colon() {
+    let text = "Safer Anytown Partnership Strategic Assessment\n\nThe 2023-24 Strategic Assessment confirmed that the priorities identified in the 2023-30 Safer Anytown Strategy are still current:\n\n  • Violence Affecting Children and Young Adults under the age of 25\n  • Violence Against Women and Girls\n  • Hate Crime\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d).len(), 3, "{csa}");
+    // The years named with the strategy, not the assessment's beside them.
+    assert_eq!(period(&d).as_deref(), Some("2023-2030"), "{csa}");
+}
+
+#[test]
+fn the_responsible_authorities_after_are_and_a_councils_services_after_including() {
+    let (d, csa) = doc("Safer Anytown Community Safety Partnership\n\nThe responsible authorities for The Safer Northumberland Community Safety Partnership are Northumberland County Council, Northumbria Police, HM Prison and Probation Services, Northumberland Fire and Rescue Services and North East & North Cumbria Integrated Care Board.\n");
+    assert_eq!(authorities(&d).len(), 5, "{csa}");
+    let (d, csa) = doc("Anytown Community Safety Partnership\n\nAnytown CSP statutory responsible authorities are:\n- Anytown Borough Council\n- Anyshire Constabulary\n- Anyshire County Council including Anyshire Fire and Rescue Service\n\nThe Partnership aims 2023-2027 are:\n- To create safer environments\n- To protect vulnerable people\n\nThe Partnership priorities 2025-2026 are:\n- Violence\n- Exploitation\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Anytown Borough Council",
+            "Anyshire Constabulary",
+            "Anyshire County Council"
+        ],
+        "{csa}"
+    );
+    // The aims' years are not the plan's.
+    assert_eq!(period(&d).as_deref(), Some("2025-2026"), "{csa}");
+}
+
+#[test]
+fn the_partners_named_after_the_partnerships_own_name_and_including() {
+    let (d, csa) = doc("Community safety priorities set out for Anytown\n\nKnowsley Community Safety Partners, including Knowsley Council, Merseyside Police, Merseyside Fire and Rescue Service and other partners, presented the findings this week.\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Knowsley Council",
+            "Merseyside Police",
+            "Merseyside Fire and Rescue Service"
+        ],
+        "{csa}"
+    );
+    // Partners in general are not the partnership's members.
+    let (d, csa) = doc("Anytown Plan\n\nThe plan was developed by the Anytown Community Safety Partnership Board and represents a commitment by partners, including the Council, Police, Fire, Probation and Health authorities as well as local groups.\n");
+    assert!(authorities(&d).is_empty(), "{csa}");
+    // "Health services" is the health authority.
+    let (d, csa) = doc("Anytown CSP\n\nAnytown CSP is made up of representatives from Merseyside Police, St Helens Council, Merseyside Fire and Rescue Service and Health services (the 'responsible authorities').\n");
+    assert!(
+        authorities(&d).contains(&("Health services".to_string(), "health".to_string())),
+        "{csa}"
+    );
+}

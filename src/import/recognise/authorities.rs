@@ -49,8 +49,10 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
 /// including A, B and C": the members named in one sentence, written as
 /// `write_members` does.
 fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Option<usize> {
-    const CUES: [&str; 9] = [
+    const CUES: [&str; 10] = [
         " made up of ",
+        // "Knowsley Community Safety Partners, including A, B and C"
+        ", including ",
         " made up from ",
         " brings together ",
         " comprises ",
@@ -82,7 +84,11 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         let general = ["partnerships", "csps", "csp's", "such as"]
             .iter()
             .any(|g| subject.contains(g) || lower[p..end].contains(g));
-        let names_it = |t: &str| ["partnership", "csp", "cdp"].iter().any(|n| t.contains(n));
+        let names_it = |t: &str| {
+            ["partnership", "csp", "cdp", "community safety partners"]
+                .iter()
+                .any(|n| t.contains(n))
+        };
         // "They are made up of ...", "Partners include ...", after a sentence
         // about the partnership.
         let pronoun = [
@@ -97,6 +103,15 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         .any(|o| format!("{subject} ").starts_with(o))
             && (names_it(&lower[..here]) || names_it(before));
         if general || !(names_it(subject) || pronoun) {
+            continue;
+        }
+        // ", including" only after the partnership's own name ("Knowsley Community
+        // Safety Partners, including ..."), not after partners in general ("a
+        // commitment by partners, including ...").
+        let own_name = ["community safety partners", "partnership"]
+            .iter()
+            .any(|n| subject.trim_end().ends_with(n));
+        if *cue == ", including " && !own_name {
             continue;
         }
         // "... brings together those authorities and includes A, B and C",
@@ -115,7 +130,11 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         .unwrap_or(p + cue.len());
         // "... Tees Valley Clinical Commissioning Group plus a range of other
         // partners": the names end where the others are spoken of.
-        let end = lower[from..end].find(" plus ").map_or(end, |q| from + q);
+        let end = [" plus ", " and other ", " and a range of other "]
+            .iter()
+            .filter_map(|c| lower[from..end].find(c))
+            .min()
+            .map_or(end, |q| from + q);
         let list = &text[folded.origin(from)..folded.origin(end)];
         let names = split_names(list.trim_start_matches("the "));
         let why = "the responsible authorities below are the members this sentence names whose names say which authority they are: check them";
@@ -295,6 +314,29 @@ pub(super) fn sentence(
         return None;
     }
     let lower = text.to_lowercase();
+    // "The responsible authorities for the Safer Anytown Partnership are A, B
+    // and C.": the names after its "are", when no colon comes first.
+    let after_are = lower
+        .starts_with("the responsible authorities ")
+        .then(|| lower.find(" are "))
+        .flatten()
+        .filter(|p| !lower[..*p].contains(':') && lower.len() == text.len())
+        .map(|p| &text[p + " are ".len()..]);
+    if let Some(list) = after_are.filter(|l| !l.trim_start().starts_with(':')) {
+        let names = split_names(&protect_bold(list));
+        if names.len() >= 3 && names.iter().all(|n| is_name(n)) {
+            w.prose(text);
+            w.note(
+                0,
+                "the responsible authorities below are taken from this sentence: check them",
+            );
+            for name in names {
+                authority(w, &strip_markup(&name));
+            }
+            w.gap();
+            return Some(at + 1);
+        }
+    }
     if !lower.starts_with("the responsible authorities are") {
         // The paragraph just above may say whose members they are ("The Tamworth
         // Community Safety Partnership brings together ...", then "Partners
@@ -384,7 +426,7 @@ fn kind_of(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
     if lower.contains("community safety partnership") || lower.contains("commissioner") {
         None
-    } else if lower == "health" {
+    } else if lower == "health" || lower.starts_with("health service") {
         Some("health")
     } else if lower.contains("ambulance") {
         None
@@ -436,6 +478,12 @@ fn authority(w: &mut Writer, name: &str) {
             bare.to_string()
         }
         _ => printed.clone(),
+    };
+    // "Hertfordshire County Council including Hertfordshire Fire and Rescue
+    // Service": the name, and what it takes in kept in the comment.
+    let name = match name.split_once(" including ") {
+        Some((bare, _)) if kind_in(w, bare).is_some() => bare.to_string(),
+        _ => name,
     };
     let kind = kind_in(w, &name);
     let id = w.id(&name).to_lowercase();

@@ -82,11 +82,25 @@ pub(super) fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
         None
     } else if n <= limit {
         Some(false)
-    } else if long_cue && lower.ends_with(':') && n <= 60 {
+    } else if (long_cue && lower.ends_with(':') && n <= 60)
+        || (says_what_they_are(lower) && n <= 30)
+    {
         Some(true)
     } else {
         None
     }
+}
+
+/// "The 2023-24 Strategic Assessment confirmed that the priorities identified in
+/// the Strategy are still current:": a sentence that says what the priorities are
+/// and ends with its colon introduces a clean list of short items ("The
+/// priorities set out in this agreement link to ... plans including:" does not).
+fn says_what_they_are(lower: &str) -> bool {
+    let Some(at) = ["priorities", "themes"].iter().find_map(|k| lower.find(k)) else {
+        return false;
+    };
+    let rest = &lower[at..];
+    lower.ends_with(':') && (rest.contains(" are ") || rest.contains(" were "))
 }
 
 /// "The priorities are (in no particular order)", then the list: a short line that

@@ -55,6 +55,7 @@ mod ranking;
 mod section;
 mod shapes;
 mod tables;
+mod titles;
 mod versions;
 mod words;
 mod writer;

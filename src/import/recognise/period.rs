@@ -3,9 +3,8 @@
 //! passing over a draft's, a previous plan's and the Police and Crime Plan's.
 
 /// Words after which a span of years is the document's own period.
-const NAMES_THE_DOCUMENT: [&str; 9] = [
+const NAMES_THE_DOCUMENT: [&str; 8] = [
     "period",
-    "assessment",
     "plan",
     "strategy",
     "agreement",
@@ -31,8 +30,16 @@ const PAST: [&str; 8] = [
 ];
 
 /// Words before a span of years that make it another plan's (or a report's:
-/// "Monitoring Report (April 2021 to March 2022)").
-const ANOTHER_PLAN: [&str; 5] = ["previous", "existing", "replace", "last", "report"];
+/// "Monitoring Report (April 2021 to March 2022)", or an assessment's: "Strategic
+/// Threat Assessment 2023/24", except in the title of the assessment itself).
+const ANOTHER_PLAN: [&str; 6] = [
+    "previous",
+    "existing",
+    "replace",
+    "last",
+    "report",
+    "assessment",
+];
 
 /// The first period the texts print next to the document's name: (first year, last
 /// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
@@ -97,7 +104,12 @@ fn lower_words(text: &str) -> Vec<String> {
 fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
     let words = lower_words(text);
     let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let introduces = text.trim_end().ends_with(':');
+    // The introduction of the priorities' list, not of any list ("Other notable
+    // findings for the 2023/24 period included:").
+    let introduces = text.trim_end().ends_with(':')
+        && (super::introductions::kind_named(&text.to_lowercase()).is_some()
+            || text.contains(" focus on"));
+    let mut introduced = None;
     for n in 0..words.len() {
         let Some((from, to)) = years_at(&words[n..]).or_else(|| between_at(&words, n)) else {
             continue;
@@ -113,9 +125,8 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
         // The sentence that ends with the colon of a list holds the span.
         let in_introduction =
             introduces && !words[n..words.len() - 1].iter().any(|w| w.ends_with('.'));
-        let named = title
+        let by_name = title
             || after
-            || in_introduction
             || before
                 .iter()
                 .any(|w| NAMES_THE_DOCUMENT.contains(&w.as_str()));
@@ -126,6 +137,10 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
             .get(n + 1)
             .map(bare)
             .is_some_and(|w| PAST.contains(&w.as_str()));
+        // "The Partnership aims 2023-2027 are:": the aims' years, not the plan's.
+        let aims = near
+            .last()
+            .is_some_and(|w| ["aims", "aim", "vision", "ambitions"].contains(&w.as_str()));
         // "the West Mercia Police and Crime Plan 2016-2021": the Commissioner's.
         let commissioners = near
             .windows(2)
@@ -135,15 +150,27 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
             ["first", "second", "third", "final", "each"].contains(&p[0].as_str()) && p[1] == "year"
         });
         let other = spoken_of_before
+            || aims
             || commissioners
             || one_year
-            || near.iter().any(|w| ANOTHER_PLAN.contains(&w.as_str()));
+            || near
+                .iter()
+                .any(|w| ANOTHER_PLAN.contains(&w.as_str()) && !(title && w == "assessment"));
         let draft = before.iter().any(|w| w == "draft");
-        if named && !other && (drafts || !draft) {
+        if other || (draft && !drafts) {
+            continue;
+        }
+        if by_name {
             return Some((from, to));
         }
+        // A span in the introduction counts only when none beside it is named
+        // ("The 2023-24 Strategic Assessment confirmed that the priorities of the
+        // 2023-30 Strategy are still current:" is the strategy's).
+        if in_introduction && introduced.is_none() {
+            introduced = Some((from, to));
+        }
     }
-    None
+    introduced
 }
 
 /// "between 2018 and 2023" at word `n` (the first year's).

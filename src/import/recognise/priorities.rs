@@ -16,6 +16,8 @@ use super::introductions::{
 use super::lead_lines::field_line;
 use super::plan::Plan;
 use super::shapes::split_description;
+use super::titles::{introducing_tail, is_record_field, label_rest, labelled_field, number_rest};
+pub(super) use super::titles::{split_includes, split_including, strip_label};
 use super::words::{
     is_name_like, key, one_line, quoted, split_names, strip_markup, truncate, words,
 };
@@ -82,7 +84,7 @@ impl FoundList {
     /// `Priority 1 -` label or a closing full stop, and what it includes.
     pub(super) fn push(&mut self, text: &str, at: usize) {
         let printed = tidy(&strip_markup(text));
-        let bare = strip_label(&printed);
+        let bare = labelled_field(&printed).unwrap_or_else(|| strip_label(&printed));
         // "Violence Under-25: Key Priority Lead – West Midlands Police": the
         // entry's lead, printed after its title.
         let (bare, lead) = match super::lead_lines::inline_lead(bare) {
@@ -124,140 +126,6 @@ impl FoundList {
         };
         self.fields.push(leads);
     }
-}
-
-/// `X, with particular reference to:` / `X – in particular:`: an entry that
-/// introduces its sub-items; `X` is its title.
-fn introducing_tail(text: &str) -> Option<&str> {
-    let text = text.strip_suffix(':')?;
-    let (title, tail) = [", ", " – ", " — ", " - "]
-        .iter()
-        .filter_map(|sep| text.rsplit_once(sep))
-        .max_by_key(|(title, _)| title.len())?;
-    let tail = tail.trim();
-    (tail.starts_with(|c: char| c.is_lowercase()) && words(tail) <= 6 && is_name_like(title))
-        .then_some(title.trim())
-}
-
-/// `Priority 1 - X`, `Priority One: X`, `Priority 2. X` → `X`; other text as it is.
-pub(super) fn strip_label(text: &str) -> &str {
-    label_rest(text)
-        .or_else(|| number_rest(text))
-        .unwrap_or(text)
-}
-
-/// `1. X`, `2) X`, `(3) X` → `X`: an entry of a numbered list.
-fn number_rest(text: &str) -> Option<&str> {
-    let t = text.strip_prefix('(').unwrap_or(text);
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let rest = t[digits..]
-        .strip_prefix(". ")
-        .or_else(|| t[digits..].strip_prefix(") "))?
-        .trim_start();
-    rest.starts_with(|c: char| c.is_alphabetic())
-        .then_some(rest)
-}
-
-/// What follows a `Priority N` label and its separator, if the text opens with one.
-fn label_rest(text: &str) -> Option<&str> {
-    // "Local Priority 1 – X", "Key Priority 2: X": the label's qualifier too.
-    let text = [
-        "Local ",
-        "Key ",
-        "Strategic ",
-        "LOCAL ",
-        "KEY ",
-        "STRATEGIC ",
-    ]
-    .iter()
-    .find_map(|q| text.strip_prefix(q))
-    .unwrap_or(text);
-    // "Outcome One - X", "Objective 2: X": the same label under other names.
-    let rest = [
-        "Priority ",
-        "PRIORITY ",
-        "priority ",
-        "Outcome ",
-        "Objective ",
-    ]
-    .iter()
-    .find_map(|l| text.strip_prefix(l))?;
-    let (number, rest) = rest.split_once(|c: char| !c.is_alphanumeric())?;
-    const WORDS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    let is_number =
-        (!number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()))
-            || WORDS.contains(&number.to_lowercase().as_str());
-    if !is_number {
-        return None;
-    }
-    let rest = rest
-        .trim_start_matches([' ', '-', '–', '—', ':', '.', ')'])
-        .trim();
-    (!rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
-}
-
-/// `X which includes Y`, `X - including Y`, `X (to include Y)`, `X (including Y)`:
-/// the title and what it includes.
-pub(super) fn split_including(text: &str) -> Option<(String, String)> {
-    for cue in [
-        " which includes ",
-        " - including ",
-        " – including ",
-        ", including ",
-        " including: ",
-        ", this will include; ",
-        " this will include; ",
-        ", this will include ",
-        " this will include ",
-        "; especially ",
-    ] {
-        if let Some((title, what)) = text.split_once(cue) {
-            let title = title.trim();
-            // "Reducing the impact of crime, including fear of, on community
-            // wellbeing": an aside, after which the title goes on.
-            let aside = cue.starts_with(',')
-                && [
-                    ", on ",
-                    ", in ",
-                    ", for ",
-                    ", to ",
-                    ", across ",
-                    ", within ",
-                ]
-                .iter()
-                .any(|p| what.contains(p));
-            if is_name_like(title) && words(title) <= 12 && !what.trim().is_empty() && !aside {
-                return Some((
-                    title.to_string(),
-                    what.trim().trim_end_matches('.').to_string(),
-                ));
-            }
-        }
-    }
-    // "Neighbourhood crimes like robbery, burglary and vehicle crime": a short
-    // title, then examples (two or more, so "like" is not part of a name).
-    if let Some((title, what)) = text.split_once(" like ") {
-        let title = title.trim();
-        let what = what.trim().trim_end_matches('.');
-        if is_name_like(title) && words(title) <= 6 && split_names(what).len() >= 2 {
-            return Some((title.to_string(), what.to_string()));
-        }
-    }
-    for cue in [" (to include ", " (including ", " (includes "] {
-        if let Some((title, what)) = text.split_once(cue) {
-            let title = title.trim();
-            if text.ends_with(')') && is_name_like(title) && words(title) <= 12 {
-                let what = what.strip_suffix(')').unwrap_or(what).trim();
-                return Some((title.to_string(), what.to_string()));
-            }
-        }
-    }
-    None
 }
 
 /// "Crime and the Community – Accountable persons: Chris Johnson (West Midlands
@@ -395,14 +263,6 @@ impl Plan {
     }
 }
 
-/// `Safeguarding Vulnerable People includes: A, B` → (name, what it includes).
-pub(super) fn split_includes(text: &str) -> Option<(String, String)> {
-    let (name, what) = text.split_once(" includes:")?;
-    let name = strip_markup(name).trim().to_string();
-    let what = strip_markup(what).trim().to_string();
-    (is_name_like(&name) && words(&name) <= 8 && !what.is_empty()).then_some((name, what))
-}
-
 /// Is block `i` the introduction of a list of priorities or themes?
 pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     let (intro, is_heading) = match &blocks[i] {
@@ -495,6 +355,12 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     if people * 2 >= list.titles.len() {
         return None;
     }
+    // "Status: Closed", "Audiences: Everyone": a consultation page's record of
+    // itself under its title, not the priorities the title names.
+    let fields = list.titles.iter().filter(|t| is_record_field(t)).count();
+    if fields * 2 >= list.titles.len() {
+        return None;
+    }
     list.from_themes = from_themes;
     Some(list)
 }
@@ -546,11 +412,21 @@ fn list_after(
     // "particular reference to", kept as prose under it.
     let mut level = None;
     let mut full_stop = false;
+    // "The strategy comprises five priorities:", then five short paragraphs: with
+    // the count given, an entry may be a longer line, up to the count.
+    let count = entries_counted(lower).or(counted);
+    let counted_entry = |t: &str, so_far: usize| {
+        let t = t.trim_end();
+        count.is_some_and(|c| so_far < c)
+            && words(t) <= 20
+            && !t.trim_end_matches('.').contains(['.', ':', ';'])
+    };
     while let Some(block) = blocks.get(j) {
         match block {
             // A list of items ends at the first line after it.
             Block::Paragraph(_) if level.is_some() => break,
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
+            Block::Paragraph(t) if counted_entry(t, list.titles.len()) => list.push(t, j),
             // A numbered line may be longer ("3. Reduce and prevent exploitation
             // and address the needs of vulnerable victims and offenders").
             Block::Paragraph(t)
@@ -662,7 +538,7 @@ fn clean_list(blocks: &[Block], list: &FoundList, lower: &str) -> bool {
         Some(Block::Paragraph(t) | Block::Heading { text: t, .. }) => number_rest(t).is_some(),
         _ => false,
     });
-    let short = list.titles.iter().all(|t| words(t) <= 10);
+    let short = list.titles.iter().all(|t| words(t) <= 12);
     let count = super::shapes::count_before_colon(lower);
     items && short && count.is_none_or(|c| c == list.titles.len())
 }
