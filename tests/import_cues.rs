@@ -324,3 +324,64 @@ fn the_partners_named_after_the_partnerships_own_name_and_including() {
         "{csa}"
     );
 }
+
+#[test]
+fn partners_introduced_by_the_last_sentence_of_a_paragraph() {
+    let (d, csa) = doc("Community Safety Plan\n\nBury's Community Safety Partnership is a multi-agency group set up under the Crime and Disorder Act 1998. Partners that contribute to the CSP are:\n\n  • Greater Manchester Police\n  • Bury Council\n  • Community Rehabilitation Company,\n  • Bury Voluntary and Community Faith Alliance\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Greater Manchester Police",
+            "Bury Council",
+            "Community Rehabilitation Company"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn members_named_inside_a_bracket_after_what_they_are() {
+    let (d, csa) = doc("Community Safety Strategy - Safer Waverley Partnership\n\nThe Safer Waverley Partnership comprises of representatives from all key local public agencies (Surrey Police, Waverley Borough Council, Surrey County Council, Surrey Fire & Rescue and Surrey Police Authority) and is committed to working together.\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Surrey Police",
+            "Waverley Borough Council",
+            "Surrey County Council",
+            "Surrey Fire & Rescue",
+            "Surrey Police Authority"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn longer_entries_set_apart_by_semicolons_in_a_sentence() {
+    let text = "Safer Anytown Partnership Plan\n\nThe Committee was reminded of the three draft key priorities for the next three years: continued response to the impact of Covid-19 on people's safety; responding to Domestic abuse; and protecting our communities from serious harm.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "continued response to the impact of Covid-19 on people's safety",
+            "responding to Domestic abuse",
+            "protecting our communities from serious harm"
+        ],
+        "{csa}"
+    );
+    // Commas are no licence for entries that long.
+    let (d, csa) = doc("Safer Anytown Partnership Plan\n\nThe Committee was reminded of the draft key priorities: continued response to the impact of Covid-19 on people's safety, responding to Domestic abuse and protecting our communities from serious harm.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn an_updates_year_is_not_the_plans_and_minutes_speak_of_the_present_in_the_past() {
+    let (d, csa) = doc("North Worcestershire Community Safety Partnership - Update on Work in Redditch 2022-23\n\nThe Community Safety Manager provided a presentation.\n\nThe NWCSP Plan 2021-24 was now in its last year and a new plan would be developed.\n");
+    assert_eq!(period(&d).as_deref(), Some("2021-2024"), "{csa}");
+    // A plan spoken of in the past, without "now", is still the one before.
+    let (d, csa) = doc(
+        "Safer Anytown Strategy\n\nThe Safer Anytown Plan for 2017-20 was agreed by the board.\n",
+    );
+    assert_eq!(period(&d), None, "{csa}");
+}

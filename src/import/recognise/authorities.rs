@@ -136,6 +136,14 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
             .min()
             .map_or(end, |q| from + q);
         let list = &text[folded.origin(from)..folded.origin(end)];
+        // "... representatives from all key local public agencies (A, B, ... and
+        // F) and is committed to ...": the names are the bracket's.
+        let list = match (list.find(" ("), list.find(')')) {
+            (Some(open), Some(close)) if open < close && !list[..open].contains(',') => {
+                &list[open + 2..close]
+            }
+            _ => list,
+        };
         let names = split_names(list.trim_start_matches("the "));
         let why = "the responsible authorities below are the members this sentence names whose names say which authority they are: check them";
         if write_members(w, Some(text), &names, why) {
@@ -238,6 +246,12 @@ pub(super) fn members_list(
             | "our partner organisations"
     ) || (lower.starts_with("the partnership")
         && (lower.ends_with(" includes") || lower.ends_with(" include")))
+        // "Partners that contribute to the CSP are:"
+        || (["partners ", "the partners ", "members ", "the members "]
+            .iter()
+            .any(|o| lower.starts_with(o))
+            && [" are", " include", " includes"].iter().any(|e| lower.ends_with(e))
+            && ["partnership", "csp"].iter().any(|n| lower.contains(n)))
         // "The partnership is made up of the following members:"
         || [
             "following members",
@@ -470,7 +484,8 @@ fn kind_of(name: &str) -> Option<&'static str> {
 /// brackets after the name ("National Probation Service (merged with CRC)") is
 /// not part of it.
 fn authority(w: &mut Writer, name: &str) {
-    let printed = one_line(name);
+    // "Community Rehabilitation Company," in a list: the comma is the list's.
+    let printed = one_line(name).trim_end_matches(',').trim_end().to_string();
     let name = match printed.rsplit_once(" (") {
         Some((bare, note))
             if note.ends_with(')') && note.starts_with(|c: char| c.is_lowercase()) =>

@@ -45,7 +45,17 @@ const ANOTHER_PLAN: [&str; 6] = [
 /// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
 /// other is printed: a page about the current plan often announces the next.
 pub(super) fn period(texts: &[&str]) -> Option<(u32, u32)> {
-    let at = |(n, t): (usize, &&str), drafts| period_in(t, drafts, n == 0);
+    // The title's years are the document's when the title says what it is
+    // ("2017-2019 Safer Anytown Strategy", "STRATEGIC ASSESSMENT 2015/16"), not
+    // an update's on its work ("Update on Work in Redditch 2022-23").
+    let names_itself = |t: &str| {
+        let l = t.to_lowercase();
+        NAMED_AFTER
+            .iter()
+            .chain(["assessment"].iter())
+            .any(|w| l.contains(w))
+    };
+    let at = |(n, t): (usize, &&str), drafts| period_in(t, drafts, n == 0 && names_itself(t));
     texts
         .iter()
         .enumerate()
@@ -133,10 +143,14 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
         let near: &[String] = &before[before.len().saturating_sub(3)..];
         // "The Safer Anytown Plan for 2020/23 outlined the priorities of ...": a
         // plan spoken of in the past tense is the one before.
-        let spoken_of_before = words
-            .get(n + 1)
-            .map(bare)
-            .is_some_and(|w| PAST.contains(&w.as_str()));
+        // (Minutes report the present in the past: "The Plan 2021-24 was now in
+        // its last year" is the current plan.)
+        let now = words.get(n + 2).is_some_and(|w| w == "now");
+        let spoken_of_before = !now
+            && words
+                .get(n + 1)
+                .map(bare)
+                .is_some_and(|w| PAST.contains(&w.as_str()));
         // "The Partnership aims 2023-2027 are:": the aims' years, not the plan's.
         let aims = near
             .last()
@@ -149,7 +163,10 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
         let one_year = before.windows(2).any(|p| {
             ["first", "second", "third", "final", "each"].contains(&p[0].as_str()) && p[1] == "year"
         });
+        // "Update on Work in Redditch 2022-23": an update's year, not the plan's.
+        let update = before.iter().any(|w| w == "update");
         let other = spoken_of_before
+            || update
             || aims
             || commissioners
             || one_year

@@ -248,9 +248,12 @@ fn names_in(list: &str) -> Vec<String> {
             .map(|p| p.strip_prefix("and ").unwrap_or(&p).trim().to_string())
             .collect()
     };
+    // Entries set apart by semicolons may be longer ("continued response to the
+    // impact of Covid-19 on people's safety; responding to Domestic abuse; ...").
+    let longest = if list.contains(';') { 12 } else { 8 };
     let all_names = names
         .iter()
-        .all(|n| is_name_like(n) && words(n) <= 8 && !n.contains(':'));
+        .all(|n| is_name_like(n) && words(n) <= longest && !n.contains(':'));
     if all_names {
         names
     } else {
