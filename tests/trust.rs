@@ -626,3 +626,22 @@ fn a_typo_in_csa_toml_gets_did_you_mean_too() {
         "{err}"
     );
 }
+
+#[test]
+fn public_place_violence_addresses_the_serious_violence_duty() {
+    // Tamworth's plan (2023-2026) names "Public place violence" among its
+    // priorities: the duty's work, in the words plans use for it.
+    let with = |title: &str| {
+        format!("{DISTRICT}@priority V: {title}\n@priority D: Drug and alcohol misuse\n@priority R: Reducing reoffending\n@priority A: Anti-social behaviour\n")
+    };
+    let serious = |all: &[Diagnostic]| {
+        with_code(all, "CSA101")
+            .iter()
+            .filter(|d| d.message.contains("serious violence"))
+            .count()
+    };
+    let all = check(&with("Public place violence"), "2024-06-01");
+    assert_eq!(serious(&all), 0, "{all:#?}");
+    let all = check(&with("Road safety"), "2024-06-01");
+    assert_eq!(serious(&all), 1, "{all:#?}");
+}
