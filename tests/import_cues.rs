@@ -385,3 +385,67 @@ fn an_updates_year_is_not_the_plans_and_minutes_speak_of_the_present_in_the_past
     );
     assert_eq!(period(&d), None, "{csa}");
 }
+
+#[test]
+fn counted_list_items_may_be_longer_and_end_with_semicolons() {
+    let text = "Report on the Community Safety Partnership\n\n·        The three priorities reviewed and refreshed in September 2021, set out in the Strategic Action Plan, and summarised as:\n\n·        To help people to feel safe within their homes\n\n·        To support, protect and identify victims of domestic abuse whilst also tackling the root causes and preventing harmful relationships; and\n\n·        Supporting the community through Covid-19 recovery.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "To help people to feel safe within their homes",
+            "To support, protect and identify victims of domestic abuse whilst also tackling the root causes and preventing harmful relationships",
+            "Supporting the community through Covid-19 recovery"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn statutory_partners_after_a_short_label_and_a_council_by_its_initials() {
+    let (d, csa) = doc("Safer Crawley Partnership\n\nStatutory partners included:  WSCC, Sussex Police, West Sussex Fire & Rescue Service, Probation Service and Crawley Clinical Commissioning Group together with other partners including OSPCC, Crawley Borough Council and others.\n");
+    assert_eq!(
+        authorities(&d),
+        [
+            ("WSCC".to_string(), "county-council".to_string()),
+            ("Sussex Police".to_string(), "police".to_string()),
+            (
+                "West Sussex Fire & Rescue Service".to_string(),
+                "fire".to_string()
+            ),
+            ("Probation Service".to_string(), "probation".to_string()),
+            (
+                "Crawley Clinical Commissioning Group".to_string(),
+                "health".to_string()
+            ),
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn partner_agencies_include_and_a_hospital_trust_is_no_health_authority() {
+    let (d, csa) = doc("SoSafe Stevenage\n\nThe partner agencies, all working together to keep Stevenage safe and prevent crime as SoSafe include:\n- Stevenage Borough Council\n- Hertfordshire Constabulary\n- East & North Herts NHS Trust\n- Hertfordshire County Council\n");
+    let names: Vec<String> = authorities(&d).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "Stevenage Borough Council",
+            "Hertfordshire Constabulary",
+            "Hertfordshire County Council"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn a_partnership_of_six_words_and_a_year_looked_back_on() {
+    let (d, csa) = doc("Joint Scrutiny Committee\n\nSouth and Vale Community Safety Partnership – performance report\n\n(a) To note the progress that the South and Vale Community Safety Partnership (CSP) made in 2021-22 in delivering its priorities\n\n(b) To support the CSP's view that the 2022-25 plan will focus on these four key priorities:\n");
+    assert_eq!(
+        area(&d).as_deref(),
+        Some("South and Vale Community Safety Partnership"),
+        "{csa}"
+    );
+    assert_eq!(period(&d).as_deref(), Some("2022-2025"), "{csa}");
+}

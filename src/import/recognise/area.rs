@@ -198,7 +198,7 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     Some((best.1.name.clone(), best.1.tier.clone()))
 }
 
-/// The longest run of capitalised words at `start` (up to five) that the knowledge
+/// The longest run of capitalised words at `start` (up to six) that the knowledge
 /// base knows as a place, and how many words it takes.
 fn place_at<'k>(
     knowledge: &'k Knowledge,
@@ -208,7 +208,7 @@ fn place_at<'k>(
     if !words[start].starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    for len in (1..=5).rev() {
+    for len in (1..=6).rev() {
         let Some(run) = words.get(start..start + len) else {
             continue;
         };

@@ -10,7 +10,7 @@
 
 use super::plan::Plan;
 use super::section::item_text;
-use super::words::{one_line, protect_bold, split_names, strip_markup};
+use super::words::{one_line, protect_bold, split_names, strip_markup, words};
 use super::writer::Writer;
 use crate::import::Block;
 
@@ -246,12 +246,19 @@ pub(super) fn members_list(
             | "our partner organisations"
     ) || (lower.starts_with("the partnership")
         && (lower.ends_with(" includes") || lower.ends_with(" include")))
-        // "Partners that contribute to the CSP are:"
-        || (["partners ", "the partners ", "members ", "the members "]
-            .iter()
-            .any(|o| lower.starts_with(o))
-            && [" are", " include", " includes"].iter().any(|e| lower.ends_with(e))
-            && ["partnership", "csp"].iter().any(|n| lower.contains(n)))
+        // "Partners that contribute to the CSP are:", "The partner agencies, all
+        // working together to keep Stevenage safe ..., include:"
+        || ([
+            "partners ",
+            "the partners ",
+            "members ",
+            "the members ",
+            "partner agencies",
+            "the partner agencies",
+        ]
+        .iter()
+        .any(|o| lower.starts_with(o))
+            && [" are", " include", " includes"].iter().any(|e| lower.ends_with(e)))
         // "The partnership is made up of the following members:"
         || [
             "following members",
@@ -351,7 +358,12 @@ pub(super) fn sentence(
             return Some(at + 1);
         }
     }
-    if !lower.starts_with("the responsible authorities are") {
+    // "Statutory partners included: A, B and C together with other partners
+    // including ...": a short label that names them, then the names.
+    let labelled = lower
+        .split_once(':')
+        .is_some_and(|(label, _)| words(label) <= 6 && names_them(label));
+    if !lower.starts_with("the responsible authorities are") && !labelled {
         // The paragraph just above may say whose members they are ("The Tamworth
         // Community Safety Partnership brings together ...", then "Partners
         // include ...").
@@ -362,6 +374,14 @@ pub(super) fn sentence(
         return members_sentence(w, at, text, &before);
     }
     let (_, list) = text.split_once(':')?;
+    // The names end where the other partners are spoken of.
+    let list_lower = list.to_ascii_lowercase();
+    let end = [" together with ", " plus ", " and other "]
+        .iter()
+        .filter_map(|c| list_lower.find(c))
+        .min()
+        .unwrap_or(list.len());
+    let list = &list[..end];
     let names = split_names(&protect_bold(list.trim_start_matches(['-', ' '])));
     if names.len() < 3 {
         return None;
@@ -442,7 +462,9 @@ fn kind_of(name: &str) -> Option<&'static str> {
         None
     } else if lower == "health" || lower.starts_with("health service") {
         Some("health")
-    } else if lower.contains("ambulance") {
+    } else if lower.contains("ambulance") || lower.ends_with("nhs trust") {
+        // An ambulance or hospital trust provides care; the health body the Act
+        // names is the one that commissions it (the CCG, now the ICB).
         None
     } else if lower.contains("police") || lower.contains("constabulary") {
         Some("police")
@@ -467,6 +489,8 @@ fn kind_of(name: &str) -> Option<&'static str> {
         Some("probation")
     } else if let Some(kind) = council_kind(name) {
         Some(kind)
+    } else if let Some(kind) = council_initials(name.trim()) {
+        Some(kind)
     } else if lower.contains("council") && (lower.contains("district") || lower.contains("borough"))
     {
         Some("district-council")
@@ -475,6 +499,23 @@ fn kind_of(name: &str) -> Option<&'static str> {
         || lower.contains("corporation")
     {
         Some("unitary-council")
+    } else {
+        None
+    }
+}
+
+/// "WSCC", "NYCC", "SBC": a council known by its initials, which end with
+/// those of its kind ("County Council", "Borough" or "District Council"); not
+/// the Commissioner's office ("OPCC").
+fn council_initials(name: &str) -> Option<&'static str> {
+    let initials = (3..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+    if !initials || name.contains("PCC") {
+        return None;
+    }
+    if name.ends_with("CC") {
+        Some("county-council")
+    } else if name.ends_with("BC") || name.ends_with("DC") {
+        Some("district-council")
     } else {
         None
     }

@@ -41,6 +41,10 @@ const ANOTHER_PLAN: [&str; 6] = [
     "assessment",
 ];
 
+/// Words just before a span of years, in its sentence, that look back on it
+/// ("the progress the partnership made in 2021-22").
+const LOOKED_BACK: [&str; 3] = ["made", "achieved", "during"];
+
 /// The first period the texts print next to the document's name: (first year, last
 /// year). A draft's period ("the draft Strategy 2020-23") is taken only when no
 /// other is printed: a page about the current plan often announces the next.
@@ -165,7 +169,12 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
         });
         // "Update on Work in Redditch 2022-23": an update's year, not the plan's.
         let update = before.iter().any(|w| w == "update");
+        // Raw words, so that a full stop keeps another sentence's verb out.
+        let looked_back = words[n.saturating_sub(3)..n]
+            .iter()
+            .any(|w| LOOKED_BACK.contains(&w.as_str()));
         let other = spoken_of_before
+            || looked_back
             || update
             || aims
             || commissioners

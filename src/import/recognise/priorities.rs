@@ -416,7 +416,10 @@ fn list_after(
     // the count given, an entry may be a longer line, up to the count.
     let count = entries_counted(lower).or(counted);
     let counted_entry = |t: &str, so_far: usize| {
+        // "...; and", "...;": the list's own punctuation.
         let t = t.trim_end();
+        let t = t.strip_suffix(" and").unwrap_or(t).trim_end();
+        let t = t.strip_suffix(';').unwrap_or(t);
         count.is_some_and(|c| so_far < c)
             && words(t) <= 20
             && !t.trim_end_matches('.').contains(['.', ':', ';'])
@@ -464,7 +467,11 @@ fn list_after(
             // "(often for financial gain) Examples include, ...": the rest of the
             // entry above, which the page broke in two.
             Block::Item { text: t, .. } if level.is_some() && t.starts_with('(') => {}
-            Block::Item { text: t, level: l } if item_entry(blocks, j, t, *l, full_stop) => {
+            Block::Item { text: t, level: l }
+                if item_entry(blocks, j, t, *l, full_stop)
+                    || (level.is_none_or(|top| top == *l)
+                        && counted_entry(t, list.titles.len())) =>
+            {
                 full_stop |= t.trim_end().ends_with('.');
                 level = Some(*l);
                 list.push(t, j)
