@@ -449,3 +449,39 @@ fn a_partnership_of_six_words_and_a_year_looked_back_on() {
     );
     assert_eq!(period(&d).as_deref(), Some("2022-2025"), "{csa}");
 }
+
+#[test]
+fn a_numbered_list_ends_at_its_first_line_without_a_number() {
+    let text = "Community Safety Partnership\n\nThe partnership includes Tendring District Council, Essex County Council, Essex Fire Authority, Essex Community Rehabilitation Company, North East Essex NHS and Community Voluntary Services Tendring and have identified the following four priorities to improve community safety:\n\n  1. Reduce anti-social behaviour\n  2. Protecting vulnerable people\n  3. Reducing drug and alcohol misuse\n  4. Reducing offending and reoffending\n\nCommunity Safety Plan 2016 - 2017\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d).len(), 4, "{csa}");
+    // The introduction names the members too: they are written after it.
+    assert_eq!(authorities(&d).len(), 5, "{csa}");
+    keeps_every_word(text, &csa);
+}
+
+#[test]
+fn these_are_on_a_line_of_its_own_points_back_past_a_web_pages_link() {
+    let text = "Anytown news\n\nThe council's new Community Safety Partnership plan runs from 2020-2023 and has three priorities for reducing crime.\nREAD MORE: The craft beer shop which could be coming to the area\nThese are:\n- Tackling exploitation of young people and vulnerable adults\n- Reducing incidents of serious violence, sexual offences and knife crime.\n- Reduce harm caused by domestic abuse\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d).len(), 3, "{csa}");
+    // With nothing above that names a list, "These are:" introduces none.
+    let (d, csa) = doc("Anytown news\n\nThe council met on Tuesday.\nThese are:\n- Tackling exploitation\n- Reducing violence\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn a_closing_sentence_about_the_list_is_no_entry_of_it() {
+    let text = "Anytown Community Safety Partnership\n\nThe Community Safety Partnership have endorsed the following community safety priorities for 2016 to 2019: -\n\n  • Violent Crime (in particular alcohol related)\n  • Domestic Abuse\n  • Road Safety\n  • The Community Safety Partnership and its thematic groups are responsible for local delivery against the above priorities and the priorities will be reviewed annually.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d).len(), 3, "{csa}");
+    assert_eq!(period(&d).as_deref(), Some("2016-2019"), "{csa}");
+}
+
+#[test]
+fn the_partners_include_with_dots_and_a_scrutinys_year() {
+    let (d, csa) = doc("Community Safety\n\nThe partnership in this district is called the St Albans Community Safety Partnership. The partners include...\n\n  • St Albans City and District Council\n  • Hertfordshire Police & Crime Commissioner\n  • Hertfordshire Constabulary\n  • Hertfordshire County Council\n  • various local voluntary organisations\n");
+    assert_eq!(authorities(&d).len(), 3, "{csa}");
+    let (d, csa) = doc("OVERVIEW AND SCRUTINY OF THE ANYTOWN COMMUNITY SAFETY PARTNERSHIP 2020-21\n\nMembers were reminded of the Community Safety Partnership Plan 2020-23.\n");
+    assert_eq!(period(&d).as_deref(), Some("2020-2023"), "{csa}");
+}

@@ -83,7 +83,7 @@ struct Candidate {
 pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
     let knowledge = Knowledge::bundled();
     let mut found: Vec<Candidate> = Vec::new();
-    // The places the title's partnership covers part of ("South Cumbria").
+    // The places the opening's partnership covers part of ("South Cumbria").
     let mut part_of: Vec<String> = Vec::new();
     let opening = texts.len();
     // The rest of the text is read only while it may still matter, and no
@@ -128,10 +128,10 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             ]
             .contains(&before_word);
             if qualified {
-                // "South Cumbria Community Safety Partnership" in the title: the
+                // "South Cumbria Community Safety Partnership" in the opening: the
                 // partnership covers part of the place, so the place named
                 // plainly elsewhere is not its area either.
-                if t == 0 && OWN_AFTER.contains(&after.as_str()) {
+                if t < opening && OWN_AFTER.contains(&after.as_str()) {
                     part_of.push(name);
                 }
                 start += len;
@@ -139,10 +139,12 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             }
             // "South Nottinghamshire Community Safety Partnership" named in full:
             // the partnership's own name, wherever it stands in the sentence.
-            let in_full = matches!(place, Resolved::Partnership(_))
-                && words[start..start + len]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case("partnership"));
+            // So is a council named in full ("Stratford-on-Avon District Council").
+            let run = &words[start..start + len];
+            let in_full = (matches!(place, Resolved::Partnership(_))
+                && run.iter().any(|w| w.eq_ignore_ascii_case("partnership")))
+                || (matches!(place, Resolved::Authority(_))
+                    && run.iter().any(|w| w.eq_ignore_ascii_case("council")));
             let own = in_full
                 || OWN_AFTER.contains(&after.as_str())
                 || matches!(before.as_str(), "safer" | "safe");

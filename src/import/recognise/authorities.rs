@@ -233,7 +233,8 @@ pub(super) fn members_list(
     // The line, or the last sentence of a paragraph ("The Community Safety
     // Partnership is made up of the key organisations ... The partnership
     // includes:").
-    let lower = text.trim().trim_end_matches(':').to_lowercase();
+    // "The partners include...": the dots stand where the colon belongs.
+    let lower = text.trim().trim_end_matches([':', '.', '…']).to_lowercase();
     let lower = lower.rsplit(". ").next().unwrap_or(&lower).to_string();
     let introduces = matches!(
         lower.as_str(),

@@ -168,7 +168,17 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
             ["first", "second", "third", "final", "each"].contains(&p[0].as_str()) && p[1] == "year"
         });
         // "Update on Work in Redditch 2022-23": an update's year, not the plan's.
-        let update = before.iter().any(|w| w == "update");
+        // ("Overview and scrutiny of the partnership 2020-21": the scrutiny's.)
+        // Read back to the start of the span's sentence.
+        let sentence_start = words[..n]
+            .iter()
+            .rposition(|w| w.ends_with('.'))
+            .map_or(0, |k| k + 1);
+        let sentence: Vec<String> = words[sentence_start..n].iter().map(bare).collect();
+        let update = sentence.iter().any(|w| w == "update")
+            || sentence
+                .windows(2)
+                .any(|p| p[0] == "scrutiny" && p[1] == "of");
         // Raw words, so that a full stop keeps another sentence's verb out.
         let looked_back = words[n.saturating_sub(3)..n]
             .iter()

@@ -279,6 +279,21 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     // A paragraph introduces with its last sentence ("... sets out its plan to
     // achieve them. The priorities for the next five years are:").
     let whole = strip_markup(&intro.to_lowercase());
+    // "These are:" on a line of its own introduces what the paragraph above it
+    // names ("... has five priorities for reducing crime."), perhaps past a web
+    // page's "READ MORE:" line.
+    let whole = match pointing_back(&whole) {
+        true => (1..=2)
+            .filter_map(|back| i.checked_sub(back))
+            .find_map(|p| match &blocks[p] {
+                Block::Paragraph(t) if kind_named(&t.to_lowercase()).is_some() => {
+                    Some(format!("{} {whole}", strip_markup(&t.to_lowercase())))
+                }
+                _ => None,
+            })
+            .unwrap_or(whole),
+        false => whole,
+    };
     // "The priorities are:-": the dash after the colon is the colon's.
     let whole = match whole.trim_end().strip_suffix(['-', '–']) {
         Some(w) if w.ends_with(':') => w.to_string(),
@@ -426,8 +441,11 @@ fn list_after(
     };
     while let Some(block) = blocks.get(j) {
         match block {
-            // A list of items ends at the first line after it.
+            // A list of items ends at the first line after it, and a numbered
+            // list at the first line without a number ("Community Safety Plan
+            // 2016 - 2017" after "4. Reducing offending").
             Block::Paragraph(_) if level.is_some() => break,
+            Block::Paragraph(t) if numbered_before(&list) && number_rest(t).is_none() => break,
             Block::Paragraph(t) if is_name_like(t) && words(t) <= 10 => list.push(t, j),
             Block::Paragraph(t) if counted_entry(t, list.titles.len()) => list.push(t, j),
             // A numbered line may be longer ("3. Reduce and prevent exploitation
@@ -502,6 +520,21 @@ fn list_after(
     (list.titles.len() >= 2).then_some(list)
 }
 
+/// "These are:", "They include:": a line that only points back at what the one
+/// before it names.
+fn pointing_back(lower: &str) -> bool {
+    let l = lower.trim();
+    l.ends_with(':') && words(l) <= 3 && ["these ", "they "].iter().any(|p| l.starts_with(p))
+}
+
+/// Whether the entries so far were printed with their numbers ("1. X").
+fn numbered_before(list: &FoundList) -> bool {
+    list.printed
+        .first()
+        .and_then(|p| p.as_deref())
+        .is_some_and(|p| number_rest(p).is_some())
+}
+
 /// Whether the item at `j` is an entry of a list: a short line; one ending with a
 /// colon that introduces deeper items ("To reduce crime, with particular reference
 /// to:"); one ending with a full stop when it is short or says what it includes, or
@@ -530,10 +563,13 @@ fn item_entry(blocks: &[Block], j: usize, t: &str, level: u8, stopped: bool) -> 
         return true;
     }
     let last = !matches!(blocks.get(j + 1), Some(Block::Item { level: l, .. }) if *l <= level);
+    // A closing sentence about the list ("... responsible for local delivery
+    // against the above priorities ...") is no entry of it.
+    let about_the_list = kind_named(&t.to_lowercase()).is_some();
     words(strip_label(t)) <= 12
         || split_including(t).is_some()
         || split_description(strip_label(t)).is_some()
-        || (last && !stopped && !t[..t.len() - 1].contains(". "))
+        || (last && !stopped && !about_the_list && !t[..t.len() - 1].contains(". "))
 }
 
 /// After a long introduction: every entry a short list item, as many as the
@@ -738,6 +774,12 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
                 write_entry(w, list, n, title, plan, blocks);
                 written = true;
             }
+        }
+        // The introduction may name the partnership's members too ("The
+        // partnership includes A, B and C and have identified the following four
+        // priorities:"): they are written after it, as for any such sentence.
+        if let (false, true, Block::Paragraph(text)) = (written, j == at, block) {
+            written = super::authorities::sentence(w, blocks, at, text, plan).is_some();
         }
         if !written {
             prose_block(w, block);
