@@ -2,42 +2,9 @@
 //! leads in, one short realistic text each, and beside each a distractor that must
 //! stay prose.
 
-use csa::ast::{self, Document};
-use csa::import;
+mod import_support;
 
-fn doc(text: &str) -> (Document, String) {
-    let imported = import::import_text(text);
-    let parsed = ast::parse(&imported.csa);
-    (parsed.document, imported.csa)
-}
-
-fn priorities(d: &Document) -> Vec<String> {
-    d.priorities
-        .iter()
-        .filter_map(|p| p.title.as_ref().map(|t| t.value.clone()))
-        .collect()
-}
-
-fn themes(d: &Document) -> Vec<String> {
-    d.themes
-        .iter()
-        .filter_map(|p| p.title.as_ref().map(|t| t.value.clone()))
-        .collect()
-}
-
-/// Every word of `text` is in the draft, in order (list and heading marks aside).
-fn keeps_every_word(text: &str, csa: &str) {
-    let mut rest = csa;
-    for w in text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-    {
-        match rest.find(w) {
-            Some(p) => rest = &rest[p + w.len()..],
-            None => panic!("{w:?} is missing from the draft (or out of order):\n{csa}"),
-        }
-    }
-}
+use import_support::*;
 
 #[test]
 fn an_entry_with_its_description_after_a_dash_is_its_title() {
@@ -276,12 +243,6 @@ fn short_paragraphs_that_each_open_with_a_title() {
     assert!(priorities(&d).is_empty(), "{csa}");
 }
 
-fn area(d: &Document) -> Option<String> {
-    d.agreement
-        .as_ref()
-        .and_then(|a| a.area.as_ref().map(|a| a.value.clone()))
-}
-
 #[test]
 fn the_area_is_the_place_the_text_names_as_the_partnerships_own() {
     // The police force's area comes first, the borough's partnership after.
@@ -389,18 +350,6 @@ fn crosscutting_topics_named_before_the_sentence_that_ends_with_the_colon() {
     // A paragraph whose last sentence introduces something else: its list is not themes.
     let (d, csa) = doc("Priorities\n\nThe partnership discussed the following crosscutting topics at length. Members were asked to note the attendance at its meetings:\n- Anyshire Police\n- Anytown Council\n");
     assert!(themes(&d).is_empty(), "{csa}");
-}
-
-fn authorities(d: &Document) -> Vec<(String, String)> {
-    d.authorities
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
-                a.kind.as_ref().map(|k| k.value.clone()).unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[test]
