@@ -700,6 +700,8 @@ PARTNERSHIPS += [
     dict(
         id="safer-north-hampshire",
         name="Safer North Hampshire Community Safety Partnership",
+        # "OVERVIEW AND SCRUTINY OF SAFER NORTH HAMPSHIRE STRATEGIC COMMUNITY SAFETY PARTNERSHIP 2020-21" (Hart, the first source).
+        aliases=["Safer North Hampshire Strategic Community Safety Partnership"],
         covers=["basingstoke-and-deane", "hart", "rushmoor"],
         source="https://hart.moderngov.co.uk/mgAi.aspx?ID=1227 (plan 2020-23) ; https://docslib.org/doc/12551087/community-safety-partnerships-from-basingstoke-and-deane-borough ; http://www.basingstokegazette.co.uk/news/11199244.display/ (joint team from November 2012, partnerships to merge)",
         confidence="secondary",
@@ -712,6 +714,34 @@ PARTNERSHIPS += [
         source="https://yourvoice.westsussex.gov.uk/community-safety/news_feed/adur-worthing-csp ; https://democracy.adur-worthing.gov.uk/mgAi.aspx?ID=3573 (strategy 2021-2024)",
         confidence="secondary",
         comment="Adur and Worthing; a 2019 report speaks of two CSPs under a joint body, so whether the partnership is formally combined is not confirmed.",
+    ),
+    dict(
+        id="north-devon-torridge",
+        name="North Devon and Torridge Community Safety Partnership",
+        covers=["north-devon", "torridge"],
+        # "Technically Torridge and North Devon were two Crime Safety Partnerships but were working together as one" (2020).
+        source="https://democracy.northdevon.gov.uk/mgAi.aspx?ID=5456 (2020: two partnerships 'working together as one') ; https://democracy.torridge.gov.uk/mgAi.aspx?ID=16701 (update on the joint partnership's priorities)",
+        confidence="secondary",
+        comment="North Devon and Torridge; two partnerships working as one (2020), so whether the partnership is formally combined is not confirmed.",
+    ),
+    dict(
+        id="south-and-east-lincolnshire",
+        name="South and East Lincolnshire Community Safety Partnership",
+        covers=["boston", "east-lindsey", "south-holland"],
+        # "the South & East Lincolnshire Community Safety Partnership (SELCSP)"; the councils' partnership "is made up of Boston Borough Council, East Lindsey District Council and South Holland District Council".
+        source="https://boston.gov.uk/commsafetystrategy (joint Community Safety Strategy 2022 to 2025 of the SELCSP) ; https://boston.gov.uk/article/20675/South-East-Lincolnshire-Councils-Partnership (the three councils, partnership formed October 2021)",
+        confidence="secondary",
+        comment="Boston, East Lindsey and South Holland; the councils' partnership formed in October 2021 (day not found, `from` left out).",
+    ),
+    dict(
+        id="castle-point-rochford",
+        name="Castle Point and Rochford Community Safety Partnership",
+        # The council's page of 2018 names it "Castle Point and Rochford Community Safety Partnership (CSP)", with Rochford District Council among its statutory members; its strategy page of 2025 "the Rochford & Castle Point Community Safety Partnership".
+        aliases=["Rochford and Castle Point Community Safety Partnership"],
+        covers=["castle-point", "rochford"],
+        source="https://www.castlepoint.gov.uk/community-safety-partnership (2018: the joint CSP and its members) ; https://www.castlepoint.gov.uk/community-safety-priorities (strategy 2025-2028)",
+        confidence="secondary",
+        comment="Castle Point and Rochford; joint in 2018 and 2025 (`from` unknown).",
     ),
     dict(
         id="north-yorkshire-csp",
@@ -1056,6 +1086,8 @@ for p in PARTNERSHIPS:
     w("[[partnership]]")
     w(f"id = {q(p['id'])}")
     w(f"name = {q(p['name'])}")
+    if p.get("aliases"):
+        w(f"aliases = {arr(p['aliases'])}")
     w(f"covers = {arr(p['covers'])}")
     if p.get("from_"):
         w(f"from = {p['from_']}")

@@ -9,7 +9,7 @@
 use crate::knowledge::{Knowledge, Resolved};
 
 /// Words that may sit inside a place's name in lower case.
-const JOINING: [&str; 5] = ["and", "of", "upon", "on", "the"];
+const JOINING: [&str; 6] = ["and", "&", "of", "upon", "on", "the"];
 
 /// Words that, after a place's name, make it the partnership's or council's own
 /// ("Rochdale Safer Communities Partnership", "Kent Community Safety Agreement",
@@ -62,6 +62,10 @@ const OTHER_AFTER: [&str; 8] = [
 struct Candidate {
     name: String,
     tier: String,
+    /// The knowledge base's id of the place, and of those it covers (a
+    /// partnership's councils).
+    id: String,
+    covers: Vec<String>,
     /// 0: named as the partnership's or council's own in the title; 1: so named
     /// in the opening; 2: so named later; 3: named plainly in the opening; 4:
     /// named plainly later ("making Torbay safe"); 5: in another body's name (a
@@ -99,7 +103,11 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             })
             .map(|w| {
                 let w = w.trim_end_matches("’s").trim_end_matches("'s");
-                w.trim_matches(|c: char| !c.is_alphanumeric())
+                // "Rochford & Castle Point": the ampersand joins a name.
+                match w {
+                    "&" => w,
+                    _ => w.trim_matches(|c: char| !c.is_alphanumeric()),
+                }
             })
             .collect();
         let mut start = 0;
@@ -109,6 +117,11 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 continue;
             };
             let (name, tier) = describe(&place);
+            let id = place.id().to_string();
+            let covers = match place {
+                Resolved::Partnership(p) => p.covers.clone(),
+                _ => Vec::new(),
+            };
             let after = words[start + len..]
                 .iter()
                 .find(|w| !w.is_empty())
@@ -120,7 +133,6 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 .find(|w| !w.is_empty())
                 .copied()
                 .unwrap_or_default();
-            let before = before_word.to_lowercase();
             // "South Warwickshire" is not Warwickshire: a compass word before a
             // place (the longer name unknown) makes another area of it.
             let qualified = [
@@ -147,7 +159,9 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                     && run.iter().any(|w| w.eq_ignore_ascii_case("council")));
             let own = in_full
                 || OWN_AFTER.contains(&after.as_str())
-                || matches!(before.as_str(), "safer" | "safe");
+                // "Safer Bromley", not "creating safer Adur and Worthing
+                // communities".
+                || matches!(before_word, "Safer" | "Safe" | "SAFER" | "SAFE");
             // After the opening, only a place named as the partnership's own
             // counts ("Wokingham Community Safety Partnership have 4 key
             // priorities"), and after every such place in the opening.
@@ -175,6 +189,8 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                 found.push(Candidate {
                     name,
                     tier,
+                    id,
+                    covers: covers.clone(),
                     standing,
                     breadth,
                 });
@@ -197,10 +213,18 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
         let breadth = if c.standing >= 3 { c.breadth } else { 0 };
         (c.standing, breadth, *n)
     })?;
-    Some((best.1.name.clone(), best.1.tier.clone()))
+    // "Castle Point Borough Council Priorities" over a page about "the Rochford
+    // & Castle Point Community Safety Partnership": the council is one of the
+    // partnership's, and the partnership, named as the text's own, is the area.
+    let best = found
+        .iter()
+        .find(|c| c.standing <= 2 && c.covers.contains(&best.1.id))
+        .unwrap_or(best.1);
+    Some((best.name.clone(), best.tier.clone()))
 }
 
-/// The longest run of capitalised words at `start` (up to six) that the knowledge
+/// The longest run of capitalised words at `start` (up to eight: "North Devon and
+/// Torridge Community Safety Partnership") that the knowledge
 /// base knows as a place, and how many words it takes.
 fn place_at<'k>(
     knowledge: &'k Knowledge,
@@ -210,7 +234,7 @@ fn place_at<'k>(
     if !words[start].starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    for len in (1..=6).rev() {
+    for len in (1..=8).rev() {
         let Some(run) = words.get(start..start + len) else {
             continue;
         };
@@ -231,11 +255,26 @@ fn place_at<'k>(
             continue;
         }
         let name = run.join(" ");
-        if let Some(place) = knowledge.resolve(&name, None).into_iter().next() {
+        let found = knowledge.resolve(&name, None);
+        // "safer Adur and Worthing communities": places that a partnership csa
+        // knows covers, together, are that partnership's area.
+        if found.len() > 1 {
+            let ids: Vec<&str> = found.iter().map(|p| p.id()).collect();
+            let joint = knowledge.gazetteer().partnerships.iter().find(|p| {
+                p.covers.len() == ids.len() && p.covers.iter().all(|c| ids.contains(&c.as_str()))
+            });
+            if let Some(joint) = joint {
+                return Some((len, Resolved::Partnership(joint)));
+            }
+        }
+        if let Some(place) = found.into_iter().next() {
             // "North Yorkshire Community Safety Partnership": the area is the
-            // place the partnership is named after, when csa knows it as one.
+            // place the partnership is named after, when csa knows it as one
+            // ("Adur and Worthing Safer Communities Partnership" is named after
+            // two: the partnership is the area).
             if matches!(place, Resolved::Partnership(_)) {
-                if let Some(shorter) = (1..len).rev().find_map(|l| {
+                let one_place = !run.iter().any(|w| matches!(*w, "and" | "&"));
+                if let Some(shorter) = (1..len).rev().filter(|_| one_place).find_map(|l| {
                     let inner = words[start..start + l].join(" ");
                     knowledge
                         .resolve(&inner, None)

@@ -48,8 +48,19 @@ pub(super) fn list(w: &mut Writer, items: &[Block], section: &str) -> bool {
 /// Partnership includes A, B and C", "They are made up of a number of agencies
 /// including A, B and C": the members named in one sentence, written as
 /// `write_members` does.
-fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Option<usize> {
-    const CUES: [&str; 10] = [
+fn members_sentence(
+    w: &mut Writer,
+    at: usize,
+    text: &str,
+    before: &str,
+    prose: bool,
+) -> Option<usize> {
+    const CUES: [&str; 12] = [
+        // "The partnership, which is led by A, B and C, includes ...", "The
+        // partnership, which involves a range of organisations including A, B
+        // and C, aims to ...": the names end with the clause.
+        ", which is led by ",
+        ", which involves ",
         " made up of ",
         // "Knowsley Community Safety Partners, including A, B and C"
         ", including ",
@@ -114,6 +125,29 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         if *cue == ", including " && !own_name {
             continue;
         }
+        let clause = p + cue.len();
+        // The clause ends at the comma before the main verb (", includes local
+        // ...", ", aims to ..."): the first after its "and" whose next word is
+        // printed in lower case and is no name's ("the council", "and the fire
+        // service").
+        let main_verb = |q: usize| {
+            let next = text[folded.origin(q + 2)..].split_whitespace().next();
+            next.is_some_and(|n| {
+                n.starts_with(|c: char| c.is_lowercase())
+                    && !["the", "and", "a", "an", "its", "their", "our"].contains(&n)
+            })
+        };
+        let end = match cue.starts_with(", which ") {
+            true => super::words::free_and(&lower[clause..end])
+                .and_then(|a| {
+                    lower[clause + a..end]
+                        .match_indices(", ")
+                        .map(|(c, _)| clause + a + c)
+                        .find(|&q| main_verb(q))
+                })
+                .unwrap_or(end),
+            false => end,
+        };
         // "... brings together those authorities and includes A, B and C",
         // "... comprised of representatives from the police, council, ...": the
         // names start after the last words that introduce them.
@@ -135,6 +169,7 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
             .filter_map(|c| lower[from..end].find(c))
             .min()
             .map_or(end, |q| from + q);
+
         let list = &text[folded.origin(from)..folded.origin(end)];
         // "... representatives from all key local public agencies (A, B, ... and
         // F) and is committed to ...": the names are the bracket's.
@@ -146,7 +181,7 @@ fn members_sentence(w: &mut Writer, at: usize, text: &str, before: &str) -> Opti
         };
         let names = split_names(list.trim_start_matches("the "));
         let why = "the responsible authorities below are the members this sentence names whose names say which authority they are: check them";
-        if write_members(w, Some(text), &names, why) {
+        if write_members(w, prose.then_some(text), &names, why) {
             return Some(at + 1);
         }
     }
@@ -276,7 +311,14 @@ pub(super) fn members_list(
         || (lower.contains("membership")
             && [" including", " include", " includes", " comprises"]
                 .iter()
-                .any(|e| lower.ends_with(e)));
+                .any(|e| lower.ends_with(e)))
+        // "Other statutory members are from the following key agencies:"
+        // (a list of lines; a list of items after "The responsible authorities
+        // are:" is read as the authorities' section).
+        || (lower.contains("statutory")
+            && names_them(&lower)
+            && text.trim_end().ends_with(':')
+            && matches!(blocks.get(at + 1), Some(Block::Paragraph(_))));
     if !introduces || w.summary.blocks_of("authority") > 0 {
         return None;
     }
@@ -322,6 +364,15 @@ pub(super) fn members_list(
 fn is_name(text: &str) -> bool {
     let t = text.trim();
     t.starts_with(|c: char| c.is_uppercase()) && super::words::is_name_like(t)
+}
+
+/// The members a paragraph already written as prose names ("The partnership,
+/// which is led by A, B and C, ... these serious priority issues: ..."), when no
+/// section lists them: their blocks, after it.
+pub(super) fn members_of_written(w: &mut Writer, at: usize, text: &str, plan: &Plan) {
+    if !plan.authority_section && w.summary.blocks_of("authority") == 0 {
+        members_sentence(w, at, text, "", false);
+    }
 }
 
 /// "The responsible authorities are: A, B and C", when no section lists them.
@@ -372,7 +423,7 @@ pub(super) fn sentence(
             Some(Block::Paragraph(t)) => t.to_lowercase(),
             _ => String::new(),
         };
-        return members_sentence(w, at, text, &before);
+        return members_sentence(w, at, text, &before, true);
     }
     let (_, list) = text.split_once(':')?;
     // The names end where the other partners are spoken of.

@@ -83,7 +83,7 @@ pub(super) fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
     } else if n <= limit {
         Some(false)
     } else if (long_cue && lower.ends_with(':') && n <= 60)
-        || (says_what_they_are(lower) && n <= 30)
+        || (says_what_they_are(lower) && n <= 40)
     {
         Some(true)
     } else {
@@ -100,7 +100,10 @@ fn says_what_they_are(lower: &str) -> bool {
         return false;
     };
     let rest = &lower[at..];
-    lower.ends_with(':') && (rest.contains(" are ") || rest.contains(" were "))
+    // "... in agreeing the priorities that the Partnership will focus upon in
+    // this plan:" says so too.
+    let says = [" are ", " were ", " will focus ", " to focus "];
+    lower.ends_with(':') && says.iter().any(|s| rest.contains(s))
 }
 
 /// "The priorities are (in no particular order)", then the list: a short line that
@@ -123,7 +126,23 @@ pub(super) fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String>
         Some(Block::Paragraph(t)) => strip_label(t) != t.as_str(),
         _ => false,
     };
-    (ends_open && list_next && words(line) <= 12 && !line.contains(". "))
+    if ends_open && list_next && words(line) <= 12 && !line.contains(". ") {
+        return Some(format!("{line}:"));
+    }
+    // "This process identifies the main local priorities which the CSP will
+    // focus on over the next 12 months (April 2018- March 2019)", then bullets:
+    // a sentence that names the priorities and runs into the list, with no full
+    // stop, introduces it as if the colon were printed.
+    let sentence = last_sentence(line);
+    let bullets_next = matches!(next, Some(Block::Item { .. }));
+    let names_them = sentence.contains("priorities") && !sentence.contains("theme");
+    // ("The priorities were reviewed; the board agreed them" goes on about them.)
+    (bullets_next
+        && names_them
+        && !sentence.contains(';')
+        && !line.ends_with(['.', ':', '!', '?'])
+        && words(sentence) <= 30
+        && words(sentence) >= 6)
         .then(|| format!("{line}:"))
 }
 

@@ -15,7 +15,7 @@ use super::lead_lines;
 use super::priorities::{
     labelled_at, led_titles, list_at, split_includes, table_lists, FoundList, ListKind,
 };
-use super::shapes::{run_in_labelled, run_in_numbered, sentence_lists};
+use super::shapes::{flattened_table, run_in_labelled, run_in_numbered, sentence_lists};
 use super::versions::version_columns;
 use super::words::{key, one_line};
 use crate::import::Block;
@@ -59,17 +59,23 @@ impl Plan {
                 .or_else(|| run_in_numbered(blocks, i))
                 .or_else(|| run_in_labelled(blocks, i))
                 .or_else(|| led_titles(blocks, i))
+                .or_else(|| flattened_table(blocks, i))
             {
                 i = list.end;
                 plan.lists.push(list);
             } else {
                 // Entries named in a sentence, if any; or a doubt about one.
                 let (lists, unsure) = sentence_lists(blocks, i);
-                plan.lists.extend(lists);
                 plan.unsure.extend(unsure.into_iter().map(|u| (i, u)));
-                i += 1;
+                // A list may be named in the next paragraph, which it takes.
+                i = lists.iter().map(|l| l.end).fold(i + 1, usize::max);
+                plan.lists.extend(lists);
             }
         }
+        // "Part Three", "Appendix One": the document's own parts (a contents
+        // page), never its priorities.
+        plan.lists
+            .retain(|l| !l.titles.iter().any(|t| super::titles::names_a_part(t)));
         // A plan's "key themes" are its priorities, unless it lists its priorities
         // as such: then the themes' list stays prose, with a note.
         if plan

@@ -92,7 +92,9 @@ impl FoundList {
             None => (bare, None),
         };
         let bare = bare.strip_suffix(" and").unwrap_or(bare).trim_end();
-        let bare = bare.trim_end_matches(['.', ';', ',']).trim();
+        // "Safeguarding Vulnerable People –": a dash with nothing after it.
+        let bare = bare.trim_end_matches(['.', ';', ',', '–', '—']).trim();
+        let bare = bare.strip_suffix(" -").unwrap_or(bare).trim();
         let bare = introducing_tail(bare).unwrap_or(bare);
         // "Title – what it means, including ...": the title is before the dash,
         // unless the dash itself opens what it includes ("X – including a, b").
@@ -326,7 +328,12 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     .any(|w| main_clause.contains(w));
     // A review of last year, or what others set: not this document's list.
     // ("Progress updates ... to tackle the four key priorities:" introduces the
-    // priorities themselves; "Our progress against last year's priorities" does not.)
+    // priorities themselves; "Our progress against last year's priorities" does not;
+    // "Over the last year the partnership had focussed on the following
+    // priorities:" does: the priorities it works to, up to now.)
+    let current = lower
+        .replace("over the last year", "")
+        .replace("over the past year", "");
     let looks_back = [
         "achieved",
         "last year",
@@ -339,7 +346,7 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         "subgroup",
     ]
     .iter()
-    .any(|w| lower.contains(w));
+    .any(|w| current.contains(w));
     // "Key areas of our work include:" under the heading "Key Priorities", with
     // at most a paragraph between: the priorities, though the line does not say.
     let under_heading = || {
@@ -493,6 +500,19 @@ fn list_after(
                 full_stop |= t.trim_end().ends_with('.');
                 level = Some(*l);
                 list.push(t, j)
+            }
+            // "Healthier and Safer Communities", "Focusing on:", then items: what
+            // the entry above focuses on, kept as prose under it.
+            Block::Paragraph(t)
+                if level.is_none()
+                    && !list.titles.is_empty()
+                    && t.trim_end().ends_with(':')
+                    && words(t) <= 4
+                    && matches!(blocks.get(j + 1), Some(Block::Item { .. })) =>
+            {
+                while matches!(blocks.get(j + 1), Some(Block::Item { .. })) {
+                    j += 1;
+                }
             }
             Block::Table(rows) if list.titles.is_empty() && rows.iter().all(|r| r.len() == 1) => {
                 for r in rows {
@@ -755,6 +775,9 @@ pub(super) fn write_lists(w: &mut Writer, blocks: &[Block], at: usize, plan: &Pl
             // The entries are named inside the paragraph: it stays prose, word
             // for word, and the blocks follow it.
             prose_block(w, block);
+            if let Block::Paragraph(text) = block {
+                super::authorities::members_of_written(w, j, text, plan);
+            }
             w.note(
                 0,
                 "the entries below are named inside the paragraph above: check their titles",

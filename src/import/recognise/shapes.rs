@@ -12,7 +12,7 @@
 //! Each check reads a paragraph once, left to right: linear in its length.
 
 use super::lead_lines::LEAD_NAMES;
-use super::priorities::{FoundList, ListKind};
+use super::priorities::{split_including, FoundList, ListKind};
 use super::words::{is_name_like, one_line, split_names, strip_markup, words};
 use crate::import::Block;
 
@@ -71,7 +71,14 @@ pub(super) fn split_description(text: &str) -> Option<&str> {
     for dash in [" – ", " — ", " - "] {
         if let Some((title, rest)) = text.split_once(dash) {
             let title = title.trim();
-            let described = rest.trim_start().starts_with(|c: char| c.is_lowercase());
+            // Or a sentence of its own ("Anti-social behaviour - A multi agency
+            // ASB panel meets to address high level issues").
+            let rest = rest.trim_start();
+            let sentence = ["A ", "An ", "The ", "This ", "We ", "Our "]
+                .iter()
+                .any(|a| rest.starts_with(a))
+                && words(rest) >= 6;
+            let described = rest.starts_with(|c: char| c.is_lowercase()) || sentence;
             if described && is_name_like(title) && words(title) <= 8 && !title.contains(',') {
                 return Some(title);
             }
@@ -105,10 +112,13 @@ pub(super) fn count_before_colon(lower: &str) -> Option<usize> {
     let from = words.len().saturating_sub(6);
     (from..words.len()).rev().find_map(|i| {
         let w = words[i].trim_matches(|c: char| !c.is_alphanumeric());
-        // "for the next five years are:" counts years, not entries.
-        let of_years = words
-            .get(i + 1)
-            .is_some_and(|n| n.starts_with("year") || n.starts_with("-year"));
+        // "for the next five years are:", "over the next 12 months" count time,
+        // not entries.
+        let of_years = words.get(i + 1).is_some_and(|n| {
+            ["year", "-year", "month", "week"]
+                .iter()
+                .any(|t| n.starts_with(t))
+        });
         if of_years || w.ends_with("-year") {
             return None;
         }
@@ -150,7 +160,12 @@ fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
             return Some((ListKind::Theme, at));
         }
     }
-    lower.find("priorities").map(|at| (ListKind::Priority, at))
+    // "these serious priority issues: A; B; and C".
+    ["priorities", "priority areas", "priority issues"]
+        .iter()
+        .filter_map(|k| lower.find(k))
+        .min()
+        .map(|at| (ListKind::Priority, at))
 }
 
 /// "Hate crime, anti-social behaviour and reducing serious violence have all been
@@ -214,8 +229,21 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// "These were A; B; and C.": the list a sentence gives after words that point
+/// back to the sentence before it.
+fn pointed_back(next: &str) -> Option<&str> {
+    let nl = next.to_lowercase();
+    ["these were ", "these are ", "they are ", "they were "]
+        .iter()
+        .find(|o| nl.starts_with(*o))
+        .and_then(|o| next.get(o.len()..))
+}
+
 /// `A; B; and C` or `A, B and C`: the names, or none when one is not a name.
-fn names_in(list: &str) -> Vec<String> {
+/// A name is short (up to 8 words, 12 between semicolons, 14 when the sentence
+/// counts its entries and the count matches), not counting what it includes
+/// ("drug related harm (including ...)").
+fn names_in(list: &str, counted: Option<usize>) -> Vec<String> {
     let list = list.trim().trim_end_matches('.').trim();
     let names: Vec<String> = if list.contains(';') {
         let parts: Vec<&str> = list
@@ -250,10 +278,18 @@ fn names_in(list: &str) -> Vec<String> {
     };
     // Entries set apart by semicolons may be longer ("continued response to the
     // impact of Covid-19 on people's safety; responding to Domestic abuse; ...").
-    let longest = if list.contains(';') { 12 } else { 8 };
-    let all_names = names
-        .iter()
-        .all(|n| is_name_like(n) && words(n) <= longest && !n.contains(':'));
+    let longest = if counted == Some(names.len()) {
+        14
+    } else if list.contains(';') {
+        12
+    } else {
+        8
+    };
+    let all_names = names.iter().all(|n| {
+        let title = split_including(n).map(|(t, _)| t);
+        let title = title.as_deref().unwrap_or(n);
+        is_name_like(title) && words(title) <= longest && !n.contains(':')
+    });
     if all_names {
         names
     } else {
@@ -294,10 +330,13 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         let before = names_before(&lower, at).and_then(|end| sentence.get(..end));
         // "Priorities for Safer Leeds this year are A, B, C and D.": the entries
         // after "are", a few words on from the name.
-        let after_are = lower[at..]
-            .find(" are ")
-            .filter(|p| words(&lower[at..at + p]) <= 6 && !lower[at..at + p].contains(','))
-            .and_then(|p| sentence.get(at + p + " are ".len()..))
+        // "The CSP's current priorities include A, B and C." likewise.
+        let after_are = [" are ", " include "]
+            .iter()
+            .filter_map(|verb| lower[at..].find(verb).map(|p| (p, verb.len())))
+            .min()
+            .filter(|(p, _)| words(&lower[at..at + p]) <= 6 && !lower[at..at + p].contains(','))
+            .and_then(|(p, len)| sentence.get(at + p + len..))
             .filter(|list| list.matches(',').count() >= 1)
             // Not "are focused on ...", "are published in ...", "are to ...".
             .filter(|list| {
@@ -307,6 +346,10 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
                         .contains(&first.as_str())
             });
         let named = named_as(&lower, at).and_then(|(s, e)| sentence.get(s..e));
+        // Where the entries are printed: this paragraph, or the next when the
+        // sentence ends this one ("... sets out six key strategic priorities."
+        // then a paragraph "These are A, B, ...").
+        let mut entries_at = i;
         let list = match lower[at..].find(": ") {
             Some(colon) => match sentence.get(at + colon + 2..) {
                 Some(list) => list,
@@ -315,24 +358,23 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             None if before.is_some() => before.unwrap_or_default(),
             None if named.is_some() => named.unwrap_or_default(),
             None if after_are.is_some() => after_are.unwrap_or_default(),
-            None => match sentences.get(n + 1) {
-                Some(next) => {
-                    let nl = next.to_lowercase();
-                    let opener = ["these were ", "these are ", "they are ", "they were "]
-                        .iter()
-                        .find(|o| nl.starts_with(*o));
-                    match opener {
-                        Some(o) => match next.get(o.len()..) {
-                            Some(list) => list,
-                            None => continue,
-                        },
-                        None => continue,
+            None => {
+                let next = match (sentences.get(n + 1), blocks.get(i + 1)) {
+                    (Some(next), _) => Some(*next),
+                    (None, Some(Block::Paragraph(next))) => {
+                        entries_at = i + 1;
+                        Some(next.as_str())
                     }
+                    _ => None,
+                };
+                match next.and_then(pointed_back) {
+                    Some(list) => list,
+                    None => continue,
                 }
-                None => continue,
-            },
+            }
         };
-        let names = names_in(list);
+        let announced = announced(&lower, at);
+        let names = names_in(list, announced);
         // A sentence that opens with when or who ("In 2024, ...", "We ...") does
         // not open with its entries.
         let opens_otherwise = names.first().is_some_and(|f| {
@@ -359,7 +401,6 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             ));
             continue;
         }
-        let announced = announced(&lower, at);
         if let Some(c) = announced.filter(|c| names.len() >= 2 && *c != names.len()) {
             unsure.push(format!(
                 "this sentence announces {c} {what} but names {}: left as prose; check it",
@@ -372,8 +413,9 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         }
         let mut found = FoundList::new(kind, i);
         for name in &names {
-            found.push(name, i);
+            found.push(name, entries_at);
         }
+        found.end = entries_at + 1;
         found.inline = true;
         out.push(found);
     }
@@ -593,5 +635,62 @@ pub(super) fn titled_paragraphs(
     }
     list.end = j;
     list.opens_paragraph = true;
+    (list.titles.len() >= 2).then_some(list)
+}
+
+/// "5th", "12%", "1,204", "-": a figure in a table's cell.
+fn is_figure(cell: &str) -> bool {
+    let t = cell.trim();
+    if matches!(t, "-" | "–" | "n/a" | "N/A") {
+        return true;
+    }
+    let digits = ["st", "nd", "rd", "th", "%"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    !digits.is_empty()
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
+/// A table whose text a web page has flattened, a cell to a line: the header's
+/// cells, the first naming the priorities ("2021-22 Priority", "2020-21
+/// Performance", ...), then each row's, a title and figures ("Violent crime",
+/// "5th", "2nd"). The first column's titles are the entries.
+pub(super) fn flattened_table(blocks: &[Block], i: usize) -> Option<FoundList> {
+    let cell = |j: usize| match blocks.get(j) {
+        Some(Block::Paragraph(t)) => Some(t.trim()),
+        _ => None,
+    };
+    let head = cell(i)?.to_lowercase();
+    let names_column = ["priority", "priorities", "priority area", "theme"]
+        .iter()
+        .any(|k| head.ends_with(k));
+    if !names_column || words(&head) > 4 {
+        return None;
+    }
+    // The header's cells and the first row's title, then the first figure.
+    let mut texts = 1;
+    while cell(i + texts).is_some_and(|t| !is_figure(t) && words(t) <= 4) && texts <= 6 {
+        texts += 1;
+    }
+    let width = texts - 1;
+    if width < 2 {
+        return None;
+    }
+    let mut list = FoundList::new(ListKind::Priority, i);
+    let mut j = i + width;
+    loop {
+        let title = cell(j).filter(|t| !is_figure(t) && is_name_like(t) && words(t) <= 12);
+        let figures = (1..width).all(|c| cell(j + c).is_some_and(is_figure));
+        match title {
+            Some(t) if figures => list.push(t, j),
+            _ => break,
+        }
+        j += width;
+    }
+    list.end = j;
     (list.titles.len() >= 2).then_some(list)
 }

@@ -54,6 +54,23 @@ pub(super) fn labelled_field(text: &str) -> Option<&str> {
     (capitalised && words(next_label) <= 4 && is_name_like(title)).then_some(title)
 }
 
+/// "Part Three", "Section 2", "Appendix One": a part of the document, named by
+/// its number alone.
+pub(super) fn names_a_part(title: &str) -> bool {
+    let mut words = title.split_whitespace();
+    let (Some(part), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    const PARTS: [&str; 5] = ["part", "section", "chapter", "appendix", "annex"];
+    const NUMBERS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let number = number.to_lowercase();
+    PARTS.contains(&part.to_lowercase().as_str())
+        && (NUMBERS.contains(&number.as_str())
+            || number.chars().all(|c| c.is_ascii_alphanumeric()) && number.len() <= 3)
+}
+
 /// `1. X`, `2) X`, `(3) X` → `X`: an entry of a numbered list.
 pub(super) fn number_rest(text: &str) -> Option<&str> {
     let t = text.strip_prefix('(').unwrap_or(text);

@@ -109,8 +109,9 @@ pub(super) fn protect_bold(text: &str) -> String {
 }
 
 /// Phrases whose "and" is part of a body's name, never a list's.
-pub(super) const BOUND: [&str; 6] = [
+pub(super) const BOUND: [&str; 7] = [
     "fire and rescue",
+    "women and girls",
     "police and crime",
     "fire and crime",
     "crime and disorder",
@@ -133,21 +134,94 @@ pub(super) fn free_and(text: &str) -> Option<usize> {
     })
 }
 
+/// Where the last " and " of `text` that is not inside a body's name starts.
+fn last_free_and(text: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(free_and) {
+        last = Some(from + p);
+        from += p + " and ".len() - 1;
+    }
+    last
+}
+
+/// Words that end a body's name.
+const BODY_ENDS: [&str; 9] = [
+    "Service",
+    "Council",
+    "Police",
+    "Trust",
+    "Group",
+    "Board",
+    "Company",
+    "Partnership",
+    "Authority",
+];
+
+/// "Kent, Surrey and Sussex Probation Service": a place, then a body named after
+/// it and two more, is one name, whose commas and "and" are its own.
+fn joined_places(parts: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut n = 0;
+    while n < parts.len() {
+        let place = parts[n].trim();
+        let one_place = words(place) == 1 && place.starts_with(|c: char| c.is_uppercase());
+        let body = parts.get(n + 1).map(|p| p.trim()).filter(|next| {
+            let (first, rest) = next.split_once(" and ").unwrap_or(("", ""));
+            words(first) == 1
+                && first.starts_with(|c: char| c.is_uppercase())
+                && words(rest) >= 3
+                && BODY_ENDS.iter().any(|e| rest.ends_with(e))
+        });
+        match body {
+            Some(body) if one_place => {
+                out.push(format!("{place}, {body}"));
+                n += 2;
+            }
+            _ => {
+                out.push(parts[n].to_string());
+                n += 1;
+            }
+        }
+    }
+    out
+}
+
 /// `A, B, C and D` → the names.
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
     let mut out: Vec<String> = Vec::new();
-    let parts: Vec<&str> = text.split(',').collect();
+    let parts = joined_places(text.split(',').collect());
     // Only the last part with an "and" can hold the "and" that joins the list's
     // last two entries ("..., C and D", or "..., C and D, the D of E" when an
     // aside follows): an "and" before it is part of a name ("Hampshire Fire and
-    // Rescue Service, ...").
-    let joining = parts.iter().rposition(|p| free_and(p).is_some());
+    // Rescue Service, ..."). After a serial comma (", and D") that "and" has
+    // joined them already.
+    let serial = parts
+        .iter()
+        .skip(1)
+        .any(|p| p.trim_start().starts_with("and "));
+    let joining = parts
+        .iter()
+        .rposition(|p| free_and(p).is_some() && !p.contains(','))
+        .filter(|_| !serial);
     for (n, part) in parts.iter().enumerate() {
         // ", and C": the serial comma's "and" is the list's, not the name's.
         let part = part.trim();
         let part = part.strip_prefix("and ").unwrap_or(part);
-        let split = free_and(part).map(|p| (&part[..p], &part[p + 5..]));
+        // "..., domestic abuse and sexual violence and road safety": the last
+        // "and" joins the list's last two entries of a phrase, unless it leaves a
+        // single word ("..., domestic violence and drugs and alcohol"), or a name
+        // goes on after it ("the NHS Suffolk and North East Essex Integrated Care
+        // Board"): then the first does.
+        let split_at = |p: usize| (&part[..p], &part[p + 5..]);
+        let split = last_free_and(part)
+            .filter(|_| !part.contains(','))
+            .map(split_at)
+            .filter(|(a, b)| {
+                words(a) > 1 && words(b) > 1 && b.starts_with(|c: char| c.is_lowercase())
+            })
+            .or_else(|| free_and(part).map(split_at));
         match split.filter(|_| Some(n) == joining) {
             Some((a, b)) if n >= 1 => {
                 // "X and Y" after a comma, at the end of a list, is two names,
