@@ -190,3 +190,121 @@ fn a_partnership_named_by_its_places_or_beside_one_of_its_councils_is_the_area()
         doc("Castle Point Borough Council Priorities\n\nThe council works with the police.\n");
     assert_eq!(area(&d).as_deref(), Some("Castle Point"), "{csa}");
 }
+
+#[test]
+fn key_areas_to_focus_on_are_the_priorities_whoever_will_work_on_them() {
+    let text = "Anytown Council pledges to crack down on crime\n\nThrough its work, the Commission has identified three key areas for local agencies to focus on together, including the council and the Metropolitan Police:\n\n  1. Women and girls’ safety\n  2. Domestic abuse\n  3. Burglary\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Women and girls’ safety", "Domestic abuse", "Burglary"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // "These four areas", pointing back at the key areas the sentence before names.
+    let text = "Safer Anytown Partnership Plan\n\nIt was explained that as part of the Plan, a number of key areas had been identified for the Partnership to focus resources on. An update was given on each of these three areas:\n\n· Children at Risk\n· Domestic Abuse\n· Prevention of risk of exploitation of vulnerable persons\n\nThe last 12-18 months had been especially difficult.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Children at Risk",
+            "Domestic Abuse",
+            "Prevention of risk of exploitation of vulnerable persons"
+        ],
+        "{csa}"
+    );
+    // The Commissioner's priorities are still not the partnership's.
+    let (d, csa) = doc("Anytown Partnership\n\nIt focuses its work on supporting three of the Commissioner's policing and crime priorities:\n\n  • Preventing crime\n  • Tackling serious and organised crime\n  • Supporting victims\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn the_list_under_the_label_that_names_the_partnership_is_its_own() {
+    let text = "Minutes\n\nThis year’s strategic assessment reduced the number of priorities that the CSP should directly focus on, moving some to SSCB level. The split of priorities was now:\n\nSSCB:\n- Criminal exploitation\n- Preventing radicalisation\nCSP:\n- Anti-social behaviour\n- Hate crime\n- Emerging issues\n\nMembers' attention was also drawn to the previous Action Plan.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Anti-social behaviour", "Hate crime", "Emerging issues"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Labels that do not say which list is the partnership's: none is taken.
+    let (d, csa) = doc("Minutes\n\nThe split of priorities was now:\n\nSSCB:\n- Criminal exploitation\n- Preventing radicalisation\nLCB:\n- Anti-social behaviour\n- Hate crime\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn a_sentence_case_list_run_into_one_line_opens_an_entry_at_each_capital() {
+    let text = "SCRUTINY COMMITTEE\n\n3.1 In summary, the themes of the strategy are\n\nAlcohol and alcohol-related crime Anti-social behaviour Domestic violence Prolific and other priority offenders\n\n3.2 Much of the work to address these themes is commissioned through the county.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Alcohol and alcohol-related crime",
+            "Anti-social behaviour",
+            "Domestic violence",
+            "Prolific and other priority offenders"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // In Title Case where one title ends is lost: nothing is taken.
+    let (d, csa) = doc("Anytown Agreement 2013/14\n\nOur priorities are\n\nAlcohol Harm Anti-Social Behaviour Domestic Abuse Road Safety\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn what_the_partnership_prioritises_and_a_contents_page_of_labelled_priorities() {
+    let text = "Community safety\n\nEvery year, we prioritise a number of key issues that evidence tells us are most important to address in the district: domestic abuse, violent crime, community cohesion, anti-social behaviour, and road safety.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "domestic abuse",
+            "violent crime",
+            "community cohesion",
+            "anti-social behaviour",
+            "road safety"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    let text = "Anytown Crime and Disorder Reduction Partnership\n\nPartnership Rolling Plan 2008-2011\n\nIntroduction ...... 3 Keeping you up to date ...... 8 Priority 1: Anti-social behaviour and criminal damage ...... 9 Priority 2: Burglary of homes ...... 10 Priority 3: Vehicle crime ...... 11 Appendices ...... 14\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Anti-social behaviour and criminal damage",
+            "Burglary of homes",
+            "Vehicle crime"
+        ],
+        "{csa}"
+    );
+}
+
+#[test]
+fn sentences_each_an_entry_and_what_a_capitalised_bracket_includes() {
+    let text = "Local people can help shape crime and community safety priorities\n\nKey priorities that are likely to feature in the strategy include:\n• Ensuring neighbourhoods are safe by tackling crime and anti-social behaviour including burglary and motor vehicle crime as well as violent crime such as robbery and knife crime.\n• Preventing violence against women and girls.\n• Keeping children and young people safe.\n\nTo take part in the consultation please visit the council’s website.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Ensuring neighbourhoods are safe by tackling crime and anti-social behaviour including burglary and motor vehicle crime as well as violent crime such as robbery and knife crime",
+            "Preventing violence against women and girls",
+            "Keeping children and young people safe"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    let (d, csa) = doc("Anytown Action Plan 2007-08\n\nOur priorities are:\n\n  • Violent Crime (Including Hate Crime)\n  • Burglary\n");
+    assert_eq!(priorities(&d), ["Violent Crime", "Burglary"], "{csa}");
+}
+
+#[test]
+fn a_proposed_action_plans_year_and_a_printers_place_are_not_the_plans() {
+    let text = "Community Safety Plan - Action Plan\n\nThis report provided information on the proposed action plan for 2015/2016.\n\nThe current Community Safety Plan covered the period 2013 to 2016.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(period(&d).as_deref(), Some("2013-2016"), "{csa}");
+    let (d, csa) = doc("Tackling Crime, Protecting Communities\n\nDesigned and produced by Wandsworth Design & Print\n");
+    assert_eq!(area(&d), None, "{csa}");
+}

@@ -29,6 +29,21 @@ const OWN_AFTER: [&str; 12] = [
     "strategic",
 ];
 
+/// Capitalised words after a place that name a document about it ("Anytown
+/// Crime and Disorder Strategy"), not another body.
+const DOCUMENT_WORDS: [&str; 10] = [
+    "crime",
+    "strategy",
+    "plan",
+    "agreement",
+    "priorities",
+    "annual",
+    "community",
+    "safer",
+    "local",
+    "and",
+];
+
 /// Words that say what kind of place or council a name is, not which: a run of
 /// them alone ("The City", "County Council") names no place, whatever alias the
 /// knowledge base keeps ("the City" is the City of London's).
@@ -97,10 +112,13 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
         if t >= opening && found.iter().any(|c| c.standing <= 2) {
             break;
         }
-        let words: Vec<&str> = text
+        let raw: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '|' | '"')
             })
+            .collect();
+        let words: Vec<&str> = raw
+            .iter()
             .map(|w| {
                 let w = w.trim_end_matches("’s").trim_end_matches("'s");
                 // "Rochford & Castle Point": the ampersand joins a name.
@@ -165,7 +183,8 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
             // After the opening, only a place named as the partnership's own
             // counts ("Wokingham Community Safety Partnership have 4 key
             // priorities"), and after every such place in the opening.
-            let standing = if OTHER_AFTER.contains(&after.as_str()) {
+            let in_a_name = !own && in_another_name(&raw, &words, start + len);
+            let standing = if OTHER_AFTER.contains(&after.as_str()) || in_a_name {
                 5
             } else if own && t == 0 {
                 0
@@ -221,6 +240,19 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
         .find(|c| c.standing <= 2 && c.covers.contains(&best.1.id))
         .unwrap_or(best.1);
     Some((best.name.clone(), best.tier.clone()))
+}
+
+/// "Designed and produced by Wandsworth Design & Print": a place named plainly
+/// and ending at `end`, then a capitalised word that is no document's, is part
+/// of another body's name. Only the word straight after counts, with nothing
+/// between ("Enfield. A Strategic Assessment", "RBWM (Craig Miller)" are not one
+/// name).
+fn in_another_name(raw: &[&str], words: &[&str], end: usize) -> bool {
+    let adjacent = raw[end - 1].ends_with(|c: char| c.is_alphanumeric());
+    let next = words.get(end).copied().unwrap_or_default();
+    adjacent
+        && next.starts_with(|c: char| c.is_uppercase())
+        && !DOCUMENT_WORDS.contains(&next.to_lowercase().as_str())
 }
 
 /// The longest run of capitalised words at `start` (up to eight: "North Devon and

@@ -123,7 +123,9 @@ pub(super) fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String>
         .any(|e| line.ends_with(e));
     let list_next = match next {
         Some(Block::Item { .. }) => true,
-        Some(Block::Paragraph(t)) => strip_label(t) != t.as_str(),
+        Some(Block::Paragraph(t)) => {
+            strip_label(t) != t.as_str() || super::titles::run_together_titles(t).is_some()
+        }
         _ => false,
     };
     if ends_open && list_next && words(line) <= 12 && !line.contains(". ") {
@@ -183,7 +185,7 @@ pub(super) fn entries_counted(lower: &str) -> Option<usize> {
         }
         _ => lower,
     };
-    let at = ["priorities", "priority areas", "themes"]
+    let at = ["priorities", "priority areas", "themes", "key areas"]
         .iter()
         .find_map(|k| lower.find(k))?;
     super::shapes::announced(lower, at).or_else(|| super::shapes::count_before_colon(lower))
@@ -199,6 +201,9 @@ pub(super) fn kind_named(lower: &str) -> Option<(ListKind, bool)> {
         || lower.contains("priority areas")
         || lower.contains("priority outcomes")
         || lower.contains("main focus")
+        // "a number of key areas had been identified for the Partnership to focus
+        // resources on"
+        || (lower.contains("key areas") && lower.contains("focus"))
         || lower.contains("areas of focus")
         || lower.contains("focus areas"))
         && !lower.contains("theme")
@@ -220,7 +225,8 @@ pub(super) fn introducing_sentence(whole: &str) -> String {
     let last = last_sentence(whole);
     let goes_on = ["this ", "these ", "they ", "it "]
         .iter()
-        .any(|w| last.starts_with(w));
+        .any(|w| last.starts_with(w))
+        || last.contains(" these ");
     if kind_named(last).is_some() || !whole.trim_end().ends_with(':') || !goes_on {
         return last.to_string();
     }
@@ -230,8 +236,10 @@ pub(super) fn introducing_sentence(whole: &str) -> String {
         return format!("{}:", previous.trim_end_matches('.'));
     }
     // "... support the priorities set out in the Plan. These include:": a last
-    // sentence of a pronoun and its verb only introduces what the one before names.
-    if words(last) <= 3 && kind_named(previous).is_some() {
+    // sentence of a pronoun and its verb only introduces what the one before names;
+    // so does one that speaks of "these" ("An update was given on each of these
+    // four areas:").
+    if (words(last) <= 3 || last.contains(" these ")) && kind_named(previous).is_some() {
         return format!("{} {last}", previous.trim_end_matches('.'));
     }
     last.to_string()

@@ -192,7 +192,8 @@ fn period_in(text: &str, drafts: bool, title: bool) -> Option<(u32, u32)> {
             || near
                 .iter()
                 .any(|w| ANOTHER_PLAN.contains(&w.as_str()) && !(title && w == "assessment"));
-        let draft = before.iter().any(|w| w == "draft");
+        // "the proposed action plan for 2015/2016" is a draft's too.
+        let draft = before.iter().any(|w| w == "draft" || w == "proposed");
         if other || (draft && !drafts) {
             continue;
         }

@@ -316,7 +316,14 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
     // Whose priorities: judged on the clause that introduces the list ("Taking
     // account of the PCC's priorities, the following five priorities were
     // determined by the partnership:" is the partnership's).
-    let main_clause = lower.rsplit(", ").next().unwrap_or(&lower);
+    // (A last clause that lists who will work on them, "..., including the
+    // council and the Metropolitan Police:", is no clause about whose they are.)
+    let clauses: Vec<&str> = lower.rsplit(", ").collect();
+    let main_clause = match clauses.as_slice() {
+        [last, before, ..] if last.starts_with("including ") => before,
+        [last, ..] => last,
+        [] => lower.as_str(),
+    };
     let names_pcc = [
         "police",
         "pcc",
@@ -398,6 +405,9 @@ fn list_after(
     long: bool,
     lower: &str,
 ) -> Option<FoundList> {
+    if let Some(list) = super::shapes::labelled_groups(blocks, i, kind) {
+        return Some(list);
+    }
     if !long {
         if let Some(list) = headed_list(blocks, i, kind, is_heading) {
             return Some(list);
@@ -410,26 +420,11 @@ fn list_after(
     // perhaps after a line that introduces them ("Over the next three years we
     // will focus on:").
     let mut list = FoundList::new(kind, i);
-    let mut j = i + 1;
     // The count the heading's introducing line gives, if it gives one.
-    let mut counted = None;
-    if let (true, Some(Block::Paragraph(t))) = (is_heading, blocks.get(j)) {
-        let l = t.to_lowercase();
-        let back = ["achieved", "last year", "progress", "previous"];
-        // A line that introduces the partnership's aims under "Aims and
-        // priorities" introduces no priorities: the list under it is not one.
-        if introduces_another_kind(&l) {
-            return None;
-        }
-        if t.trim_end().ends_with(':')
-            && words(t) <= 30
-            && !back.iter().any(|w| l.contains(w))
-            && !l.contains("police")
-        {
-            counted = entries_counted(&l);
-            j += 1;
-        }
-    }
+    let (mut j, counted) = match is_heading {
+        true => under_the_heading(blocks, i + 1)?,
+        false => (i + 1, None),
+    };
     // The level of the list's items: deeper items are what an entry has
     // "particular reference to", kept as prose under it.
     let mut level = None;
@@ -446,6 +441,9 @@ fn list_after(
             && words(t) <= 20
             && !t.trim_end_matches('.').contains(['.', ':', ';'])
     };
+    if let Some(list) = run_together_after(blocks, i, j, kind) {
+        return Some(list);
+    }
     while let Some(block) = blocks.get(j) {
         match block {
             // A list of items ends at the first line after it, and a numbered
@@ -540,6 +538,45 @@ fn list_after(
     (list.titles.len() >= 2).then_some(list)
 }
 
+/// Under a heading, the line at `j` that introduces its list ("Over the next three
+/// years we will focus on:"): where the list starts and the count the line gives.
+/// None when the line introduces another kind of list ("Our aim is to ... by:"
+/// under "Aims and priorities").
+fn under_the_heading(blocks: &[Block], j: usize) -> Option<(usize, Option<usize>)> {
+    let Some(Block::Paragraph(t)) = blocks.get(j) else {
+        return Some((j, None));
+    };
+    let l = t.to_lowercase();
+    if introduces_another_kind(&l) {
+        return None;
+    }
+    let back = ["achieved", "last year", "progress", "previous"];
+    let introduces = t.trim_end().ends_with(':')
+        && words(t) <= 30
+        && !back.iter().any(|w| l.contains(w))
+        && !l.contains("police");
+    Some(match introduces {
+        true => (j + 1, entries_counted(&l)),
+        false => (j, None),
+    })
+}
+
+/// "Alcohol and alcohol-related crime Anti-social behaviour Domestic violence
+/// ...": the list run into one line at `j`, straight after the introduction at `i`.
+fn run_together_after(blocks: &[Block], i: usize, j: usize, kind: ListKind) -> Option<FoundList> {
+    let Some(Block::Paragraph(t)) = blocks.get(j) else {
+        return None;
+    };
+    let entries = super::titles::run_together_titles(t)?;
+    let mut list = FoundList::new(kind, i);
+    for entry in &entries {
+        list.push(entry, j);
+    }
+    list.inline = true;
+    list.end = j + 1;
+    Some(list)
+}
+
 /// "These are:", "They include:": a line that only points back at what the one
 /// before it names.
 fn pointing_back(lower: &str) -> bool {
@@ -590,6 +627,10 @@ fn item_entry(blocks: &[Block], j: usize, t: &str, level: u8, stopped: bool) -> 
         || split_including(t).is_some()
         || split_description(strip_label(t)).is_some()
         || (last && !stopped && !about_the_list && !t[..t.len() - 1].contains(". "))
+        // "• Ensuring neighbourhoods are safe by tackling crime ... such as
+        // robbery and knife crime.", then the next: one sentence an entry, in a
+        // list whose entries each end with a full stop.
+        || (!last && words(t) <= 30 && !about_the_list && !t[..t.len() - 1].contains(". "))
 }
 
 /// After a long introduction: every entry a short list item, as many as the

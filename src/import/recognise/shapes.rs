@@ -160,12 +160,18 @@ fn names_kind(lower: &str) -> Option<(ListKind, usize)> {
             return Some((ListKind::Theme, at));
         }
     }
-    // "these serious priority issues: A; B; and C".
-    ["priorities", "priority areas", "priority issues"]
-        .iter()
-        .filter_map(|k| lower.find(k))
-        .min()
-        .map(|at| (ListKind::Priority, at))
+    // "these serious priority issues: A; B; and C", "Every year, we prioritise a
+    // number of key issues ...: A, B and C".
+    [
+        "priorities",
+        "priority areas",
+        "priority issues",
+        "prioritise ",
+    ]
+    .iter()
+    .filter_map(|k| lower.find(k))
+    .min()
+    .map(|at| (ListKind::Priority, at))
 }
 
 /// "Hate crime, anti-social behaviour and reducing serious violence have all been
@@ -435,7 +441,9 @@ pub(super) fn run_in_labelled(blocks: &[Block], i: usize) -> Option<FoundList> {
         let label = format!("Priority {n}:");
         let Some(p) = rest.find(&label) else { break };
         let after = rest[p + label.len()..].trim_start();
-        let end = [" – ", " — ", " - ", ". "]
+        // A contents page's dotted leader ("Priority 2: Burglary of homes ......
+        // 10") ends the title too.
+        let end = [" – ", " — ", " - ", ". ", " .."]
             .iter()
             .filter_map(|e| after.find(e))
             .min()
@@ -690,6 +698,53 @@ pub(super) fn flattened_table(blocks: &[Block], i: usize) -> Option<FoundList> {
             _ => break,
         }
         j += width;
+    }
+    list.end = j;
+    (list.titles.len() >= 2).then_some(list)
+}
+
+/// "The split of priorities was now:", then "SSCB:" and its items, then "CSP:"
+/// and its items: lists of the priorities each body takes, under labels. The
+/// entries are the items under the label that names the partnership itself
+/// ("CSP", "Partnership"), when only one label does; the others stay prose.
+pub(super) fn labelled_groups(blocks: &[Block], i: usize, kind: ListKind) -> Option<FoundList> {
+    let label = |j: usize| match blocks.get(j) {
+        Some(Block::Paragraph(t)) if t.trim_end().ends_with(':') && words(t) <= 3 => {
+            Some(t.trim().trim_end_matches(':').to_lowercase())
+        }
+        _ => None,
+    };
+    // Each group: its label and the items under it.
+    let mut groups: Vec<(String, usize, usize)> = Vec::new();
+    let mut j = i + 1;
+    while let Some(name) = label(j) {
+        let start = j + 1;
+        let mut end = start;
+        while matches!(blocks.get(end), Some(Block::Item { .. })) {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        groups.push((name, start, end));
+        j = end;
+    }
+    let own = |name: &str| {
+        name.split_whitespace()
+            .any(|w| ["csp", "partnership"].contains(&w))
+    };
+    let mut own_groups = groups.iter().filter(|(name, _, _)| own(name));
+    let (Some(&(_, start, end)), None) = (own_groups.next(), own_groups.next()) else {
+        return None;
+    };
+    if groups.len() < 2 {
+        return None;
+    }
+    let mut list = FoundList::new(kind, i);
+    for at in start..end {
+        if let Some(Block::Item { text, .. }) = blocks.get(at) {
+            list.push(text, at);
+        }
     }
     list.end = j;
     (list.titles.len() >= 2).then_some(list)

@@ -178,6 +178,7 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
     for cue in [
         " (to include ",
         " (including ",
+        " (Including ",
         " (includes ",
         " (for example, ",
         " (for example ",
@@ -200,4 +201,26 @@ pub(super) fn split_includes(text: &str) -> Option<(String, String)> {
     let name = strip_markup(name).trim().to_string();
     let what = strip_markup(what).trim().to_string();
     (is_name_like(&name) && words(&name) <= 8 && !what.is_empty()).then_some((name, what))
+}
+
+/// "Alcohol and alcohol-related crime Anti-social behaviour Domestic violence
+/// Drugs and drug-related crime": a list in sentence case whose line breaks the
+/// page lost; each capital opens an entry. Three entries at least, each of two
+/// words or more, with no punctuation but hyphens and nothing after but lower
+/// case: a Title Case run ("Alcohol Harm Anti-Social Behaviour") cannot be told
+/// apart, and is not taken.
+pub(super) fn run_together_titles(text: &str) -> Option<Vec<String>> {
+    let text = text.trim();
+    if text.contains(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-')) {
+        return None;
+    }
+    let mut entries: Vec<Vec<&str>> = Vec::new();
+    for word in text.split_whitespace() {
+        match entries.last_mut() {
+            Some(entry) if !word.starts_with(|c: char| c.is_uppercase()) => entry.push(word),
+            _ => entries.push(vec![word]),
+        }
+    }
+    let fits = entries.len() >= 3 && entries.iter().all(|e| e.len() >= 2);
+    fits.then(|| entries.iter().map(|e| e.join(" ")).collect())
 }
