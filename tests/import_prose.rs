@@ -308,3 +308,67 @@ fn a_proposed_action_plans_year_and_a_printers_place_are_not_the_plans() {
     let (d, csa) = doc("Tackling Crime, Protecting Communities\n\nDesigned and produced by Wandsworth Design & Print\n");
     assert_eq!(area(&d), None, "{csa}");
 }
+
+#[test]
+fn a_sentence_that_counts_its_entries_names_them_after_the_count() {
+    let text = "A THREE-YEAR strategy aimed at reducing crime has been launched.\n\nAnd the battle will be staged on four key fronts -- property crime, anti-social behaviour, youth intervention and road safety.\n\nNow the new scheme will target three new areas, youth issues, safety at home and vehicle crime.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "property crime",
+            "anti-social behaviour",
+            "youth intervention",
+            "road safety"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // "community and cultural harmony": the first "and" of the last part is the list's.
+    let (d, csa) = doc("Anytown news\n\nPolice will target four key areas -- violent crime, drugs and alcohol, road safety and community and cultural harmony.\n");
+    assert_eq!(
+        priorities(&d),
+        [
+            "violent crime",
+            "drugs and alcohol",
+            "road safety",
+            "community and cultural harmony"
+        ],
+        "{csa}"
+    );
+    // A count the sentence does not match names nothing.
+    let (d, csa) = doc("Anytown news\n\nPolice will target six key areas -- violent crime, property crime and road safety.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn an_entry_after_the_last_and_that_says_what_it_includes_takes_the_rest() {
+    let text = "Community Safety Partnership\n\nMembers were informed that the key priorities of the Partnership included anti-social behaviour, serious and organised crime, and vulnerabilities including domestic violence, hate crime and substance abuse.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "anti-social behaviour",
+            "serious and organised crime",
+            "vulnerabilities"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Inside the list, what an entry includes ends at its comma.
+    let text = "More than £70k given to Anytown council\n\n“Those local community safety priorities are domestic abuse, vulnerability including mental health and substance misuse, theft including shoplifting, violence against the person which includes stalking and harassment, violence against women and girls and antisocial behaviour – a phrase that has been around for such a long time now.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "domestic abuse",
+            "vulnerability",
+            "theft",
+            "violence against the person",
+            "violence against women and girls",
+            "antisocial behaviour"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

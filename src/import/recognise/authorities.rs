@@ -164,11 +164,19 @@ fn members_sentence(
         .unwrap_or(p + cue.len());
         // "... Tees Valley Clinical Commissioning Group plus a range of other
         // partners": the names end where the others are spoken of.
-        let end = [" plus ", " and other ", " and a range of other "]
-            .iter()
-            .filter_map(|c| lower[from..end].find(c))
-            .min()
-            .map_or(end, |q| from + q);
+        // ("-- a co-operative which includes A, B and C -- unveiled ...": the
+        // dash closes the aside.)
+        let end = [
+            " plus ",
+            " and other ",
+            " and a range of other ",
+            " -- ",
+            " – ",
+        ]
+        .iter()
+        .filter_map(|c| lower[from..end].find(c))
+        .min()
+        .map_or(end, |q| from + q);
 
         let list = &text[folded.origin(from)..folded.origin(end)];
         // "... representatives from all key local public agencies (A, B, ... and

@@ -235,6 +235,66 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// What a sentence may count its entries as ("six key fronts", "seven new
+/// areas").
+const COUNTED: [&str; 8] = [
+    "areas",
+    "fronts",
+    "issues",
+    "themes",
+    "categories",
+    "problems",
+    "priorities",
+    "strands",
+];
+
+/// "And the battle will be staged on six key fronts -- A, B, C, D, E and F.",
+/// "the new scheme will target seven new areas, A, B, ... and G.": a count, what
+/// it counts, then the entries, exactly as many as the count.
+fn counted_in_a_sentence(lower: &str, sentence: &str, i: usize) -> Option<FoundList> {
+    // Most sentences count nothing: a look for the counted words first.
+    if !COUNTED.iter().any(|c| lower.contains(c)) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = lower
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .collect();
+    let (n, count) = words.iter().enumerate().find_map(|(n, (_, w))| {
+        let count = w
+            .parse::<usize>()
+            .ok()
+            .filter(|c| (2..=12).contains(c))
+            .or_else(|| COUNTS.iter().position(|c| c == w).map(|p| p + 2))?;
+        Some((n, count))
+    })?;
+    // The counted word within three words, then the separator.
+    let (at, noun) = words[n + 1..]
+        .iter()
+        .take(3)
+        .find(|(_, w)| COUNTED.contains(&w.trim_end_matches([',', ':'])))?;
+    let after = &lower[at + noun.trim_end_matches([',', ':']).len()..];
+    let start = ["--", " --", " –", " —", " -", ",", ":"]
+        .iter()
+        .find(|s| after.starts_with(*s))
+        .map(|s| at + noun.trim_end_matches([',', ':']).len() + s.len())?;
+    let list = sentence.get(start..)?;
+    let names = names_in(list, Some(count));
+    if names.len() != count {
+        return None;
+    }
+    let mut found = FoundList::new(ListKind::Priority, i);
+    for name in &names {
+        found.push(name, i);
+    }
+    found.inline = true;
+    Some(found)
+}
+
 /// "These were A; B; and C.": the list a sentence gives after words that point
 /// back to the sentence before it.
 fn pointed_back(next: &str) -> Option<&str> {
@@ -294,6 +354,8 @@ fn names_in(list: &str, counted: Option<usize>) -> Vec<String> {
     let all_names = names.iter().all(|n| {
         let title = split_including(n).map(|(t, _)| t);
         let title = title.as_deref().unwrap_or(n);
+        // "antisocial behaviour – a phrase that has been around ...".
+        let title = split_description(title).unwrap_or(title);
         is_name_like(title) && words(title) <= longest && !n.contains(':')
     });
     if all_names {
@@ -327,17 +389,27 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         if lower.len() != sentence.len() {
             continue;
         }
+        if not_this_documents(&lower) {
+            continue;
+        }
         let Some((kind, at)) = names_kind(&lower) else {
+            // A sentence that names no kind may count its entries ("six key
+            // fronts -- A, B, ...").
+            if let Some(list) = counted_in_a_sentence(&lower, sentence, i) {
+                if !out.iter().any(|l| l.kind == list.kind) {
+                    out.push(list);
+                }
+            }
             continue;
         };
-        if not_this_documents(&lower) || out.iter().any(|l| l.kind == kind) {
+        if out.iter().any(|l| l.kind == kind) {
             continue;
         }
         let before = names_before(&lower, at).and_then(|end| sentence.get(..end));
         // "Priorities for Safer Leeds this year are A, B, C and D.": the entries
         // after "are", a few words on from the name.
         // "The CSP's current priorities include A, B and C." likewise.
-        let after_are = [" are ", " include "]
+        let after_are = [" are ", " include ", " included "]
             .iter()
             .filter_map(|verb| lower[at..].find(verb).map(|p| (p, verb.len())))
             .min()

@@ -164,6 +164,17 @@ pub(super) fn split_including(text: &str) -> Option<(String, String)> {
             }
         }
     }
+    // "vulnerability including mental health and substance misuse": a short title
+    // (up to four words), then what it includes; a longer one is a sentence
+    // ("Ensuring neighbourhoods are safe by tackling crime and anti-social
+    // behaviour including burglary ...").
+    if let Some((title, what)) = text.split_once(" including ") {
+        let title = title.trim();
+        let what = what.trim().trim_end_matches('.');
+        if is_name_like(title) && words(title) <= 4 && !what.is_empty() {
+            return Some((title.to_string(), what.to_string()));
+        }
+    }
     // "Neighbourhood crimes like robbery, burglary and vehicle crime": a short
     // title, then examples (two or more, so "like" is not part of a name).
     if let Some((title, what)) = text.split_once(" like ") {

@@ -187,11 +187,29 @@ fn joined_places(parts: Vec<&str>) -> Vec<String> {
     out
 }
 
+/// "..., and vulnerabilities including domestic violence, hate crime and
+/// substance abuse": after the list's last "and", an entry that says what it
+/// includes takes the rest of the sentence with it.
+fn final_includes(parts: Vec<String>) -> Vec<String> {
+    let last = parts.iter().position(|p| {
+        let p = p.trim_start();
+        p.starts_with("and ") && (p.contains(" including ") || p.contains(" such as "))
+    });
+    match last {
+        Some(n) if n + 1 < parts.len() => {
+            let mut out = parts[..n].to_vec();
+            out.push(parts[n..].join(","));
+            out
+        }
+        _ => parts,
+    }
+}
+
 /// `A, B, C and D` → the names.
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let text = text.trim().trim_end_matches('.');
     let mut out: Vec<String> = Vec::new();
-    let parts = joined_places(text.split(',').collect());
+    let parts = final_includes(joined_places(text.split(',').collect()));
     // Only the last part with an "and" can hold the "and" that joins the list's
     // last two entries ("..., C and D", or "..., C and D, the D of E" when an
     // aside follows): an "and" before it is part of a name ("Hampshire Fire and
@@ -218,8 +236,15 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
         let split = last_free_and(part)
             .filter(|_| !part.contains(','))
             .map(split_at)
+            // ("..., road safety and community and cultural harmony": the "and"
+            // left in "road safety and community" would join a single word, so
+            // the first "and" is the list's.)
             .filter(|(a, b)| {
-                words(a) > 1 && words(b) > 1 && b.starts_with(|c: char| c.is_lowercase())
+                let joined = free_and(a).map(|p| (&a[..p], &a[p + 5..]));
+                words(a) > 1
+                    && words(b) > 1
+                    && b.starts_with(|c: char| c.is_lowercase())
+                    && joined.is_none_or(|(x, y)| words(x) > 1 && words(y) > 1)
             })
             .or_else(|| free_and(part).map(split_at));
         match split.filter(|_| Some(n) == joining) {
