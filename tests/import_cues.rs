@@ -434,3 +434,44 @@ fn the_partners_include_with_dots_and_a_scrutinys_year() {
     let (d, csa) = doc("OVERVIEW AND SCRUTINY OF THE ANYTOWN COMMUNITY SAFETY PARTNERSHIP 2020-21\n\nMembers were reminded of the Community Safety Partnership Plan 2020-23.\n");
     assert_eq!(period(&d).as_deref(), Some("2020-2023"), "{csa}");
 }
+
+#[test]
+fn the_aims_of_a_plan_that_lists_no_priorities_stand_for_them_under_a_note() {
+    let text = "Anytown Community Safety Partnership\n\nThe CSP has identified 3 high level strategic aims which are detailed below:\n\nStrategic Aims 2018-19\n\n  1. To effectively tackle all crime through effective prevention, detection and prosecution.\n  2. To protect vulnerable people, including safeguarding children and adults at risk.\n  3. To reduce controlled drug and alcohol misuse.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "To effectively tackle all crime through effective prevention, detection and prosecution",
+            "To protect vulnerable people, including safeguarding children and adults at risk",
+            "To reduce controlled drug and alcohol misuse"
+        ],
+        "{csa}"
+    );
+    assert!(csa.contains("only its aims"), "{csa}");
+    keeps_every_word(text, &csa);
+    // "Title: what it means" paragraphs: the title, the paragraph kept as prose.
+    let text = "Overview and scrutiny\n\nThe aims of the plan were:\n\nYouth related antisocial behaviour: Identify opportunities for early intervention with young people.\n\nCrimes with historically low levels of reporting: Offences with low levels of reporting should be looked at.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Youth related antisocial behaviour",
+            "Crimes with historically low levels of reporting"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A plan that introduces its priorities too keeps its aims as prose, and what
+    // a partnership "aims to" do is no list of aims.
+    for text in [
+        "Anytown Plan\n\nThe Partnership aims 2023-2027 are:\n- To create safer environments;\n- To protect vulnerable people;\nThe Partnership priorities 2025-2026 are:\nPriority 1 - Protect against violence, abuse and exploitation and support our most vulnerable residents\nWhat we will do:\n",
+        "Anytown Plan\n\nThe CSP aims to:\n\n  • identify the priorities and targets for inclusion in a Partnership Plan\n  • ensure task group action plans deliver against agreed outcomes\n",
+    ] {
+        let (d, csa) = doc(text);
+        assert!(
+            priorities(&d).iter().all(|p| !p.starts_with("To ") && !p.starts_with("identify")),
+            "{csa}"
+        );
+    }
+}

@@ -31,6 +31,7 @@
 //! as prose), `section.rs` (the heading a block sits under), `dates.rs`,
 //! `words.rs` and `ids.rs`.
 
+mod aims;
 mod approval;
 mod area;
 mod assessment;
@@ -86,7 +87,12 @@ pub fn write(source: &Source) -> Import {
     let mut i = 0;
     while i < blocks.len() {
         if plan.lists.iter().any(|l| l.intro == i) {
-            i = priorities::write_lists(&mut w, blocks, i, &plan);
+            let next = priorities::write_lists(&mut w, blocks, i, &plan);
+            // ("the document lists no priorities as such, only its aims: ...")
+            for (_, doubt) in plan.unsure.iter().filter(|(at, _)| *at == i) {
+                w.note(0, doubt);
+            }
+            i = next;
             continue;
         }
         if plan.fallback_at == Some(i) {

@@ -133,6 +133,13 @@ impl Plan {
             }
         }
         if plan.lists.iter().all(|l| l.kind != ListKind::Priority) {
+            if let Some(list) = super::aims::list(blocks) {
+                plan.unsure
+                    .push((list.intro, super::aims::NOTE.to_string()));
+                plan.lists.push(list);
+            }
+        }
+        if plan.lists.iter().all(|l| l.kind != ListKind::Priority) {
             plan.guess_priorities(blocks);
         }
         if plan.lists.iter().all(|l| l.kind != ListKind::Theme) {

@@ -80,6 +80,16 @@ impl FoundList {
         }
     }
 
+    /// Adds an entry whose title is `title` as printed (an aim, whole), and the
+    /// text it was printed in when that is more ("1. To reduce ... misuse.").
+    pub(super) fn push_as_printed(&mut self, title: &str, printed: &str, at: usize) {
+        self.printed
+            .push((printed != title).then(|| printed.to_string()));
+        self.titles.push(title.to_string());
+        self.at.push(at);
+        self.fields.push(Vec::new());
+    }
+
     /// Adds the entry printed as `text` in block `at`: its title without a
     /// `Priority 1 -` label or a closing full stop, and what it includes.
     pub(super) fn push(&mut self, text: &str, at: usize) {
