@@ -119,6 +119,17 @@ fn titles_each_with_what_they_focus_on_are_the_entries() {
         ],
         "{csa}"
     );
+    // What each focuses on is what it includes (so that the checks see that
+    // anti-social behaviour and drugs are covered), and a line that introduces a
+    // list is no title.
+    assert!(
+        csa.contains("includes: Domestic Abuse & Violence Against Women and Girls; Drug Offences/knife crime"),
+        "{csa}"
+    );
+    assert!(
+        !csa.starts_with("@agreement: The Community Safety Strategy Priorities"),
+        "{csa}"
+    );
     keeps_every_word(text, &csa);
 }
 

@@ -109,8 +109,9 @@ fn title(blocks: &[Block]) -> Option<String> {
         })
         .filter(|t| words(t) <= 14 && t.chars().any(char::is_alphabetic))
         .collect();
-    // Not a web site's section ("Community Safety" alone) nor a question ("What
-    // is community safety?").
+    // Not a web site's section ("Community Safety" alone), a question ("What
+    // is community safety?") nor a line that introduces a list ("The Community
+    // Safety Strategy Priorities for 2025 – 2028 are:").
     lines
         .iter()
         .find(|t| {
@@ -126,6 +127,7 @@ fn title(blocks: &[Block]) -> Option<String> {
             .any(|w| l.contains(w))
                 && l.trim() != "community safety"
                 && !l.contains('?')
+                && !l.trim_end().ends_with(':')
         })
         .or(lines.first())
         .cloned()

@@ -510,7 +510,8 @@ fn list_after(
                 list.push(t, j)
             }
             // "Healthier and Safer Communities", "Focusing on:", then items: what
-            // the entry above focuses on, kept as prose under it.
+            // the entry above focuses on, kept as prose under it and written as
+            // what it includes.
             Block::Paragraph(t)
                 if level.is_none()
                     && !list.titles.is_empty()
@@ -518,8 +519,13 @@ fn list_after(
                     && words(t) <= 4
                     && matches!(blocks.get(j + 1), Some(Block::Item { .. })) =>
             {
-                while matches!(blocks.get(j + 1), Some(Block::Item { .. })) {
+                let mut what = Vec::new();
+                while let Some(Block::Item { text, .. }) = blocks.get(j + 1) {
+                    what.push(one_line(text));
                     j += 1;
+                }
+                if let Some(title) = list.titles.last() {
+                    list.includes.push((title.clone(), what.join("; ")));
                 }
             }
             Block::Table(rows) if list.titles.is_empty() && rows.iter().all(|r| r.len() == 1) => {
