@@ -196,7 +196,7 @@ pub fn run(args: Args) -> u8 {
         Ok(()) => {
             let mut fails = false;
             for (path, checked) in args.files.iter().zip(&checked) {
-                fails |= super::findings_note::note(
+                fails |= super::publish::findings_note::note(
                     path,
                     &checked.diagnostics,
                     "is reported",

@@ -1,6 +1,8 @@
 //! `csa law`: what csa knows of places, bodies and Police and Crime Plans, so that an
 //! officer can see it and correct it with a rule pack.
 
+pub mod duties;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
@@ -117,10 +119,10 @@ fn duties(format: &str) -> u8 {
     match format {
         "json" => println!(
             "{}",
-            serde_json::to_string_pretty(&super::duties::json(&list)).expect("JSON serialises")
+            serde_json::to_string_pretty(&duties::json(&list)).expect("JSON serialises")
         ),
-        "markdown" => print!("{}", super::duties::markdown(&list)),
-        _ => print!("{}", super::duties::text(&list)),
+        "markdown" => print!("{}", duties::markdown(&list)),
+        _ => print!("{}", duties::text(&list)),
     }
     0
 }

@@ -1,5 +1,7 @@
 //! `csa publish`: the agreement as its readers see it, as HTML or Word.
 
+pub(super) mod findings_note;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -136,7 +138,7 @@ pub fn run(
         },
     };
     match write_output(out.as_deref(), &bytes) {
-        Ok(()) => u8::from(super::findings_note::note(
+        Ok(()) => u8::from(findings_note::note(
             file,
             &checked.diagnostics,
             "was published",

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::files::shell_word;
+use crate::cli::files::shell_word;
 use crate::config::Level;
 use crate::diagnostics::{Diagnostic, Severity};
 
