@@ -209,7 +209,7 @@ pub(super) fn find(texts: &[&str], later: &[&str]) -> Option<(String, String)> {
                     name,
                     tier,
                     id,
-                    covers: covers.clone(),
+                    covers,
                     standing,
                     breadth,
                 });
