@@ -103,9 +103,16 @@ fn prose_words(input: &str) -> Vec<String> {
         }
     };
     // Word's second-level bullet, a letter "o" set off by spaces, is a list mark.
+    // So is a symbol font's bullet copied as its letter ("l Reducing youth crime":
+    // Wingdings draws its round bullet with "l"), a letter no sentence opens with
+    // before a capital.
     let unmarked = |l: &str| {
         let t = l.trim_start();
-        match t.strip_prefix("o  ") {
+        let symbol = ["l ", "n ", "q ", "v "].iter().find_map(|m| {
+            t.strip_prefix(m)
+                .filter(|r| r.starts_with(|c: char| c.is_uppercase()))
+        });
+        match t.strip_prefix("o  ").or(symbol) {
             Some(rest) => rest.to_string(),
             None => l.to_string(),
         }

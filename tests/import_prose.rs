@@ -383,3 +383,115 @@ fn an_entry_after_the_last_and_that_says_what_it_includes_takes_the_rest() {
     );
     keeps_every_word(text, &csa);
 }
+
+#[test]
+fn a_counted_sentence_introduces_as_many_actions_behind_a_symbol_fonts_bullets() {
+    // A newspaper's page: the bullets were Wingdings' "l", copied as the letter.
+    let text = "Residents must play key crime role\n\nThe district Crime and Disorder Reduction Partnership has launched a three-year strategy. There are 100 target areas for action - split into three main categories.\n\nl Reducing youth crime and victimisation;\n\nl Cutting drugs and drug-related crime;\n\nl Involving all communities in finding solutions to local problems.\n\nThe council leader welcomed it.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing youth crime and victimisation",
+            "Cutting drugs and drug-related crime",
+            "Involving all communities in finding solutions to local problems",
+        ],
+        "{csa}"
+    );
+    assert!(!csa.contains("l Reducing"), "the letter is a bullet: {csa}");
+    keeps_every_word(
+        &text
+            .replace("l R", "R")
+            .replace("l C", "C")
+            .replace("l I", "I"),
+        &csa,
+    );
+    // A data section counting crime types: no entry says what will be done.
+    let (d, csa) = doc("Anytown Strategic Assessment 2024\n\nRecorded crime is split into three main categories.\n\n- Violence against the person\n- Theft offences\n- Criminal damage\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+    // As many entries as counted, or none.
+    let (d, csa) = doc("Anytown strategy\n\nThe strategy is split into three main categories.\n\n- Reducing youth crime\n- Cutting drugs misuse\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+    // A lone "l" line is text.
+    let (_, csa) = doc("Anytown strategy\n\nl Reducing youth crime\n\nThe next paragraph.\n");
+    assert!(csa.contains("l Reducing youth crime"), "{csa}");
+}
+
+#[test]
+fn numbers_printed_as_a_column_of_their_own_go_back_with_their_entries() {
+    // A PDF's text: the list's numbers on lines of their own, then the entries,
+    // and the introduction broken before its years.
+    let text = "Anytown Partnership In Safer Communities\nCommunity Safety Strategy\nIntroduction\nIn 2008 the partnership wrote its three year Community Safety Strategy. The following priorities were identified for\n2008-11;\n1)\n2)\n3)\nReducing the level and fear of crime\nTackling anti-social behaviour\nYoung people\nProgress & Achievements\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Reducing the level and fear of crime",
+            "Tackling anti-social behaviour",
+            "Young people",
+        ],
+        "{csa}"
+    );
+    assert_eq!(period(&d).as_deref(), Some("2008-2011"), "{csa}");
+    // The numbers move to their entries; every word stays in order.
+    keeps_every_word(&text.replace("1)\n2)\n3)\n", ""), &csa);
+    assert!(
+        csa.contains("\"1) Reducing the level and fear of crime\""),
+        "{csa}"
+    );
+    // Numbers that do not run from one stay as printed.
+    let (d, csa) = doc("Anytown strategy\nThe following priorities were agreed:\n2)\n3)\nReducing crime\nTackling anti-social behaviour\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn numbered_sections_each_opening_with_their_lead_are_priorities_with_leads() {
+    // A slide deck's text: each section's lead on the two lines under its title.
+    let text = "SaferAnytown Plan 2011-14\n1. Tackling Domestic Violence\nLead Agency\nProbation\nTargets\n•Reduction of repeat incidents\n2. Tackling Anti-Social Behaviour\nLead Agency\nAnytown Council\nTargets\n•Reduce Anti-Social Behaviour\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Tackling Domestic Violence",
+            "Tackling Anti-Social Behaviour"
+        ],
+        "{csa}"
+    );
+    let leads: Vec<String> = d
+        .priorities
+        .iter()
+        .flat_map(|p| p.leads.iter().map(|l| l.role.value.clone()))
+        .collect();
+    assert_eq!(leads, ["Probation", "Anytown Council"], "{csa}");
+    keeps_every_word(text, &csa);
+    // A document's numbered sections without leads are its sections.
+    let (d, csa) = doc("Anytown Plan 2011-14\n1. Introduction\nThis plan sets out our work.\n2. Governance\nThe board meets quarterly.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn a_count_in_one_paragraph_and_the_names_opening_the_next() {
+    let text = "Police chiefs pledge to Anytown\n\nThe Anytown Crime and Disorder Audit highlighted three key crime problems which must urgently be given extra attention.\n\nViolent crime, youth problems and burglaries will be tackled with a fresh approach in Anytown's new crime fighting strategy from April. The Chief Constable welcomed it.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Violent crime", "youth problems", "burglaries"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Not what a strategy will do about them: a report of the figures.
+    let (d, csa) = doc("Anytown news\n\nThe audit highlighted three key crime problems.\n\nViolent crime, youth problems and burglaries will be reported to the committee next month.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn a_contents_page_run_together_gives_the_entries_labelled_priorities() {
+    let text = "Safer Anytown Strategic Assessment 2015-16\n\n3 Contents Introduction 5 The delivery landscape 7 3: THE ANALYSIS - KEY FINDINGS 31 PRIORITY: Domestic abuse and sexual violence 32 PRIORITY: Alcohol-related harm 41 Focus area: Drug-related Harm 46 Focus area: Reoffending 56\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Domestic abuse and sexual violence", "Alcohol-related harm"],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

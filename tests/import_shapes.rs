@@ -807,8 +807,32 @@ fn an_introduction_that_counts_its_entries_may_be_long() {
     assert_eq!(priorities(&d).len(), 6, "{csa}");
     keeps_every_word(text, &csa);
     // When the count is not the list's, the list stays prose.
-    let (d, csa) = doc("Key priorities 2024/25\nIn Anyshire, the Community Safety Partnership (CSP) has agreed six priority areas for 2024/25 which have been identified using information gained from our communities and through working with other agencies:\n- domestic abuse and stalking\n- sexual offences\n");
+    let (d, csa) = doc("Key priorities 2024/25\nIn Anyshire, the Community Safety Partnership (CSP) has agreed six priority areas for 2024/25 which have been identified using information gained from our communities and through working with other agencies:\n- domestic abuse and stalking\n- sexual offences\n\nThe board reviews them each year.\n");
     assert!(d.priorities.is_empty(), "{csa}");
+}
+
+#[test]
+fn a_counted_list_cut_off_by_the_end_of_the_text_is_taken_with_a_note() {
+    // An excerpt (a news page, a committee's summary) that stops inside the list:
+    // what it holds is taken, and the note says how many are missing.
+    let text = "Anytown Community Safety Partnership Strategic Plan 2025 - 2028\n\nThe Plan identifies three priorities to improve outcomes for residents. This includes tackling:\n\n- Domestic Abuse and Violence Against Women and Girls\n- Anti-Social Behaviour\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Domestic Abuse and Violence Against Women and Girls",
+            "Anti-Social Behaviour"
+        ],
+        "{csa}"
+    );
+    assert!(
+        csa.contains("counts 3 entries and the text stops after 2"),
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // One entry, where five are counted.
+    let (d, csa) = doc("South Anytown CSP plan 2019 to 2020\n\nThe plan has five priorities:\n\nProtecting vulnerable people\n");
+    assert_eq!(priorities(&d), ["Protecting vulnerable people"], "{csa}");
 }
 
 #[test]

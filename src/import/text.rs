@@ -26,6 +26,7 @@ pub fn read(text: &str) -> Source {
     };
     let lines = lines(text);
     let dropped = furniture_lines(&lines);
+    let symbol_bullets = symbol_font_bullets(&lines);
     let mut source = Source::default();
     let mut i = 0;
     while i < lines.len() {
@@ -37,6 +38,17 @@ pub fn read(text: &str) -> Source {
         }
         if dropped[i] {
             source.drop_line(line);
+            i += 1;
+            continue;
+        }
+        if symbol_bullets[i] {
+            let indent = raw.len() - raw.trim_start().len();
+            let mut chars = line.chars();
+            chars.next();
+            source.blocks.push(Block::Item {
+                level: (indent / 2).min(6) as u8,
+                text: strip_html(chars.as_str().trim()),
+            });
             i += 1;
             continue;
         }
@@ -63,7 +75,36 @@ pub fn read(text: &str) -> Source {
         i += 1;
     }
     source.blocks = split_inline_bullets(std::mem::take(&mut source.blocks));
+    source.blocks = pair_numbers_printed_apart(std::mem::take(&mut source.blocks));
     source
+}
+
+/// "l Reducing youth crime;", "§ Fraud": a bullet drawn in a symbol font and
+/// copied as the letter the font drew it with (Wingdings' round bullet is "l",
+/// its square "§" or "n", its box "q", its arrow "Ø", its tick "ü"). A letter is
+/// a bullet only when it opens the line, a capital follows it, and the line
+/// before or after (past blank lines) opens the same way: no English sentence
+/// opens "l Reducing", and one such line alone is left as written.
+fn symbol_font_bullets(lines: &[&str]) -> Vec<bool> {
+    const LETTERS: [char; 7] = ['l', '§', 'n', 'q', 'Ø', 'ü', 'v'];
+    let marker = |l: &str| {
+        let mut chars = l.trim_start().chars();
+        let m = chars.next().filter(|c| LETTERS.contains(c))?;
+        chars.next().filter(|c| *c == ' ' || *c == '\t')?;
+        chars.next().filter(|c| c.is_uppercase()).map(|_| m)
+    };
+    let marks: Vec<Option<char>> = lines.iter().map(|l| marker(l)).collect();
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut out = vec![false; lines.len()];
+    for (n, &i) in filled.iter().enumerate() {
+        let Some(m) = marks[i] else { continue };
+        let before = n.checked_sub(1).and_then(|p| marks[filled[p]]);
+        let after = filled.get(n + 1).and_then(|&a| marks[a]);
+        out[i] = before == Some(m) || after == Some(m);
+    }
+    out
 }
 
 /// "... we have identified three specific priorities: \u{f0b7} A, \u{f0b7} B, and
@@ -94,6 +135,49 @@ fn split_inline_bullets(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// "1)", "2)", "3)", then the three entries: a numbered list whose numbers a
+/// PDF's text printed as a column of their own, before the entries. Each number
+/// goes back with its entry ("1) Reducing the level and fear of crime"), when
+/// the numbers run from one without a gap and as many short lines follow them.
+fn pair_numbers_printed_apart(blocks: Vec<Block>) -> Vec<Block> {
+    let number = |b: &Block| match b {
+        Block::Paragraph(t) => {
+            let digits = t.strip_suffix([')', '.'])?;
+            (digits.len() <= 2).then(|| digits.parse::<usize>().ok())?
+        }
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let run = blocks[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(n, b)| number(b) == Some(n + 1))
+            .count();
+        let entries = blocks.get(i + run..i + 2 * run).filter(|entries| {
+            entries.iter().all(|b| {
+                matches!(b, Block::Paragraph(t) if number(b).is_none() && t.split_whitespace().count() <= 15)
+            })
+        });
+        match entries {
+            Some(entries) if run >= 2 => {
+                for (marker, entry) in blocks[i..i + run].iter().zip(entries) {
+                    if let (Block::Paragraph(m), Block::Paragraph(t)) = (marker, entry) {
+                        out.push(Block::Paragraph(format!("{m} {t}")));
+                    }
+                }
+                i += 2 * run;
+            }
+            _ => {
+                out.push(blocks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Whether `next` goes on from `line`, broken at the page's width: `line` stops
 /// mid-sentence and `next` opens in lower case ("... public confidence" / "in
 /// policing ..."), or `line` ends with a word that cannot end one ("... gang-related
@@ -103,10 +187,16 @@ fn goes_on(line: &str, next: &str) -> bool {
         "and", "or", "of", "the", "to", "by", "with", "for", "in", "a", "an", "on", "from", "at",
     ];
     let line = line.trim_end();
+    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    // "... were identified for" / "2008-11;": a year goes on from a word that
+    // cannot end a sentence.
+    let year = next.len() >= 4 && next.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    if year && ["for", "in", "from", "to", "of"].contains(&last.as_str()) {
+        return true;
+    }
     if line.ends_with(['.', ':', ';', '!', '?']) || next.starts_with(|c: char| !c.is_alphabetic()) {
         return false;
     }
-    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
     next.starts_with(|c: char| c.is_lowercase()) || OPEN.contains(&last.as_str())
 }
 

@@ -148,6 +148,35 @@ pub(super) fn colon_implied(lower: &str, next: Option<&Block>) -> Option<String>
         .then(|| format!("{line}:"))
 }
 
+/// "There are 100 target areas for action - split into seven main categories.",
+/// then seven list items: a last sentence that counts its entries and ends with
+/// its full stop introduces exactly that many items after it, as if the colon
+/// were printed. Counted as "categories", "strands" or "problems" (words that also
+/// count a data section's crime types), every entry must say what will be done
+/// ("Reducing youth crime ...", "Cutting drugs ...").
+pub(super) fn counted_before_items(whole: &str, blocks: &[Block], i: usize) -> Option<String> {
+    let sentence = last_sentence(whole.trim_end()).strip_suffix('.')?;
+    let count = super::shapes::counted_noun(sentence)?;
+    let Some(Block::Item { level, .. }) = blocks.get(i + 1) else {
+        return None;
+    };
+    let items: Vec<&str> = blocks[i + 1..]
+        .iter()
+        .map_while(|b| match b {
+            Block::Item { level: l, text } if l == level => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let named = kind_named(sentence).is_some();
+    let actions = items.iter().all(|t| {
+        t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_uppercase))
+    });
+    (items.len() == count && (named || actions))
+        .then(|| format!("{}:", whole.trim_end().trim_end_matches('.')))
+}
+
 /// "... has agreed six priority areas for 2024/25 which ...:", "The three
 /// priorities for the coming year would be:": the introduction says how many.
 pub(super) fn counts_its_entries(lower: &str) -> bool {
@@ -185,9 +214,13 @@ pub(super) fn entries_counted(lower: &str) -> Option<usize> {
         }
         _ => lower,
     };
-    let at = ["priorities", "priority areas", "themes", "key areas"]
+    let Some(at) = ["priorities", "priority areas", "themes", "key areas"]
         .iter()
-        .find_map(|k| lower.find(k))?;
+        .find_map(|k| lower.find(k))
+    else {
+        // "... split into seven main categories:"
+        return super::shapes::counted_noun(lower);
+    };
     super::shapes::announced(lower, at).or_else(|| super::shapes::count_before_colon(lower))
 }
 

@@ -45,6 +45,7 @@ mod ids;
 mod introductions;
 mod lead_lines;
 mod leads;
+mod led_sections;
 mod links;
 mod made;
 mod measures;

@@ -59,6 +59,7 @@ impl Plan {
                 .or_else(|| run_in_numbered(blocks, i))
                 .or_else(|| run_in_labelled(blocks, i))
                 .or_else(|| led_titles(blocks, i))
+                .or_else(|| super::led_sections::numbered_led_sections(blocks, i))
                 .or_else(|| flattened_table(blocks, i))
             {
                 i = list.end;
@@ -107,6 +108,17 @@ impl Plan {
         });
         for list in &mut plan.lists {
             lead_lines::attach(blocks, list);
+        }
+        for list in &plan.lists {
+            if let Some(count) = list.cut_off {
+                plan.unsure.push((
+                    list.intro,
+                    format!(
+                        "the introduction counts {count} entries and the text stops after {}: add the rest from the original",
+                        list.titles.len()
+                    ),
+                ));
+            }
         }
         for list in &plan.lists {
             for (name, what) in &list.includes {

@@ -10,8 +10,8 @@
 
 use super::ids::make_id;
 use super::introductions::{
-    colon_implied, entries_counted, introduces, introduces_another_kind, introducing_sentence,
-    kind_named, names_a_person, names_its_list,
+    colon_implied, counted_before_items, entries_counted, introduces, introduces_another_kind,
+    introducing_sentence, kind_named, names_a_person, names_its_list,
 };
 use super::lead_lines::field_line;
 use super::plan::Plan;
@@ -61,6 +61,9 @@ pub(super) struct FoundList {
     /// The list was introduced as the plan's "key themes" (not cross-cutting
     /// ones): its priorities, unless the document lists its priorities as such.
     pub(super) from_themes: bool,
+    /// The count the introduction gives, when the text stops before the list
+    /// does (an excerpt cut off): a note says how many entries are missing.
+    pub(super) cut_off: Option<usize>,
 }
 
 impl FoundList {
@@ -77,6 +80,7 @@ impl FoundList {
             opens_paragraph: false,
             fields: Vec::new(),
             from_themes: false,
+            cut_off: None,
         }
     }
 
@@ -312,6 +316,8 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         _ => whole,
     };
     let whole = colon_implied(&whole, blocks.get(i + 1)).unwrap_or(whole);
+    let counted = counted_before_items(&whole, blocks, i);
+    let whole = counted.clone().unwrap_or(whole);
     let lower = introducing_sentence(&whole);
     // A bare "Priorities" among short lines ("Legislation", "Priorities",
     // "Projects"): an agenda or contents entry, not an introduction ("Our
@@ -382,7 +388,9 @@ pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         (ends_colon && names && !introduces_another_kind(&lower))
             .then_some((ListKind::Priority, false))
     };
-    let (kind, from_themes) = kind_named(&lower).or_else(under_heading)?;
+    let (kind, from_themes) = kind_named(&lower)
+        .or(counted.map(|_| (ListKind::Priority, false)))
+        .or_else(under_heading)?;
     if names_pcc || looks_back {
         return None;
     }
@@ -544,14 +552,18 @@ fn list_after(
         return None;
     }
     // An introduction that says how many ("six priority areas") is believed: a
-    // list of another length is not the one it introduces.
-    if entries_counted(lower)
-        .or(counted)
-        .is_some_and(|c| c != list.titles.len())
-    {
-        return None;
+    // list of another length is not the one it introduces. Unless the text stops
+    // inside the list (an excerpt cut off after the second of three): what it
+    // holds is taken, and a note says how many are missing.
+    let found = list.titles.len();
+    match entries_counted(lower).or(counted) {
+        Some(c) if c > found && found >= 1 && list.end == blocks.len() => {
+            list.cut_off = Some(c);
+            Some(list)
+        }
+        Some(c) if c != found => None,
+        _ => (found >= 2).then_some(list),
     }
-    (list.titles.len() >= 2).then_some(list)
 }
 
 /// Under a heading, the line at `j` that introduces its list ("Over the next three

@@ -235,6 +235,35 @@ fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// "... highlighted three key crime problems which must urgently be given extra
+/// attention.", then a paragraph "Violent crime, youth problems and burglaries will
+/// be tackled with a fresh approach in Bolton's new crime fighting strategy ...":
+/// the last sentence of a paragraph counts, and the next opens with exactly as
+/// many short names, then what the strategy or plan will do about them.
+fn named_in_the_next(lower: &str, blocks: &[Block], i: usize) -> Option<FoundList> {
+    let count = counted_noun(lower)?;
+    let Some(Block::Paragraph(next)) = blocks.get(i + 1) else {
+        return None;
+    };
+    let first = sentences(next).into_iter().next()?;
+    let (list, rest) = first.split_once(" will be ")?;
+    let rest = rest.to_lowercase();
+    if !["strategy", "plan"].iter().any(|w| rest.contains(w)) {
+        return None;
+    }
+    let names = names_in(list, Some(count));
+    if names.len() != count || names.iter().any(|n| words(n) > 4) {
+        return None;
+    }
+    let mut found = FoundList::new(ListKind::Priority, i);
+    for name in &names {
+        found.push(name, i + 1);
+    }
+    found.end = i + 2;
+    found.inline = true;
+    Some(found)
+}
+
 /// What a sentence may count its entries as ("six key fronts", "seven new
 /// areas").
 const COUNTED: [&str; 8] = [
@@ -247,6 +276,28 @@ const COUNTED: [&str; 8] = [
     "priorities",
     "strands",
 ];
+
+/// "split into seven main categories": how many entries a sentence counts with
+/// one of the [`COUNTED`] words (within three words of the count), if it counts
+/// them. "100 target areas" counts no entries.
+pub(super) fn counted_noun(lower: &str) -> Option<usize> {
+    if !COUNTED.iter().any(|c| lower.contains(c)) {
+        return None;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(n, w)| {
+        let count = w
+            .parse::<usize>()
+            .ok()
+            .filter(|c| (2..=12).contains(c))
+            .or_else(|| COUNTS.iter().position(|c| c == w).map(|p| p + 2))?;
+        words[n + 1..]
+            .iter()
+            .take(3)
+            .any(|w| COUNTED.contains(&w.trim_end_matches([',', ':', '.'])))
+            .then_some(count)
+    })
+}
 
 /// "And the battle will be staged on six key fronts -- A, B, C, D, E and F.",
 /// "the new scheme will target seven new areas, A, B, ... and G.": a count, what
@@ -395,7 +446,10 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         let Some((kind, at)) = names_kind(&lower) else {
             // A sentence that names no kind may count its entries ("six key
             // fronts -- A, B, ...").
-            if let Some(list) = counted_in_a_sentence(&lower, sentence, i) {
+            let last = n + 1 == sentences.len();
+            let list = counted_in_a_sentence(&lower, sentence, i)
+                .or_else(|| last.then(|| named_in_the_next(&lower, blocks, i)).flatten());
+            if let Some(list) = list {
                 if !out.iter().any(|l| l.kind == list.kind) {
                     out.push(list);
                 }
@@ -527,8 +581,33 @@ pub(super) fn run_in_labelled(blocks: &[Block], i: usize) -> Option<FoundList> {
         list.push(title, i);
         rest = &after[end..];
     }
+    if list.titles.is_empty() {
+        list = unnumbered_contents_labels(text, i)?;
+    }
     list.inline = true;
     (list.titles.len() >= 2).then_some(list)
+}
+
+/// "... 31 PRIORITY: Domestic abuse and sexual violence 32 PRIORITY: Alcohol-related
+/// harm 41 Focus area: ...": a contents page run into one paragraph, whose entries
+/// for the priorities carry the label without a number. Each title ends at its page
+/// number; a label whose title has none is no contents entry, and nothing is taken.
+fn unnumbered_contents_labels(text: &str, i: usize) -> Option<FoundList> {
+    let mut list = FoundList::new(ListKind::Priority, i);
+    for label in ["PRIORITY: ", "Priority: "] {
+        for (p, _) in text.match_indices(label) {
+            let after = &text[p + label.len()..];
+            let page = after.split(' ').position(|w| {
+                !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+            })?;
+            let title = after.split(' ').take(page).collect::<Vec<_>>().join(" ");
+            if page == 0 || !is_name_like(&title) || words(&title) > 10 {
+                return None;
+            }
+            list.push(&title, i);
+        }
+    }
+    Some(list)
 }
 
 /// A numbered list run into one paragraph straight after the word "Priorities":

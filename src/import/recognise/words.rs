@@ -58,7 +58,11 @@ pub(super) fn words(text: &str) -> usize {
 /// A short line that names something rather than says something.
 pub(super) fn is_name_like(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && words(t) <= 14 && !t.ends_with(['.', ':', ';']) && t.len() <= 120
+    // A name has a letter: "2)" alone is a list's number, "2021/22" a year.
+    t.chars().any(char::is_alphabetic)
+        && words(t) <= 14
+        && !t.ends_with(['.', ':', ';'])
+        && t.len() <= 120
 }
 
 /// The first `n` characters of `text`, with `...` when there were more.
