@@ -495,3 +495,58 @@ fn a_contents_page_run_together_gives_the_entries_labelled_priorities() {
     );
     keeps_every_word(text, &csa);
 }
+
+#[test]
+fn contents_entries_indented_under_the_partnerships_priorities_are_its_priorities() {
+    let text = "The Safer Anytown Partnership Plan 2018/21\nContents\n\n    Chairs' Introduction.......................3\n    Safer Anytown Partnership Priorities and Activity ........6\n         Protecting Vulnerable People.............7\n         Serious and Organised Crime..............14\n         Strategic Priorities ....................19\n    Greater Manchester Priorities ................21\n         Neighbourhood Policing...................22\n    Governance and Accountability ................24\n         Board Membership.........................25\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Protecting Vulnerable People",
+            "Serious and Organised Crime"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    assert!(csa.contains("Board Membership"), "{csa}");
+    // Entries at one level are page references, not priorities.
+    let (d, csa) = doc("Anytown Plan 2018/21\nContents\n    Our Priorities ........6\n    Protecting Vulnerable People.......7\n    Serious and Organised Crime........14\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn the_first_of_a_numbered_list_where_the_text_stops_is_taken_with_a_note() {
+    let text = "Safer Anytown Partnership- Annual Partnership Plan 2016-2017\n\nThe partnership works to deliver the key priorities in this plan.\n\nKEY PRIORITY 1: TO PROTECT VULNERABLE PEOPLE\n(KP LEAD: ANYTOWN BOROUGH HOMES)\nThis priority will include raising awareness of domestic abuse and hate crime.\nDeliver a social media campaign / Apr 2017\n";
+    let (d, csa) = doc(text);
+    assert_eq!(priorities(&d), ["TO PROTECT VULNERABLE PEOPLE"], "{csa}");
+    let leads: Vec<&str> = d.priorities[0]
+        .leads
+        .iter()
+        .map(|l| l.role.value.as_str())
+        .collect();
+    assert_eq!(leads, ["ANYTOWN BOROUGH HOMES"], "{csa}");
+    assert!(csa.contains("the text stops after the first"), "{csa}");
+    keeps_every_word(text, &csa);
+    // A document that goes on past its "Priority 1" keeps it as prose: one
+    // labelled line alone is no list.
+    let mut long = text.to_string();
+    long.push_str("\n## Governance\n\nThe board meets quarterly.\n");
+    let (d, csa) = doc(&long);
+    assert!(priorities(&d).is_empty(), "{csa}");
+}
+
+#[test]
+fn titles_with_bullets_under_them_after_an_introduction() {
+    let text = "Anytown community safety partnership strategy 2022 to 2025\n\nThe two strategic priorities are:\n\nSafe and confident communities\n\n- Tackling high volume crimes and antisocial issues across the city, as well as targeting resources on hot spots.\n- The aim will be to reduce crime and antisocial behaviour and improve the confidence of residents.\n\nReducing violence against women and girls\n\n- This priority will tackle violence against women and girls, wherever and however it occurs in the city.\n\nThe board will report on both each year to the council's cabinet.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "Safe and confident communities",
+            "Reducing violence against women and girls"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

@@ -27,6 +27,7 @@ pub fn read(text: &str) -> Source {
     let lines = lines(text);
     let dropped = furniture_lines(&lines);
     let symbol_bullets = symbol_font_bullets(&lines);
+    let nested = nested_contents_entries(&lines);
     let mut source = Source::default();
     let mut i = 0;
     while i < lines.len() {
@@ -38,6 +39,14 @@ pub fn read(text: &str) -> Source {
         }
         if dropped[i] {
             source.drop_line(line);
+            i += 1;
+            continue;
+        }
+        if nested[i] {
+            source.blocks.push(Block::Item {
+                level: 1,
+                text: strip_html(line),
+            });
             i += 1;
             continue;
         }
@@ -77,6 +86,39 @@ pub fn read(text: &str) -> Source {
     source.blocks = split_inline_bullets(std::mem::take(&mut source.blocks));
     source.blocks = pair_numbers_printed_apart(std::mem::take(&mut source.blocks));
     source
+}
+
+/// A contents page's entry: a title, its dotted leader and its page number
+/// ("Protecting Vulnerable People..........7").
+pub fn is_contents_entry(line: &str) -> bool {
+    let t = line.trim_end();
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < t.len() && body.trim_end().ends_with("....")
+}
+
+/// The entries of a contents page indented under another ("Partnership Priorities
+/// ....6", then "Protecting Vulnerable People ....7" further in): the page's
+/// sub-entries, read as items of a deeper level so that what they come under
+/// is kept.
+fn nested_contents_entries(lines: &[&str]) -> Vec<bool> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut out = vec![false; lines.len()];
+    // The indent of the entry the next ones may be nested under.
+    let mut parent: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if !is_contents_entry(l) || l.contains('\t') {
+            parent = None;
+            continue;
+        }
+        match parent {
+            Some(p) if indent(l) > p => out[i] = true,
+            _ => parent = Some(indent(l)),
+        }
+    }
+    out
 }
 
 /// "l Reducing youth crime;", "§ Fraud": a bullet drawn in a symbol font and

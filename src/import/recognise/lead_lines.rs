@@ -55,13 +55,20 @@ const OTHER_LABELS: [(&str, &str); 14] = [
 /// `Resources: £20,000 from the Community Safety Fund` → (`resources`, the rest).
 pub(super) fn field_line(text: &str) -> Option<(&'static str, String)> {
     let t = strip_markup(text);
+    // "(KP LEAD: COLCHESTER BOROUGH HOMES)": the line in brackets.
+    let t = match t.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => inner.to_string(),
+        None => t,
+    };
     let (name, value) = t.split_once(':')?;
     let name = name.trim().to_lowercase();
     let value = one_line(value.trim());
     if value.is_empty() || value.len() > 200 {
         return None;
     }
-    if LEAD_NAMES.contains(&name.as_str()) {
+    // "KP lead" (the key priority's lead): a lead's label with a qualifier.
+    let qualified = name.ends_with(" lead") && name.split_whitespace().count() <= 3;
+    if LEAD_NAMES.contains(&name.as_str()) || qualified {
         return Some(("lead", value));
     }
     OTHER_LABELS

@@ -37,6 +37,7 @@ mod area;
 mod assessment;
 mod authorities;
 mod contact;
+mod contents;
 mod dates;
 mod gaps;
 mod header;

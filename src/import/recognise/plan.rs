@@ -60,6 +60,7 @@ impl Plan {
                 .or_else(|| run_in_labelled(blocks, i))
                 .or_else(|| led_titles(blocks, i))
                 .or_else(|| super::led_sections::numbered_led_sections(blocks, i))
+                .or_else(|| super::contents::nested_priorities(blocks, i))
                 .or_else(|| flattened_table(blocks, i))
             {
                 i = list.end;
@@ -110,14 +111,9 @@ impl Plan {
             lead_lines::attach(blocks, list);
         }
         for list in &plan.lists {
-            if let Some(count) = list.cut_off {
-                plan.unsure.push((
-                    list.intro,
-                    format!(
-                        "the introduction counts {count} entries and the text stops after {}: add the rest from the original",
-                        list.titles.len()
-                    ),
-                ));
+            if let Some(cut_off) = list.cut_off {
+                plan.unsure
+                    .push((list.intro, cut_off.note(list.titles.len())));
             }
         }
         for list in &plan.lists {

@@ -61,9 +61,8 @@ pub(super) struct FoundList {
     /// The list was introduced as the plan's "key themes" (not cross-cutting
     /// ones): its priorities, unless the document lists its priorities as such.
     pub(super) from_themes: bool,
-    /// The count the introduction gives, when the text stops before the list
-    /// does (an excerpt cut off): a note says how many entries are missing.
-    pub(super) cut_off: Option<usize>,
+    /// The text stops inside the list (an excerpt cut off): a note says so.
+    pub(super) cut_off: Option<CutOff>,
 }
 
 impl FoundList {
@@ -206,7 +205,52 @@ pub(super) fn labelled_at(blocks: &[Block], i: usize) -> Option<FoundList> {
         }
     }
     list.end = j;
+    // "Priority 1 - X", what will be done, and the text ends: an excerpt cut off
+    // after the first of a numbered list. The first is taken, with a note.
+    let first_of_more = list.titles.len() == 1
+        && text(&blocks[i]).is_some_and(|t| numbered_one(&t))
+        && blocks.len() - i <= 30
+        && blocks[i + 1..]
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph(_) | Block::Item { .. }));
+    if first_of_more {
+        list.end = blocks.len();
+        list.cut_off = Some(CutOff::AfterTheFirst);
+        return Some(list);
+    }
     (list.titles.len() >= 2).then_some(list)
+}
+
+/// "Priority 1 - X", "KEY PRIORITY 1: X", "Priority One: X": the first of a
+/// numbered list.
+fn numbered_one(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["priority 1", "priority one"].iter().any(|l| {
+        lower
+            .find(l)
+            .is_some_and(|p| !lower[p + l.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// Why a list holds fewer entries than the document has: the text stops inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CutOff {
+    /// The introduction counts this many.
+    Counted(usize),
+    /// The one entry is numbered as the first.
+    AfterTheFirst,
+}
+
+impl CutOff {
+    /// The note written under the list.
+    pub(super) fn note(self, found: usize) -> String {
+        match self {
+            CutOff::Counted(count) => format!(
+                "the introduction counts {count} entries and the text stops after {found}: add the rest from the original"
+            ),
+            CutOff::AfterTheFirst => "the text stops after the first of its numbered priorities: add the rest from the original".to_string(),
+        }
+    }
 }
 
 impl Plan {
@@ -427,7 +471,9 @@ fn list_after(
         return Some(list);
     }
     if !long {
-        if let Some(list) = headed_list(blocks, i, kind, is_heading) {
+        if let Some(list) = headed_list(blocks, i, kind, is_heading)
+            .and_then(|list| as_counted(list, blocks, entries_counted(lower)))
+        {
             return Some(list);
         }
         if let Some(list) = super::shapes::titled_paragraphs(blocks, i, kind, is_heading) {
@@ -551,14 +597,18 @@ fn list_after(
     if long && !clean_list(blocks, &list, lower) {
         return None;
     }
-    // An introduction that says how many ("six priority areas") is believed: a
-    // list of another length is not the one it introduces. Unless the text stops
-    // inside the list (an excerpt cut off after the second of three): what it
-    // holds is taken, and a note says how many are missing.
+    as_counted(list, blocks, entries_counted(lower).or(counted))
+}
+
+/// An introduction that says how many ("six priority areas") is believed: a
+/// list of another length is not the one it introduces. Unless the text stops
+/// inside the list (an excerpt cut off after the second of three): what it
+/// holds is taken, and a note says how many are missing.
+fn as_counted(mut list: FoundList, blocks: &[Block], count: Option<usize>) -> Option<FoundList> {
     let found = list.titles.len();
-    match entries_counted(lower).or(counted) {
+    match count {
         Some(c) if c > found && found >= 1 && list.end == blocks.len() => {
-            list.cut_off = Some(c);
+            list.cut_off = Some(CutOff::Counted(c));
             Some(list)
         }
         Some(c) if c != found => None,
@@ -716,10 +766,13 @@ fn headed_list(blocks: &[Block], i: usize, kind: ListKind, is_heading: bool) -> 
             .count()
             > 1
     };
+    // A title's body: paragraphs, or the bullets under it ("Safe and confident
+    // communities", then what will be done, a bullet each).
     let body = |b: Option<&Block>| match b {
         Some(Block::Paragraph(p)) => {
             words(p) >= 12 || (short(p) && repeats(p)) || field_line(p).is_some()
         }
+        Some(Block::Item { text, .. }) => words(text) >= 12,
         _ => false,
     };
     let mut list = FoundList::new(kind, i);
