@@ -494,11 +494,11 @@ fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
             );
         }
     }
-    // The goal (90% of the priorities over the corpus) is reported, not
-    // asserted: every priority a tuned-on text still holds is asserted above, one
-    // by one, and what is missed besides is a known miss with its reason in the
-    // document's expectations (a list whose entries ran together, a contents page,
-    // a text cut off), which no recogniser should take.
+    // The goal: 90% of the priorities of the documents tuned on. Every priority a
+    // tuned-on text still holds is asserted above, one by one; what is missed
+    // besides is a known miss with its reason in the document's expectations (a
+    // list whose entries ran together, priorities told only in prose), and the
+    // known misses may not grow past a tenth.
     let tuned: Vec<&Result> = results.iter().filter(|r| !r.held_out).collect();
     let mut p = Score::default();
     for r in &tuned {
@@ -510,5 +510,10 @@ fn the_corpus_of_real_plans_is_recovered_and_nothing_is_invented() {
         p.recovered,
         p.expected,
         if met { "met" } else { "not met" }
+    );
+    assert!(
+        met,
+        "priorities on the documents tuned on: {}/{}, under the goal of 90%",
+        p.recovered, p.expected
     );
 }

@@ -550,3 +550,23 @@ fn titles_with_bullets_under_them_after_an_introduction() {
     );
     keeps_every_word(text, &csa);
 }
+
+#[test]
+fn means_after_by_that_the_next_sentence_calls_these_priorities() {
+    let text = "Community safety strategy\n\nAnytown's Community Safety Strategy sets out the vision for the Community Safety Partnership (CSP) to tackle crime and antisocial behaviour in the city by reducing violence and exploitation, supporting victims and vulnerable people, building strong and resilient communities, and improving the safety of public spaces. The current strategy covers the period from 2022 to 2025 and outlines how the CSP will deliver these priorities.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "reducing violence and exploitation",
+            "supporting victims and vulnerable people",
+            "building strong and resilient communities",
+            "improving the safety of public spaces",
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // Means the next sentence does not call priorities stay prose.
+    let (d, csa) = doc("Community safety strategy\n\nThe partnership will tackle crime in the city by reducing violence and exploitation, supporting victims and vulnerable people, and improving the safety of public spaces. The strategy was agreed in March.\n");
+    assert!(priorities(&d).is_empty(), "{csa}");
+}

@@ -11,10 +11,9 @@ use std::collections::HashSet;
 
 use super::dates::parse_month;
 use super::ids::{make_id, unique};
+use super::labelled::{labelled_at, led_titles};
 use super::lead_lines;
-use super::priorities::{
-    labelled_at, led_titles, list_at, split_includes, table_lists, FoundList, ListKind,
-};
+use super::priorities::{list_at, split_includes, table_lists, FoundList, ListKind};
 use super::shapes::{flattened_table, run_in_labelled, run_in_numbered, sentence_lists};
 use super::versions::version_columns;
 use super::words::{key, one_line};

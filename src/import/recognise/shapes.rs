@@ -448,7 +448,11 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
             // fronts -- A, B, ...").
             let last = n + 1 == sentences.len();
             let list = counted_in_a_sentence(&lower, sentence, i)
-                .or_else(|| last.then(|| named_in_the_next(&lower, blocks, i)).flatten());
+                .or_else(|| last.then(|| named_in_the_next(&lower, blocks, i)).flatten())
+                .or_else(|| {
+                    let next = sentences.get(n + 1).copied();
+                    super::prose_lists::means_called_priorities(sentence, next, i)
+                });
             if let Some(list) = list {
                 if !out.iter().any(|l| l.kind == list.kind) {
                     out.push(list);
