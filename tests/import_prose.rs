@@ -570,3 +570,42 @@ fn means_after_by_that_the_next_sentence_calls_these_priorities() {
     let (d, csa) = doc("Community safety strategy\n\nThe partnership will tackle crime in the city by reducing violence and exploitation, supporting victims and vulnerable people, and improving the safety of public spaces. The strategy was agreed in March.\n");
     assert!(priorities(&d).is_empty(), "{csa}");
 }
+
+#[test]
+fn titles_ending_with_the_colon_of_their_bullets_after_an_introduction() {
+    let text = "Annual Performance Review of the Anytown Safety Partnership\n\nIt then listed the partnership's key priorities and associated areas of focus:\nSafety in Public Spaces:\n- Enhance women's safety.\n- Address hate crime.\nViolence and Victimisation:\n- Combat serious violence.\n- Decrease domestic abuse.\n\nThe commission noted the report.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        ["Safety in Public Spaces", "Violence and Victimisation"],
+        "{csa}"
+    );
+    assert!(
+        csa.contains("includes: Enhance women's safety; Address hate crime"),
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+    // A line that introduces in words of its own is no title: "What we will do:".
+    let (d, csa) = doc("Anytown plan\n\nOur priorities are:\nWhat we will do:\n- Enhance women's safety.\n- Address hate crime.\n");
+    assert!(
+        !priorities(&d).iter().any(|p| p.starts_with("What")),
+        "{csa}"
+    );
+}
+
+#[test]
+fn priorities_being_named_in_a_sentence() {
+    let text = "Crime and Disorder Committee\n\nThe Community Safety Manager presented the Anytown Community Safety Partnership annual report, with priorities for 2022/23 being violence against women and girls, Prevent (anti-terrorism), modern day slavery, and antisocial behaviour.\n";
+    let (d, csa) = doc(text);
+    assert_eq!(
+        priorities(&d),
+        [
+            "violence against women and girls",
+            "Prevent (anti-terrorism)",
+            "modern day slavery",
+            "antisocial behaviour"
+        ],
+        "{csa}"
+    );
+    keeps_every_word(text, &csa);
+}

@@ -189,6 +189,14 @@ fn pair_numbers_printed_apart(blocks: Vec<Block>) -> Vec<Block> {
         }
         _ => None,
     };
+    // Most texts have no such column: then the blocks are handed back untouched,
+    // not copied.
+    let any = blocks
+        .windows(2)
+        .any(|w| number(&w[0]) == Some(1) && number(&w[1]) == Some(2));
+    if !any {
+        return blocks;
+    }
     let mut out = Vec::with_capacity(blocks.len());
     let mut i = 0;
     while i < blocks.len() {
@@ -422,6 +430,10 @@ fn clean_cell(cell: &str) -> String {
 
 /// Prose with HTML fragments reduced to their text.
 pub fn strip_html(line: &str) -> String {
+    // Most lines hold no tag: tidied once, not cut into lines and joined again.
+    if !line.contains('<') {
+        return tidy(line);
+    }
     tidy(&clean_cell(line).replace('\n', " "))
 }
 
@@ -455,19 +467,14 @@ fn is_html_tag(tag: &str) -> bool {
 
 /// Collapses runs of spaces and the spaces just inside brackets.
 pub fn tidy(text: &str) -> String {
-    // One pass: every import line and cell comes through here.
+    // One pass: every import line and cell comes through here. A word is pushed
+    // whole; a space goes between two, except just inside brackets.
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space && c != ')' && !out.ends_with('(') {
+    for word in text.split_whitespace() {
+        if !out.is_empty() && !word.starts_with(')') && !out.ends_with('(') {
             out.push(' ');
         }
-        space = false;
-        out.push(c);
+        out.push_str(word);
     }
     out
 }

@@ -65,6 +65,8 @@ pub(super) fn introduces(lower: &str, is_heading: bool) -> Option<bool> {
         "themes:",
         "topics:",
         "areas:",
+        // "... key priorities and associated areas of focus:"
+        "focus:",
         "include:",
         "will:",
         "be:",

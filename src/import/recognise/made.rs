@@ -16,7 +16,7 @@ use crate::import::Block;
 
 /// The header fields the text gives, in the order of the format's header.
 pub(super) fn write(w: &mut Writer, blocks: &[Block]) {
-    let sentences: Vec<String> = blocks
+    let sentences: Vec<(String, String)> = blocks
         .iter()
         .filter_map(|b| match b {
             Block::Heading { text, .. } | Block::Paragraph(text) | Block::Item { text, .. } => {
@@ -25,13 +25,20 @@ pub(super) fn write(w: &mut Writer, blocks: &[Block]) {
             Block::Table(_) => None,
         })
         .flat_map(|t| split_sentences(&t))
+        .map(|s| {
+            // Lower-cased once for every reader (ASCII only: the places found in
+            // it are places in the sentence).
+            let lower = s.to_ascii_lowercase();
+            (s, lower)
+        })
         .collect();
-    let first = |w: &mut Writer, field: &str, read: fn(&str) -> Option<String>, note: &str| {
-        if let Some(value) = sentences.iter().find_map(|s| read(s)) {
-            w.note(1, &format!("{field}: {note}"));
-            w.field(1, field, &value);
-        }
-    };
+    let first =
+        |w: &mut Writer, field: &str, read: fn(&str, &str) -> Option<String>, note: &str| {
+            if let Some(value) = sentences.iter().find_map(|(s, lower)| read(s, lower)) {
+                w.note(1, &format!("{field}: {note}"));
+                w.field(1, field, &value);
+            }
+        };
     first(
         w,
         "approved",
@@ -153,12 +160,11 @@ const THE_DOCUMENT: &[&str] = &[
 
 /// "This plan was agreed by the Safer Preston Partnership on 12 March 2025" →
 /// `Safer Preston Partnership, 2025-03-12`.
-fn approved(sentence: &str) -> Option<String> {
-    let lower = sentence.to_ascii_lowercase();
+fn approved(sentence: &str, lower: &str) -> Option<String> {
     let (at, verb) = ["approved by ", "agreed by ", "adopted by ", "endorsed by "]
         .iter()
         .find_map(|v| lower.find(v).map(|at| (at, *v)))?;
-    if future(&lower) {
+    if future(lower) {
         return None;
     }
     let starts = lower[..at].trim().is_empty() || lower[..at].trim() == "this was";
@@ -204,8 +210,7 @@ fn dated_after(sentence: &str, lower: &str, at: usize) -> Option<String> {
 
 /// "The plan was scrutinised by the Communities Scrutiny Committee on 17 September
 /// 2024" → `2024-09-17`: a date printed after the past tense of scrutiny.
-fn scrutinised(sentence: &str) -> Option<String> {
-    let lower = sentence.to_ascii_lowercase();
+fn scrutinised(sentence: &str, lower: &str) -> Option<String> {
     let at = [
         "scrutinised",
         "scrutinized",
@@ -218,13 +223,12 @@ fn scrutinised(sentence: &str) -> Option<String> {
     if !lower.contains("scrutin") || !lower.contains("committee") {
         return None;
     }
-    dated_after(sentence, &lower, at)
+    dated_after(sentence, lower, at)
 }
 
 /// "A copy of the plan was sent to the Police and Crime Commissioner on 12 April
 /// 2024" → `2024-04-12`.
-fn sent_to_pcc(sentence: &str) -> Option<String> {
-    let lower = sentence.to_ascii_lowercase();
+fn sent_to_pcc(sentence: &str, lower: &str) -> Option<String> {
     let at = ["sent to", "submitted to", "provided to", "shared with"]
         .iter()
         .filter_map(|w| lower.find(w))
@@ -241,15 +245,14 @@ fn sent_to_pcc(sentence: &str) -> Option<String> {
     if !commissioner {
         return None;
     }
-    dated_after(sentence, &lower, at)
+    dated_after(sentence, lower, at)
 }
 
 /// "the strategic assessment (November 2024)", "the strategic assessment completed
 /// in November 2024", "our November 2024 strategic assessment" → `2024-11`.
-fn assessed(sentence: &str) -> Option<String> {
-    let lower = sentence.to_ascii_lowercase();
+fn assessed(_sentence: &str, lower: &str) -> Option<String> {
     let at = lower.find("strategic assessment")?;
-    if future(&lower) {
+    if future(lower) {
         return None;
     }
     let end = at + "strategic assessment".len();
@@ -363,8 +366,7 @@ fn title_before(sentence: &str, end: usize) -> String {
 
 /// "The KCC Scrutiny Committee will also serve as the Crime and Disorder
 /// Committee" → `KCC Scrutiny Committee`.
-fn scrutiny(sentence: &str) -> Option<String> {
-    let lower = sentence.to_lowercase();
+fn scrutiny(sentence: &str, lower: &str) -> Option<String> {
     if !lower.contains("crime and disorder") || !lower.contains("committee") {
         return None;
     }
@@ -400,7 +402,7 @@ fn scrutiny(sentence: &str) -> Option<String> {
 }
 
 /// "the Kent and Medway Serious Violence Strategy 2024" → that title.
-fn serious_violence_strategy(sentence: &str) -> Option<String> {
+fn serious_violence_strategy(sentence: &str, lower: &str) -> Option<String> {
     let at = sentence.find("Serious Violence Strategy")?;
     let end = at + "Serious Violence Strategy".len();
     let title = title_before(sentence, end);
@@ -408,7 +410,7 @@ fn serious_violence_strategy(sentence: &str) -> Option<String> {
     if title.split_whitespace().count() < 4 {
         return None;
     }
-    if future(&sentence.to_lowercase()) {
+    if future(lower) {
         return None;
     }
     // A year or period printed with it: "2024", "2024-2029", "(January 2024)".
@@ -432,37 +434,48 @@ fn serious_violence_strategy(sentence: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A reader given its sentence and the sentence lower-cased, as `write` does.
+    fn read(reader: fn(&str, &str) -> Option<String>, sentence: &str) -> Option<String> {
+        reader(sentence, &sentence.to_ascii_lowercase())
+    }
+
     #[test]
     fn scrutiny_and_the_copy_to_the_commissioner_need_a_date_and_the_past() {
         assert_eq!(
-            scrutinised(
+            read(scrutinised,
                 "The plan was scrutinised by the Communities Scrutiny Committee on 17 September 2024."
             )
             .as_deref(),
             Some("2024-09-17")
         );
         assert_eq!(
-            scrutinised("The Scrutiny Committee will review the plan in March 2025."),
+            read(
+                scrutinised,
+                "The Scrutiny Committee will review the plan in March 2025."
+            ),
             None
         );
         assert_eq!(
-            scrutinised("Crime figures were scrutinised in 2023."),
+            read(scrutinised, "Crime figures were scrutinised in 2023."),
             None,
             "no committee"
         );
         assert_eq!(
-            sent_to_pcc(
+            read(sent_to_pcc,
                 "A copy of the plan was sent to the Police and Crime Commissioner on 12 April 2024."
             )
             .as_deref(),
             Some("2024-04-12")
         );
         assert_eq!(
-            sent_to_pcc("The plan will be sent to the PCC in April 2024."),
+            read(
+                sent_to_pcc,
+                "The plan will be sent to the PCC in April 2024."
+            ),
             None
         );
         assert_eq!(
-            sent_to_pcc("Data was shared with the police in May 2024."),
+            read(sent_to_pcc, "Data was shared with the police in May 2024."),
             None,
             "not the commissioner"
         );
@@ -471,20 +484,26 @@ mod tests {
     #[test]
     fn approval_needs_a_body_and_the_past() {
         assert_eq!(
-            approved("This plan was agreed by the Safer Preston Partnership on 12 March 2025.")
-                .as_deref(),
+            read(
+                approved,
+                "This plan was agreed by the Safer Preston Partnership on 12 March 2025."
+            )
+            .as_deref(),
             Some("Safer Preston Partnership, 2025-03-12")
         );
         assert_eq!(
-            approved("The plan will be approved by Cabinet in March 2025."),
+            read(
+                approved,
+                "The plan will be approved by Cabinet in March 2025."
+            ),
             None
         );
         assert_eq!(
-            approved("Funding was approved by the Home Office in 2023."),
+            read(approved, "Funding was approved by the Home Office in 2023."),
             None
         );
         assert_eq!(
-            approved("Approved by Full Council on 20 March 2024").as_deref(),
+            read(approved, "Approved by Full Council on 20 March 2024").as_deref(),
             Some("Full Council, 2024-03-20")
         );
     }
@@ -492,20 +511,33 @@ mod tests {
     #[test]
     fn the_assessment_date_is_read_beside_its_name() {
         assert_eq!(
-            assessed("The priorities come from the strategic assessment (November 2024).")
-                .as_deref(),
+            read(
+                assessed,
+                "The priorities come from the strategic assessment (November 2024)."
+            )
+            .as_deref(),
             Some("2024-11")
         );
         assert_eq!(
-            assessed("Our January 2025 strategic assessment found rising shoplifting.").as_deref(),
+            read(
+                assessed,
+                "Our January 2025 strategic assessment found rising shoplifting."
+            )
+            .as_deref(),
             Some("2025-01")
         );
         assert_eq!(
-            assessed("The strategic assessment will be refreshed in November 2025."),
+            read(
+                assessed,
+                "The strategic assessment will be refreshed in November 2025."
+            ),
             None
         );
         assert_eq!(
-            assessed("The strategic assessment found rising shoplifting."),
+            read(
+                assessed,
+                "The strategic assessment found rising shoplifting."
+            ),
             None
         );
     }
@@ -513,23 +545,26 @@ mod tests {
     #[test]
     fn committees_and_strategies_are_named_as_printed() {
         assert_eq!(
-            scrutiny("The KCC Scrutiny Committee will also serve as the Crime and Disorder Committee as required.")
+            read(scrutiny, "The KCC Scrutiny Committee will also serve as the Crime and Disorder Committee as required.")
                 .as_deref(),
             Some("KCC Scrutiny Committee")
         );
         assert_eq!(
-            scrutiny("The Police and Justice Act 2006 introduced scrutiny arrangements in the form of the Crime and Disorder Scrutiny Committee."),
+            read(scrutiny, "The Police and Justice Act 2006 introduced scrutiny arrangements in the form of the Crime and Disorder Scrutiny Committee."),
             None
         );
         assert_eq!(
-            serious_violence_strategy(
+            read(serious_violence_strategy,
                 "Our work follows the Lancashire Serious Violence Strategy 2024-2029, published in January 2024."
             )
             .as_deref(),
             Some("Lancashire Serious Violence Strategy 2024-2029")
         );
         assert_eq!(
-            serious_violence_strategy("We are writing a Serious Violence Strategy."),
+            read(
+                serious_violence_strategy,
+                "We are writing a Serious Violence Strategy."
+            ),
             None
         );
     }

@@ -474,6 +474,18 @@ fn list_after(
                 level = Some(*l);
                 list.push(t, j)
             }
+            // "Safety in Public Spaces:", then items: a title that introduces what
+            // it covers (kept as prose under it, and written as what it includes).
+            Block::Paragraph(t)
+                if level.is_none()
+                    && matches!(blocks.get(j + 1), Some(Block::Item { .. }))
+                    && colon_title(t).is_some() =>
+            {
+                let title = colon_title(t).unwrap_or_default();
+                list.push_as_printed(title, t, j);
+                let what = items_after(blocks, &mut j);
+                list.includes.push((title.to_string(), what));
+            }
             // "Healthier and Safer Communities", "Focusing on:", then items: what
             // the entry above focuses on, kept as prose under it and written as
             // what it includes.
@@ -484,13 +496,9 @@ fn list_after(
                     && words(t) <= 4
                     && matches!(blocks.get(j + 1), Some(Block::Item { .. })) =>
             {
-                let mut what = Vec::new();
-                while let Some(Block::Item { text, .. }) = blocks.get(j + 1) {
-                    what.push(one_line(text));
-                    j += 1;
-                }
+                let what = items_after(blocks, &mut j);
                 if let Some(title) = list.titles.last() {
-                    list.includes.push((title.clone(), what.join("; ")));
+                    list.includes.push((title.clone(), what));
                 }
             }
             Block::Table(rows) if list.titles.is_empty() && rows.iter().all(|r| r.len() == 1) => {
@@ -525,6 +533,66 @@ fn as_counted(mut list: FoundList, blocks: &[Block], count: Option<usize>) -> Op
         Some(c) if c != found => None,
         _ => (found >= 2).then_some(list),
     }
+}
+
+/// The list items straight after block `j`, as what an entry includes ("A; B"),
+/// with `j` moved to the last of them.
+fn items_after(blocks: &[Block], j: &mut usize) -> String {
+    let mut what = Vec::new();
+    while let Some(Block::Item { text, .. }) = blocks.get(*j + 1) {
+        what.push(one_line(text).trim_end_matches(['.', ';']).to_string());
+        *j += 1;
+    }
+    what.join("; ")
+}
+
+/// "Safety in Public Spaces:": a short title that ends with the colon of the
+/// list under it; not a line that introduces one in words of its own ("Focusing
+/// on:", "What we will do:", "Key actions:").
+fn colon_title(text: &str) -> Option<&str> {
+    const OPENERS: [&str; 14] = [
+        "what",
+        "how",
+        "why",
+        "where",
+        "who",
+        "when",
+        "we",
+        "our",
+        "this",
+        "these",
+        "key",
+        "actions",
+        "focusing",
+        "including",
+    ];
+    const ENDINGS: [&str; 14] = [
+        "on",
+        "include",
+        "includes",
+        "including",
+        "by",
+        "to",
+        "are",
+        "were",
+        "of",
+        "for",
+        "as",
+        "will",
+        "be",
+        "is",
+    ];
+    let title = text.trim_end().strip_suffix(':')?.trim();
+    let first = title.split_whitespace().next()?.to_lowercase();
+    let last = title.split_whitespace().last()?.to_lowercase();
+    let fits = (2..=6).contains(&words(title))
+        && is_name_like(title)
+        && title.starts_with(char::is_uppercase)
+        && !title.contains([':', ',', '.'])
+        && !OPENERS.contains(&first.as_str())
+        && !ENDINGS.contains(&last.as_str())
+        && kind_named(&title.to_lowercase()).is_none();
+    fits.then_some(title)
 }
 
 /// Under a heading, the line at `j` that introduces its list ("Over the next three

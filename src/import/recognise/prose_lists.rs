@@ -21,10 +21,11 @@ pub(super) fn means_called_priorities(
     next: Option<&str>,
     i: usize,
 ) -> Option<FoundList> {
+    // Most sentences have no "by": looked for before the next one is read.
+    let (_, means) = sentence.rsplit_once(" by ")?;
     if !next?.to_lowercase().contains("these priorities") {
         return None;
     }
-    let (_, means) = sentence.rsplit_once(" by ")?;
     let means = means.trim().trim_end_matches('.');
     let names: Vec<String> = split_names(means)
         .into_iter()

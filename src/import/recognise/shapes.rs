@@ -467,7 +467,8 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         // "Priorities for Safer Leeds this year are A, B, C and D.": the entries
         // after "are", a few words on from the name.
         // "The CSP's current priorities include A, B and C." likewise.
-        let after_are = [" are ", " include ", " included "]
+        // "... with priorities for 2022/23 being A, B, C, and D." likewise.
+        let after_are = [" are ", " include ", " included ", " being "]
             .iter()
             .filter_map(|verb| lower[at..].find(verb).map(|p| (p, verb.len())))
             .min()
