@@ -211,6 +211,10 @@ fn dated_after(sentence: &str, lower: &str, at: usize) -> Option<String> {
 /// "The plan was scrutinised by the Communities Scrutiny Committee on 17 September
 /// 2024" → `2024-09-17`: a date printed after the past tense of scrutiny.
 fn scrutinised(sentence: &str, lower: &str) -> Option<String> {
+    // Most sentences name no committee: looked for first.
+    if !lower.contains("scrutin") || !lower.contains("committee") {
+        return None;
+    }
     let at = [
         "scrutinised",
         "scrutinized",
@@ -220,9 +224,6 @@ fn scrutinised(sentence: &str, lower: &str) -> Option<String> {
     .iter()
     .filter_map(|w| lower.find(w))
     .min()?;
-    if !lower.contains("scrutin") || !lower.contains("committee") {
-        return None;
-    }
     dated_after(sentence, lower, at)
 }
 

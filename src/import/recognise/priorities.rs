@@ -236,6 +236,16 @@ impl Plan {
 
 /// Is block `i` the introduction of a list of priorities or themes?
 pub(super) fn list_at(blocks: &[Block], i: usize) -> Option<FoundList> {
+    // Most paragraphs are finished sentences of prose: one that ends with its full
+    // stop, with no list item after it, introduces a list only when it names the
+    // kind; looked for before anything is lower-cased.
+    if let Block::Paragraph(t) = &blocks[i] {
+        let finished = t.trim_end().ends_with('.');
+        let items_next = matches!(blocks.get(i + 1), Some(Block::Item { .. }));
+        if finished && !items_next && !mentions_a_kind(t) {
+            return None;
+        }
+    }
     let (intro, is_heading) = match &blocks[i] {
         // Text copied from a web page loses its headings: a short line that
         // names the priorities and ends without punctuation ("Our priorities")
@@ -533,6 +543,20 @@ fn as_counted(mut list: FoundList, blocks: &[Block], count: Option<usize>) -> Op
         Some(c) if c != found => None,
         _ => (found >= 2).then_some(list),
     }
+}
+
+/// Whether `text` holds one of the words a list's kind is named with
+/// ("priorities", "themes", "focus", "cross-cutting"), in any case: one pass over
+/// its bytes, nothing allocated.
+fn mentions_a_kind(text: &str) -> bool {
+    const STEMS: [&[u8]; 4] = [b"priorit", b"theme", b"focus", b"cross"];
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let rest = &bytes[at..];
+        STEMS
+            .iter()
+            .any(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s))
+    })
 }
 
 /// The list items straight after block `j`, as what an entry includes ("A; B"),
