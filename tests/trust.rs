@@ -533,7 +533,7 @@ fn codes_and_lines(all: &[Diagnostic]) -> Vec<String> {
 fn a_london_borough_plan_gives_only_true_findings() {
     let all = plan_fixture("barking-and-dagenham-2023.csa");
     // No version number is not an error; crime and disorder is addressed by the
-    // neighbourhood priority; one finding for the unnamed health body.
+    // neighbourhood and violence priorities; one finding for the unnamed health body.
     let uncovered: Vec<&str> = with_code(&all, "CSA101")
         .iter()
         .map(|d| d.message.as_str())
@@ -550,9 +550,12 @@ fn a_london_borough_plan_gives_only_true_findings() {
             .iter()
             .map(|d| d.message.as_str())
             .collect::<Vec<_>>(),
+        // The hint names the priority that shows the area most plainly: violence
+        // against women and girls is crime, in more of the area's words than
+        // "safety in the neighbourhood".
         [
-            "the priority `NC` appears to address reducing crime and disorder, including anti-social behaviour and behaviour adversely affecting the local environment (its title says “safety in the neighbourhood”), but does not say so",
             "the priority `RO` appears to address reduction of re-offending (its title says “reducing offending”), but does not say so (csa holds this from a secondary source)",
+            "the priority `VAWG` appears to address reducing crime and disorder, including anti-social behaviour and behaviour adversely affecting the local environment (its title says “violence against women and girls”), but does not say so",
         ]
     );
     assert!(with_code(&all, "CSA101")[0]
@@ -644,4 +647,21 @@ fn public_place_violence_addresses_the_serious_violence_duty() {
     assert_eq!(serious(&all), 0, "{all:#?}");
     let all = check(&with("Road safety"), "2024-06-01");
     assert_eq!(serious(&all), 1, "{all:#?}");
+}
+
+#[test]
+fn a_priority_that_names_a_crime_without_the_word_crime_addresses_crime_and_disorder() {
+    // Manchester's Community Safety Strategy 2022-2025 names "reducing violence and
+    // exploitation": violence is crime, and no CSA101 says the plan leaves crime
+    // and disorder out.
+    let names_crime = |all: &[Diagnostic]| {
+        with_code(all, "CSA101")
+            .iter()
+            .any(|d| d.message.contains("reducing crime and disorder"))
+    };
+    let text = format!("{HEADER}@priority RVE: Reducing violence and exploitation\n");
+    assert!(!names_crime(&check(&text, "2024-01-01")));
+    // A plan of public spaces and victims alone still leaves it out.
+    let text = format!("{HEADER}@priority SV: Supporting victims and vulnerable people\n");
+    assert!(names_crime(&check(&text, "2024-01-01")));
 }

@@ -308,3 +308,17 @@ pub(super) fn names_a_person(entry: &str) -> bool {
     let role = role.to_lowercase();
     capitalised && (2..=4).contains(&words(name)) && ROLES.iter().any(|r| role.contains(r))
 }
+
+/// Whether `text` holds one of the words a list's kind is named with
+/// ("priorities", "themes", "focus", "cross-cutting"), in any case: one pass over
+/// its bytes, nothing allocated.
+pub(super) fn mentions_a_kind(text: &str) -> bool {
+    const STEMS: [&[u8]; 4] = [b"priorit", b"theme", b"focus", b"cross"];
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let rest = &bytes[at..];
+        STEMS
+            .iter()
+            .any(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s))
+    })
+}

@@ -11,12 +11,12 @@
 use super::ids::make_id;
 use super::introductions::{
     colon_implied, counted_before_items, entries_counted, introduces, introduces_another_kind,
-    introducing_sentence, kind_named, names_a_person, names_its_list,
+    introducing_sentence, kind_named, mentions_a_kind, names_a_person, names_its_list,
 };
 use super::lead_lines::field_line;
 use super::plan::Plan;
 use super::shapes::split_description;
-use super::titles::{introducing_tail, is_record_field, labelled_field, number_rest};
+use super::titles::{colon_title, introducing_tail, is_record_field, labelled_field, number_rest};
 pub(super) use super::titles::{split_includes, split_including, strip_label};
 use super::words::{
     is_name_like, key, one_line, quoted, split_names, strip_markup, truncate, words,
@@ -545,20 +545,6 @@ fn as_counted(mut list: FoundList, blocks: &[Block], count: Option<usize>) -> Op
     }
 }
 
-/// Whether `text` holds one of the words a list's kind is named with
-/// ("priorities", "themes", "focus", "cross-cutting"), in any case: one pass over
-/// its bytes, nothing allocated.
-fn mentions_a_kind(text: &str) -> bool {
-    const STEMS: [&[u8]; 4] = [b"priorit", b"theme", b"focus", b"cross"];
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|at| {
-        let rest = &bytes[at..];
-        STEMS
-            .iter()
-            .any(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s))
-    })
-}
-
 /// The list items straight after block `j`, as what an entry includes ("A; B"),
 /// with `j` moved to the last of them.
 fn items_after(blocks: &[Block], j: &mut usize) -> String {
@@ -568,55 +554,6 @@ fn items_after(blocks: &[Block], j: &mut usize) -> String {
         *j += 1;
     }
     what.join("; ")
-}
-
-/// "Safety in Public Spaces:": a short title that ends with the colon of the
-/// list under it; not a line that introduces one in words of its own ("Focusing
-/// on:", "What we will do:", "Key actions:").
-fn colon_title(text: &str) -> Option<&str> {
-    const OPENERS: [&str; 14] = [
-        "what",
-        "how",
-        "why",
-        "where",
-        "who",
-        "when",
-        "we",
-        "our",
-        "this",
-        "these",
-        "key",
-        "actions",
-        "focusing",
-        "including",
-    ];
-    const ENDINGS: [&str; 14] = [
-        "on",
-        "include",
-        "includes",
-        "including",
-        "by",
-        "to",
-        "are",
-        "were",
-        "of",
-        "for",
-        "as",
-        "will",
-        "be",
-        "is",
-    ];
-    let title = text.trim_end().strip_suffix(':')?.trim();
-    let first = title.split_whitespace().next()?.to_lowercase();
-    let last = title.split_whitespace().last()?.to_lowercase();
-    let fits = (2..=6).contains(&words(title))
-        && is_name_like(title)
-        && title.starts_with(char::is_uppercase)
-        && !title.contains([':', ',', '.'])
-        && !OPENERS.contains(&first.as_str())
-        && !ENDINGS.contains(&last.as_str())
-        && kind_named(&title.to_lowercase()).is_none();
-    fits.then_some(title)
 }
 
 /// Under a heading, the line at `j` that introduces its list ("Over the next three

@@ -2,6 +2,7 @@
 //! what it includes taken apart ("X (including Y)", "X which includes Y"), and
 //! the lines that look like entries but record something else ("Status: Closed").
 
+use super::introductions::kind_named;
 use super::words::{is_name_like, split_names, strip_markup, words};
 
 /// `X, with particular reference to:` / `X – in particular:`: an entry that
@@ -234,4 +235,53 @@ pub(super) fn run_together_titles(text: &str) -> Option<Vec<String>> {
     }
     let fits = entries.len() >= 3 && entries.iter().all(|e| e.len() >= 2);
     fits.then(|| entries.iter().map(|e| e.join(" ")).collect())
+}
+
+/// "Safety in Public Spaces:": a short title that ends with the colon of the
+/// list under it; not a line that introduces one in words of its own ("Focusing
+/// on:", "What we will do:", "Key actions:").
+pub(super) fn colon_title(text: &str) -> Option<&str> {
+    const OPENERS: [&str; 14] = [
+        "what",
+        "how",
+        "why",
+        "where",
+        "who",
+        "when",
+        "we",
+        "our",
+        "this",
+        "these",
+        "key",
+        "actions",
+        "focusing",
+        "including",
+    ];
+    const ENDINGS: [&str; 14] = [
+        "on",
+        "include",
+        "includes",
+        "including",
+        "by",
+        "to",
+        "are",
+        "were",
+        "of",
+        "for",
+        "as",
+        "will",
+        "be",
+        "is",
+    ];
+    let title = text.trim_end().strip_suffix(':')?.trim();
+    let first = title.split_whitespace().next()?.to_lowercase();
+    let last = title.split_whitespace().last()?.to_lowercase();
+    let fits = (2..=6).contains(&words(title))
+        && is_name_like(title)
+        && title.starts_with(char::is_uppercase)
+        && !title.contains([':', ',', '.'])
+        && !OPENERS.contains(&first.as_str())
+        && !ENDINGS.contains(&last.as_str())
+        && kind_named(&title.to_lowercase()).is_none();
+    fits.then_some(title)
 }
