@@ -602,7 +602,9 @@ fn unnumbered_contents_labels(text: &str, i: usize) -> Option<FoundList> {
     for label in ["PRIORITY: ", "Priority: "] {
         for (p, _) in text.match_indices(label) {
             let after = &text[p + label.len()..];
-            let page = after.split(' ').position(|w| {
+            // Within the few words a title has: the rest of the paragraph is
+            // not read again for every label.
+            let page = after.split(' ').take(12).position(|w| {
                 !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
             })?;
             let title = after.split(' ').take(page).collect::<Vec<_>>().join(" ");
