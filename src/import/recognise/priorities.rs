@@ -83,6 +83,19 @@ impl FoundList {
         }
     }
 
+    /// The entries `names`, named inside the paragraph at block `at` (a sentence,
+    /// or the paragraph after the one at `intro`): the paragraph is written as
+    /// prose, then the entries.
+    pub(super) fn named_inline(kind: ListKind, intro: usize, names: &[String], at: usize) -> Self {
+        let mut found = FoundList::new(kind, intro);
+        for name in names {
+            found.push(name, at);
+        }
+        found.end = at + 1;
+        found.inline = true;
+        found
+    }
+
     /// Adds an entry whose title is `title` as printed (an aim, whole), and the
     /// text it was printed in when that is more ("1. To reduce ... misuse.").
     pub(super) fn push_as_printed(&mut self, title: &str, printed: &str, at: usize) {

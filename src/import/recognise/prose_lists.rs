@@ -41,10 +41,5 @@ pub(super) fn means_called_priorities(
     if names.len() < 3 || !names.iter().all(what_is_done) {
         return None;
     }
-    let mut found = FoundList::new(ListKind::Priority, i);
-    for name in &names {
-        found.push(name, i);
-    }
-    found.inline = true;
-    Some(found)
+    Some(FoundList::named_inline(ListKind::Priority, i, &names, i))
 }

@@ -255,13 +255,12 @@ fn named_in_the_next(lower: &str, blocks: &[Block], i: usize) -> Option<FoundLis
     if names.len() != count || names.iter().any(|n| words(n) > 4) {
         return None;
     }
-    let mut found = FoundList::new(ListKind::Priority, i);
-    for name in &names {
-        found.push(name, i + 1);
-    }
-    found.end = i + 2;
-    found.inline = true;
-    Some(found)
+    Some(FoundList::named_inline(
+        ListKind::Priority,
+        i,
+        &names,
+        i + 1,
+    ))
 }
 
 /// What a sentence may count its entries as ("six key fronts", "seven new
@@ -338,12 +337,7 @@ fn counted_in_a_sentence(lower: &str, sentence: &str, i: usize) -> Option<FoundL
     if names.len() != count {
         return None;
     }
-    let mut found = FoundList::new(ListKind::Priority, i);
-    for name in &names {
-        found.push(name, i);
-    }
-    found.inline = true;
-    Some(found)
+    Some(FoundList::named_inline(ListKind::Priority, i, &names, i))
 }
 
 /// "These were A; B; and C.": the list a sentence gives after words that point
@@ -548,13 +542,7 @@ pub(super) fn sentence_lists(blocks: &[Block], i: usize) -> (Vec<FoundList>, Vec
         if names.len() < 2 {
             continue;
         }
-        let mut found = FoundList::new(kind, i);
-        for name in &names {
-            found.push(name, entries_at);
-        }
-        found.end = entries_at + 1;
-        found.inline = true;
-        out.push(found);
+        out.push(FoundList::named_inline(kind, i, &names, entries_at));
     }
     (out, unsure)
 }
